@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Id, IsoInstant } from '../domain/primitives';
+import { KudosValue, Profile, IdeaStatus } from '../domain/people-model';
+import { MissionSpec } from '../domain/mission-model';
+import { MetricKey } from '../domain/metrics-model';
+import { CareerMilestone } from '../domain/growth-model';
+
+/** Request bodies of the agent's own actions. Each is sent with an `Idempotency-Key` header. */
+export const SendKudosBody = z.object({
+  toPersonId: Id,
+  value: KudosValue,
+  message: z.string().trim().min(1, 'say what they did').max(1000),
+  ticketId: z.string().max(256).nullable().default(null),
+  ticketUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+});
+export type SendKudosBody = z.infer<typeof SendKudosBody>;
+
+export const ThankKudosBody = z.object({ kudosId: Id });
+export const MarkKudosReadBody = z.object({ kudosIds: z.array(Id).min(1).max(500) });
+export const AcceptOfferBody = z.object({ offerId: Id });
+export const UpdateProfileBody = Profile;
+export const TickTaskBody = z.object({ cardId: Id, taskId: Id, done: z.boolean() });
+export const ReplyCoachingBody = z.object({ cardId: Id, text: z.string().trim().min(1).max(2000) });
+export const SubmitIdeaBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  body: z.string().max(4000).default(''),
+  anonymous: z.boolean().default(false),
+});
+
+/** Supervisor actions. */
+export const AssignMissionBody = z.object({
+  /** Either named agents or a whole team (scope team: one mission per member, progress on the team total). */
+  agentIds: z.array(Id).max(500).default([]),
+  teamId: Id.nullable().default(null),
+  spec: MissionSpec,
+});
+export const CoachingCardBody = z.object({
+  agentId: Id,
+  focusMetric: MetricKey,
+  current: z.string().max(500),
+  potential: z.string().max(500),
+  advice: z.string().min(1).max(4000),
+  tasks: z.array(z.object({ text: z.string().trim().min(1).max(500), due: z.iso.date().nullable().default(null) })).max(20),
+});
+export const MoveIdeaBody = z.object({ status: IdeaStatus, response: z.string().max(4000).nullable().default(null) });
+export const RecordMilestoneBody = CareerMilestone.extend({ at: IsoInstant });
+
+/**
+ * The actions a client may queue in its outbox while offline. Each maps to one HTTP request; the outbox
+ * stores `{ key, action }` and replays it with the same Idempotency-Key until the server acknowledges.
+ */
+export const OutboxAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sendKudos'), body: SendKudosBody }),
+  z.object({ kind: z.literal('thankKudos'), body: ThankKudosBody }),
+  z.object({ kind: z.literal('markKudosRead'), body: MarkKudosReadBody }),
+  z.object({ kind: z.literal('acceptOffer'), body: AcceptOfferBody }),
+  z.object({ kind: z.literal('updateProfile'), body: UpdateProfileBody }),
+  z.object({ kind: z.literal('tickTask'), body: TickTaskBody }),
+  z.object({ kind: z.literal('replyCoaching'), body: ReplyCoachingBody }),
+  z.object({ kind: z.literal('submitIdea'), body: SubmitIdeaBody }),
+]);
+export type OutboxAction = z.infer<typeof OutboxAction>;
+export type OutboxActionKind = OutboxAction['kind'];
+
+/** Where each outbox action goes. All are POST with a JSON body. */
+export const ACTION_PATHS: Record<OutboxActionKind, string> = {
+  sendKudos: '/api/me/kudos',
+  thankKudos: '/api/me/kudos/thank',
+  markKudosRead: '/api/me/kudos/read',
+  acceptOffer: '/api/me/offers/accept',
+  updateProfile: '/api/me/profile',
+  tickTask: '/api/me/coaching/tick',
+  replyCoaching: '/api/me/coaching/reply',
+  submitIdea: '/api/me/ideas',
+};
+
+export const ActionAck = z.object({ ok: z.literal(true), id: z.string().nullable(), duplicate: z.boolean() });
+export type ActionAck = z.infer<typeof ActionAck>;
+
+/** Every 4xx/5xx body: a sentence for people, and where the problem is for programs. */
+export const ApiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;

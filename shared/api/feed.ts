@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Id, IsoInstant } from '../domain/primitives';
+import { Kudos, Profile, CoachingCard, Idea } from '../domain/people-model';
+import { MissionView, MissionOffer } from '../domain/mission-model';
+import { StreakState } from '../domain/streak-model';
+import { GrowthState, TimelineEntry, Celebration } from '../domain/growth-model';
+import { WeeklyTrendPoint } from '../domain/metrics-model';
+import { PersonSummary, TeamSummary } from './snapshot';
+
+/**
+ * Every change that concerns a person is one FeedEntry with a strictly increasing `seq`. Each payload
+ * replaces or upserts one piece of the Snapshot, so applying an entry twice is harmless and the client can
+ * fold entries into its state with `applyFeedEntry` (shared/sync).
+ */
+const entry = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ seq: z.number().int().min(1), personId: Id, at: IsoInstant, type: z.literal(type), payload });
+
+export const FeedEntry = z.discriminatedUnion('type', [
+  entry('person.updated', PersonSummary),
+  entry('team.updated', TeamSummary.nullable()),
+  entry('mission.upserted', MissionView),
+  entry('offers.replaced', z.object({ offers: z.array(MissionOffer) })),
+  entry('streak.updated', StreakState),
+  entry('growth.updated', GrowthState),
+  entry('kudos.upserted', Kudos),
+  entry('kudos.quota', z.object({ sentToday: z.number().int().min(0), dailyCap: z.number().int().min(0) })),
+  entry('timeline.added', TimelineEntry),
+  entry('trends.updated', z.object({ trends: z.array(WeeklyTrendPoint) })),
+  entry('profile.updated', Profile),
+  entry('coaching.upserted', CoachingCard),
+  entry('idea.upserted', Idea),
+  /** Not state: a moment to celebrate, shown once by the desktop. */
+  entry('celebration', Celebration),
+]);
+export type FeedEntry = z.infer<typeof FeedEntry>;
+export type FeedEntryType = FeedEntry['type'];
+export type FeedPayload<T extends FeedEntryType> = Extract<FeedEntry, { type: T }>['payload'];
+
+export const FeedPage = z.object({ entries: z.array(FeedEntry), cursor: z.number().int().min(0), hasMore: z.boolean() });
+export type FeedPage = z.infer<typeof FeedPage>;
+
+/** Messages on the WebSocket /api/live, server → client. */
+export const LiveMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hello'), personId: Id, cursor: z.number().int().min(0) }),
+  z.object({ kind: z.literal('entry'), entry: FeedEntry }),
+  z.object({ kind: z.literal('heartbeat'), at: IsoInstant }),
+]);
+export type LiveMessage = z.infer<typeof LiveMessage>;

@@ -1,0 +1,4 @@
+export * from './snapshot';
+export * from './feed';
+export * from './actions';
+export * from './supervisor';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Id, IsoInstant } from '../domain/primitives';
+import { Idea, Visibility } from '../domain/people-model';
+import { MissionView } from '../domain/mission-model';
+
+export const TeamMemberOverview = z.object({
+  personId: Id,
+  name: z.string(),
+  missions: z.array(MissionView),
+  streak: z.object({ current: z.number().int(), longest: z.number().int() }),
+  lastRecognisedAt: IsoInstant.nullable(),
+  /** Not recognised in NOT_RECOGNISED_DAYS: shown as "nobody forgotten" with suggestions. */
+  notRecognised: z.boolean(),
+  suggestions: z.array(z.object({ reason: z.string(), ticketId: z.string().nullable() })),
+  /** The 3 Ps fields this person chose to share with their supervisor or team, as one-on-one prompts. */
+  sharedProfile: z.array(z.object({ field: z.string(), text: z.string(), visibility: Visibility, prompt: z.string() })),
+});
+export type TeamMemberOverview = z.infer<typeof TeamMemberOverview>;
+
+export const TeamOverview = z.object({
+  teamId: Id,
+  name: z.string(),
+  members: z.array(TeamMemberOverview),
+  ideas: z.array(Idea),
+});
+export type TeamOverview = z.infer<typeof TeamOverview>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { IsoDate, WallTime } from './primitives';
+
+/** A shift on one weekday. `end` earlier than `start` means the shift runs past midnight (a night shift). */
+export const Shift = z.object({ start: WallTime, end: WallTime });
+export type Shift = z.infer<typeof Shift>;
+
+/** ISO weekdays 1 (Monday) … 7 (Sunday); a missing day is not scheduled. */
+export const WeeklySchedule = z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), Shift);
+export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
+
+export const Absence = z.object({ date: IsoDate, kind: z.enum(['leave', 'sick', 'holiday', 'day_off']) });
+export type Absence = z.infer<typeof Absence>;
+
+/** The team's daily goal: what a scheduled working day needs to count towards the streak. */
+export const DailyGoal = z.object({
+  minSatisfied: z.number().int().min(0).default(1),
+  minSolved: z.number().int().min(0).default(0),
+  /** A day on which a rated ticket was not satisfied while an active mission's guardrail broke does not count. */
+  noGuardrailBroken: z.boolean().default(true),
+});
+export type DailyGoal = z.infer<typeof DailyGoal>;
+
+export const STREAK_MILESTONES = [3, 5, 10, 25, 50, 100] as const;
+export const FREEZE_PERIOD_DAYS = 14;
+
+export const StreakDayOutcome = z.enum(['met', 'missed', 'frozen', 'off', 'pending']);
+export const StreakDay = z.object({ date: IsoDate, outcome: StreakDayOutcome });
+export type StreakDay = z.infer<typeof StreakDay>;
+
+export const StreakState = z.object({
+  current: z.number().int().min(0),
+  longest: z.number().int().min(0),
+  freezesLeft: z.number().int().min(0),
+  nextMilestone: z.number().int().nullable(),
+  /** The most recent days, newest last, for the streak strip in the UI. */
+  recent: z.array(StreakDay),
+  /** Whether today (in the agent's zone) is already met. */
+  todayMet: z.boolean(),
+});
+export type StreakState = z.infer<typeof StreakState>;

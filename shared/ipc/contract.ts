@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { Snapshot } from '../api/snapshot';
+import { TeamOverview } from '../api/supervisor';
+import {
+  SendKudosBody,
+  ThankKudosBody,
+  MarkKudosReadBody,
+  AcceptOfferBody,
+  UpdateProfileBody,
+  TickTaskBody,
+  ReplyCoachingBody,
+  SubmitIdeaBody,
+  AssignMissionBody,
+  CoachingCardBody,
+  MoveIdeaBody,
+  RecordMilestoneBody,
+} from '../api/actions';
+import { Celebration } from '../domain/growth-model';
+import { WallTime } from '../domain/primitives';
+
+/** The one contract between the renderer and its host (Electron preload or the browser host). */
+
+export const ConnectionState = z.enum(['signed_out', 'connecting', 'online', 'offline']);
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const ClientState = z.object({
+  connection: ConnectionState,
+  snapshot: Snapshot.nullable(),
+  /** When the last confirmed contact with the server was; set while offline so the UI can say "as of 10 min ago". */
+  staleSince: z.iso.datetime({ offset: true }).nullable(),
+  /** Actions waiting in the outbox for the server. */
+  pendingActions: z.number().int().min(0),
+  lastError: z.string().nullable(),
+});
+export type ClientState = z.infer<typeof ClientState>;
+
+export const Settings = z.object({
+  focusMode: z.boolean(),
+  quietHours: z.object({ enabled: z.boolean(), start: WallTime, end: WallTime }),
+  maxPopupsPerHour: z.number().int().min(0).max(60),
+  startAtLogin: z.boolean(),
+  /** Opting out of any game mechanic is one click. */
+  optOut: z.object({
+    streaks: z.boolean(),
+    celebrations: z.boolean(),
+    growthPoints: z.boolean(),
+    popups: z.boolean(),
+  }),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = {
+  focusMode: false,
+  quietHours: { enabled: false, start: '18:00', end: '08:00' },
+  maxPopupsPerHour: 6,
+  startAtLogin: false,
+  optOut: { streaks: false, celebrations: false, growthPoints: false, popups: false },
+};
+
+export const SignInInput = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  token: z.string().min(16).max(512),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const View = z.enum(['today', 'kudos', 'timeline', 'profile', 'coaching', 'ideas', 'team', 'settings']);
+export type View = z.infer<typeof View>;
+export const NavigateTarget = z.object({ view: View, itemId: z.string().nullable() });
+export type NavigateTarget = z.infer<typeof NavigateTarget>;
+
+export const SaveFileInput = z.object({
+  suggestedName: z.string().min(1).max(200),
+  mimeType: z.enum(['application/pdf', 'application/json']),
+  /** base64 of the bytes. */
+  base64: z.string().max(50_000_000),
+});
+
+export const ExternalUrl = z.url({ protocol: /^https?$/ });
+
+const Receipt = z.object({ key: z.string(), queued: z.boolean() });
+export type Receipt = z.infer<typeof Receipt>;
+
+/**
+ * Invocable methods: name → [request schema, response schema]. Both sides validate with these: the main
+ * process parses every request, the renderer's wrapper parses every response.
+ */
+export const invokeContract = {
+  getState: [z.void(), ClientState],
+  signIn: [SignInInput, ClientState],
+  signOut: [z.void(), z.void()],
+  refresh: [z.void(), ClientState],
+  sendKudos: [SendKudosBody, Receipt],
+  thankKudos: [ThankKudosBody, Receipt],
+  markKudosRead: [MarkKudosReadBody, Receipt],
+  acceptOffer: [AcceptOfferBody, Receipt],
+  updateProfile: [UpdateProfileBody, Receipt],
+  tickTask: [TickTaskBody, Receipt],
+  replyCoaching: [ReplyCoachingBody, Receipt],
+  submitIdea: [SubmitIdeaBody, Receipt],
+  getTeamOverview: [z.object({ teamId: z.string() }), TeamOverview],
+  assignMission: [AssignMissionBody, z.object({ missionIds: z.array(z.string()) })],
+  writeCoachingCard: [CoachingCardBody, z.object({ id: z.string() })],
+  moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), z.object({ id: z.string() })],
+  recordMilestone: [RecordMilestoneBody.extend({ agentId: z.string() }), z.object({ id: z.string() })],
+  getSettings: [z.void(), Settings],
+  updateSettings: [Settings.partial(), Settings],
+  openExternal: [ExternalUrl, z.void()],
+  saveFile: [SaveFileInput, z.object({ saved: z.boolean() })],
+  closePopover: [z.void(), z.void()],
+} as const;
+
+/** Events the host pushes to the renderer: name → payload schema. */
+export const eventContract = {
+  state: ClientState,
+  celebration: Celebration,
+  navigate: NavigateTarget,
+} as const;
+
+export type InvokeName = keyof typeof invokeContract;
+export type EventName = keyof typeof eventContract;
+export type InvokeRequest<N extends InvokeName> = z.input<(typeof invokeContract)[N][0]>;
+export type InvokeResponse<N extends InvokeName> = z.output<(typeof invokeContract)[N][1]>;
+export type EventPayload<N extends EventName> = z.output<(typeof eventContract)[N]>;
+
+export type Unsubscribe = () => void;
+
+type Method<N extends InvokeName> = InvokeRequest<N> extends void
+  ? () => Promise<InvokeResponse<N>>
+  : (request: InvokeRequest<N>) => Promise<InvokeResponse<N>>;
+
+/** What `window.sidekick` is: one method per invoke, one `on…` per event, each returning an unsubscribe. */
+export type SidekickApi = { [N in InvokeName]: Method<N> } & {
+  onState(listener: (state: EventPayload<'state'>) => void): Unsubscribe;
+  onCelebration(listener: (celebration: EventPayload<'celebration'>) => void): Unsubscribe;
+  onNavigate(listener: (target: EventPayload<'navigate'>) => void): Unsubscribe;
+};
+
+export const INVOKE_NAMES = Object.keys(invokeContract) as InvokeName[];
+export const EVENT_NAMES = Object.keys(eventContract) as EventName[];
+/** IPC channel names are derived, never typed by hand. */
+export const invokeChannel = (name: InvokeName) => `sidekick:invoke:${name}`;
+export const eventChannel = (name: EventName) => `sidekick:event:${name}`;
