@@ -74,6 +74,15 @@ export const ACTION_PATHS: Record<OutboxActionKind, string> = {
   submitIdea: '/api/me/ideas',
 };
 
+/** Supervisor requests (online only, not queued). `:id` segments are filled by the caller. */
+export const SUPERVISOR_PATHS = {
+  teamOverview: '/api/teams/:teamId/overview', // GET → TeamOverview
+  assignMission: '/api/supervisor/missions', // POST AssignMissionBody → { missionIds }
+  writeCoachingCard: '/api/supervisor/coaching', // POST CoachingCardBody → { id }
+  moveIdea: '/api/supervisor/ideas/:ideaId/status', // POST MoveIdeaBody → { id }
+  recordMilestone: '/api/supervisor/people/:personId/milestones', // POST RecordMilestoneBody → { id }
+} as const;
+
 export const ActionAck = z.object({ ok: z.literal(true), id: z.string().nullable(), duplicate: z.boolean() });
 export type ActionAck = z.infer<typeof ActionAck>;
 

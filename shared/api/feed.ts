@@ -39,10 +39,22 @@ export type FeedPayload<T extends FeedEntryType> = Extract<FeedEntry, { type: T 
 export const FeedPage = z.object({ entries: z.array(FeedEntry), cursor: z.number().int().min(0), hasMore: z.boolean() });
 export type FeedPage = z.infer<typeof FeedPage>;
 
-/** Messages on the WebSocket /api/live, server → client. */
+/**
+ * WebSocket /api/live. Browsers cannot set headers on a WebSocket, so the client's first message carries its
+ * bearer token and its cursor; the server answers `hello`, then sends every entry after `after` in seq order
+ * (catch-up from the store), then each new entry as it commits, and a heartbeat every few seconds.
+ * `seq` is per person and contiguous (1, 2, 3 …), so a client that sees a gap knows it missed something.
+ */
+export const LiveClientMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('auth'), token: z.string().min(1).max(512), after: z.number().int().min(0) }),
+  z.object({ kind: z.literal('ping') }),
+]);
+export type LiveClientMessage = z.infer<typeof LiveClientMessage>;
+
 export const LiveMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hello'), personId: Id, cursor: z.number().int().min(0) }),
   z.object({ kind: z.literal('entry'), entry: FeedEntry }),
   z.object({ kind: z.literal('heartbeat'), at: IsoInstant }),
+  z.object({ kind: z.literal('error'), error: z.string(), message: z.string() }),
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;
