@@ -1,0 +1,35 @@
+import { createServer } from 'node:http';
+import { WebSocketServer, WebSocket } from 'ws';
+
+/**
+ * The live-push and connection baselines: the least a WebSocket server can do. POST /broadcast sends the
+ * request body, as is, to every connected socket; nothing is parsed, stored or authorised. Run as its own
+ * process (like the Sidekick server) so the fleet and the bench driver don't share its event loop.
+ * Prints "bare ws listening on URL" when ready.
+ */
+const http = createServer((req, res) => {
+  if (req.method !== 'POST' || req.url !== '/broadcast') {
+    res.writeHead(404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const payload = Buffer.concat(chunks).toString('utf8');
+    let sent = 0;
+    for (const socket of wss.clients) {
+      if (socket.readyState === WebSocket.OPEN) {
+        socket.send(payload);
+        sent += 1;
+      }
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sent }));
+  });
+});
+const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+http.listen(0, '127.0.0.1', () => {
+  const address = http.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  process.stdout.write(`bare ws listening on http://127.0.0.1:${address.port}\n`);
+});
+process.on('SIGTERM', () => process.exit(0));
