@@ -6,7 +6,8 @@ export const Shift = z.object({ start: WallTime, end: WallTime });
 export type Shift = z.infer<typeof Shift>;
 
 /** ISO weekdays 1 (Monday) … 7 (Sunday); a missing day is not scheduled. */
-export const WeeklySchedule = z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), Shift);
+// partialRecord: zod 4's z.record with enum keys demands every key, but a missing day means "not scheduled" (fixed by the server engineer, who hit it).
+export const WeeklySchedule = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), Shift);
 export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
 
 export const Absence = z.object({ date: IsoDate, kind: z.enum(['leave', 'sick', 'holiday', 'day_off']) });

@@ -1,0 +1,88 @@
+import type { HelpdeskEvent } from './events';
+import { AgentMetrics, MinSamples, type MetricKey, type MetricValue } from './metrics-model';
+import type { TimeWindow } from './primitives';
+import { dedupeEvents, inWindow } from './event-set';
+import { countValue, mean, median, metricValue } from './stats';
+import { assertTimeZone, msOf } from './time';
+import { ticketFacts } from './ticket-facts';
+
+export interface ComputeMetricsInput {
+  agentId: string;
+  /** The agent's events of the window plus ticket_created / ticket_solved events of the tickets they touch. */
+  events: readonly HelpdeskEvent[];
+  window: TimeWindow;
+  timezone: string;
+  minSamples?: Partial<MinSamples>;
+}
+
+const MINUTE = 60_000;
+
+/** Per-agent metrics over a half-open window; duplicates and arrival order never change the result. */
+export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
+  const { agentId, window } = input;
+  const timezone = assertTimeZone(input.timezone);
+  const min = MinSamples.parse(input.minSamples ?? {});
+  const events = dedupeEvents(input.events);
+  const tickets = ticketFacts(events);
+  const within = (e: HelpdeskEvent) => inWindow(e.at, window);
+
+  // Solves and resolution: each ticket's last solve by this agent inside the window.
+  const lastSolve = new Map<string, number>();
+  for (const e of events) {
+    if (e.type === 'ticket_solved' && e.agentId === agentId && within(e)) lastSolve.set(e.ticketId, msOf(e.at));
+  }
+  const resolution: number[] = [];
+  for (const [ticketId, solvedAt] of lastSolve) {
+    const created = tickets.get(ticketId)?.createdAt;
+    if (created !== undefined && solvedAt >= created) resolution.push((solvedAt - created) / MINUTE);
+  }
+
+  // First reply time: the ticket's first public reply, credited to whoever made it, in the window holding it.
+  const frt: number[] = [];
+  for (const facts of tickets.values()) {
+    const first = facts.firstPublicReply;
+    if (!first || first.agentId !== agentId || facts.createdAt === undefined) continue;
+    if (!within(first) || msOf(first.at) < facts.createdAt) continue;
+    frt.push((msOf(first.at) - facts.createdAt) / MINUTE);
+  }
+
+  // CSAT: the latest rating of each ticket within the window, counted for the agent it is attributed to.
+  const latestRating = new Map<string, Extract<HelpdeskEvent, { type: 'csat_rated' }>>();
+  for (const e of events) if (e.type === 'csat_rated' && within(e)) latestRating.set(e.ticketId, e);
+  const ratings = [...latestRating.values()].filter((r) => r.agentId === agentId);
+  const satisfied = ratings.filter((r) => r.satisfied).length;
+
+  const qa: number[] = [];
+  const aht: number[] = [];
+  for (const e of events) {
+    if (e.agentId !== agentId || !within(e)) continue;
+    if (e.type === 'qa_scored') qa.push(e.score);
+    if (e.type === 'call_handled') aht.push(e.talkSeconds + e.holdSeconds + e.wrapSeconds);
+  }
+
+  // Reopens count against the solve they undo: the named agent, else whoever last solved the ticket before it.
+  let reopened = 0;
+  for (const e of events) {
+    if (e.type !== 'ticket_reopened' || !within(e)) continue;
+    const against = e.agentId ?? tickets.get(e.ticketId)?.lastSolverBefore(msOf(e.at));
+    if (against === agentId) reopened++;
+  }
+  const solved = lastSolve.size;
+
+  const values: Record<MetricKey | 'reopened', MetricValue> = {
+    solved: countValue(solved),
+    frtAvgMinutes: metricValue(mean(frt), frt.length, min.frt),
+    frtMedianMinutes: metricValue(median(frt), frt.length, min.frt),
+    resolutionAvgMinutes: metricValue(mean(resolution), resolution.length, min.resolution),
+    csatPct: metricValue(ratings.length ? (100 * satisfied) / ratings.length : null, ratings.length, min.csat),
+    qaAvg: metricValue(mean(qa), qa.length, min.qa),
+    reopenRate: metricValue(solved ? (100 * reopened) / solved : null, solved, min.reopen),
+    reopened: countValue(reopened),
+    ahtSeconds: metricValue(mean(aht), aht.length, min.aht),
+  };
+  return { agentId, from: window.from, to: window.to, timezone, ...values };
+}
+
+export function metricValueOf(metrics: AgentMetrics, key: MetricKey): MetricValue {
+  return metrics[key];
+}
