@@ -1,5 +1,5 @@
 import type { HelpdeskEvent } from './events';
-import { AgentMetrics, MinSamples, type MetricKey, type MetricValue } from './metrics-model';
+import { type AgentMetrics, MinSamples, type MetricKey, type MetricValue } from './metrics-model';
 import type { TimeWindow } from './primitives';
 import { dedupeEvents, inWindow } from './event-set';
 import { countValue, mean, median, metricValue } from './stats';
