@@ -11,3 +11,7 @@ export * from './stats';
 export * from './ticket-facts';
 export * from './metrics';
 export * from './trends';
+export * from './mission-text';
+export * from './missions';
+export * from './workday';
+export * from './streaks';

@@ -1,0 +1,108 @@
+import type { AgentMetrics, MetricKey } from './metrics-model';
+import type { Comparator, Guardrail, GuardrailStatus, Mission, MissionProgress, MissionStatus, ProgressState } from './mission-model';
+import type { IsoInstant } from './primitives';
+import { formatMetric, metricLabel, targetPhrase, timeLeftPhrase } from './mission-text';
+import { msOf } from './time';
+
+/** Count missions complete the moment the target is reached; every other metric is settled when the window closes. */
+export function isCountMetric(key: MetricKey): boolean {
+  return key === 'solved';
+}
+
+export function meets(value: number, comparator: Comparator, target: number): boolean {
+  return comparator === 'atLeast' ? value >= target : value <= target;
+}
+
+/** How close a value is to a target, in [0, 1], monotonic in the value in the "better" direction. */
+export function closeness(value: number | null, comparator: Comparator, target: number): number {
+  if (value === null) return 0;
+  if (meets(value, comparator, target)) return 1;
+  // Not met: for atLeast value < target (so target > 0 unless value is negative); for atMost value > target.
+  const r = comparator === 'atLeast' ? (target > 0 ? value / target : 0) : value > 0 ? target / value : 0;
+  return Math.min(1, Math.max(0, r));
+}
+
+export function guardrailStatus(g: Guardrail, metrics: AgentMetrics): GuardrailStatus {
+  const v = metrics[g.metric].value;
+  const holds = v === null ? null : meets(v, g.comparator, g.threshold);
+  const label = metricLabel(g.metric);
+  const needs = targetPhrase(g.metric, g.comparator, g.threshold);
+  const sentence =
+    v === null
+      ? `${label}: not enough data yet (needs ${needs})`
+      : `${label} ${formatMetric(g.metric, v)} — ${holds ? 'holding' : 'needs'} ${needs}`;
+  return { guardrail: g, value: v, holds, sentence };
+}
+
+/**
+ * Where a mission stands at `now`. A guardrail without enough data to judge (holds = null) does not block:
+ * the agent cannot make customers rate, and a broken guardrail is always visible once it can be judged.
+ */
+export function evaluateMission(mission: Mission, metrics: AgentMetrics, now: IsoInstant): MissionProgress {
+  const mv = metrics[mission.metric];
+  const value = mv.value;
+  const sample = mv.sample;
+  const msLeft = Math.max(0, msOf(mission.window.end) - msOf(now));
+  const guardrails = mission.guardrails.map((g) => guardrailStatus(g, metrics));
+  const guardsOk = guardrails.every((g) => g.holds !== false);
+  const enough = value !== null && sample >= mission.minSample;
+  const met = enough && meets(value, mission.comparator, mission.target);
+  const count = isCountMetric(mission.metric);
+
+  let ratio = closeness(value, mission.comparator, mission.target);
+  if (!count && sample < mission.minSample) ratio *= sample / mission.minSample;
+
+  let state: ProgressState;
+  if (mission.status !== 'active') state = mission.status;
+  else if (met && guardsOk && (count || msLeft === 0)) state = 'completed';
+  else if (msLeft === 0) state = 'missed';
+  else if (count) state = onPace(mission, value ?? 0, now) && guardsOk ? 'on_track' : 'at_risk';
+  else if (!enough) state = 'active';
+  else state = met && guardsOk ? 'on_track' : 'at_risk';
+  if (state === 'completed') ratio = 1;
+
+  return { value, sample, ratio, state, guardrails, sentence: sentenceFor(mission, value, sample, state, guardrails, msLeft), msLeft };
+}
+
+/** The mission's status after `now`: settled when the window has closed, or early for a reached count. */
+export function settleMission(
+  mission: Mission,
+  metrics: AgentMetrics,
+  now: IsoInstant,
+): { status: MissionStatus; settledAt: IsoInstant | null; progress: MissionProgress } {
+  const progress = evaluateMission(mission, metrics, now);
+  if (mission.status !== 'active') return { status: mission.status, settledAt: mission.settledAt, progress };
+  if (progress.state === 'completed') return { status: 'completed', settledAt: now, progress };
+  if (progress.state === 'missed') return { status: 'missed', settledAt: now, progress };
+  return { status: 'active', settledAt: null, progress };
+}
+
+/** A count mission is on track while its count keeps pace with the share of the window already gone. */
+function onPace(mission: Mission, value: number, now: IsoInstant): boolean {
+  const start = msOf(mission.window.start);
+  const span = msOf(mission.window.end) - start;
+  const elapsed = span > 0 ? Math.min(1, Math.max(0, (msOf(now) - start) / span)) : 1;
+  return closeness(value, mission.comparator, mission.target) >= elapsed;
+}
+
+function sentenceFor(
+  mission: Mission,
+  value: number | null,
+  sample: number,
+  state: ProgressState,
+  guardrails: GuardrailStatus[],
+  msLeft: number,
+): string {
+  const target = targetPhrase(mission.metric, mission.comparator, mission.target);
+  const broken = guardrails.find((g) => g.holds === false);
+  const tail = state === 'completed' ? ' — completed!' : state === 'missed' ? ' — the window has closed' : state === 'cancelled' ? ' — cancelled' : `, ${timeLeftPhrase(msLeft)}`;
+  const guard = broken && state !== 'completed' ? `; ${broken.sentence}` : '';
+  if (isCountMetric(mission.metric)) {
+    return `${value ?? 0} of ${target.replace(/ or (more|less)$/, '')} solved${guard}${tail}`;
+  }
+  const label = metricLabel(mission.metric);
+  if (value === null || sample < mission.minSample) {
+    return `${label}: not enough data yet (${sample} of ${mission.minSample} needed) — target ${target}${guard}${tail}`;
+  }
+  return `${label} ${formatMetric(mission.metric, value)} — target ${target}${guard}${tail}`;
+}
