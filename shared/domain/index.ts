@@ -15,3 +15,8 @@ export * from './mission-text';
 export * from './missions';
 export * from './workday';
 export * from './streaks';
+export * from './ids';
+export * from './growth';
+export * from './personal-bests';
+export * from './timeline';
+export * from './celebrations';
