@@ -1,0 +1,187 @@
+import type { z } from 'zod';
+import { SUPERVISOR_PATHS } from '../api/actions';
+import type { FeedEntry } from '../api/feed';
+import { TeamOverview } from '../api/supervisor';
+import {
+  invokeContract,
+  Settings,
+  type ClientState,
+  type EventPayload,
+  type InvokeName,
+  type InvokeResponse,
+  type Unsubscribe,
+} from '../ipc/contract';
+import type { SyncClient } from './sync-client';
+import type { PlatformHooks, Session, SessionStore, SettingsStore } from './host-ports';
+import { createListeners } from './listeners';
+import { createSupervisorCalls } from './supervisor-calls';
+import type { Logger } from './ports';
+
+/** A handler receives the request as its schema outputs it (defaults filled in). */
+type ParsedRequest<N extends InvokeName> = z.output<(typeof invokeContract)[N][0]>;
+export type InvokeHandlers = { [N in InvokeName]: (request: ParsedRequest<N>) => Promise<InvokeResponse<N>> };
+
+export interface ApiHostOptions {
+  createClient(session: Session): SyncClient;
+  sessions: SessionStore;
+  settings: SettingsStore;
+  platform: PlatformHooks;
+  log?: Logger;
+}
+
+export interface ApiHost {
+  /** Every invoke method of the contract, for callers that already parsed their input. */
+  handlers: InvokeHandlers;
+  /** Parses `raw` with the contract's request schema, then runs the handler (the IPC bridge calls this). */
+  invoke<N extends InvokeName>(name: N, raw: unknown): Promise<InvokeResponse<N>>;
+  /** Restores the saved session, if any, and starts syncing. */
+  start(): Promise<void>;
+  getState(): ClientState;
+  getSettings(): Promise<Settings>;
+  onState(listener: (state: ClientState) => void): Unsubscribe;
+  onEntry(listener: (entry: FeedEntry) => void): Unsubscribe;
+  onCelebration(listener: (celebration: EventPayload<'celebration'>) => void): Unsubscribe;
+  onSettings(listener: (settings: Settings) => void): Unsubscribe;
+  dispose(): void;
+}
+
+export const signedOutState = (lastError: string | null = null): ClientState => ({
+  connection: 'signed_out',
+  snapshot: null,
+  staleSince: null,
+  pendingActions: 0,
+  lastError,
+});
+
+/**
+ * The one implementation of the renderer's API on top of shared/sync: Electron's main process serves it over
+ * IPC, the browser host calls it in the page. Platform specifics arrive as hooks and stores.
+ */
+export function createApiHost(options: ApiHostOptions): ApiHost {
+  const log = options.log ?? (() => undefined);
+  const stateListeners = createListeners<ClientState>(log);
+  const entryListeners = createListeners<FeedEntry>(log);
+  const celebrationListeners = createListeners<EventPayload<'celebration'>>(log);
+  const settingsListeners = createListeners<Settings>(log);
+  let client: SyncClient | null = null;
+  let detach: Unsubscribe[] = [];
+  let signedOut = signedOutState();
+
+  const getState = () => client?.getState() ?? signedOut;
+  const requireClient = () => {
+    if (!client) throw new Error('Sign in first: this device is not connected to a Sidekick server.');
+    return client;
+  };
+
+  async function attach(next: SyncClient) {
+    client = next;
+    detach = [
+      next.subscribe((state) => stateListeners.emit(state)),
+      next.onEntry((entry) => {
+        entryListeners.emit(entry);
+        if (entry.type === 'celebration') void celebrate(entry.payload);
+      }),
+    ];
+    await next.start();
+  }
+
+  async function celebrate(celebration: EventPayload<'celebration'>) {
+    const settings = await options.settings.load();
+    if (!settings.optOut.celebrations) celebrationListeners.emit(celebration);
+  }
+
+  function release() {
+    for (const off of detach) off();
+    detach = [];
+    client = null;
+  }
+
+  const enqueue = <K extends Parameters<SyncClient['enqueue']>[0]['kind']>(kind: K) =>
+    (body: Extract<Parameters<SyncClient['enqueue']>[0], { kind: K }>['body']) =>
+      requireClient().enqueue({ kind, body } as Parameters<SyncClient['enqueue']>[0]);
+
+  const supervisor = createSupervisorCalls(() => requireClient());
+
+  const handlers: InvokeHandlers = {
+    getState: async () => getState(),
+    async signIn(input) {
+      const candidate = options.createClient(input);
+      try {
+        await candidate.verify();
+      } catch (error) {
+        candidate.stop();
+        throw error;
+      }
+      if (client) {
+        client.stop();
+        release();
+      }
+      await options.sessions.save(input);
+      signedOut = signedOutState();
+      await attach(candidate);
+      stateListeners.emit(getState());
+      return getState();
+    },
+    async signOut() {
+      const current = client;
+      release();
+      await current?.wipe();
+      await options.sessions.clear();
+      signedOut = signedOutState();
+      stateListeners.emit(getState());
+    },
+    async refresh() {
+      await client?.resync();
+      return getState();
+    },
+    sendKudos: enqueue('sendKudos'),
+    thankKudos: enqueue('thankKudos'),
+    markKudosRead: enqueue('markKudosRead'),
+    acceptOffer: enqueue('acceptOffer'),
+    updateProfile: enqueue('updateProfile'),
+    tickTask: enqueue('tickTask'),
+    replyCoaching: enqueue('replyCoaching'),
+    submitIdea: enqueue('submitIdea'),
+    getTeamOverview: ({ teamId }) => supervisor.get(SUPERVISOR_PATHS.teamOverview, { teamId }, TeamOverview),
+    assignMission: (body) => supervisor.assignMission(body),
+    writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
+    moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),
+    recordMilestone: ({ agentId, ...body }) => supervisor.recordMilestone(agentId, body),
+    getSettings: () => options.settings.load(),
+    async updateSettings(patch) {
+      const current = await options.settings.load();
+      const next = Settings.parse({ ...current, ...patch });
+      await options.settings.save(next);
+      settingsListeners.emit(next);
+      return next;
+    },
+    openExternal: (url) => options.platform.openExternal(url),
+    saveFile: (input) => options.platform.saveFile(input),
+    closePopover: () => options.platform.closePopover(),
+  };
+
+  return {
+    handlers,
+    async invoke(name, raw) {
+      const [requestSchema] = invokeContract[name];
+      const request = requestSchema.parse(raw);
+      const handler = handlers[name] as (request: unknown) => Promise<InvokeResponse<typeof name>>;
+      return handler(request);
+    },
+    async start() {
+      const session = await options.sessions.load();
+      if (session) await attach(options.createClient(session));
+      stateListeners.emit(getState());
+    },
+    getState,
+    getSettings: () => options.settings.load(),
+    onState: stateListeners.add,
+    onEntry: entryListeners.add,
+    onCelebration: celebrationListeners.add,
+    onSettings: settingsListeners.add,
+    dispose() {
+      client?.stop();
+      release();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import { Snapshot } from '../api/snapshot';
+import { FeedPage } from '../api/feed';
+import { ActionAck, ApiError } from '../api/actions';
+import type { HttpFetch, HttpRequestInit } from './ports';
+
+/** Why a request failed, in a form both people (message) and the retry logic (retryable) can use. */
+export class SyncRequestError extends Error {
+  override readonly name = 'SyncRequestError';
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when the server could not be reached or answered something unreadable. */
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+  /** Worth trying again later: the network, a timeout, rate limiting or a server-side failure. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+  /** The token was refused: retrying will not help, the person has to sign in again. */
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+export const SNAPSHOT_PATH = '/api/me/state';
+export const FEED_PATH = '/api/me/feed';
+export const LIVE_PATH = '/api/live';
+
+export type Method = HttpRequestInit['method'];
+
+/** The REST half of the sync protocol, with the bearer token and zod parsing in one place. */
+export interface ServerApi {
+  call<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S, idempotencyKey?: string): Promise<z.output<S>>;
+  getSnapshot(): Promise<Snapshot>;
+  getFeed(after: number, limit: number): Promise<FeedPage>;
+  postAction(path: string, body: unknown, idempotencyKey: string): Promise<ActionAck>;
+  liveUrl(): string;
+}
+
+/** `https://host/base/` → `https://host/base`; the URL was validated as http(s) when the person signed in. */
+export function normaliseServerUrl(serverUrl: string): string {
+  return serverUrl.replace(/\/+$/, '');
+}
+
+export function createServerApi(http: HttpFetch, serverUrl: string, token: string): ServerApi {
+  const base = normaliseServerUrl(serverUrl);
+  async function call<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S, idempotencyKey?: string) {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    const init: HttpRequestInit = { method, headers };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    let status: number;
+    let text: string;
+    try {
+      const response = await http(`${base}${path}`, init);
+      status = response.status;
+      text = await response.text();
+      if (!response.ok) throw errorFrom(status, text);
+    } catch (error) {
+      if (error instanceof SyncRequestError) throw error;
+      throw new SyncRequestError(`Could not reach the server at ${base} (${describe(error)}).`, 0, 'network');
+    }
+    const parsed = schema.safeParse(safeJson(text));
+    if (!parsed.success) {
+      throw new SyncRequestError(`The server's answer to ${method} ${path} was not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}.`, 0, 'bad_response');
+    }
+    return parsed.data;
+  }
+  return {
+    call,
+    getSnapshot: () => call('GET', SNAPSHOT_PATH, undefined, Snapshot),
+    getFeed: (after, limit) => call('GET', `${FEED_PATH}?after=${after}&limit=${limit}`, undefined, FeedPage),
+    postAction: (path, body, key) => call('POST', path, body, ActionAck, key),
+    liveUrl: () => `${base.replace(/^http/, 'ws')}${LIVE_PATH}`,
+  };
+}
+
+function errorFrom(status: number, text: string): SyncRequestError {
+  const body = ApiError.safeParse(safeJson(text));
+  if (body.success) return new SyncRequestError(body.data.message, status, body.data.error);
+  if (status === 401) return new SyncRequestError('The server did not accept this token; sign in again.', status, 'unauthorized');
+  return new SyncRequestError(`The server answered ${status}.`, status, `http_${status}`);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

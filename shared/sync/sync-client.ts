@@ -1,0 +1,282 @@
+import type { z } from 'zod';
+import type { Snapshot } from '../api/snapshot';
+import type { FeedEntry } from '../api/feed';
+import type { OutboxAction } from '../api/actions';
+import type { ClientState, Receipt, Unsubscribe } from '../ipc/contract';
+import { applyFeedEntry } from './apply-feed-entry';
+import { createRetryTimer, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { createClientStorage } from './client-storage';
+import { openLiveConnection, type LiveConnection } from './live-connection';
+import { createOutbox } from './outbox';
+import type { SyncDeps } from './ports';
+import { createServerApi, normaliseServerUrl, SyncRequestError, type Method } from './server-api';
+import { createListeners } from './listeners';
+
+export interface SyncConfig {
+  serverUrl: string;
+  token: string;
+  /** A live socket silent for this long is dead. The server beats every 15 s by default. */
+  heartbeatTimeoutMs?: number;
+  backoff?: BackoffOptions;
+  feedPageSize?: number;
+  /** Prefix of every storage key, so several clients can share one store. */
+  storagePrefix?: string;
+}
+
+export interface SyncClient {
+  /** Loads the cached state and outbox, then connects in the background. */
+  start(): Promise<void>;
+  /** Fetches a fresh snapshot now; rejects with a SyncRequestError a person can read (used by sign-in). */
+  verify(): Promise<Snapshot>;
+  getState(): ClientState;
+  subscribe(listener: (state: ClientState) => void): Unsubscribe;
+  /** Each feed entry newly folded into the state (catch-up or live), once: for pop-ups and celebrations. */
+  onEntry(listener: (entry: FeedEntry) => void): Unsubscribe;
+  /** Persists the action in the outbox, then tries to deliver it; `queued` is false once the server has it. */
+  enqueue(action: OutboxAction): Promise<Receipt>;
+  /** An online-only call (supervisor views and actions), parsed with `schema`. */
+  request<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  /** Drops the live socket and catches up from the cursor now (resume from sleep, "refresh"). */
+  resync(): Promise<void>;
+  stop(): void;
+  /** Stops and deletes everything this client stored (sign-out). */
+  wipe(): Promise<void>;
+}
+
+/**
+ * Snapshot → catch-up from the cursor → live socket, again after every reconnect. Entries are applied only
+ * when they are the next seq (per-person seqs are contiguous): an older one is a replay and is skipped, a
+ * newer one means something was missed, so the socket is dropped and the gap filled from /api/me/feed.
+ */
+export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient {
+  const log = deps.log ?? (() => undefined);
+  const serverUrl = normaliseServerUrl(config.serverUrl);
+  const api = createServerApi(deps.http, serverUrl, config.token);
+  const storage = createClientStorage(deps.storage, config.storagePrefix ?? 'sidekick.', log);
+  const backoff = config.backoff ?? DEFAULT_BACKOFF;
+  const reconnectTimer = createRetryTimer(deps.clock, deps.random, backoff);
+  const pageSize = config.feedPageSize ?? 500;
+  const heartbeatTimeoutMs = config.heartbeatTimeoutMs ?? 45_000;
+  const stateListeners = createListeners<ClientState>(log);
+  const entryListeners = createListeners<FeedEntry>(log);
+
+  let snapshot: Snapshot | null = null;
+  let lastContactAt: number | null = null;
+  let connection: ClientState['connection'] = 'connecting';
+  let lastError: string | null = null;
+  let pending = 0;
+  let live: LiveConnection | null = null;
+  /** Bumped on every (re)connect and stop, so late answers of an abandoned attempt are ignored. */
+  let generation = 0;
+  let stopped = false;
+  let state = buildState();
+
+  function buildState(): ClientState {
+    const stale = connection !== 'online' && snapshot !== null && lastContactAt !== null;
+    return { connection, snapshot, staleSince: stale ? new Date(lastContactAt ?? 0).toISOString() : null, pendingActions: pending, lastError };
+  }
+  function changed() {
+    state = buildState();
+    stateListeners.emit(state);
+  }
+  const saveCache = () => (snapshot ? storage.saveCache({ version: 1, serverUrl, snapshot, lastContactAt }) : Promise.resolve());
+  const contact = () => {
+    lastContactAt = deps.clock.now();
+  };
+
+  const outbox = createOutbox({
+    storage,
+    retry: createRetryTimer(deps.clock, deps.random, backoff),
+    newKey: deps.newKey,
+    now: () => deps.clock.now(),
+    log,
+    api: () => api,
+    onChange(size) {
+      if (size === pending) return;
+      pending = size;
+      changed();
+    },
+    onRejected(item, error) {
+      lastError = `Could not ${item.action.kind}: ${error.message}`;
+      changed();
+    },
+    onUnauthorized: (error) => signedOutByServer(error),
+  });
+
+  function signedOutByServer(error: SyncRequestError) {
+    generation += 1;
+    live?.close('token refused');
+    live = null;
+    reconnectTimer.cancel();
+    connection = 'signed_out';
+    lastError = error.message;
+    changed();
+  }
+
+  /** Applies the next entry; returns false on a gap (the caller must fill it before going on). */
+  function accept(entry: FeedEntry): boolean {
+    if (!snapshot) return false;
+    if (entry.seq <= snapshot.cursor) return true;
+    if (entry.seq !== snapshot.cursor + 1) return false;
+    snapshot = applyFeedEntry(snapshot, entry);
+    entryListeners.emit(entry);
+    return true;
+  }
+
+  async function catchUp(gen: number) {
+    for (;;) {
+      if (!snapshot) {
+        snapshot = await api.getSnapshot();
+        contact();
+      }
+      const page = await api.getFeed(snapshot.cursor, pageSize);
+      if (gen !== generation) return;
+      contact();
+      const gap = page.entries.some((entry) => !accept(entry));
+      // The feed no longer has what we missed (or it is out of order): start over from a fresh snapshot.
+      if (gap) snapshot = null;
+      else if (!page.hasMore) break;
+    }
+    await saveCache();
+    changed();
+  }
+
+  async function connect(gen: number) {
+    if (gen !== generation || stopped) return;
+    connection = 'connecting';
+    changed();
+    try {
+      await catchUp(gen);
+    } catch (error) {
+      if (gen !== generation) return;
+      const failure = error instanceof SyncRequestError ? error : new SyncRequestError(String(error), 0, 'unknown');
+      if (failure.unauthorized) return signedOutByServer(failure);
+      return dropped(gen, failure.message);
+    }
+    if (gen !== generation || !snapshot) return;
+    live = openLiveConnection({
+      url: api.liveUrl(),
+      token: config.token,
+      after: snapshot.cursor,
+      heartbeatTimeoutMs,
+      openSocket: deps.openSocket,
+      clock: deps.clock,
+      events: {
+        onContact: contact,
+        onHello(personId) {
+          if (gen !== generation) return;
+          if (snapshot && snapshot.person.id !== personId) {
+            snapshot = null; // the token belongs to someone else now: refetch everything
+            return reconnectSoon(gen, 'the server reports a different person');
+          }
+          connection = 'online';
+          lastError = null;
+          reconnectTimer.reset();
+          changed();
+          void outbox.flush();
+        },
+        onEntry(entry) {
+          if (gen !== generation) return;
+          if (!accept(entry)) return reconnectSoon(gen, `missed entries before seq ${entry.seq}`);
+          void saveCache();
+          changed();
+        },
+        onClosed(reason) {
+          if (gen === generation) dropped(gen, reason);
+        },
+      },
+    });
+  }
+
+  /** Lost the server: serve the last state as stale and come back with backoff and jitter. */
+  function dropped(gen: number, reason: string) {
+    if (gen !== generation || stopped) return;
+    live = null;
+    generation += 1;
+    const next = generation;
+    connection = 'offline';
+    lastError = reason;
+    const ms = reconnectTimer.schedule(() => void connect(next));
+    log('info', `sync: offline (${reason}); reconnecting in ${ms} ms`);
+    changed();
+  }
+
+  function reconnectSoon(gen: number, reason: string) {
+    if (gen !== generation) return;
+    log('info', `sync: reconnecting now (${reason})`);
+    generation += 1;
+    const next = generation;
+    live?.close(reason);
+    live = null;
+    reconnectTimer.now(() => void connect(next));
+  }
+
+  function stop() {
+    stopped = true;
+    generation += 1;
+    live?.close('stopped');
+    live = null;
+    reconnectTimer.cancel();
+    outbox.stop();
+  }
+
+  return {
+    async start() {
+      const cached = await storage.loadCache(serverUrl);
+      if (cached) {
+        snapshot = cached.snapshot;
+        lastContactAt = cached.lastContactAt;
+      }
+      await outbox.load();
+      changed();
+      void connect(generation);
+    },
+    async verify() {
+      const fresh = await api.getSnapshot();
+      const cached = await storage.loadCache(serverUrl);
+      // Signing in as someone else on this device: the previous person's cache and outbox are not theirs.
+      if (cached && cached.snapshot.person.id !== fresh.person.id) await storage.wipe();
+      snapshot = fresh;
+      contact();
+      await saveCache();
+      return fresh;
+    },
+    getState: () => state,
+    subscribe: stateListeners.add,
+    onEntry: entryListeners.add,
+    async enqueue(action) {
+      const item = await outbox.add(action);
+      if (connection === 'online') await outbox.flush();
+      return { key: item.key, queued: outbox.has(item.key) };
+    },
+    async request(method, path, body, schema) {
+      try {
+        return await api.call(method, path, body, schema, method === 'GET' ? undefined : deps.newKey());
+      } catch (error) {
+        if (error instanceof SyncRequestError && error.unauthorized) signedOutByServer(error);
+        throw error;
+      }
+    },
+    async resync() {
+      if (stopped) return;
+      generation += 1;
+      live?.close('resync');
+      live = null;
+      reconnectTimer.cancel();
+      reconnectTimer.reset();
+      await connect(generation);
+      void outbox.flush();
+    },
+    stop,
+    async wipe() {
+      stop();
+      await storage.wipe();
+      snapshot = null;
+      lastContactAt = null;
+      pending = 0;
+      connection = 'signed_out';
+      lastError = null;
+      changed();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { applyFeedEntries, applyFeedEntry } from '../../../shared/sync';
+import type { FeedEntry } from '../../../shared/api';
+import { agentSnapshot, celebrationEntry, kudos, kudosEntry, streakEntry } from './fixtures';
+
+describe('applyFeedEntry', () => {
+  it('upserts kudos newest first and advances the cursor', () => {
+    const s = applyFeedEntries(agentSnapshot(), [kudosEntry(1), kudosEntry(2)]);
+    expect(s.kudos.inbox.map((k) => k.id)).toEqual(['k-2', 'k-1']);
+    expect(s.cursor).toBe(2);
+  });
+
+  it('replaces a kudos in place when it is thanked', () => {
+    const first = kudosEntry(1, 'k-a');
+    const thanked: FeedEntry = { seq: 2, personId: 'p-ana', at: first.at, type: 'kudos.upserted', payload: { ...kudos('k-a', first.at), thankedAt: '2026-11-20T10:00:00Z' } };
+    const s = applyFeedEntries(agentSnapshot(), [first, thanked]);
+    expect(s.kudos.inbox).toHaveLength(1);
+    expect(s.kudos.inbox[0]?.thankedAt).toBe('2026-11-20T10:00:00Z');
+  });
+
+  it('applying the same entry twice is harmless', () => {
+    const once = applyFeedEntry(agentSnapshot(), kudosEntry(1));
+    const twice = applyFeedEntry(once, kudosEntry(1));
+    expect(twice).toEqual(once);
+    expect(twice.kudos.inbox).toHaveLength(1);
+  });
+
+  it('never lets an older entry roll newer state back', () => {
+    const s = applyFeedEntries(agentSnapshot(), [streakEntry(1, 5), streakEntry(2, 6)]);
+    expect(applyFeedEntry(s, streakEntry(1, 5)).streak.current).toBe(6);
+  });
+
+  it('upserts a mission by id and replaces offers, quota, profile and trends', () => {
+    const base = agentSnapshot();
+    const view = base.missions[0]!;
+    const entries: FeedEntry[] = [
+      { seq: 1, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'mission.upserted', payload: { ...view, progress: { ...view.progress, value: 13, sentence: '13 of 40 solved' } } },
+      { seq: 2, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'offers.replaced', payload: { offers: [] } },
+      { seq: 3, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'kudos.quota', payload: { sentToday: 2, dailyCap: 5 } },
+      { seq: 4, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'profile.updated', payload: { ...base.profile, passions: { text: 'bouldering', visibility: 'team' } } },
+      { seq: 5, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'trends.updated', payload: { trends: [{ weekStart: '2026-11-16', solved: 12, frtAvgMinutes: 31, resolutionAvgMinutes: null, csatPct: 94, qaAvg: null, reopenRate: null, ahtSeconds: null }] } },
+    ];
+    const s = applyFeedEntries(base, entries);
+    expect(s.missions).toHaveLength(1);
+    expect(s.missions[0]?.progress.sentence).toBe('13 of 40 solved');
+    expect(s.kudos.sentToday).toBe(2);
+    expect(s.profile.passions.text).toBe('bouldering');
+    expect(s.trends).toHaveLength(1);
+    expect(s.cursor).toBe(5);
+  });
+
+  it('a celebration changes no state but moves the cursor', () => {
+    const base = agentSnapshot();
+    const s = applyFeedEntry(base, celebrationEntry(1));
+    expect({ ...s, cursor: 0 }).toEqual(base);
+    expect(s.cursor).toBe(1);
+  });
+});
