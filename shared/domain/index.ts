@@ -20,3 +20,4 @@ export * from './growth';
 export * from './personal-bests';
 export * from './timeline';
 export * from './celebrations';
+export * from './offers';
