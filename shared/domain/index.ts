@@ -21,3 +21,5 @@ export * from './personal-bests';
 export * from './timeline';
 export * from './celebrations';
 export * from './offers';
+export * from './kudos-rules';
+export * from './invisible-work';
