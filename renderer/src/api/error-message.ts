@@ -1,0 +1,16 @@
+import { ZodError } from 'zod';
+
+/** A sentence a person can act on, from whatever a host call threw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ZodError) {
+    const first = error.issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    return first ? `${where}${first.message}` : 'The data was not valid.';
+  }
+  if (error instanceof Error) {
+    // Electron wraps main-process errors as "Error invoking remote method 'x': Error: the real message".
+    return error.message.replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '') || 'Something went wrong.';
+  }
+  if (typeof error === 'string' && error) return error;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,41 @@
+import type { Settings, View } from '../../../shared/ipc/contract';
+import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
+import type { Snapshot } from '../../../shared/api/snapshot';
+import { TodayView } from '../views/today/TodayView';
+import { KudosView } from '../views/kudos/KudosView';
+import { TimelineView } from '../views/timeline/TimelineView';
+import { ProfileView } from '../views/profile/ProfileView';
+import { CoachingView } from '../views/coaching/CoachingView';
+import { IdeasView } from '../views/ideas/IdeasView';
+import { TeamView } from '../views/team/TeamView';
+import { SettingsView } from '../views/settings/SettingsView';
+
+export type ViewProps = {
+  view: View;
+  snapshot: Snapshot;
+  settings: Settings | null;
+  updateSettings: (patch: Partial<Settings>) => Promise<void>;
+  focusItem: string | null;
+};
+
+export function ViewSwitch({ view, snapshot, settings, updateSettings, focusItem }: ViewProps) {
+  const effective = settings ?? DEFAULT_SETTINGS;
+  switch (view) {
+    case 'today':
+      return <TodayView snapshot={snapshot} settings={effective} />;
+    case 'kudos':
+      return <KudosView snapshot={snapshot} focusItem={focusItem} />;
+    case 'timeline':
+      return <TimelineView snapshot={snapshot} settings={effective} />;
+    case 'profile':
+      return <ProfileView snapshot={snapshot} />;
+    case 'coaching':
+      return <CoachingView snapshot={snapshot} />;
+    case 'ideas':
+      return <IdeasView snapshot={snapshot} />;
+    case 'team':
+      return <TeamView snapshot={snapshot} />;
+    case 'settings':
+      return <SettingsView settings={settings} update={updateSettings} />;
+  }
+}

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { useCallback, useState, type FormEvent } from 'react';
+import { CoachingCardBody } from '../../../../shared/api/actions';
+import type { TeamOverview } from '../../../../shared/api/supervisor';
+import { MetricKey } from '../../../../shared/domain/metrics-model';
+import { useApi } from '../../api/api-context';
+import { useAction } from '../../api/use-action';
+import { ActionFeedback } from '../../components/ActionFeedback';
+import { METRIC_LABELS } from '../../format/metrics';
+
+/** Write a coaching card: focus, where they are, where they could be, advice, tasks (one per line). */
+export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
+  const api = useApi();
+  const [agentId, setAgentId] = useState(overview.members[0]?.personId ?? '');
+  const [focusMetric, setFocusMetric] = useState<MetricKey>('csatPct');
+  const [current, setCurrent] = useState('');
+  const [potential, setPotential] = useState('');
+  const [advice, setAdvice] = useState('');
+  const [tasks, setTasks] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const write = useCallback((body: z.output<typeof CoachingCardBody>) => api.writeCoachingCard(body), [api]);
+  const { status, start } = useAction(write, () => 'Coaching card sent.');
+  if (overview.members.length === 0) return <p className="muted">This team has no members yet.</p>;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = CoachingCardBody.safeParse({
+      agentId,
+      focusMetric,
+      current,
+      potential,
+      advice: advice.trim(),
+      tasks: tasks.split('\n').map((t) => t.trim()).filter(Boolean).map((text) => ({ text })),
+    });
+    if (!parsed.success) {
+      setInvalid('Write some advice, and keep each task under 500 characters (at most 20 tasks).');
+      return;
+    }
+    setInvalid(null);
+    if (await start(parsed.data)) {
+      setCurrent('');
+      setPotential('');
+      setAdvice('');
+      setTasks('');
+    }
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-label="Write a coaching card">
+      <div className="row">
+        <label>
+          For
+          <select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
+            {overview.members.map((m) => (
+              <option key={m.personId} value={m.personId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Focus
+          <select value={focusMetric} onChange={(e) => setFocusMetric(e.target.value as MetricKey)}>
+            {MetricKey.options.map((m) => (
+              <option key={m} value={m}>
+                {METRIC_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label>
+        Where they are
+        <input type="text" value={current} maxLength={500} onChange={(e) => setCurrent(e.target.value)} placeholder="CSAT 84% over the last 4 weeks" />
+      </label>
+      <label>
+        Where they could be
+        <input type="text" value={potential} maxLength={500} onChange={(e) => setPotential(e.target.value)} placeholder="90% — the team’s steady level" />
+      </label>
+      <label>
+        Advice
+        <textarea rows={3} value={advice} maxLength={4000} onChange={(e) => setAdvice(e.target.value)} />
+      </label>
+      <label>
+        Tasks, one per line
+        <textarea rows={3} value={tasks} onChange={(e) => setTasks(e.target.value)} />
+      </label>
+      {invalid && <p className="feedback error" role="alert">{invalid}</p>}
+      <button type="submit" className="primary" disabled={status.kind === 'running'}>
+        Send coaching card
+      </button>
+      <ActionFeedback status={status} />
+    </form>
+  );
+}

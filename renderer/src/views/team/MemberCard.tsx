@@ -1,0 +1,52 @@
+import type { TeamMemberOverview } from '../../../../shared/api/supervisor';
+import { ProgressRing } from '../../components/ProgressRing';
+import { ago } from '../../format/time';
+
+/** One team member for a supervisor: progress, streak, when last recognised, and one-on-one prompts. */
+export function MemberCard({ member, now }: { member: TeamMemberOverview; now: number }) {
+  const active = member.missions.filter((m) => m.mission.status === 'active');
+  return (
+    <li className={`card member${member.notRecognised ? ' forgotten' : ''}`} aria-label={member.name}>
+      <h3>{member.name}</h3>
+      <p className="meta">
+        Streak {member.streak.current} (longest {member.streak.longest}) · {member.lastRecognisedAt ? `last kudos ${ago(member.lastRecognisedAt, now)}` : 'no kudos yet'}
+      </p>
+      {active.length === 0 ? (
+        <p className="meta">No mission running.</p>
+      ) : (
+        <ul className="plain">
+          {active.map((m) => (
+            <li key={m.mission.id} className="row">
+              <ProgressRing ratio={m.progress.ratio} size={32} label={`${m.mission.title}: ${Math.round(m.progress.ratio * 100)}%`} tone={m.progress.state === 'at_risk' ? 'risk' : 'good'} />
+              <span>
+                {m.mission.title} — {m.progress.sentence}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {member.notRecognised && (
+        <div className="nudge">
+          <p>
+            <strong>Not recognised in 14 days.</strong> Something to thank them for:
+          </p>
+          <ul>
+            {member.suggestions.length === 0 ? <li>Ask about their week in your next one-on-one.</li> : member.suggestions.map((s, i) => <li key={i}>{s.reason}{s.ticketId ? ` (ticket ${s.ticketId})` : ''}</li>)}
+          </ul>
+        </div>
+      )}
+      {member.sharedProfile.length > 0 && (
+        <details>
+          <summary>One-on-one prompts ({member.sharedProfile.length})</summary>
+          <ul>
+            {member.sharedProfile.map((p) => (
+              <li key={p.field}>
+                {p.prompt} <span className="meta">— “{p.text}”</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}

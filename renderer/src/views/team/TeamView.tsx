@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { Snapshot } from '../../../../shared/api/snapshot';
+import { EmptyState } from '../../components/EmptyState';
+import { Section } from '../../components/Section';
+import { useNow } from '../../components/use-now';
+import { AssignMissionForm } from './AssignMissionForm';
+import { CoachingCardForm } from './CoachingCardForm';
+import { IdeaMover } from './IdeaMover';
+import { MemberCard } from './MemberCard';
+import { useTeamOverview } from './use-team-overview';
+
+/** For supervisors: how the team is doing, who has not been recognised lately, and the tools to help. */
+export function TeamView({ snapshot }: { snapshot: Snapshot }) {
+  const teamIds = snapshot.person.teamIds;
+  const [teamId, setTeamId] = useState<string | null>(snapshot.team?.id ?? teamIds[0] ?? null);
+  const { overview, error, loading, reload } = useTeamOverview(teamId);
+  const now = useNow();
+  if (snapshot.person.role === 'agent') return <p>The team view is for supervisors.</p>;
+  if (!teamId) return <EmptyState title="No team yet">An admin can make you the supervisor of a team; it will show up here.</EmptyState>;
+  const forgotten = overview?.members.filter((m) => m.notRecognised).length ?? 0;
+  return (
+    <>
+      {teamIds.length > 1 && (
+        <label className="inline">
+          Team{' '}
+          <select value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            {teamIds.map((id) => (
+              <option key={id} value={id}>
+                {id === snapshot.team?.id ? snapshot.team.name : id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {error && (
+        <div role="alert" className="feedback error">
+          The team overview could not be loaded: {error}{' '}
+          <button type="button" className="small" onClick={() => void reload()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!overview && !error && <p aria-busy="true">Loading the team…</p>}
+      {overview && (
+        <>
+          <Section title={`${overview.name} — progress`} actions={<button type="button" className="small" onClick={() => void reload()} disabled={loading}>Refresh</button>}>
+            {forgotten > 0 && <p className="nudge-summary">{forgotten === 1 ? '1 person has' : `${forgotten} people have`} not been recognised in 14 days.</p>}
+            {overview.members.length === 0 ? (
+              <EmptyState title="Nobody in this team yet">Ask an admin to add people to the team.</EmptyState>
+            ) : (
+              <ul className="plain stack">
+                {overview.members.map((m) => (
+                  <MemberCard key={m.personId} member={m} now={now} />
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title="Assign a mission">
+            <AssignMissionForm overview={overview} onDone={() => void reload()} />
+          </Section>
+          <Section title="Write a coaching card">
+            <CoachingCardForm overview={overview} />
+          </Section>
+          <Section title="Team ideas">
+            {overview.ideas.length === 0 ? (
+              <EmptyState title="No ideas yet">Ideas your team sends appear here for you to answer.</EmptyState>
+            ) : (
+              <ul className="plain stack">
+                {overview.ideas.map((idea) => (
+                  <IdeaMover key={idea.id} idea={idea} onMoved={() => void reload()} />
+                ))}
+              </ul>
+            )}
+          </Section>
+        </>
+      )}
+    </>
+  );
+}

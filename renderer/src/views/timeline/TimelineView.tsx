@@ -1,0 +1,80 @@
+import type { Snapshot } from '../../../../shared/api/snapshot';
+import type { TimelineKind } from '../../../../shared/domain/growth-model';
+import type { Settings } from '../../../../shared/ipc/contract';
+import { EmptyState } from '../../components/EmptyState';
+import { Section } from '../../components/Section';
+import { formatMetric, METRIC_LABELS } from '../../format/metrics';
+import { dateTime, shortDate } from '../../format/time';
+import { ExportButtons } from './ExportButtons';
+import { groupByWeek } from './group-by-week';
+import { Trends } from './Trends';
+
+const KIND_ICONS: Record<TimelineKind, string> = {
+  mission_completed: '🎯',
+  kudos_received: '💬',
+  streak_milestone: '🔥',
+  streak_record: '🏅',
+  personal_best: '⭐',
+  coaching_completed: '🧭',
+  idea_adopted: '💡',
+  career_milestone: '🎓',
+  level_up: '⬆',
+};
+
+/** The growth portfolio: level, personal bests, weekly trends, and every entry grouped by week. */
+export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; settings: Settings }) {
+  const { growth } = snapshot;
+  const weeks = groupByWeek(snapshot.timeline, snapshot.person.timezone);
+  const showPoints = !settings.optOut.growthPoints;
+  return (
+    <>
+      {showPoints && (
+        <Section title="Level">
+          <p>
+            <strong>
+              Level {growth.level} · {growth.levelName}
+            </strong>
+          </p>
+          <p className="meta">{growth.pointsForNextLevel === null ? `${growth.points} points — the top level.` : `${growth.pointsIntoLevel} of ${growth.pointsForNextLevel} points to the next level · ${growth.points} in all`}</p>
+          {growth.pointsForNextLevel !== null && <progress max={growth.pointsForNextLevel} value={growth.pointsIntoLevel} aria-label="Progress to the next level" />}
+        </Section>
+      )}
+      <Section title="Personal bests">
+        {growth.personalBests.length === 0 ? (
+          <EmptyState title="No personal bests yet">Your best week on each metric shows up here — you compete only with your own past.</EmptyState>
+        ) : (
+          <ul className="plain bests">
+            {growth.personalBests.map((pb) => (
+              <li key={pb.metric}>
+                ⭐ {METRIC_LABELS[pb.metric]}: <strong>{formatMetric(pb.metric, pb.value)}</strong> <span className="meta">week of {shortDate(pb.weekStart)}{pb.previous !== null ? `, before ${formatMetric(pb.metric, pb.previous)}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="Weekly trends">
+        <Trends trends={snapshot.trends} />
+      </Section>
+      <Section title="Portfolio" actions={<ExportButtons snapshot={snapshot} />}>
+        {weeks.length === 0 ? (
+          <EmptyState title="Your portfolio starts here">Completed missions, kudos, streak records and coaching you finish are collected here, week by week, ready for your next promotion talk.</EmptyState>
+        ) : (
+          weeks.map((week) => (
+            <div key={week.weekStart} className="week">
+              <h3>Week of {shortDate(week.weekStart)}</h3>
+              <ul className="plain entries">
+                {week.entries.map((e) => (
+                  <li key={e.id}>
+                    <span aria-hidden="true">{KIND_ICONS[e.kind]}</span> <strong>{e.title}</strong>
+                    {e.detail && <span> — {e.detail}</span>}
+                    <span className="meta"> · {dateTime(e.at, snapshot.person.timezone)}{showPoints && e.points > 0 ? ` · +${e.points}` : ''}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Snapshot } from '../../../../shared/api/snapshot';
+import type { Settings } from '../../../../shared/ipc/contract';
+import { EmptyState } from '../../components/EmptyState';
+import { Section } from '../../components/Section';
+import { MissionCard } from './MissionCard';
+import { OfferCard } from './OfferCard';
+import { StreakCard } from './StreakCard';
+
+/** Today: running missions first, then the streak, then this week's offers to choose from. */
+export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings: Settings }) {
+  const running = snapshot.missions.filter((m) => m.mission.status === 'active');
+  const settled = snapshot.missions.filter((m) => m.mission.status === 'completed').slice(-2);
+  const openOffers = snapshot.offers.filter((o) => o.status === 'open');
+  const acceptedThisWeek = snapshot.offers.some((o) => o.status === 'accepted');
+  return (
+    <>
+      <Section title="Your missions">
+        {running.length === 0 && settled.length === 0 ? (
+          <EmptyState title="No mission running right now">
+            {openOffers.length > 0 ? 'Pick one of this week’s offers below — you choose the pace.' : 'New offers arrive at the start of each week, built from your own recent results. Your supervisor can also assign one.'}
+          </EmptyState>
+        ) : (
+          <div className="stack">
+            {running.map((m) => (
+              <MissionCard key={m.mission.id} view={m} />
+            ))}
+            {settled.map((m) => (
+              <MissionCard key={m.mission.id} view={m} />
+            ))}
+          </div>
+        )}
+      </Section>
+      {!settings.optOut.streaks && (
+        <Section title="Streak">
+          <StreakCard streak={snapshot.streak} />
+        </Section>
+      )}
+      {openOffers.length > 0 && (
+        <Section title="This week’s offers">
+          <p className="muted">Each one is built from your last four weeks. Accept the one that suits you{acceptedThisWeek ? ' — you already took one this week, so this is optional' : ''}.</p>
+          <div className="stack">
+            {openOffers.map((offer) => (
+              <OfferCard key={offer.id} offer={offer} disabled={false} />
+            ))}
+          </div>
+        </Section>
+      )}
+    </>
+  );
+}
