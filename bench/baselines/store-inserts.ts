@@ -24,7 +24,8 @@ export interface InsertRun {
   eventsPerSecond: number;
 }
 
-export function sqliteInsertBaseline(file: string, batches: HelpdeskEvent[][]): InsertRun {
+/** `warmup` rows go in first, untimed, so the measured batches meet the same table size the server's did. */
+export function sqliteInsertBaseline(file: string, warmup: HelpdeskEvent[][], batches: HelpdeskEvent[][]): InsertRun {
   const db = new Database(file);
   try {
     // The server's pragmas (server/src/store/database.ts): WAL, fsync on every commit.
@@ -35,6 +36,7 @@ export function sqliteInsertBaseline(file: string, batches: HelpdeskEvent[][]): 
     const insertBatch = db.transaction((batch: HelpdeskEvent[], at: string) => {
       for (const e of batch) insert.run(...row(e, at));
     });
+    for (const batch of warmup) insertBatch(batch, new Date().toISOString());
     let events = 0;
     const start = nowMs();
     for (const batch of batches) {
@@ -49,16 +51,14 @@ export function sqliteInsertBaseline(file: string, batches: HelpdeskEvent[][]): 
 }
 
 /** Same rows into PostgreSQL, one multi-row insert per batch inside a transaction. */
-export async function pgInsertBaseline(databaseUrl: string, schema: string, batches: HelpdeskEvent[][]): Promise<InsertRun> {
+export async function pgInsertBaseline(databaseUrl: string, schema: string, warmup: HelpdeskEvent[][], batches: HelpdeskEvent[][]): Promise<InsertRun> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(`create schema ${schema}`);
     await client.query(`set search_path to ${schema}`);
     for (const ddl of EVENTS_DDL) await client.query(ddl);
-    let events = 0;
-    const start = nowMs();
-    for (const batch of batches) {
+    const insertBatch = async (batch: HelpdeskEvent[]): Promise<void> => {
       const at = new Date().toISOString();
       const values: unknown[] = [];
       const tuples = batch.map((e, i) => {
@@ -68,6 +68,12 @@ export async function pgInsertBaseline(databaseUrl: string, schema: string, batc
       await client.query('begin');
       await client.query(`insert into events values ${tuples.join(', ')} on conflict do nothing`, values);
       await client.query('commit');
+    };
+    for (const batch of warmup) await insertBatch(batch);
+    let events = 0;
+    const start = nowMs();
+    for (const batch of batches) {
+      await insertBatch(batch);
       events += batch.length;
     }
     const ms = nowMs() - start;

@@ -24,8 +24,10 @@ function send(event: FleetEvent): void {
 
 function onMessage(client: Client, raw: string): void {
   // Parse like a real client would, so both the Sidekick server and the bare baseline pay the same client cost.
-  JSON.parse(raw);
-  const marker = MARKER_PATTERN.exec(raw)?.[1];
+  // Only the kudos entry counts: its celebration repeats the message, and is not the delivery we time.
+  const msg = JSON.parse(raw) as { kind?: string; entry?: { type?: string; payload?: { message?: string } } };
+  if (msg.kind !== 'entry' || msg.entry?.type !== 'kudos.upserted') return;
+  const marker = MARKER_PATTERN.exec(msg.entry.payload?.message ?? '')?.[1];
   if (marker === undefined) return;
   if (client.seen.has(marker)) {
     client.duplicates += 1;

@@ -18,7 +18,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const agentHandle = (i: number): string => `agent${String(i).padStart(4, '0')}@helpdesk.example`;
+export const agentHandle = (i: number): string => `zendesk:agent-${String(i).padStart(4, '0')}`;
 
 export interface StreamOptions {
   agents: string[];

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ACTION_PATHS } from '../../shared/api/actions';
+import { startFleet, type Fleet } from '../fleet/fleet';
+import { markerText } from '../fleet/protocol';
+import { startSidekick } from '../lib/sidekick-server';
+import { startBareWsServer } from '../lib/child-server';
+import { adminApi, request } from '../lib/api';
+import { mapLimit } from '../lib/seed';
+import { kudosLiveMessage } from '../lib/payloads';
+import { nowMs } from '../lib/clock';
+import { percentile } from '../lib/stats';
+import { tempDir } from '../lib/workspace';
+import { measurement, type Measurement } from '../lib/results';
+import type { BenchPart, Log } from './index';
+
+/** Team sizes, with warm-up and measured rounds for each (fewer at 5,000: each round is 5,000 kudos). */
+const PLAN = [
+  { n: 100, warmup: 2, rounds: 10 },
+  { n: 1_000, warmup: 1, rounds: 4 },
+  { n: 5_000, warmup: 0, rounds: 2 },
+];
+const MAX_N = 5_000;
+/** A supervisor's client sends a team's kudos with this many requests in flight. */
+const SEND_CONCURRENCY = 16;
+
+interface Team {
+  teamId: string;
+  agents: { id: string; token: string }[];
+}
+
+/**
+ * Nested teams of 100, 1,000 and 5,000 agents (the first 100 agents are in all three), one supervisor of
+ * all three, seeded through the admin API.
+ */
+async function seedNestedTeams(url: string, adminToken: string): Promise<{ supervisorToken: string; teams: Map<number, Team> }> {
+  const admin = adminApi(url, adminToken);
+  const teamIds = new Map<number, string>();
+  for (const { n } of PLAN) teamIds.set(n, (await admin.createTeam({ name: `Push ${n}`, timezone: 'Europe/Dublin' })).id);
+  const sup = await admin.createPerson({ name: 'Sam Supervisor', role: 'supervisor', teamIds: [...teamIds.values()] });
+  const supervisorToken = (await admin.createToken(sup.id)).token;
+  const agents = await mapLimit(Array.from({ length: MAX_N }, (_, i) => i), 8, async (i) => {
+    const memberOf = PLAN.filter(({ n }) => i < n).map(({ n }) => teamIds.get(n) as string);
+    const person = await admin.createPerson({ name: `Agent ${i}`, role: 'agent', teamIds: memberOf });
+    return { id: person.id, token: (await admin.createToken(person.id)).token };
+  });
+  const teams = new Map<number, Team>();
+  for (const { n } of PLAN) teams.set(n, { teamId: teamIds.get(n) as string, agents: agents.slice(0, n) });
+  return { supervisorToken, teams };
+}
+
+interface Round {
+  latencies: number[];
+  /** When the last POST was acknowledged, ms after the first was sent. */
+  lastAckMs: number;
+}
+
+async function timeRound(fleet: Fleet, marker: string, send: () => Promise<void>): Promise<Round> {
+  const t0 = nowMs();
+  await send();
+  const lastAckMs = nowMs() - t0;
+  const delivered = await fleet.expect(marker, 120_000);
+  if (delivered.missing > 0) throw new Error(`${delivered.missing} of ${fleet.size} clients never got kudos ${marker}`);
+  return { latencies: delivered.times.map((t) => t - t0), lastAckMs };
+}
+
+export async function livePushBenchmark(log: Log): Promise<BenchPart> {
+  const dir = tempDir('push');
+  const server = await startSidekick({ dataDir: join(dir.path, 'data') });
+  const app = new Map<number, Round[]>();
+  try {
+    const t = nowMs();
+    const { supervisorToken, teams } = await seedNestedTeams(server.url, server.adminToken);
+    log(`seeded ${MAX_N} agents in nested teams in ${Math.round((nowMs() - t) / 1000)} s`);
+    for (const { n, warmup, rounds } of PLAN) {
+      const team = teams.get(n) as Team;
+      const fleet = await startFleet({ url: `${server.url.replace(/^http/, 'ws')}/api/live`, mode: 'sidekick', clients: team.agents.map((a) => ({ token: a.token, after: 0 })) });
+      try {
+        const results: Round[] = [];
+        for (let r = 0; r < warmup + rounds; r++) {
+          const marker = `app-${n}-${r}-${randomUUID().slice(0, 8)}`;
+          // The contract has no team-wide kudos: the supervisor's client sends one kudos per member.
+          const round = await timeRound(fleet, marker, async () => {
+            await mapLimit(team.agents, SEND_CONCURRENCY, async (agent) => {
+              const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
+                token: supervisorToken,
+                headers: { 'idempotency-key': randomUUID() },
+                body: { toPersonId: agent.id, value: 'Teamwork', message: `Great teamwork on the outage queue today, everyone. ${markerText(marker)}` },
+              });
+              if (reply.status >= 300) throw new Error(`kudos to ${agent.id} answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+            });
+          });
+          if (r >= warmup) results.push(round);
+        }
+        app.set(n, results);
+        log(`Sidekick, ${n} clients: p50 ${Math.round(percentile(results.flatMap((x) => x.latencies), 50))} ms`);
+      } finally {
+        await fleet.close();
+      }
+    }
+  } finally {
+    await server.stop();
+    dir.dispose();
+  }
+
+  const bare = new Map<number, Round[]>();
+  const bareServer = await startBareWsServer();
+  try {
+    for (const { n, warmup, rounds } of PLAN) {
+      const fleet = await startFleet({ url: bareServer.url.replace(/^http/, 'ws'), mode: 'bare', clients: Array.from({ length: n }, () => ({ token: 'x', after: 0 })) });
+      try {
+        const results: Round[] = [];
+        // The bare server gets the same warm-up (at least two rounds: its JIT is as cold as the app's).
+        for (let r = 0; r < Math.max(2, warmup) + rounds; r++) {
+          const marker = `bare-${n}-${r}-${randomUUID().slice(0, 8)}`;
+          const round = await timeRound(fleet, marker, async () => {
+            const reply = await request(bareServer.url, 'POST', '/broadcast', { rawBody: JSON.stringify(kudosLiveMessage(marker, 'agent', 1, new Date().toISOString())) });
+            if (reply.status !== 200) throw new Error(`bare broadcast answered ${reply.status}`);
+          });
+          if (r >= Math.max(2, warmup)) results.push(round);
+        }
+        bare.set(n, results);
+      } finally {
+        await fleet.close();
+      }
+    }
+  } finally {
+    await bareServer.stop();
+  }
+
+  const measurements: Measurement[] = [];
+  const details: Record<string, unknown> = { sendConcurrency: SEND_CONCURRENCY };
+  for (const { n } of PLAN) {
+    const a = (app.get(n) ?? []).flatMap((r) => r.latencies);
+    const b = (bare.get(n) ?? []).flatMap((r) => r.latencies);
+    const label = n.toLocaleString('en-US');
+    for (const p of [50, 99]) {
+      measurements.push(
+        measurement({
+          benchmark: '2', name: `Kudos to a team of ${label}: POST → delivered at every client, p${p}`, unit: 'ms', value: percentile(a, p),
+          baselineName: 'bare ws broadcast of the same payload', baseline: percentile(b, p), better: 'lower',
+          limitedBy: `The server writes ${label} kudos (one durable transaction each, with the recipient's timeline and growth) before the last one can be pushed; the bare server sends one payload it never parses or stores.`,
+        }),
+      );
+    }
+    details[`n${n}`] = {
+      sidekick: { samples: a.length, p50: percentile(a, 50), p99: percentile(a, 99), lastAckMs: (app.get(n) ?? []).map((r) => Math.round(r.lastAckMs)) },
+      bare: { samples: b.length, p50: percentile(b, 50), p99: percentile(b, 99) },
+    };
+  }
+  return { measurements, details };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { SUPERVISOR_PATHS } from '../../shared/api/actions';
+import type { MissionSpec } from '../../shared/domain/mission-model';
+import { postJson } from './api';
+
+/**
+ * The missions a supervisor would give a team this week: a count mission and an average mission with a
+ * CSAT guardrail, so ingest has real progress and guardrails to recompute.
+ */
+export function weeklyMissions(now: Date): MissionSpec[] {
+  const start = new Date(now.getTime() - 3 * 86_400_000).toISOString();
+  const end = new Date(now.getTime() + 4 * 86_400_000).toISOString();
+  return [
+    { title: 'Solve 40 tickets this week', metric: 'solved', comparator: 'atLeast', target: 40, window: { start, end }, minSample: 1, guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 80 }], reward: { points: 50 } },
+    { title: 'First reply within 30 minutes on average', metric: 'frtAvgMinutes', comparator: 'atMost', target: 30, window: { start, end }, minSample: 5, guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 90 }], reward: { points: 80 } },
+  ];
+}
+
+export async function assignTeamMissions(baseUrl: string, supervisorToken: string, teamId: string, now: Date): Promise<void> {
+  for (const spec of weeklyMissions(now)) {
+    await postJson(z.unknown(), baseUrl, SUPERVISOR_PATHS.assignMission, supervisorToken, { agentIds: [], teamId, spec });
+  }
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { spawnServer, type ChildServer } from './child-server';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = fileURLToPath(new URL('../../server/src/cli/main.ts', import.meta.url));
+
+export interface SidekickProcess extends ChildServer {
+  adminToken: string;
+}
+
+/**
+ * The real server, started the way an operator starts it (the CLI), in its own process so its RSS and CPU
+ * are its own. An admin token is bootstrapped through SIDEKICK_ADMIN_TOKEN. `databaseUrl` selects PostgreSQL.
+ */
+export async function startSidekick(opts: { dataDir: string; databaseUrl?: string; port?: number; adminToken?: string; env?: NodeJS.ProcessEnv }): Promise<SidekickProcess> {
+  const adminToken = opts.adminToken ?? `bench-admin-${randomBytes(16).toString('hex')}`;
+  const args = ['--import', 'tsx', CLI, 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data-dir', opts.dataDir];
+  const env: NodeJS.ProcessEnv = { SIDEKICK_ADMIN_TOKEN: adminToken, NODE_ENV: 'production', ...opts.env };
+  if (opts.databaseUrl !== undefined) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL;
+  const server = await spawnServer(process.execPath, args, { cwd: REPO, ready: /Sidekick server listening on (\S+)/, env, timeoutMs: 60_000 });
+  return { ...server, url: server.url.replace(/\/$/, ''), adminToken };
+}
