@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { GrowthState, LEVELS, growthState, levelFor, levelsGained, newPersonalBests, personalBests, pointsForStreakMilestone, type WeeklyTrendPoint } from '../../../shared/domain';
+
+const empty = { solved: null, frtAvgMinutes: null, resolutionAvgMinutes: null, csatPct: null, qaAvg: null, reopenRate: null, ahtSeconds: null };
+const wk = (weekStart: string, v: Partial<WeeklyTrendPoint>): WeeklyTrendPoint => ({ ...empty, weekStart, ...v });
+
+describe('levels', () => {
+  it('levelFor gives the level, its name and progress into it', () => {
+    expect(levelFor(0)).toEqual({ level: 1, levelName: 'Getting started', pointsIntoLevel: 0, pointsForNextLevel: 100 });
+    expect(levelFor(350)).toEqual({ level: 3, levelName: 'Reliable helper', pointsIntoLevel: 50, pointsForNextLevel: 400 });
+    const top = LEVELS.at(-1)!;
+    expect(levelFor(top.minPoints + 5)).toMatchObject({ level: top.level, pointsForNextLevel: null, pointsIntoLevel: 5 });
+  });
+
+  it('levels only go up with points, and level names are about mastery, not rank', () => {
+    for (let p = 0; p < 10_000; p += 37) expect(levelFor(p + 37).level).toBeGreaterThanOrEqual(levelFor(p).level);
+    for (const l of LEVELS) expect(l.name).not.toMatch(/\b(top|best|first|#|rank|leader)\b/i);
+  });
+
+  it('growthState parses against the contract; levelsGained lists each level crossed', () => {
+    expect(GrowthState.parse(growthState(120, []))).toMatchObject({ points: 120, level: 2 });
+    expect(levelsGained(90, 320).map((l) => l.level)).toEqual([2, 3]);
+    expect(levelsGained(320, 330)).toEqual([]);
+    expect(pointsForStreakMilestone(10)).toBeGreaterThan(pointsForStreakMilestone(5));
+    expect(pointsForStreakMilestone(4)).toBe(0);
+  });
+});
+
+describe('personal bests', () => {
+  const trends = [
+    wk('2026-02-09', { solved: 30, csatPct: 90, frtAvgMinutes: 40 }),
+    wk('2026-02-16', { solved: 35, csatPct: null, frtAvgMinutes: 45 }), // CSAT: not enough data that week
+    wk('2026-02-23', { solved: 33, csatPct: 96, frtAvgMinutes: 30 }),
+    wk('2026-03-02', { solved: 41, csatPct: 94, frtAvgMinutes: 31 }),
+  ];
+
+  it('finds the current best per metric, ignoring weeks without enough data', () => {
+    expect(personalBests(trends)).toEqual([
+      { metric: 'solved', value: 41, weekStart: '2026-03-02', previous: 35 },
+      { metric: 'frtAvgMinutes', value: 30, weekStart: '2026-02-23', previous: 40 },
+      { metric: 'csatPct', value: 96, weekStart: '2026-02-23', previous: 90 },
+    ]);
+  });
+
+  it('input order does not matter and a first week of data is not a best', () => {
+    expect(personalBests([...trends].reverse())).toEqual(personalBests(trends));
+    expect(personalBests(trends.slice(0, 1))).toEqual([]);
+  });
+
+  it('newPersonalBests lists what was set in one week, to celebrate', () => {
+    expect(newPersonalBests(trends, '2026-03-02')).toEqual([{ metric: 'solved', value: 41, weekStart: '2026-03-02', previous: 35 }]);
+    expect(newPersonalBests(trends, '2026-02-16').map((b) => b.metric)).toEqual(['solved']);
+  });
+});
