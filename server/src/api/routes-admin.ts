@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreatePersonBody, CreateTeamBody, CreateTokenBody, MergePersonBody, UpdatePersonBody } from '../../../shared/api/admin';
+import type { AppContext } from '../app/context';
+import { issueToken } from '../auth/tokens';
+import { createPerson, createTeam, listPeople, listTeams, mergePerson, updatePerson } from '../services/admin-service';
+import { loadPerson, personRecord } from '../services/people-repo';
+import { notFound, parseOr400 } from './http-errors';
+import { requireAdmin, type Authenticator } from './authenticate';
+
+const IdParams = z.object({ id: z.string().min(1).max(128) });
+const PeopleQuery = z.object({ handle: z.string().max(320).optional(), claimed: z.enum(['true', 'false']).optional() });
+
+/** Admin: teams, people (with schedules, absences, handles), tokens. Every route is admin-only. */
+export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authenticate: Authenticator): void {
+  const admin = async (request: Parameters<Authenticator>[0]) => requireAdmin(await authenticate(request));
+
+  app.post('/api/admin/teams', async (request, reply) => {
+    await admin(request);
+    const team = await createTeam(ctx.store.db, parseOr400(CreateTeamBody, request.body), ctx.clock());
+    return reply.code(201).send(team);
+  });
+
+  app.get('/api/admin/teams', async (request) => {
+    await admin(request);
+    return { teams: await listTeams(ctx.store.db) };
+  });
+
+  app.post('/api/admin/people', async (request, reply) => {
+    await admin(request);
+    const person = await createPerson(ctx.store.db, parseOr400(CreatePersonBody, request.body), ctx.clock());
+    return reply.code(201).send(person);
+  });
+
+  app.get('/api/admin/people', async (request) => {
+    await admin(request);
+    const query = parseOr400(PeopleQuery, request.query, 'query');
+    return { people: await listPeople(ctx.store.db, { handle: query.handle, claimed: query.claimed === undefined ? undefined : query.claimed === 'true' }) };
+  });
+
+  app.get('/api/admin/people/:id', async (request) => {
+    await admin(request);
+    const { id } = parseOr400(IdParams, request.params, 'path');
+    const person = await loadPerson(ctx.store.db, id);
+    if (!person) throw notFound('The person');
+    return personRecord(ctx.store.db, person);
+  });
+
+  app.patch('/api/admin/people/:id', async (request) => {
+    await admin(request);
+    const { id } = parseOr400(IdParams, request.params, 'path');
+    return updatePerson(ctx.store.db, id, parseOr400(UpdatePersonBody, request.body));
+  });
+
+  app.post('/api/admin/people/:id/merge', async (request) => {
+    await admin(request);
+    const { id } = parseOr400(IdParams, request.params, 'path');
+    return mergePerson(ctx.store.db, id, parseOr400(MergePersonBody, request.body).intoPersonId);
+  });
+
+  app.post('/api/admin/people/:id/tokens', async (request, reply) => {
+    await admin(request);
+    const { id } = parseOr400(IdParams, request.params, 'path');
+    const body = parseOr400(CreateTokenBody, request.body ?? {});
+    if (!(await loadPerson(ctx.store.db, id))) throw notFound('The person');
+    const created = await issueToken(ctx.store.db, id, body.kind, body.label, ctx.clock());
+    return reply.code(201).header('cache-control', 'no-store').send(created);
+  });
+
+  app.delete('/api/admin/tokens/:id', async (request, reply) => {
+    await admin(request);
+    const { id } = parseOr400(IdParams, request.params, 'path');
+    const result = await ctx.store.db.updateTable('tokens').set({ revoked_at: ctx.clock().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('The token');
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+/**
+ * Serves the built renderer at `/`, so the companion runs in a browser tab too. When renderer/dist is missing,
+ * `/` says how to build it instead of failing obscurely.
+ */
+export async function registerWebStatic(app: FastifyInstance, rendererDir: string): Promise<void> {
+  const dir = path.resolve(rendererDir);
+  if (fs.existsSync(path.join(dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dir, prefix: '/', index: ['index.html'], wildcard: false });
+    return;
+  }
+  app.get('/', async (_request, reply) =>
+    reply.code(404).type('text/plain; charset=utf-8').send(`The web companion is not built yet. Run "npm run build:renderer" (it writes ${dir}) and restart the server.\n`),
+  );
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context';
+import { buildApp, type BuildAppOptions } from './build-app';
+import { createServerContext, type ContextOptions } from './server-context';
+import { startScheduler } from '../scheduler/scheduler';
+import { seedDemo, type DemoToken } from '../demo/seed-demo';
+
+export interface StartServerOptions extends ContextOptions {
+  host?: string;
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Seed the demo team (idempotent: an already seeded store keeps its data and gets fresh tokens). */
+  demo?: boolean;
+  logger?: boolean;
+  plugins?: BuildAppOptions['plugins'];
+  /** Run weekly offers / settlement on a timer (default true). */
+  scheduler?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  ctx: AppContext;
+  demoTokens?: DemoToken[];
+  close(): Promise<void>;
+}
+
+/** Starts the sync server: store, migrations, optional demo seed, HTTP + WebSocket, scheduled jobs. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const ctx = await createServerContext(options);
+  let demoTokens: DemoToken[] | undefined;
+  if (options.demo) demoTokens = await seedDemo(ctx);
+  const app = await buildApp(ctx, { logger: options.logger, plugins: options.plugins });
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8787 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const scheduler = options.scheduler === false ? null : startScheduler(ctx);
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    app,
+    ctx,
+    ...(demoTokens ? { demoTokens } : {}),
+    close: () =>
+      (closing ??= (async () => {
+        scheduler?.stop();
+        await app.close();
+        await ctx.store.close();
+      })()),
+  };
+}

@@ -1,0 +1,45 @@
+import { CreatePersonBody, CreateTeamBody } from '../../../shared/api/admin';
+import { openStore } from '../store/database';
+import { createPerson, createTeam, listPeople } from '../services/admin-service';
+import { flag, flagAll, parseArgs, storeFlags } from './args';
+
+/** `people add …` / `people list [--handle H]`: the admin API's people routes, from a shell. */
+export async function runPeople(argv: readonly string[]): Promise<void> {
+  const [sub, ...rest] = argv;
+  const args = parseArgs(rest);
+  const store = await openStore(storeFlags(args));
+  try {
+    if (sub === 'add') {
+      const body = CreatePersonBody.parse({
+        name: flag(args, 'name'),
+        role: flag(args, 'role') ?? 'agent',
+        teamIds: flagAll(args, 'team'),
+        timezone: flag(args, 'timezone'),
+        handles: flagAll(args, 'handle'),
+      });
+      const person = await createPerson(store.db, body, new Date());
+      console.log(JSON.stringify(person, null, 2));
+    } else if (sub === 'list') {
+      const handle = flag(args, 'handle');
+      console.log(JSON.stringify(await listPeople(store.db, handle ? { handle } : {}), null, 2));
+    } else {
+      throw new Error('usage: sidekick-server people add|list …');
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** `teams add --name N --timezone TZ`. */
+export async function runTeams(argv: readonly string[]): Promise<void> {
+  const [sub, ...rest] = argv;
+  const args = parseArgs(rest);
+  if (sub !== 'add') throw new Error('usage: sidekick-server teams add --name NAME --timezone TZ');
+  const store = await openStore(storeFlags(args));
+  try {
+    const team = await createTeam(store.db, CreateTeamBody.parse({ name: flag(args, 'name'), timezone: flag(args, 'timezone') ?? 'UTC' }), new Date());
+    console.log(JSON.stringify(team, null, 2));
+  } finally {
+    await store.close();
+  }
+}

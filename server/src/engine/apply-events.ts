@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { HelpdeskEvent } from '../../../shared/domain/events';
+import { eventKey } from '../../../shared/domain/events';
+import { customerKudosFrom } from '../../../shared/domain/kudos-rules';
+import type { AppContext } from '../app/context';
+import type { UnitOfWork } from '../store/unit-of-work';
+import { loadPerson, type PersonFull } from '../services/people-repo';
+import { loadPersonState } from '../services/person-state';
+import { insertKudos } from '../services/kudos-repo';
+import { deliverKudos } from '../services/kudos-service';
+import { agentsOfTickets } from './event-loader';
+import { refreshActiveMissions } from './mission-refresh';
+import { refreshStreak } from './streak-refresh';
+import { refreshTrends } from './trends-refresh';
+import { refreshGrowth } from './growth-updater';
+
+/**
+ * Applies newly stored events, inside their ingest transaction: customer kudos from happy comments, then for
+ * each agent the events touch, the missions, trends, streak and growth they affect. Work is proportional to
+ * the windows the events fall in, never to the agent's whole history.
+ */
+export async function applyStoredEvents(_ctx: AppContext, uow: UnitOfWork, events: readonly HelpdeskEvent[]): Promise<void> {
+  const instantsByAgent = new Map<string, string[]>();
+  const add = (agentId: string, at: string) => instantsByAgent.set(agentId, [...(instantsByAgent.get(agentId) ?? []), at]);
+  const orphanTickets: { ticketId: string; at: string }[] = [];
+  for (const e of events) {
+    if ('agentId' in e && e.agentId) add(e.agentId, e.at);
+    // A late ticket_created (or a reopen without agent) changes the metrics of whoever worked that ticket.
+    if (e.type === 'ticket_created' || (e.type === 'ticket_reopened' && !e.agentId)) orphanTickets.push({ ticketId: e.ticketId, at: e.at });
+  }
+  if (orphanTickets.length > 0) {
+    for (const agentId of await agentsOfTickets(uow.trx, [...new Set(orphanTickets.map((t) => t.ticketId))])) {
+      // Their replies and solves may lie anywhere after creation, so their active missions are all refreshed.
+      if (!instantsByAgent.has(agentId)) instantsByAgent.set(agentId, []);
+    }
+  }
+  const people = new Map<string, PersonFull>();
+  for (const agentId of instantsByAgent.keys()) {
+    const person = await loadPerson(uow.trx, agentId);
+    if (person) people.set(agentId, person);
+  }
+  for (const e of events) {
+    if (e.type !== 'csat_rated') continue;
+    const person = people.get(e.agentId);
+    if (!person) continue;
+    const id = `customer-${createHash('sha256').update(eventKey(e)).digest('hex').slice(0, 32)}`;
+    const kudos = customerKudosFrom(e, { personId: person.id, name: person.name }, { id });
+    if (kudos && (await insertKudos(uow.trx, kudos, eventKey(e)))) await deliverKudos(uow, kudos);
+  }
+  for (const [agentId, instants] of instantsByAgent) {
+    const person = people.get(agentId);
+    if (!person) continue;
+    await refreshAgent(uow, person, instants.length > 0 ? instants : undefined);
+  }
+}
+
+/** Missions, trends, streak and growth of one agent; `instants` narrows missions and trends to the touched windows. */
+export async function refreshAgent(uow: UnitOfWork, person: PersonFull, instants?: string[]): Promise<void> {
+  await refreshActiveMissions(uow, person.id, person.timezone, instants);
+  if (person.role !== 'agent') return;
+  let state = await loadPersonState(uow.trx, person.id);
+  state = await refreshTrends(uow, person, state, instants);
+  await refreshStreak(uow, person, state);
+  // Reloaded: achievements recorded above may have moved growth already.
+  await refreshGrowth(uow, person.id);
+}

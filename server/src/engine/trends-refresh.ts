@@ -1,0 +1,38 @@
+import { computeMetrics } from '../../../shared/domain/metrics';
+import { trendPointOf } from '../../../shared/domain/trends';
+import { lastWeekStarts, weekStartOf, weekWindowOf } from '../../../shared/domain/time';
+import type { WeeklyTrendPoint } from '../../../shared/domain/metrics-model';
+import type { UnitOfWork } from '../store/unit-of-work';
+import type { PersonFull } from '../services/people-repo';
+import { savePersonState, type PersonState } from '../services/person-state';
+import { loadAgentEvents } from './event-loader';
+
+/** Weeks of trends kept for the timeline chart and personal bests. */
+export const TREND_WEEKS = 12;
+
+/**
+ * Recomputes only the trend weeks that hold one of `instants` (all kept weeks when omitted), so the cost
+ * follows what an event touches. Feeds `trends.updated` when a point changed.
+ */
+export async function refreshTrends(uow: UnitOfWork, person: PersonFull, state: PersonState, instants?: string[]): Promise<PersonState> {
+  const kept = lastWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);
+  const touched = instants ? new Set(instants.map((at) => weekStartOf(at, person.timezone))) : new Set(kept);
+  const byWeek = new Map(state.trends.map((p) => [p.weekStart, p]));
+  let changed = false;
+  for (const weekStart of kept) {
+    if (!touched.has(weekStart) && byWeek.has(weekStart)) continue;
+    const window = weekWindowOf(weekStart, person.timezone);
+    const events = await loadAgentEvents(uow.trx, person.id, window);
+    const point = trendPointOf(computeMetrics({ agentId: person.id, events, window, timezone: person.timezone }), weekStart);
+    if (JSON.stringify(point) !== JSON.stringify(byWeek.get(weekStart))) {
+      byWeek.set(weekStart, point);
+      changed = true;
+    }
+  }
+  const trends: WeeklyTrendPoint[] = kept.map((w) => byWeek.get(w)).filter((p): p is WeeklyTrendPoint => p !== undefined);
+  if (!changed && trends.length === state.trends.length) return state;
+  const next = { ...state, trends };
+  await savePersonState(uow.trx, person.id, next, uow.now);
+  uow.feed(person.id, 'trends.updated', { trends });
+  return next;
+}

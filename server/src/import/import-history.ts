@@ -1,0 +1,39 @@
+import { type Readable } from 'node:stream';
+import { type ImportSummary, type IngestBatch } from './import-types';
+import { createMapper, defaultFormat, type MappingSpec } from './mappings/mapping-spec';
+import { runImport, type RunImportOptions } from './run-import';
+
+/** Where imported history goes: the ingest service, and the recomputation of offers and streaks afterwards. */
+export interface HistorySink {
+  ingest: IngestBatch;
+  /** Recomputes offers, streaks and growth for everyone once the history is in. */
+  recompute: () => Promise<void>;
+}
+
+export interface ImportHistoryOptions extends Pick<RunImportOptions, 'batchSize' | 'onProgress' | 'onRejection' | 'clock'> {
+  input: Readable;
+  spec: MappingSpec;
+  sink: HistorySink;
+}
+
+/**
+ * One whole import, as the CLI and the admin route run it: stream → mapping → batches into the store, then one
+ * recomputation so missions offers and streaks reflect the history (the per-event refresh is skipped during a
+ * bulk import; doing it once at the end is both faster and the same result). A re-run of the same file adds
+ * nothing and the recomputation is idempotent, so it is skipped when nothing new was accepted.
+ */
+export async function importHistory(options: ImportHistoryOptions): Promise<ImportSummary & { recomputed: boolean }> {
+  const summary = await runImport({
+    input: options.input,
+    format: defaultFormat(options.spec),
+    mapper: createMapper(options.spec),
+    ingest: options.sink.ingest,
+    batchSize: options.batchSize,
+    onProgress: options.onProgress,
+    onRejection: options.onRejection,
+    clock: options.clock,
+  });
+  const recomputed = summary.accepted > 0;
+  if (recomputed) await options.sink.recompute();
+  return { ...summary, recomputed };
+}

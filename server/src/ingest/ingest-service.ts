@@ -1,0 +1,72 @@
+import { IngestEvent } from '../../../shared/api/ingest';
+import type { IngestResult } from '../../../shared/api/ingest';
+import type { HelpdeskEvent } from '../../../shared/domain/events';
+import type { AppContext } from '../app/context';
+import { runUnitOfWork } from '../store/unit-of-work';
+import { toIsoUtc } from '../store/time';
+import { issuesOf } from '../api/http-errors';
+import { resolveHandle } from './handle-resolver';
+import { applyStoredEvents } from '../engine/apply-events';
+
+export interface IngestOptions {
+  /** Events per transaction; each batch is acknowledged only after it commits. Default 500. */
+  batchSize?: number;
+  /**
+   * Skip the per-event engine refresh (missions, streaks, feed) — for bulk history imports, which call
+   * `recomputeAll` once at the end instead. Default false.
+   */
+  deferRefresh?: boolean;
+}
+
+/**
+ * Stores helpdesk events idempotently by (source, externalId) and applies them to the engine, in batches inside
+ * transactions. Bad items are named by their index and never stop the good ones. Callable in-process (the
+ * importer) and behind POST /api/ingest/* (the HTTP routes).
+ */
+export async function ingestEvents(ctx: AppContext, items: readonly unknown[], opts: IngestOptions = {}): Promise<IngestResult> {
+  const batchSize = Math.max(1, opts.batchSize ?? 500);
+  const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+  const valid: { index: number; event: IngestEvent }[] = [];
+  items.forEach((item, index) => {
+    const parsed = IngestEvent.safeParse(item);
+    if (parsed.success) valid.push({ index, event: parsed.data });
+    else result.rejected.push({ index, error: issuesOf(parsed.error).map((i) => `${i.path}: ${i.message}`).join('; ') });
+  });
+  for (let start = 0; start < valid.length; start += batchSize) {
+    const batch = valid.slice(start, start + batchSize);
+    const outcome = await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+      const handles = new Map<string, string>();
+      const stored: HelpdeskEvent[] = [];
+      let duplicates = 0;
+      for (const { event } of batch) {
+        const { agent, ...rest } = event;
+        const agentId = agent ? await resolveHandle(uow.trx, agent, uow.now, handles) : undefined;
+        const normal = { ...rest, at: toIsoUtc(rest.at), ...(agentId ? { agentId } : {}) } as HelpdeskEvent;
+        const inserted = await uow.trx
+          .insertInto('events')
+          .values({
+            source: normal.source,
+            external_id: normal.externalId,
+            type: normal.type,
+            agent_id: agentId ?? null,
+            ticket_id: normal.ticketId,
+            at: normal.at,
+            body: JSON.stringify(normal),
+            ingested_at: uow.now,
+          })
+          .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) stored.push(normal);
+        else duplicates += 1;
+      }
+      if (!opts.deferRefresh && stored.length > 0) await applyStoredEvents(ctx, uow, stored);
+      return { accepted: stored.length, duplicates };
+    });
+    result.accepted += outcome.accepted;
+    result.duplicates += outcome.duplicates;
+  }
+  ctx.metrics.eventsIngested.inc({ outcome: 'accepted' }, result.accepted);
+  ctx.metrics.eventsIngested.inc({ outcome: 'duplicate' }, result.duplicates);
+  ctx.metrics.eventsIngested.inc({ outcome: 'rejected' }, result.rejected.length);
+  return result;
+}

@@ -1,0 +1,5 @@
+import type { AppContext } from '../app/context';
+
+export function startScheduler(_ctx: AppContext): { stop(): void } {
+  return { stop() {} };
+}

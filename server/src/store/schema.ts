@@ -1,0 +1,178 @@
+/**
+ * Table types for Kysely. Portable across SQLite and PostgreSQL: instants are ISO-8601 UTC strings written by
+ * `toIsoUtc` (fixed width, so text order is time order), booleans are 0/1 integers, structured values are
+ * JSON text parsed by zod on the way out.
+ */
+export interface TeamsTable {
+  id: string;
+  name: string;
+  timezone: string;
+  daily_goal: string;
+  schedule: string;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  role: string;
+  timezone: string;
+  /** JSON WeeklySchedule, or null to follow the team's. */
+  schedule: string | null;
+  absences: string;
+  claimed: number;
+  profile: string;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  person_id: string;
+}
+
+export interface HandlesTable {
+  handle: string;
+  person_id: string;
+}
+
+export interface TokensTable {
+  id: string;
+  token_hash: string;
+  person_id: string;
+  kind: string;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EventsTable {
+  source: string;
+  external_id: string;
+  type: string;
+  agent_id: string | null;
+  ticket_id: string;
+  at: string;
+  /** The normalised HelpdeskEvent (agentId resolved to a person id). */
+  body: string;
+  ingested_at: string;
+}
+
+export interface FeedTable {
+  person_id: string;
+  seq: number;
+  type: string;
+  payload: string;
+  at: string;
+}
+
+export interface FeedHeadsTable {
+  person_id: string;
+  seq: number;
+}
+
+export interface IdempotencyTable {
+  person_id: string;
+  key: string;
+  action: string;
+  result_id: string | null;
+  created_at: string;
+}
+
+export interface KudosTable {
+  id: string;
+  kind: string;
+  from_person_id: string | null;
+  to_person_id: string;
+  body: string;
+  at: string;
+  thanked_at: string | null;
+  read_at: string | null;
+  /** For customer kudos: the csat event it came from, so a replayed rating never doubles it. */
+  source_key: string | null;
+}
+
+export interface MissionsTable {
+  id: string;
+  agent_id: string;
+  team_id: string | null;
+  status: string;
+  window_start: string;
+  window_end: string;
+  /** JSON Mission. */
+  body: string;
+  /** JSON MissionProgress, as last evaluated. */
+  progress: string;
+  updated_at: string;
+}
+
+export interface OffersTable {
+  id: string;
+  agent_id: string;
+  week_start: string;
+  status: string;
+  body: string;
+}
+
+export interface PersonStateTable {
+  person_id: string;
+  streak: string;
+  growth: string;
+  trends: string;
+  updated_at: string;
+}
+
+export interface TimelineTable {
+  id: string;
+  agent_id: string;
+  at: string;
+  kind: string;
+  /** The entry's refId ('' when none). Entry ids are deterministic, so (agent_id, id) makes replays land once. */
+  ref_key: string;
+  points: number;
+  body: string;
+}
+
+export interface CoachingTable {
+  id: string;
+  agent_id: string;
+  author_id: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface IdeasTable {
+  id: string;
+  team_id: string | null;
+  /** null for anonymous ideas: the author is never stored with them. */
+  author_id: string | null;
+  status: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface JobRunsTable {
+  job: string;
+  period: string;
+  ran_at: string;
+}
+
+export interface Database {
+  teams: TeamsTable;
+  people: PeopleTable;
+  team_members: TeamMembersTable;
+  handles: HandlesTable;
+  tokens: TokensTable;
+  events: EventsTable;
+  feed: FeedTable;
+  feed_heads: FeedHeadsTable;
+  idempotency: IdempotencyTable;
+  kudos: KudosTable;
+  missions: MissionsTable;
+  offers: OffersTable;
+  person_state: PersonStateTable;
+  timeline: TimelineTable;
+  coaching: CoachingTable;
+  ideas: IdeasTable;
+  job_runs: JobRunsTable;
+}
+

@@ -1,0 +1,76 @@
+import { type Transaction, sql } from 'kysely';
+import { FeedEntry, type FeedEntryType, type FeedPayload } from '../../../shared/api/feed';
+import type { Database } from './schema';
+import type { Store } from './database';
+import type { FeedBus } from '../feed/feed-bus';
+import { toIsoUtc } from './time';
+
+/**
+ * One transaction plus the feed entries it produces. Services call `feed(...)` while they work; the entries'
+ * per-person seqs are allocated at the end of the same transaction (people in sorted order, each person's
+ * head row locked on PostgreSQL, SQLite has a single writer), and published to live sockets only after commit.
+ */
+export interface UnitOfWork {
+  trx: Transaction<Database>;
+  dialect: Store['dialect'];
+  /** The instant this unit of work happens at (ISO UTC). */
+  now: string;
+  feed<T extends FeedEntryType>(personId: string, type: T, payload: FeedPayload<T>): void;
+}
+
+interface PendingEntry {
+  personId: string;
+  type: FeedEntryType;
+  payload: unknown;
+}
+
+export async function runUnitOfWork<T>(
+  store: Store,
+  bus: FeedBus,
+  now: Date,
+  work: (uow: UnitOfWork) => Promise<T>,
+): Promise<T> {
+  const at = toIsoUtc(now);
+  let committed: FeedEntry[] = [];
+  const result = await store.db.transaction().execute(async (trx) => {
+    const pending: PendingEntry[] = [];
+    const uow: UnitOfWork = {
+      trx,
+      dialect: store.dialect,
+      now: at,
+      feed: (personId, type, payload) => pending.push({ personId, type, payload }),
+    };
+    const value = await work(uow);
+    committed = await writeFeed(trx, store.dialect, pending, at);
+    return value;
+  });
+  bus.publish(committed);
+  return result;
+}
+
+async function writeFeed(trx: Transaction<Database>, dialect: Store['dialect'], pending: PendingEntry[], at: string): Promise<FeedEntry[]> {
+  if (pending.length === 0) return [];
+  const byPerson = new Map<string, PendingEntry[]>();
+  for (const p of pending) byPerson.set(p.personId, [...(byPerson.get(p.personId) ?? []), p]);
+  const written: FeedEntry[] = [];
+  // Sorted so two transactions touching the same people lock their heads in the same order (no deadlock).
+  for (const personId of [...byPerson.keys()].sort()) {
+    const entries = byPerson.get(personId) ?? [];
+    await trx.insertInto('feed_heads').values({ person_id: personId, seq: 0 }).onConflict((oc) => oc.column('person_id').doNothing()).execute();
+    const head =
+      dialect === 'postgres'
+        ? await sql<{ seq: number }>`select seq from feed_heads where person_id = ${personId} for update`.execute(trx).then((r) => r.rows[0])
+        : await trx.selectFrom('feed_heads').select('seq').where('person_id', '=', personId).executeTakeFirst();
+    let seq = Number(head?.seq ?? 0);
+    const rows = entries.map((e) => {
+      seq += 1;
+      // Parsing here catches a malformed payload before it reaches any client.
+      const entry = FeedEntry.parse({ seq, personId, at, type: e.type, payload: e.payload });
+      written.push(entry);
+      return { person_id: personId, seq, type: entry.type, payload: JSON.stringify(entry.payload), at };
+    });
+    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('feed').values(rows.slice(i, i + 200)).execute();
+    await trx.updateTable('feed_heads').set({ seq }).where('person_id', '=', personId).execute();
+  }
+  return written;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Id } from '../domain/primitives';
+import { Role } from '../domain/people-model';
+import { DailyGoal, WeeklySchedule, Absence } from '../domain/streak-model';
+import { Handle } from './ingest';
+
+/** Mon–Fri 09:00–17:00, the schedule a team gets when none is given. */
+export const DEFAULT_SCHEDULE: WeeklySchedule = {
+  '1': { start: '09:00', end: '17:00' },
+  '2': { start: '09:00', end: '17:00' },
+  '3': { start: '09:00', end: '17:00' },
+  '4': { start: '09:00', end: '17:00' },
+  '5': { start: '09:00', end: '17:00' },
+};
+
+/** POST /api/admin/teams */
+export const CreateTeamBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  timezone: z.string().min(1).max(64),
+  dailyGoal: DailyGoal.default({ minSatisfied: 1, minSolved: 0, noGuardrailBroken: true }),
+  schedule: WeeklySchedule.default(DEFAULT_SCHEDULE),
+});
+export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
+
+export const TeamRecord = z.object({
+  id: Id,
+  name: z.string(),
+  timezone: z.string(),
+  dailyGoal: DailyGoal,
+  schedule: WeeklySchedule,
+  createdAt: z.string(),
+});
+export type TeamRecord = z.infer<typeof TeamRecord>;
+
+/** POST /api/admin/people. `schedule: null` means "the team's schedule". */
+export const CreatePersonBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  role: Role,
+  teamIds: z.array(Id).max(50).default([]),
+  timezone: z.string().min(1).max(64).optional(),
+  handles: z.array(Handle).max(50).default([]),
+  schedule: WeeklySchedule.nullable().default(null),
+  absences: z.array(Absence).max(1000).default([]),
+});
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
+
+/** PATCH /api/admin/people/:id — every field optional; `claimed: true` claims an unclaimed person. */
+export const UpdatePersonBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  role: Role.optional(),
+  teamIds: z.array(Id).max(50).optional(),
+  timezone: z.string().min(1).max(64).optional(),
+  addHandles: z.array(Handle).max(50).optional(),
+  schedule: WeeklySchedule.nullable().optional(),
+  absences: z.array(Absence).max(1000).optional(),
+  claimed: z.literal(true).optional(),
+});
+export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
+
+/** POST /api/admin/people/:id/merge — fold an (unclaimed) person into another: handles and events move. */
+export const MergePersonBody = z.object({ intoPersonId: Id });
+
+export const PersonRecord = z.object({
+  id: Id,
+  name: z.string(),
+  role: Role,
+  timezone: z.string(),
+  teamIds: z.array(Id),
+  handles: z.array(z.string()),
+  /** The person's own schedule, or null when they follow their team's. */
+  schedule: WeeklySchedule.nullable(),
+  /** The schedule actually used for streaks (own, else the first team's, else Mon–Fri 09–17). */
+  effectiveSchedule: WeeklySchedule,
+  absences: z.array(Absence),
+  /** false for people created by ingest from an unknown handle, until an admin claims or merges them. */
+  claimed: z.boolean(),
+  createdAt: z.string(),
+});
+export type PersonRecord = z.infer<typeof PersonRecord>;
+
+export const PeopleList = z.object({ people: z.array(PersonRecord) });
+
+/** POST /api/admin/people/:id/tokens. `kind: ingest` makes a token that may only call /api/ingest/*. */
+export const CreateTokenBody = z.object({
+  kind: z.enum(['person', 'ingest']).default('person'),
+  label: z.string().max(200).default(''),
+});
+export const CreatedToken = z.object({ token: z.string(), id: Id, kind: z.enum(['person', 'ingest']) });
+export type CreatedToken = z.infer<typeof CreatedToken>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import {
+  TicketCreated,
+  TicketAssigned,
+  AgentReplied,
+  TicketSolved,
+  TicketReopened,
+  CsatRated,
+  QaScored,
+  CallHandled,
+} from '../domain/events';
+
+/**
+ * A helpdesk handle names a person in one system: "<system>:<id>", e.g. "zendesk:123", "email:a@b.c",
+ * "servicenow:Resolver 12". The ingest layer resolves handles to Sidekick people; an unknown handle creates an
+ * unclaimed person (listed for the admin to claim or merge), so no event is ever dropped.
+ */
+export const Handle = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[a-z0-9_.-]+:.+$/i, 'expected "<system>:<id>", e.g. "zendesk:123"');
+export type Handle = z.infer<typeof Handle>;
+
+/** An IngestEvent is a HelpdeskEvent that names its agent by handle (`agent`) instead of a person id. */
+const byHandle = { agentId: true } as const;
+export const IngestEventUnion = z.discriminatedUnion('type', [
+  TicketCreated.omit(byHandle).extend({ agent: Handle.optional() }),
+  TicketAssigned.omit(byHandle).extend({ agent: Handle }),
+  AgentReplied.omit(byHandle).extend({ agent: Handle }),
+  TicketSolved.omit(byHandle).extend({ agent: Handle }),
+  TicketReopened.omit(byHandle).extend({ agent: Handle.optional() }),
+  CsatRated.omit(byHandle).extend({ agent: Handle }),
+  QaScored.omit(byHandle).extend({ agent: Handle }),
+  CallHandled.omit(byHandle).extend({ agent: Handle }),
+]);
+
+/** Senders may also put the handle in `agentId` (the HelpdeskEvent field name); it is read as `agent`. */
+export const IngestEvent = z.preprocess((raw) => {
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'agentId' in raw && !('agent' in raw)) {
+    const { agentId, ...rest } = raw as Record<string, unknown>;
+    return { ...rest, agent: agentId };
+  }
+  return raw;
+}, IngestEventUnion);
+export type IngestEvent = z.infer<typeof IngestEventUnion>;
+
+/** POST /api/ingest/events. Items are parsed one by one so a bad event is named by index and the rest stored. */
+export const IngestBatchBody = z.object({ events: z.array(z.unknown()).min(1).max(5000) });
+
+export const IngestRejection = z.object({ index: z.number().int().min(0), error: z.string() });
+export const IngestResult = z.object({
+  accepted: z.number().int().min(0),
+  duplicates: z.number().int().min(0),
+  rejected: z.array(IngestRejection),
+});
+export type IngestResult = z.infer<typeof IngestResult>;
