@@ -1,0 +1,42 @@
+import type { FeedEntry } from '../../../shared/api';
+import type { NavigateTarget } from '../../../shared/ipc';
+
+/** What a native notification says, and where clicking it leads. */
+export interface NotificationContent {
+  title: string;
+  body: string;
+  target: NavigateTarget;
+}
+
+/**
+ * Which feed entries deserve a pop-up: a kudos the person just received (not the later "thanked" or "read"
+ * updates of it) and celebrations. Kudos celebrations are skipped: the kudos itself already says more.
+ */
+export function notificationFor(entry: FeedEntry): NotificationContent | null {
+  if (entry.type === 'kudos.upserted') {
+    const k = entry.payload;
+    if (k.toPersonId !== entry.personId || k.readAt !== null || k.thankedAt !== null) return null;
+    const from = k.kind === 'customer' ? 'A customer' : k.fromName;
+    const body = k.kind === 'customer' && k.customerQuote ? `“${k.customerQuote}”` : k.message;
+    return { title: `${from} appreciated your ${k.value.toLowerCase()}`, body: truncate(body), target: { view: 'kudos', itemId: k.id } };
+  }
+  if (entry.type === 'celebration' && entry.payload.kind !== 'kudos') {
+    const c = entry.payload;
+    return { title: c.title, body: truncate(c.message), target: { view: 'timeline', itemId: c.refId ?? c.id } };
+  }
+  return null;
+}
+
+/** One notification for everything held back during focus or quiet hours. */
+export function digestFor(items: readonly NotificationContent[]): NotificationContent {
+  const kudos = items.filter((i) => i.target.view === 'kudos').length;
+  const others = items.length - kudos;
+  const parts = [kudos ? `${kudos} kudos` : '', others ? `${others} celebration${others === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return {
+    title: 'While you were focused',
+    body: `${parts.join(' and ')} waiting for you.`,
+    target: { view: kudos >= others ? 'kudos' : 'timeline', itemId: null },
+  };
+}
+
+const truncate = (s: string) => (s.length > 180 ? `${s.slice(0, 177)}…` : s);

@@ -1,0 +1,20 @@
+/**
+ * The CSP every app page is served with (as a response header by app-protocol.ts). The renderer talks to the
+ * world only through window.sidekick, so it needs no network at all: connect-src 'none'. Inline styles stay
+ * allowed for the charting and animation libraries' style attributes; scripts never run inline.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
