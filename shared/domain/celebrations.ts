@@ -18,7 +18,13 @@ export type CelebrationTrigger =
  * Returns null for anything that is not a celebration (a mission not completed, a day count that is no milestone).
  */
 export function celebrationFor(trigger: CelebrationTrigger, now: IsoInstant, id: string): Celebration | null {
-  const make = (kind: Celebration['kind'], size: Celebration['size'], title: string, message: string, refId: string | null): Celebration => ({ id, kind, size, title, message, at: now, refId });
+  const make = (
+    kind: Celebration['kind'],
+    size: Celebration['size'],
+    title: string,
+    message: string,
+    refId: string | null,
+  ): Celebration => ({ id, kind, size, title, message, at: now, refId });
   switch (trigger.kind) {
     case 'kudos': {
       const k = trigger.kudos;
@@ -28,19 +34,43 @@ export function celebrationFor(trigger: CelebrationTrigger, now: IsoInstant, id:
     case 'mission_completed': {
       const m = trigger.mission;
       if (m.status !== 'completed') return null;
-      return make('mission_completed', 'burst', 'Mission complete!', `${m.title} (+${m.reward.points} points)`, m.id);
+      return make(
+        'mission_completed',
+        'burst',
+        'Mission complete!',
+        `${m.title} (+${m.reward.points} points)`,
+        m.id,
+      );
     }
     case 'streak_milestone': {
       const n = trigger.milestone;
       if (!(STREAK_MILESTONES as readonly number[]).includes(n)) return null;
-      return make('streak_milestone', n >= 10 ? 'confetti' : 'burst', `${n}-day streak!`, `${n} scheduled days in a row with your daily goal met.`, `${n}`);
+      return make(
+        'streak_milestone',
+        n >= 10 ? 'confetti' : 'burst',
+        `${n}-day streak!`,
+        `${n} scheduled days in a row with your daily goal met.`,
+        `${n}`,
+      );
     }
     case 'personal_best': {
       const b = trigger.best;
-      return make('personal_best', 'burst', 'New personal best!', `${metricLabel(b.metric)}: ${formatMetric(b.metric, b.value)} in the week of ${b.weekStart}.`, `${b.metric}:${b.weekStart}`);
+      return make(
+        'personal_best',
+        'burst',
+        'New personal best!',
+        `${metricLabel(b.metric)}: ${formatMetric(b.metric, b.value)} in the week of ${b.weekStart}.`,
+        `${b.metric}:${b.weekStart}`,
+      );
     }
     case 'level_up':
-      return make('level_up', 'confetti', `Level ${trigger.level}: ${trigger.levelName}`, 'Your work has grown into a new level of mastery.', `${trigger.level}`);
+      return make(
+        'level_up',
+        'confetti',
+        `Level ${trigger.level}: ${trigger.levelName}`,
+        'Your work has grown into a new level of mastery.',
+        `${trigger.level}`,
+      );
   }
 }
 

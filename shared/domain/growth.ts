@@ -49,7 +49,12 @@ export function levelFor(points: number): LevelInfo {
   for (let i = 0; i < LEVELS.length; i++) if (p >= LEVELS[i]!.minPoints) idx = i;
   const cur = LEVELS[idx]!;
   const next = LEVELS[idx + 1];
-  return { level: cur.level, levelName: cur.name, pointsIntoLevel: p - cur.minPoints, pointsForNextLevel: next ? next.minPoints - cur.minPoints : null };
+  return {
+    level: cur.level,
+    levelName: cur.name,
+    pointsIntoLevel: p - cur.minPoints,
+    pointsForNextLevel: next ? next.minPoints - cur.minPoints : null,
+  };
 }
 
 export function growthState(points: number, personalBests: PersonalBest[]): GrowthState {
@@ -59,5 +64,8 @@ export function growthState(points: number, personalBests: PersonalBest[]): Grow
 /** Levels crossed when points went from `before` to `after` (each one is a level-up moment). */
 export function levelsGained(before: number, after: number): Array<{ level: number; levelName: string }> {
   const a = levelFor(before).level;
-  return LEVELS.filter((l) => l.level > a && l.minPoints <= after).map((l) => ({ level: l.level, levelName: l.name }));
+  return LEVELS.filter((l) => l.level > a && l.minPoints <= after).map((l) => ({
+    level: l.level,
+    levelName: l.name,
+  }));
 }

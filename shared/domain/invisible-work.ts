@@ -23,7 +23,11 @@ export const HELPED_PEERS_MIN_NOTES = 3;
  * satisfied, for this agent), QA scores of 90 or more, and internal notes left on teammates' tickets.
  * The caller passes the agent's events plus the assignments/solves of tickets they left notes on.
  */
-export function invisibleWork(input: { agentId: string; events: readonly HelpdeskEvent[]; since?: IsoInstant }): Suggestion[] {
+export function invisibleWork(input: {
+  agentId: string;
+  events: readonly HelpdeskEvent[];
+  since?: IsoInstant;
+}): Suggestion[] {
   const { agentId } = input;
   const sinceMs = input.since ? msOf(input.since) : -Infinity;
   const events = dedupeEvents(input.events);
@@ -36,13 +40,30 @@ export function invisibleWork(input: { agentId: string; events: readonly Helpdes
     if (!e.satisfied) unhappy.add(e.ticketId);
     else if (unhappy.has(e.ticketId) && !turned.has(e.ticketId) && msOf(e.at) >= sinceMs) {
       turned.add(e.ticketId);
-      out.push({ kind: 'tough_ticket_turned_around', reason: `Turned ticket ${e.ticketId} around: the customer went from unhappy to satisfied`, ticketId: e.ticketId, value: 'Tough customer', at: e.at });
+      out.push({
+        kind: 'tough_ticket_turned_around',
+        reason: `Turned ticket ${e.ticketId} around: the customer went from unhappy to satisfied`,
+        ticketId: e.ticketId,
+        value: 'Tough customer',
+        at: e.at,
+      });
     }
   }
 
   for (const e of events) {
-    if (e.type === 'qa_scored' && e.agentId === agentId && e.score >= QA_HIGHLIGHT_SCORE && msOf(e.at) >= sinceMs) {
-      out.push({ kind: 'qa_highlight', reason: `Scored ${e.score} in QA on ticket ${e.ticketId}`, ticketId: e.ticketId, value: 'Quality', at: e.at });
+    if (
+      e.type === 'qa_scored' &&
+      e.agentId === agentId &&
+      e.score >= QA_HIGHLIGHT_SCORE &&
+      msOf(e.at) >= sinceMs
+    ) {
+      out.push({
+        kind: 'qa_highlight',
+        reason: `Scored ${e.score} in QA on ticket ${e.ticketId}`,
+        ticketId: e.ticketId,
+        value: 'Quality',
+        at: e.at,
+      });
     }
   }
 
@@ -54,7 +75,9 @@ export function invisibleWork(input: { agentId: string; events: readonly Helpdes
     if (e.type === 'ticket_solved') o.solved = e.agentId;
     owner.set(e.ticketId, o);
   }
-  const notes = events.filter((e) => e.type === 'agent_replied' && !e.public && e.agentId === agentId && msOf(e.at) >= sinceMs);
+  const notes = events.filter(
+    (e) => e.type === 'agent_replied' && !e.public && e.agentId === agentId && msOf(e.at) >= sinceMs,
+  );
   const onPeers = notes.filter((e) => {
     const o = owner.get(e.ticketId);
     const who = o?.assigned ?? o?.solved;
@@ -62,7 +85,13 @@ export function invisibleWork(input: { agentId: string; events: readonly Helpdes
   });
   if (onPeers.length >= HELPED_PEERS_MIN_NOTES) {
     const tickets = new Set(onPeers.map((e) => e.ticketId));
-    out.push({ kind: 'helped_peers', reason: `Left ${onPeers.length} internal notes helping teammates on ${tickets.size} tickets`, ticketId: null, value: 'Teamwork', at: onPeers.at(-1)!.at });
+    out.push({
+      kind: 'helped_peers',
+      reason: `Left ${onPeers.length} internal notes helping teammates on ${tickets.size} tickets`,
+      ticketId: null,
+      value: 'Teamwork',
+      at: onPeers.at(-1)!.at,
+    });
   }
   return out;
 }
@@ -86,6 +115,16 @@ export function nobodyForgotten(input: {
   return input.people.flatMap((p) => {
     const r = lastRecognised(p.personId, input.kudos, input.now, days);
     if (!r.notRecognised) return [];
-    return [{ ...p, ...r, suggestions: invisibleWork({ agentId: p.personId, events: input.eventsByAgent[p.personId] ?? [], since }) }];
+    return [
+      {
+        ...p,
+        ...r,
+        suggestions: invisibleWork({
+          agentId: p.personId,
+          events: input.eventsByAgent[p.personId] ?? [],
+          since,
+        }),
+      },
+    ];
   });
 }

@@ -14,19 +14,35 @@ export interface PeerKudosQuota {
 }
 
 /** Peer kudos a sender has left today, counted per calendar day in the sender's own zone. */
-export function peerKudosQuota(input: { sentAt: readonly IsoInstant[]; now: IsoInstant; timezone: string; cap?: number }): PeerKudosQuota {
+export function peerKudosQuota(input: {
+  sentAt: readonly IsoInstant[];
+  now: IsoInstant;
+  timezone: string;
+  cap?: number;
+}): PeerKudosQuota {
   const tz = assertTimeZone(input.timezone);
   const today = localDateOf(input.now, tz);
   const dailyCap = input.cap ?? PEER_KUDOS_DAILY_CAP;
   const sentToday = input.sentAt.filter((at) => localDateOf(at, tz) === today).length;
-  return { sentToday, dailyCap, remaining: Math.max(0, dailyCap - sentToday), resetsAt: toInstant(startOfDate(addDays(today, 1), tz)) };
+  return {
+    sentToday,
+    dailyCap,
+    remaining: Math.max(0, dailyCap - sentToday),
+    resetsAt: toInstant(startOfDate(addDays(today, 1), tz)),
+  };
 }
 
 /** Keyword rules, first match wins; the order puts the more specific praise before the general. */
 const VALUE_RULES: Array<[KudosValue, RegExp]> = [
   ['Tough customer', /\b(frustrat\w*|angry|upset|difficult|stressful|nightmare|calm(ed)?|patien(t|ce))\b/],
-  ['Ownership', /\b(follow(ed)?[ -]?up|went (above|the extra)|above and beyond|took care|made sure|kept me (updated|posted|informed)|ownership)\b/],
-  ['Knowledge sharing', /\b(explain\w*|taught|teach\w*|showed me|walked me through|learn\w*|clear instructions)\b/],
+  [
+    'Ownership',
+    /\b(follow(ed)?[ -]?up|went (above|the extra)|above and beyond|took care|made sure|kept me (updated|posted|informed)|ownership)\b/,
+  ],
+  [
+    'Knowledge sharing',
+    /\b(explain\w*|taught|teach\w*|showed me|walked me through|learn\w*|clear instructions)\b/,
+  ],
   ['Speed', /\b(quick\w*|fast|prompt\w*|speedy|right away|immediately|in minutes|swift\w*)\b/],
   ['Creativity', /\b(creative|clever|workaround|out of the box|inventive)\b/],
   ['Quality', /\b(thorough\w*|accurate|detailed|professional\w*|precise)\b/],
@@ -78,7 +94,12 @@ export interface Recognition {
 }
 
 /** When a person was last recognised (any kudos kind, received up to `now`), and whether that is too long ago. */
-export function lastRecognised(personId: string, kudos: ReadonlyArray<Pick<Kudos, 'toPersonId' | 'at'>>, now: IsoInstant, days = NOT_RECOGNISED_DAYS): Recognition {
+export function lastRecognised(
+  personId: string,
+  kudos: ReadonlyArray<Pick<Kudos, 'toPersonId' | 'at'>>,
+  now: IsoInstant,
+  days = NOT_RECOGNISED_DAYS,
+): Recognition {
   const nowMs = msOf(now);
   let last: IsoInstant | null = null;
   for (const k of kudos) {

@@ -29,7 +29,8 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   // Solves and resolution: each ticket's last solve by this agent inside the window.
   const lastSolve = new Map<string, number>();
   for (const e of events) {
-    if (e.type === 'ticket_solved' && e.agentId === agentId && within(e)) lastSolve.set(e.ticketId, msOf(e.at));
+    if (e.type === 'ticket_solved' && e.agentId === agentId && within(e))
+      lastSolve.set(e.ticketId, msOf(e.at));
   }
   const resolution: number[] = [];
   for (const [ticketId, solvedAt] of lastSolve) {
@@ -74,7 +75,11 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
     frtAvgMinutes: metricValue(mean(frt), frt.length, min.frt),
     frtMedianMinutes: metricValue(median(frt), frt.length, min.frt),
     resolutionAvgMinutes: metricValue(mean(resolution), resolution.length, min.resolution),
-    csatPct: metricValue(ratings.length ? (100 * satisfied) / ratings.length : null, ratings.length, min.csat),
+    csatPct: metricValue(
+      ratings.length ? (100 * satisfied) / ratings.length : null,
+      ratings.length,
+      min.csat,
+    ),
     qaAvg: metricValue(mean(qa), qa.length, min.qa),
     reopenRate: metricValue(solved ? (100 * reopened) / solved : null, solved, min.reopen),
     reopened: countValue(reopened),

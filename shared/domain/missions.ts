@@ -1,5 +1,13 @@
 import type { AgentMetrics, MetricKey } from './metrics-model';
-import type { Comparator, Guardrail, GuardrailStatus, Mission, MissionProgress, MissionStatus, ProgressState } from './mission-model';
+import type {
+  Comparator,
+  Guardrail,
+  GuardrailStatus,
+  Mission,
+  MissionProgress,
+  MissionStatus,
+  ProgressState,
+} from './mission-model';
 import type { IsoInstant } from './primitives';
 import { formatMetric, metricLabel, targetPhrase, timeLeftPhrase } from './mission-text';
 import { msOf } from './time';
@@ -61,7 +69,15 @@ export function evaluateMission(mission: Mission, metrics: AgentMetrics, now: Is
   else state = met && guardsOk ? 'on_track' : 'at_risk';
   if (state === 'completed') ratio = 1;
 
-  return { value, sample, ratio, state, guardrails, sentence: sentenceFor(mission, value, sample, state, guardrails, msLeft), msLeft };
+  return {
+    value,
+    sample,
+    ratio,
+    state,
+    guardrails,
+    sentence: sentenceFor(mission, value, sample, state, guardrails, msLeft),
+    msLeft,
+  };
 }
 
 /** The mission's status after `now`: settled when the window has closed, or early for a reached count. */
@@ -95,7 +111,14 @@ function sentenceFor(
 ): string {
   const target = targetPhrase(mission.metric, mission.comparator, mission.target);
   const broken = guardrails.find((g) => g.holds === false);
-  const tail = state === 'completed' ? ' — completed!' : state === 'missed' ? ' — the window has closed' : state === 'cancelled' ? ' — cancelled' : `, ${timeLeftPhrase(msLeft)}`;
+  const tail =
+    state === 'completed'
+      ? ' — completed!'
+      : state === 'missed'
+        ? ' — the window has closed'
+        : state === 'cancelled'
+          ? ' — cancelled'
+          : `, ${timeLeftPhrase(msLeft)}`;
   const guard = broken && state !== 'completed' ? `; ${broken.sentence}` : '';
   if (isCountMetric(mission.metric)) {
     return `${value ?? 0} of ${target.replace(/ or (more|less)$/, '')} solved${guard}${tail}`;

@@ -1,13 +1,34 @@
 import { z } from 'zod';
-import { HIGHER_IS_BETTER, MinSamples, type AgentMetrics, type MetricKey, type WeeklyTrendPoint } from './metrics-model';
-import { MissionSpec, type Guardrail, type Mission, type MissionOffer, type MissionStatus, type OfferKind } from './mission-model';
+import {
+  HIGHER_IS_BETTER,
+  MinSamples,
+  type AgentMetrics,
+  type MetricKey,
+  type WeeklyTrendPoint,
+} from './metrics-model';
+import {
+  MissionSpec,
+  type Guardrail,
+  type Mission,
+  type MissionOffer,
+  type MissionStatus,
+  type OfferKind,
+} from './mission-model';
 import type { IsoDate, IsoInstant } from './primitives';
 import { percentile } from './stats';
 import { formatMetric, metricLabel, targetPhrase } from './mission-text';
 import { weekWindowOf } from './time';
 
 /** Metrics offers are made on, in order of preference for the steady / stretch pair. */
-export const OFFER_METRICS = ['solved', 'csatPct', 'frtAvgMinutes', 'qaAvg', 'reopenRate', 'resolutionAvgMinutes', 'ahtSeconds'] as const;
+export const OFFER_METRICS = [
+  'solved',
+  'csatPct',
+  'frtAvgMinutes',
+  'qaAvg',
+  'reopenRate',
+  'resolutionAvgMinutes',
+  'ahtSeconds',
+] as const;
 export type OfferMetric = (typeof OFFER_METRICS)[number];
 
 /** Per metric, the team's top-quartile boundary (per week for counts); a missing metric has no cap. */
@@ -18,11 +39,16 @@ export type TeamCaps = z.infer<typeof TeamCaps>;
  * The level the best quarter of the team reaches: the 75th percentile where higher is better, the 25th where
  * lower is better. Counts over several weeks are divided by `weeks` so caps are per week, like offers.
  */
-export function teamTopQuartile(metricsOfTeam: readonly AgentMetrics[], opts: { weeks?: number } = {}): TeamCaps {
+export function teamTopQuartile(
+  metricsOfTeam: readonly AgentMetrics[],
+  opts: { weeks?: number } = {},
+): TeamCaps {
   const weeks = opts.weeks ?? 1;
   const caps: TeamCaps = {};
   for (const metric of OFFER_METRICS) {
-    const values = metricsOfTeam.flatMap((m) => (m[metric].value === null ? [] : [m[metric].value! / (metric === 'solved' ? weeks : 1)]));
+    const values = metricsOfTeam.flatMap((m) =>
+      m[metric].value === null ? [] : [m[metric].value! / (metric === 'solved' ? weeks : 1)],
+    );
     const q = percentile(values, HIGHER_IS_BETTER[metric] ? 0.75 : 0.25);
     if (q !== null) caps[metric] = q;
   }
@@ -58,15 +84,22 @@ export function generateOffers(input: GenerateOffersInput): MissionOffer[] {
   const baselines = new Map<OfferMetric, number>();
   for (const metric of OFFER_METRICS) {
     const b = baselineOf(metric, input);
-    if (b !== null) baselines.set(metric, b);
+    // A team cap below one ticket a week would make a count offer of zero tickets: no offer then.
+    const degenerate = metric === 'solved' && (input.teamCaps.solved ?? 1) < 1;
+    if (b !== null && !degenerate) baselines.set(metric, b);
   }
   const main = OFFER_METRICS.find((m) => baselines.has(m));
   if (main === undefined) return [];
   const growth = growthMetric(baselines, input.teamCaps, main);
   const adapt = adaptation(input.lastResults);
-  const picks: Array<[OfferKind, OfferMetric]> = [['steady', main], ['stretch', main]];
+  const picks: Array<[OfferKind, OfferMetric]> = [
+    ['steady', main],
+    ['stretch', main],
+  ];
   if (growth) picks.push(['growth', growth]);
-  return picks.map(([kind, metric]) => offerFor(input, kind, metric, baselines.get(metric)!, adapt, baselines));
+  return picks.map(([kind, metric]) =>
+    offerFor(input, kind, metric, baselines.get(metric)!, adapt, baselines),
+  );
 }
 
 /** +1 after two completed missions in a row, −1 after two missed, else 0. */
@@ -90,13 +123,18 @@ function baselineOf(metric: OfferMetric, input: GenerateOffersInput): number | n
 
 /** Room to grow, relative: how far the agent is from the team's top quartile (or the ideal when no cap). */
 function room(metric: OfferMetric, baseline: number, caps: TeamCaps): number {
-  const ref = caps[metric] ?? (metric === 'csatPct' || metric === 'qaAvg' ? 100 : HIGHER_IS_BETTER[metric] ? null : 0);
+  const ref =
+    caps[metric] ?? (metric === 'csatPct' || metric === 'qaAvg' ? 100 : HIGHER_IS_BETTER[metric] ? null : 0);
   if (ref === null || ref === undefined) return 0;
   if (HIGHER_IS_BETTER[metric]) return ref > 0 ? (ref - baseline) / ref : 0;
   return baseline > 0 ? (baseline - ref) / baseline : 0;
 }
 
-function growthMetric(baselines: Map<OfferMetric, number>, caps: TeamCaps, main: OfferMetric): OfferMetric | undefined {
+function growthMetric(
+  baselines: Map<OfferMetric, number>,
+  caps: TeamCaps,
+  main: OfferMetric,
+): OfferMetric | undefined {
   let best: OfferMetric | undefined;
   let bestRoom = 0;
   for (const [metric, b] of baselines) {
@@ -107,7 +145,14 @@ function growthMetric(baselines: Map<OfferMetric, number>, caps: TeamCaps, main:
   return best ?? OFFER_METRICS.find((m) => m !== main && baselines.has(m));
 }
 
-function offerFor(input: GenerateOffersInput, kind: OfferKind, metric: OfferMetric, baseline: number, adapt: number, baselines: Map<OfferMetric, number>): MissionOffer {
+function offerFor(
+  input: GenerateOffersInput,
+  kind: OfferKind,
+  metric: OfferMetric,
+  baseline: number,
+  adapt: number,
+  baselines: Map<OfferMetric, number>,
+): MissionOffer {
   const step = Math.max(-0.3, Math.min(0.5, STEP[kind] + adapt * ADAPT));
   const cap = input.teamCaps[metric] ?? null;
   const target = capTarget(metric, rawTarget(metric, baseline, step), cap);
@@ -148,16 +193,31 @@ function rawTarget(metric: OfferMetric, b: number, step: number): number {
 
 /** Rounds to the metric's grain, then clamps to the cap (rounding away from the cap's "harder" side). */
 function capTarget(metric: OfferMetric, t: number, cap: number | null): number {
-  const grain = metric === 'solved' || metric === 'frtAvgMinutes' || metric === 'resolutionAvgMinutes' || metric === 'ahtSeconds' ? 1 : 0.5;
+  const grain =
+    metric === 'solved' ||
+    metric === 'frtAvgMinutes' ||
+    metric === 'resolutionAvgMinutes' ||
+    metric === 'ahtSeconds'
+      ? 1
+      : 0.5;
   const higher = HIGHER_IS_BETTER[metric];
   let target = Math.round(t / grain) * grain;
-  if (cap !== null && (higher ? target > cap : target < cap)) target = higher ? Math.floor(cap / grain) * grain : Math.ceil(cap / grain) * grain;
+  if (cap !== null && (higher ? target > cap : target < cap))
+    target = higher ? Math.floor(cap / grain) * grain : Math.ceil(cap / grain) * grain;
   if (metric === 'solved') target = Math.max(1, target);
   return target;
 }
 
 function minSampleFor(metric: OfferMetric, min: MinSamples): number {
-  const map: Record<OfferMetric, number> = { solved: 1, csatPct: min.csat, frtAvgMinutes: min.frt, qaAvg: min.qa, reopenRate: min.reopen, resolutionAvgMinutes: min.resolution, ahtSeconds: min.aht };
+  const map: Record<OfferMetric, number> = {
+    solved: 1,
+    csatPct: min.csat,
+    frtAvgMinutes: min.frt,
+    qaAvg: min.qa,
+    reopenRate: min.reopen,
+    resolutionAvgMinutes: min.resolution,
+    ahtSeconds: min.aht,
+  };
   return map[metric];
 }
 
@@ -167,8 +227,10 @@ function guardrailsFor(metric: OfferMetric, baselines: Map<OfferMetric, number>)
   const out: Guardrail[] = [];
   const csat = baselines.get('csatPct');
   const reopen = baselines.get('reopenRate');
-  if (csat !== undefined) out.push({ metric: 'csatPct', comparator: 'atLeast', threshold: Math.max(0, Math.floor(csat - 5)) });
-  if (reopen !== undefined && metric !== 'reopenRate') out.push({ metric: 'reopenRate', comparator: 'atMost', threshold: Math.min(100, Math.ceil(reopen + 5)) });
+  if (csat !== undefined)
+    out.push({ metric: 'csatPct', comparator: 'atLeast', threshold: Math.max(0, Math.floor(csat - 5)) });
+  if (reopen !== undefined && metric !== 'reopenRate')
+    out.push({ metric: 'reopenRate', comparator: 'atMost', threshold: Math.min(100, Math.ceil(reopen + 5)) });
   return out;
 }
 
@@ -178,7 +240,12 @@ function titleFor(metric: MetricKey, comparator: 'atLeast' | 'atMost', target: n
 }
 
 /** The mission an accepted offer becomes. */
-export function acceptOffer(offer: MissionOffer, now: IsoInstant, missionId: string, teamId: string | null = null): Mission {
+export function acceptOffer(
+  offer: MissionOffer,
+  now: IsoInstant,
+  missionId: string,
+  teamId: string | null = null,
+): Mission {
   return {
     ...offer.spec,
     id: missionId,

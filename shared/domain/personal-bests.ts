@@ -3,7 +3,15 @@ import { HIGHER_IS_BETTER, type WeeklyTrendPoint } from './metrics-model';
 import type { IsoDate } from './primitives';
 
 /** The trend metrics a personal best can be set on. */
-export const BEST_METRICS = ['solved', 'frtAvgMinutes', 'resolutionAvgMinutes', 'csatPct', 'qaAvg', 'reopenRate', 'ahtSeconds'] as const;
+export const BEST_METRICS = [
+  'solved',
+  'frtAvgMinutes',
+  'resolutionAvgMinutes',
+  'csatPct',
+  'qaAvg',
+  'reopenRate',
+  'ahtSeconds',
+] as const;
 type BestMetric = (typeof BEST_METRICS)[number];
 
 /**
@@ -11,14 +19,17 @@ type BestMetric = (typeof BEST_METRICS)[number];
  * with "not enough data" (null) are ignored, and a first week of data is a baseline, not a best.
  */
 function allBests(trends: readonly WeeklyTrendPoint[]): PersonalBest[] {
-  const weeks = [...trends].sort((a, b) => (a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0));
+  const weeks = [...trends].sort((a, b) =>
+    a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0,
+  );
   const out: PersonalBest[] = [];
   for (const metric of BEST_METRICS) {
     let best: number | null = null;
     for (const w of weeks) {
       const v = w[metric as BestMetric];
       if (v === null) continue;
-      if (best !== null && better(metric, v, best)) out.push({ metric, value: v, weekStart: w.weekStart, previous: best });
+      if (best !== null && better(metric, v, best))
+        out.push({ metric, value: v, weekStart: w.weekStart, previous: best });
       if (best === null || better(metric, v, best)) best = v;
     }
   }

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { HelpdeskEvent } from './events';
 import { dedupeEvents } from './event-set';
 import type { IsoDate, IsoInstant } from './primitives';
-import { FREEZE_PERIOD_DAYS, STREAK_MILESTONES, type Absence, type DailyGoal, type StreakDay, type StreakState, type WeeklySchedule } from './streak-model';
+import {
+  FREEZE_PERIOD_DAYS,
+  STREAK_MILESTONES,
+  type Absence,
+  type DailyGoal,
+  type StreakDay,
+  type StreakState,
+  type WeeklySchedule,
+} from './streak-model';
 import { addDays, assertTimeZone, daysBetween, localDateOf, msOf } from './time';
 import { shiftOn, workdayEnd, workdayOf } from './workday';
 
@@ -27,7 +35,8 @@ export function dailyTallies(
 ): Record<IsoDate, DayTally> {
   assertTimeZone(tz);
   const out: Record<IsoDate, DayTally> = {};
-  const tally = (day: IsoDate): DayTally => (out[day] ??= { satisfied: 0, solved: 0, guardrailBroken: false });
+  const tally = (day: IsoDate): DayTally =>
+    (out[day] ??= { satisfied: 0, solved: 0, guardrailBroken: false });
   const latestRating = new Map<string, Extract<HelpdeskEvent, { type: 'csat_rated' }>>();
   const solvedOn = new Set<string>();
   for (const e of dedupeEvents(events)) {
@@ -85,13 +94,16 @@ export function computeStreak(input: ComputeStreakInput): StreakResult {
   let current = 0;
   let longest = input.previousLongest ?? 0;
   let lastFreeze: IsoDate | null = null;
-  const canFreeze = (day: IsoDate) => lastFreeze === null || daysBetween(lastFreeze, day) >= FREEZE_PERIOD_DAYS;
+  const canFreeze = (day: IsoDate) =>
+    lastFreeze === null || daysBetween(lastFreeze, day) >= FREEZE_PERIOD_DAYS;
 
   for (let day = input.from; daysBetween(day, today) >= 0; day = addDays(day, 1)) {
     let outcome: StreakDay['outcome'];
     if (!shiftOn(day, schedule) || absent.has(day)) outcome = 'off';
     else if (isDayMet(tallies[day], goal)) outcome = 'met';
-    else if (nowMs < workdayEnd(day, tz, schedule).toMillis()) outcome = 'pending';
+    // Only today and yesterday (a night shift) can still be running; older days are over.
+    else if (daysBetween(day, today) < 2 && nowMs < workdayEnd(day, tz, schedule).toMillis())
+      outcome = 'pending';
     else if (current > 0 && canFreeze(day)) outcome = 'frozen';
     else outcome = 'missed';
 

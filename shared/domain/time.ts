@@ -40,19 +40,28 @@ export function localDateOf(at: IsoInstant, tz: string): IsoDate {
   return toDate(zoned(at, tz));
 }
 
-/** Adds whole calendar days to a date (zone-free arithmetic on the calendar). */
+/** Calendar arithmetic on YYYY-MM-DD needs no zone; plain UTC day numbers keep it fast in long walks. */
+function dayNumber(date: IsoDate): number {
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new Error(`invalid ISO date: ${JSON.stringify(date)}`);
+  return ms / 86_400_000;
+}
+
+/** Adds whole calendar days to a date. */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return toDate(DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }));
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10) as IsoDate;
 }
 
 /** Calendar days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round(DateTime.fromISO(b, { zone: 'UTC' }).diff(DateTime.fromISO(a, { zone: 'UTC' }), 'days').days);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** ISO weekday 1 (Monday) … 7 (Sunday) of a calendar date. */
 export function weekdayOf(date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  // Day 0 of the epoch (1970-01-01) was a Thursday (ISO 4).
+  return (((((dayNumber(date) + 3) % 7) + 7) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 
 export function dayWindow(date: IsoDate, tz: string): TimeWindow {
@@ -77,7 +86,8 @@ export function weekWindow(at: IsoInstant, tz: string): TimeWindow {
 export function lastWeekStarts(at: IsoInstant, tz: string, count: number, includeCurrent = false): IsoDate[] {
   const current = weekStartOf(at, tz);
   const out: IsoDate[] = [];
-  for (let i = count - (includeCurrent ? 1 : 0); i >= (includeCurrent ? 0 : 1); i--) out.push(addDays(current, -7 * i));
+  for (let i = count - (includeCurrent ? 1 : 0); i >= (includeCurrent ? 0 : 1); i--)
+    out.push(addDays(current, -7 * i));
   return out;
 }
 

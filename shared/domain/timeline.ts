@@ -20,7 +20,14 @@ export type TimelineSource =
 
 /** Builds a timeline entry; the id is derived from the source, so recording it twice is idempotent. */
 export function timelineEntryFor(source: TimelineSource): TimelineEntry {
-  const entry = (agentId: string, at: IsoInstant, refId: string, title: string, detail: string | null, points: number): TimelineEntry => ({
+  const entry = (
+    agentId: string,
+    at: IsoInstant,
+    refId: string,
+    title: string,
+    detail: string | null,
+    points: number,
+  ): TimelineEntry => ({
     id: stableId(source.kind, refId),
     agentId,
     at,
@@ -42,25 +49,67 @@ export function timelineEntryFor(source: TimelineSource): TimelineEntry {
       return entry(k.toPersonId, k.at, k.id, `${k.value} — kudos from ${k.fromName}`, detail, points);
     }
     case 'streak_milestone':
-      return entry(source.agentId, source.at, `${source.milestone}@${source.at}`, `${source.milestone}-day streak`, 'Scheduled days in a row with the daily goal met.', pointsForStreakMilestone(source.milestone));
+      return entry(
+        source.agentId,
+        source.at,
+        `${source.milestone}@${source.at}`,
+        `${source.milestone}-day streak`,
+        'Scheduled days in a row with the daily goal met.',
+        pointsForStreakMilestone(source.milestone),
+      );
     case 'streak_record':
-      return entry(source.agentId, source.at, `${source.longest}`, `New longest streak: ${source.longest} days`, null, POINTS.streakRecord);
+      return entry(
+        source.agentId,
+        source.at,
+        `${source.longest}`,
+        `New longest streak: ${source.longest} days`,
+        null,
+        POINTS.streakRecord,
+      );
     case 'personal_best': {
       const b = source.best;
       const prev = b.previous === null ? null : `Previous best: ${formatMetric(b.metric, b.previous)}.`;
-      return entry(source.agentId, source.at, `${b.metric}:${b.weekStart}`, `Personal best: ${metricLabel(b.metric)} ${formatMetric(b.metric, b.value)} (week of ${b.weekStart})`, prev, POINTS.personalBest);
+      return entry(
+        source.agentId,
+        source.at,
+        `${b.metric}:${b.weekStart}`,
+        `Personal best: ${metricLabel(b.metric)} ${formatMetric(b.metric, b.value)} (week of ${b.weekStart})`,
+        prev,
+        POINTS.personalBest,
+      );
     }
     case 'coaching_completed': {
       const c = source.card;
-      return entry(c.agentId, source.at, c.id, `Coaching completed: ${metricLabel(c.focusMetric)}`, `With ${c.authorName}`, POINTS.coachingCompleted);
+      return entry(
+        c.agentId,
+        source.at,
+        c.id,
+        `Coaching completed: ${metricLabel(c.focusMetric)}`,
+        `With ${c.authorName}`,
+        POINTS.coachingCompleted,
+      );
     }
     case 'idea_adopted':
-      return entry(source.agentId, source.at, source.idea.id, `Idea adopted: ${source.idea.title}`, source.idea.response, POINTS.ideaAdopted);
+      return entry(
+        source.agentId,
+        source.at,
+        source.idea.id,
+        `Idea adopted: ${source.idea.title}`,
+        source.idea.response,
+        POINTS.ideaAdopted,
+      );
     case 'career_milestone': {
       const m = source.milestone;
       return entry(source.agentId, m.at, source.milestoneId, m.title, m.detail, POINTS.careerMilestone);
     }
     case 'level_up':
-      return entry(source.agentId, source.at, `${source.level}`, `Level ${source.level}: ${source.levelName}`, null, POINTS.levelUp);
+      return entry(
+        source.agentId,
+        source.at,
+        `${source.level}`,
+        `Level ${source.level}: ${source.levelName}`,
+        null,
+        POINTS.levelUp,
+      );
   }
 }

@@ -16,7 +16,13 @@ export interface WeeklyTrendsInput {
 export function weeklyTrends(input: WeeklyTrendsInput): WeeklyTrendPoint[] {
   return input.weekStarts.map((weekStart) =>
     trendPointOf(
-      computeMetrics({ agentId: input.agentId, events: input.events, timezone: input.timezone, window: weekWindowOf(weekStart, input.timezone), minSamples: input.minSamples }),
+      computeMetrics({
+        agentId: input.agentId,
+        events: input.events,
+        timezone: input.timezone,
+        window: weekWindowOf(weekStart, input.timezone),
+        minSamples: input.minSamples,
+      }),
       weekStart,
     ),
   );

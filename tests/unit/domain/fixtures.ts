@@ -6,32 +6,88 @@ import { HelpdeskEvent, type AgentMetrics, type Mission } from '../../../shared/
  */
 type Opt = { id?: string; source?: string };
 const make = (e: Record<string, unknown>, o: Opt = {}): HelpdeskEvent =>
-  HelpdeskEvent.parse({ source: o.source ?? 'zendesk', externalId: o.id ?? `${e.type}:${e.ticketId}:${e.at}:${e.agentId ?? ''}`, ...e });
+  HelpdeskEvent.parse({
+    source: o.source ?? 'zendesk',
+    externalId: o.id ?? `${e.type}:${e.ticketId}:${e.at}:${e.agentId ?? ''}`,
+    ...e,
+  });
 
-export const created = (ticketId: string, at: string, o?: Opt) => make({ type: 'ticket_created', ticketId, at, channel: 'email' }, o);
-export const assigned = (ticketId: string, agentId: string, at: string, o?: Opt) => make({ type: 'ticket_assigned', ticketId, agentId, at }, o);
-export const replied = (ticketId: string, agentId: string, at: string, isPublic = true, o?: Opt) => make({ type: 'agent_replied', ticketId, agentId, at, public: isPublic }, o);
-export const solved = (ticketId: string, agentId: string, at: string, o?: Opt) => make({ type: 'ticket_solved', ticketId, agentId, at }, o);
-export const reopened = (ticketId: string, at: string, agentId?: string, o?: Opt) => make({ type: 'ticket_reopened', ticketId, at, ...(agentId ? { agentId } : {}) }, o);
-export const rated = (ticketId: string, agentId: string, at: string, satisfied: boolean, extra: { comment?: string; customerName?: string } = {}, o?: Opt) =>
-  make({ type: 'csat_rated', ticketId, agentId, at, satisfied, originalScore: satisfied ? 'good' : 'bad', ...extra }, o);
-export const qa = (ticketId: string, agentId: string, at: string, score: number, o?: Opt) => make({ type: 'qa_scored', ticketId, agentId, at, score }, o);
-export const call = (ticketId: string, agentId: string, at: string, talk: number, hold: number, wrap: number, o?: Opt) =>
-  make({ type: 'call_handled', ticketId, agentId, at, talkSeconds: talk, holdSeconds: hold, wrapSeconds: wrap }, o);
+export const created = (ticketId: string, at: string, o?: Opt) =>
+  make({ type: 'ticket_created', ticketId, at, channel: 'email' }, o);
+export const assigned = (ticketId: string, agentId: string, at: string, o?: Opt) =>
+  make({ type: 'ticket_assigned', ticketId, agentId, at }, o);
+export const replied = (ticketId: string, agentId: string, at: string, isPublic = true, o?: Opt) =>
+  make({ type: 'agent_replied', ticketId, agentId, at, public: isPublic }, o);
+export const solved = (ticketId: string, agentId: string, at: string, o?: Opt) =>
+  make({ type: 'ticket_solved', ticketId, agentId, at }, o);
+export const reopened = (ticketId: string, at: string, agentId?: string, o?: Opt) =>
+  make({ type: 'ticket_reopened', ticketId, at, ...(agentId ? { agentId } : {}) }, o);
+export const rated = (
+  ticketId: string,
+  agentId: string,
+  at: string,
+  satisfied: boolean,
+  extra: { comment?: string; customerName?: string } = {},
+  o?: Opt,
+) =>
+  make(
+    {
+      type: 'csat_rated',
+      ticketId,
+      agentId,
+      at,
+      satisfied,
+      originalScore: satisfied ? 'good' : 'bad',
+      ...extra,
+    },
+    o,
+  );
+export const qa = (ticketId: string, agentId: string, at: string, score: number, o?: Opt) =>
+  make({ type: 'qa_scored', ticketId, agentId, at, score }, o);
+export const call = (
+  ticketId: string,
+  agentId: string,
+  at: string,
+  talk: number,
+  hold: number,
+  wrap: number,
+  o?: Opt,
+) =>
+  make(
+    { type: 'call_handled', ticketId, agentId, at, talkSeconds: talk, holdSeconds: hold, wrapSeconds: wrap },
+    o,
+  );
 
 /** Adds minutes to an instant, returning an ISO instant in UTC. */
-export const plus = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+export const plus = (at: string, minutes: number) =>
+  new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
 /** A ticket created at `at`, answered publicly after `frt` minutes and solved after `res` minutes by `agentId`. */
-export function ticketFlow(ticketId: string, agentId: string, at: string, frt: number, res: number): HelpdeskEvent[] {
-  return [created(ticketId, at), replied(ticketId, agentId, plus(at, frt)), solved(ticketId, agentId, plus(at, res))];
+export function ticketFlow(
+  ticketId: string,
+  agentId: string,
+  at: string,
+  frt: number,
+  res: number,
+): HelpdeskEvent[] {
+  return [
+    created(ticketId, at),
+    replied(ticketId, agentId, plus(at, frt)),
+    solved(ticketId, agentId, plus(at, res)),
+  ];
 }
 
 /** Metrics with every value given directly (for mission and offer tests that do not need events). */
-export function metricsOf(agentId: string, values: Partial<Record<keyof AgentMetrics, number | null>>, sample = 10): AgentMetrics {
+export function metricsOf(
+  agentId: string,
+  values: Partial<Record<keyof AgentMetrics, number | null>>,
+  sample = 10,
+): AgentMetrics {
   const mv = (k: keyof AgentMetrics) => {
     const v = values[k];
-    return v === undefined || v === null ? { value: null, sample: 0, reason: 'not_enough_data' as const } : { value: v, sample: k === 'solved' ? v : sample };
+    return v === undefined || v === null
+      ? { value: null, sample: 0, reason: 'not_enough_data' as const }
+      : { value: v, sample: k === 'solved' ? v : sample };
   };
   return {
     agentId,

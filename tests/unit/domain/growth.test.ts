@@ -1,19 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { GrowthState, LEVELS, growthState, levelFor, levelsGained, newPersonalBests, personalBests, pointsForStreakMilestone, type WeeklyTrendPoint } from '../../../shared/domain';
+import {
+  GrowthState,
+  LEVELS,
+  growthState,
+  levelFor,
+  levelsGained,
+  newPersonalBests,
+  personalBests,
+  pointsForStreakMilestone,
+  type WeeklyTrendPoint,
+} from '../../../shared/domain';
 
-const empty = { solved: null, frtAvgMinutes: null, resolutionAvgMinutes: null, csatPct: null, qaAvg: null, reopenRate: null, ahtSeconds: null };
-const wk = (weekStart: string, v: Partial<WeeklyTrendPoint>): WeeklyTrendPoint => ({ ...empty, weekStart, ...v });
+const empty = {
+  solved: null,
+  frtAvgMinutes: null,
+  resolutionAvgMinutes: null,
+  csatPct: null,
+  qaAvg: null,
+  reopenRate: null,
+  ahtSeconds: null,
+};
+const wk = (weekStart: string, v: Partial<WeeklyTrendPoint>): WeeklyTrendPoint => ({
+  ...empty,
+  weekStart,
+  ...v,
+});
 
 describe('levels', () => {
   it('levelFor gives the level, its name and progress into it', () => {
-    expect(levelFor(0)).toEqual({ level: 1, levelName: 'Getting started', pointsIntoLevel: 0, pointsForNextLevel: 100 });
-    expect(levelFor(350)).toEqual({ level: 3, levelName: 'Reliable helper', pointsIntoLevel: 50, pointsForNextLevel: 400 });
+    expect(levelFor(0)).toEqual({
+      level: 1,
+      levelName: 'Getting started',
+      pointsIntoLevel: 0,
+      pointsForNextLevel: 100,
+    });
+    expect(levelFor(350)).toEqual({
+      level: 3,
+      levelName: 'Reliable helper',
+      pointsIntoLevel: 50,
+      pointsForNextLevel: 400,
+    });
     const top = LEVELS.at(-1)!;
-    expect(levelFor(top.minPoints + 5)).toMatchObject({ level: top.level, pointsForNextLevel: null, pointsIntoLevel: 5 });
+    expect(levelFor(top.minPoints + 5)).toMatchObject({
+      level: top.level,
+      pointsForNextLevel: null,
+      pointsIntoLevel: 5,
+    });
   });
 
   it('levels only go up with points, and level names are about mastery, not rank', () => {
-    for (let p = 0; p < 10_000; p += 37) expect(levelFor(p + 37).level).toBeGreaterThanOrEqual(levelFor(p).level);
+    for (let p = 0; p < 10_000; p += 37)
+      expect(levelFor(p + 37).level).toBeGreaterThanOrEqual(levelFor(p).level);
     for (const l of LEVELS) expect(l.name).not.toMatch(/\b(top|best|first|#|rank|leader)\b/i);
   });
 
@@ -48,7 +85,9 @@ describe('personal bests', () => {
   });
 
   it('newPersonalBests lists what was set in one week, to celebrate', () => {
-    expect(newPersonalBests(trends, '2026-03-02')).toEqual([{ metric: 'solved', value: 41, weekStart: '2026-03-02', previous: 35 }]);
+    expect(newPersonalBests(trends, '2026-03-02')).toEqual([
+      { metric: 'solved', value: 41, weekStart: '2026-03-02', previous: 35 },
+    ]);
     expect(newPersonalBests(trends, '2026-02-16').map((b) => b.metric)).toEqual(['solved']);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Kudos, customerKudosFrom, invisibleWork, kudosValueFromComment, lastRecognised, nobodyForgotten, peerKudosQuota } from '../../../shared/domain';
+import {
+  Kudos,
+  customerKudosFrom,
+  invisibleWork,
+  kudosValueFromComment,
+  lastRecognised,
+  nobodyForgotten,
+  peerKudosQuota,
+} from '../../../shared/domain';
 import { assigned, qa, rated, replied, solved } from './fixtures';
 
 const ana = { personId: 'ana', name: 'Ana' };
@@ -7,29 +15,60 @@ const ana = { personId: 'ana', name: 'Ana' };
 describe('peer kudos daily cap', () => {
   it('counts per calendar day in the sender’s zone', () => {
     // 23:30 UTC on the 5th is already the 6th in Warsaw; 22:30 UTC on the 5th is still the 5th.
-    const sentAt = ['2026-03-05T22:30:00Z', '2026-03-05T23:30:00Z', '2026-03-06T08:00:00Z', '2026-03-06T09:00:00Z', '2026-03-06T10:00:00Z', '2026-03-06T11:00:00Z'];
+    const sentAt = [
+      '2026-03-05T22:30:00Z',
+      '2026-03-05T23:30:00Z',
+      '2026-03-06T08:00:00Z',
+      '2026-03-06T09:00:00Z',
+      '2026-03-06T10:00:00Z',
+      '2026-03-06T11:00:00Z',
+    ];
     const q = peerKudosQuota({ sentAt, now: '2026-03-06T12:00:00Z', timezone: 'Europe/Warsaw' });
     expect(q).toEqual({ sentToday: 5, dailyCap: 5, remaining: 0, resetsAt: '2026-03-06T23:00:00.000Z' });
-    expect(peerKudosQuota({ sentAt, now: '2026-03-06T12:00:00Z', timezone: 'UTC' })).toMatchObject({ sentToday: 4, remaining: 1 });
-    expect(peerKudosQuota({ sentAt, now: '2026-03-06T12:00:00Z', timezone: 'UTC', cap: 3 })).toMatchObject({ remaining: 0 });
+    expect(peerKudosQuota({ sentAt, now: '2026-03-06T12:00:00Z', timezone: 'UTC' })).toMatchObject({
+      sentToday: 4,
+      remaining: 1,
+    });
+    expect(peerKudosQuota({ sentAt, now: '2026-03-06T12:00:00Z', timezone: 'UTC', cap: 3 })).toMatchObject({
+      remaining: 0,
+    });
   });
 });
 
 describe('customer kudos', () => {
   it('a satisfied rating with a comment becomes kudos quoting the customer', () => {
-    const e = rated('812', 'ana', '2026-03-06T10:00:00Z', true, { comment: '  Ana explained every step, thank you!  ', customerName: 'Maria K.' });
+    const e = rated('812', 'ana', '2026-03-06T10:00:00Z', true, {
+      comment: '  Ana explained every step, thank you!  ',
+      customerName: 'Maria K.',
+    });
     const k = customerKudosFrom(e, ana, { ticketUrl: 'https://help.example.com/tickets/812' })!;
     expect(Kudos.parse(k)).toEqual(k);
-    expect(k).toMatchObject({ kind: 'customer', fromPersonId: null, fromName: 'Maria K.', toPersonId: 'ana', value: 'Knowledge sharing', ticketId: '812', customerQuote: 'Ana explained every step, thank you!', at: e.at });
+    expect(k).toMatchObject({
+      kind: 'customer',
+      fromPersonId: null,
+      fromName: 'Maria K.',
+      toPersonId: 'ana',
+      value: 'Knowledge sharing',
+      ticketId: '812',
+      customerQuote: 'Ana explained every step, thank you!',
+      at: e.at,
+    });
     expect(customerKudosFrom(e, ana)!.id).toBe(k.id); // the same rating always maps to the same kudos
   });
 
   it('no kudos for an unhappy rating, an empty comment, or another event', () => {
-    expect(customerKudosFrom(rated('1', 'ana', '2026-03-06T10:00:00Z', false, { comment: 'meh' }), ana)).toBeNull();
-    expect(customerKudosFrom(rated('1', 'ana', '2026-03-06T10:00:00Z', true, { comment: '   ' }), ana)).toBeNull();
+    expect(
+      customerKudosFrom(rated('1', 'ana', '2026-03-06T10:00:00Z', false, { comment: 'meh' }), ana),
+    ).toBeNull();
+    expect(
+      customerKudosFrom(rated('1', 'ana', '2026-03-06T10:00:00Z', true, { comment: '   ' }), ana),
+    ).toBeNull();
     expect(customerKudosFrom(rated('1', 'ana', '2026-03-06T10:00:00Z', true), ana)).toBeNull();
     expect(customerKudosFrom(solved('1', 'ana', '2026-03-06T10:00:00Z'), ana)).toBeNull();
-    expect(customerKudosFrom(rated('1', 'ana', '2026-03-06T10:00:00Z', true, { comment: 'Thanks' }), ana)!.fromName).toBe('A customer');
+    expect(
+      customerKudosFrom(rated('1', 'ana', '2026-03-06T10:00:00Z', true, { comment: 'Thanks' }), ana)!
+        .fromName,
+    ).toBe('A customer');
   });
 
   it('picks the value from the comment with simple keyword rules, Empathy by default', () => {
@@ -51,9 +90,21 @@ describe('recognition', () => {
   ];
 
   it('lastRecognised: not recognised in 14 days, or never', () => {
-    expect(lastRecognised('ana', kudos, NOW)).toEqual({ lastRecognisedAt: '2026-03-10T12:00:00Z', notRecognised: false, daysSince: 10 });
-    expect(lastRecognised('ben', kudos, NOW)).toEqual({ lastRecognisedAt: '2026-03-01T12:00:00Z', notRecognised: true, daysSince: 19 });
-    expect(lastRecognised('cy', kudos, NOW)).toEqual({ lastRecognisedAt: null, notRecognised: true, daysSince: null });
+    expect(lastRecognised('ana', kudos, NOW)).toEqual({
+      lastRecognisedAt: '2026-03-10T12:00:00Z',
+      notRecognised: false,
+      daysSince: 10,
+    });
+    expect(lastRecognised('ben', kudos, NOW)).toEqual({
+      lastRecognisedAt: '2026-03-01T12:00:00Z',
+      notRecognised: true,
+      daysSince: 19,
+    });
+    expect(lastRecognised('cy', kudos, NOW)).toEqual({
+      lastRecognisedAt: null,
+      notRecognised: true,
+      daysSince: null,
+    });
   });
 
   it('invisible work: tough tickets turned around, QA highlights, notes helping peers', () => {
@@ -78,7 +129,12 @@ describe('recognition', () => {
       ['helped_peers', null, 'Teamwork'],
     ]);
     expect(s[2]!.reason).toBe('Left 3 internal notes helping teammates on 2 tickets');
-    const forgotten = nobodyForgotten({ people: [ana, { personId: 'ben', name: 'Ben' }], kudos, eventsByAgent: { ben: events }, now: NOW });
+    const forgotten = nobodyForgotten({
+      people: [ana, { personId: 'ben', name: 'Ben' }],
+      kudos,
+      eventsByAgent: { ben: events },
+      now: NOW,
+    });
     expect(forgotten.map((p) => [p.personId, p.suggestions.length])).toEqual([['ben', 3]]);
   });
 });

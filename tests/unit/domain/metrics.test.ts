@@ -8,7 +8,9 @@ const T = '2026-03-03T09:00:00Z';
 
 function fiveTickets(): HelpdeskEvent[] {
   // FRT 10, 20, 30, 40, 100 minutes; resolution 60, 120, 180, 240, 300.
-  return [10, 20, 30, 40, 100].flatMap((frt, i) => ticketFlow(`t${i}`, 'ana', plus(T, i * 600), frt, (i + 1) * 60));
+  return [10, 20, 30, 40, 100].flatMap((frt, i) =>
+    ticketFlow(`t${i}`, 'ana', plus(T, i * 600), frt, (i + 1) * 60),
+  );
 }
 
 describe('computeMetrics', () => {
@@ -25,7 +27,10 @@ describe('computeMetrics', () => {
     const m = computeMetrics({ ...base, events });
     expect(m.frtAvgMinutes).toEqual({ value: null, sample: 2, reason: 'not_enough_data' });
     expect(m.csatPct.reason).toBe('not_enough_data');
-    expect(computeMetrics({ ...base, events, minSamples: { frt: 2 } }).frtAvgMinutes).toEqual({ value: 15, sample: 2 });
+    expect(computeMetrics({ ...base, events, minSamples: { frt: 2 } }).frtAvgMinutes).toEqual({
+      value: 15,
+      sample: 2,
+    });
   });
 
   it('FRT uses the first public reply, credited to whoever made it, ignoring internal notes', () => {
@@ -45,13 +50,23 @@ describe('computeMetrics', () => {
 
   it('FRT counts in the window containing the reply, even when the ticket was created before it', () => {
     const events = [created('old', '2026-03-01T22:00:00Z'), replied('old', 'ana', '2026-03-02T01:00:00Z')];
-    expect(computeMetrics({ ...base, events, minSamples: { frt: 1 } }).frtAvgMinutes).toEqual({ value: 180, sample: 1 });
+    expect(computeMetrics({ ...base, events, minSamples: { frt: 1 } }).frtAvgMinutes).toEqual({
+      value: 180,
+      sample: 1,
+    });
     const before = { from: '2026-02-23T00:00:00Z', to: '2026-03-02T00:00:00Z' };
-    expect(computeMetrics({ ...base, window: before, events, minSamples: { frt: 1 } }).frtAvgMinutes.sample).toBe(0);
+    expect(
+      computeMetrics({ ...base, window: before, events, minSamples: { frt: 1 } }).frtAvgMinutes.sample,
+    ).toBe(0);
   });
 
   it('resolution uses the last solve by the agent in the window; a ticket solved twice counts once', () => {
-    const events = [created('r', T), solved('r', 'ana', plus(T, 60)), reopened('r', plus(T, 90)), solved('r', 'ana', plus(T, 150))];
+    const events = [
+      created('r', T),
+      solved('r', 'ana', plus(T, 60)),
+      reopened('r', plus(T, 90)),
+      solved('r', 'ana', plus(T, 150)),
+    ];
     const m = computeMetrics({ ...base, events, minSamples: { resolution: 1 } });
     expect(m.solved.value).toBe(1);
     expect(m.resolutionAvgMinutes.value).toBe(150);
@@ -70,7 +85,11 @@ describe('computeMetrics', () => {
   });
 
   it('QA average and AHT (talk + hold + wrap)', () => {
-    const events = [qa('a', 'ana', T, 80), qa('b', 'ana', T, 95), ...[300, 400, 500, 600, 700].map((talk, i) => call(`c${i}`, 'ana', plus(T, i), talk, 30, 30))];
+    const events = [
+      qa('a', 'ana', T, 80),
+      qa('b', 'ana', T, 95),
+      ...[300, 400, 500, 600, 700].map((talk, i) => call(`c${i}`, 'ana', plus(T, i), talk, 30, 30)),
+    ];
     const m = computeMetrics({ ...base, events });
     expect(m.qaAvg).toEqual({ value: 87.5, sample: 2 });
     expect(m.ahtSeconds).toEqual({ value: 560, sample: 5 });
@@ -88,7 +107,11 @@ describe('computeMetrics', () => {
   });
 
   it('ignores events outside the window and of other agents', () => {
-    const events = [solved('a', 'ana', '2026-03-09T00:00:00Z'), solved('b', 'ben', T), solved('c', 'ana', '2026-03-02T00:00:00Z')];
+    const events = [
+      solved('a', 'ana', '2026-03-09T00:00:00Z'),
+      solved('b', 'ben', T),
+      solved('c', 'ana', '2026-03-02T00:00:00Z'),
+    ];
     expect(computeMetrics({ ...base, events }).solved.value).toBe(1);
   });
 
@@ -99,7 +122,10 @@ describe('computeMetrics', () => {
     const shuffled = [events[8]!, dup, ...events.slice().reverse(), events[0]!];
     expect(computeMetrics({ ...base, events: shuffled })).toEqual(before);
     // A created event arriving after its reply and solve gives the same FRT as one that arrived first.
-    const late = [...events.filter((e) => e.type !== 'ticket_created'), ...events.filter((e) => e.type === 'ticket_created')];
+    const late = [
+      ...events.filter((e) => e.type !== 'ticket_created'),
+      ...events.filter((e) => e.type === 'ticket_created'),
+    ];
     expect(computeMetrics({ ...base, events: late })).toEqual(before);
   });
 
@@ -110,14 +136,21 @@ describe('computeMetrics', () => {
   });
 
   it('throws on an unknown time zone', () => {
-    expect(() => computeMetrics({ ...base, timezone: 'Nowhere/Else', events: [] })).toThrow(/unknown IANA time zone/);
+    expect(() => computeMetrics({ ...base, timezone: 'Nowhere/Else', events: [] })).toThrow(
+      /unknown IANA time zone/,
+    );
   });
 });
 
 describe('weeklyTrends', () => {
   it('one point per week, not enough data as null', () => {
     const events = fiveTickets();
-    const points = weeklyTrends({ agentId: 'ana', events, timezone: 'Europe/Warsaw', weekStarts: ['2026-02-23', '2026-03-02'] });
+    const points = weeklyTrends({
+      agentId: 'ana',
+      events,
+      timezone: 'Europe/Warsaw',
+      weekStarts: ['2026-02-23', '2026-03-02'],
+    });
     expect(points.map((p) => [p.weekStart, p.solved, p.frtAvgMinutes, p.csatPct])).toEqual([
       ['2026-02-23', 0, null, null],
       ['2026-03-02', 5, 40, null],

@@ -55,7 +55,11 @@ describe('average missions', () => {
     const ok = settleMission(frt, metricsOf('ana', { frtAvgMinutes: 25, csatPct: 95 }), FRI_NOON);
     expect(ok.status).toBe('active');
     expect(ok.progress.state).toBe('on_track');
-    const slow = evaluateMission(frt, metricsOf('ana', { frtAvgMinutes: 42, csatPct: 95 }), '2026-03-06T23:00:00Z');
+    const slow = evaluateMission(
+      frt,
+      metricsOf('ana', { frtAvgMinutes: 42, csatPct: 95 }),
+      '2026-03-06T23:00:00Z',
+    );
     expect(slow.state).toBe('at_risk');
     expect(slow.sentence).toBe('Average first reply 42 min — target 30 min or less, 2 days left');
     expect(slow.ratio).toBeCloseTo(30 / 42);
@@ -78,7 +82,9 @@ describe('average missions', () => {
     const running = evaluateMission(frt, few, FRI_NOON);
     expect(running.state).toBe('active');
     expect(running.ratio).toBeCloseTo(3 / 5);
-    expect(running.sentence).toBe('Average first reply: not enough data yet (3 of 5 needed) — target 30 min or less, 2 days left');
+    expect(running.sentence).toBe(
+      'Average first reply: not enough data yet (3 of 5 needed) — target 30 min or less, 2 days left',
+    );
     expect(settleMission(frt, few, CLOSED).status).toBe('missed');
   });
 
@@ -90,7 +96,13 @@ describe('average missions', () => {
   });
 
   it('atLeast averages: CSAT 92% or more', () => {
-    const csat = mission({ title: 'CSAT 92%', metric: 'csatPct', comparator: 'atLeast', target: 92, minSample: 5 });
+    const csat = mission({
+      title: 'CSAT 92%',
+      metric: 'csatPct',
+      comparator: 'atLeast',
+      target: 92,
+      minSample: 5,
+    });
     const p = evaluateMission(csat, metricsOf('ana', { csatPct: 69 }), FRI_NOON);
     expect(p.ratio).toBeCloseTo(0.75);
     expect(p.sentence).toBe('CSAT 69% — target 92% or more, 2 days left');
@@ -100,7 +112,11 @@ describe('average missions', () => {
 describe('settled and cancelled missions', () => {
   it('keep their status and settledAt', () => {
     const done = mission({ status: 'completed', settledAt: WED_NOON });
-    expect(settleMission(done, metricsOf('ana', { solved: 3 }), CLOSED)).toMatchObject({ status: 'completed', settledAt: WED_NOON, progress: { state: 'completed', ratio: 1 } });
+    expect(settleMission(done, metricsOf('ana', { solved: 3 }), CLOSED)).toMatchObject({
+      status: 'completed',
+      settledAt: WED_NOON,
+      progress: { state: 'completed', ratio: 1 },
+    });
     const cancelled = mission({ status: 'cancelled', settledAt: WED_NOON });
     expect(evaluateMission(cancelled, metricsOf('ana', { solved: 3 }), FRI_NOON).state).toBe('cancelled');
   });

@@ -1,13 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { MissionOffer, acceptOffer, adaptation, generateOffers, teamTopQuartile, type GenerateOffersInput, type WeeklyTrendPoint } from '../../../shared/domain';
+import {
+  MissionOffer,
+  acceptOffer,
+  adaptation,
+  generateOffers,
+  teamTopQuartile,
+  type GenerateOffersInput,
+  type WeeklyTrendPoint,
+} from '../../../shared/domain';
 import { metricsOf } from './fixtures';
 
-const week = (weekStart: string, solved: number): WeeklyTrendPoint => ({ weekStart, solved, frtAvgMinutes: 40, resolutionAvgMinutes: 300, csatPct: 88, qaAvg: 85, reopenRate: 6, ahtSeconds: null });
-const history = [week('2026-02-09', 36), week('2026-02-16', 40), week('2026-02-23', 38), week('2026-03-02', 38)];
-const recent = metricsOf('ana', { solved: 152, frtAvgMinutes: 40, csatPct: 88, qaAvg: 85, reopenRate: 6, resolutionAvgMinutes: 300 }, 40);
+const week = (weekStart: string, solved: number): WeeklyTrendPoint => ({
+  weekStart,
+  solved,
+  frtAvgMinutes: 40,
+  resolutionAvgMinutes: 300,
+  csatPct: 88,
+  qaAvg: 85,
+  reopenRate: 6,
+  ahtSeconds: null,
+});
+const history = [
+  week('2026-02-09', 36),
+  week('2026-02-16', 40),
+  week('2026-02-23', 38),
+  week('2026-03-02', 38),
+];
+const recent = metricsOf(
+  'ana',
+  { solved: 152, frtAvgMinutes: 40, csatPct: 88, qaAvg: 85, reopenRate: 6, resolutionAvgMinutes: 300 },
+  40,
+);
 
 function input(over: Partial<GenerateOffersInput> = {}): GenerateOffersInput {
-  return { agentId: 'ana', timezone: 'Europe/Warsaw', weekStart: '2026-03-09', history, recent, teamCaps: { solved: 45, frtAvgMinutes: 20, csatPct: 95, qaAvg: 92, reopenRate: 3, resolutionAvgMinutes: 240 }, lastResults: [], ...over };
+  return {
+    agentId: 'ana',
+    timezone: 'Europe/Warsaw',
+    weekStart: '2026-03-09',
+    history,
+    recent,
+    teamCaps: {
+      solved: 45,
+      frtAvgMinutes: 20,
+      csatPct: 95,
+      qaAvg: 92,
+      reopenRate: 3,
+      resolutionAvgMinutes: 240,
+    },
+    lastResults: [],
+    ...over,
+  };
 }
 
 describe('generateOffers', () => {
@@ -19,14 +61,19 @@ describe('generateOffers', () => {
       ['ana:2026-03-09:growth', 'growth', 'frtAvgMinutes', 34], // FRT has the most room: 40 vs the team's 20
     ]);
     for (const o of offers) expect(() => MissionOffer.parse(o)).not.toThrow();
-    expect(offers[0]!.spec.window).toEqual({ start: '2026-03-08T23:00:00.000Z', end: '2026-03-15T23:00:00.000Z' });
+    expect(offers[0]!.spec.window).toEqual({
+      start: '2026-03-08T23:00:00.000Z',
+      end: '2026-03-15T23:00:00.000Z',
+    });
     expect(offers[0]!.baseline).toBe(38);
     expect(offers[2]!.spec.guardrails).toEqual([
       { metric: 'csatPct', comparator: 'atLeast', threshold: 83 },
       { metric: 'reopenRate', comparator: 'atMost', threshold: 11 },
     ]);
     expect(offers[2]!.spec.minSample).toBe(5);
-    expect(offers[1]!.sentence).toBe('Your last 4 weeks: Tickets solved 38 a week. This one is a step up from that.');
+    expect(offers[1]!.sentence).toBe(
+      'Your last 4 weeks: Tickets solved 38 a week. This one is a step up from that.',
+    );
   });
 
   it('is deterministic: same inputs, same offers', () => {
@@ -34,7 +81,8 @@ describe('generateOffers', () => {
   });
 
   it('adapts to the last two results', () => {
-    const steady = (lastResults: GenerateOffersInput['lastResults']) => generateOffers(input({ lastResults, teamCaps: {} }))[0]!.spec.target;
+    const steady = (lastResults: GenerateOffersInput['lastResults']) =>
+      generateOffers(input({ lastResults, teamCaps: {} }))[0]!.spec.target;
     expect(steady([])).toBe(38);
     expect(steady(['missed', 'completed', 'completed'])).toBe(42); // a bit harder
     expect(steady(['completed', 'missed', 'missed'])).toBe(34); // easier
@@ -44,21 +92,27 @@ describe('generateOffers', () => {
 
   it('never offers a metric with too little data', () => {
     const thin = metricsOf('ana', { solved: 8, csatPct: 90 }, 6);
-    const offers = generateOffers(input({ recent: thin, history: history.map((w) => ({ ...w, solved: 2 })) }));
+    const offers = generateOffers(
+      input({ recent: thin, history: history.map((w) => ({ ...w, solved: 2 })) }),
+    );
     expect(offers.map((o) => o.spec.metric).sort()).toEqual(['csatPct', 'solved', 'solved']);
     expect(generateOffers(input({ recent: metricsOf('ana', {}), history: [] }))).toEqual([]);
   });
 
   it('an agent already past the top quartile is offered the quartile, not more', () => {
     const star = metricsOf('ana', { solved: 240, frtAvgMinutes: 10, csatPct: 99 }, 60);
-    const offers = generateOffers(input({ recent: star, history: history.map((w) => ({ ...w, solved: 60 })) }));
+    const offers = generateOffers(
+      input({ recent: star, history: history.map((w) => ({ ...w, solved: 60 })) }),
+    );
     expect(offers.find((o) => o.kind === 'stretch')!.spec.target).toBe(45);
   });
 });
 
 describe('teamTopQuartile', () => {
   it('takes the 75th percentile where higher is better and the 25th where lower is, per week for counts', () => {
-    const team = [10, 20, 30, 40, 50].map((frt, i) => metricsOf(`a${i}`, { solved: (i + 1) * 40, frtAvgMinutes: frt, csatPct: 80 + i * 4 }));
+    const team = [10, 20, 30, 40, 50].map((frt, i) =>
+      metricsOf(`a${i}`, { solved: (i + 1) * 40, frtAvgMinutes: frt, csatPct: 80 + i * 4 }),
+    );
     const caps = teamTopQuartile(team, { weeks: 4 });
     expect(caps.solved).toBe(40); // 75th pct of 40..200 is 160, over 4 weeks
     expect(caps.frtAvgMinutes).toBe(20);
@@ -71,6 +125,18 @@ describe('acceptOffer', () => {
   it('turns an offer into an active agent mission', () => {
     const offer = generateOffers(input())[1]!;
     const m = acceptOffer(offer, '2026-03-09T08:00:00Z', 'mission-7', 'team-1');
-    expect(m).toMatchObject({ id: 'mission-7', agentId: 'ana', teamId: 'team-1', origin: 'offer', kind: 'stretch', status: 'active', metric: 'solved', target: 45, createdAt: '2026-03-09T08:00:00Z', settledAt: null, reward: { points: 100 } });
+    expect(m).toMatchObject({
+      id: 'mission-7',
+      agentId: 'ana',
+      teamId: 'team-1',
+      origin: 'offer',
+      kind: 'stretch',
+      status: 'active',
+      metric: 'solved',
+      target: 45,
+      createdAt: '2026-03-09T08:00:00Z',
+      settledAt: null,
+      reward: { points: 100 },
+    });
   });
 });

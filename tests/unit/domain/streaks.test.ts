@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DailyGoal, computeStreak, dailyTallies, newStreakMilestones, workdayOf, type Absence, type HelpdeskEvent, type WeeklySchedule } from '../../../shared/domain';
+import {
+  DailyGoal,
+  computeStreak,
+  dailyTallies,
+  newStreakMilestones,
+  workdayOf,
+  type Absence,
+  type HelpdeskEvent,
+  type WeeklySchedule,
+} from '../../../shared/domain';
 import { rated, solved } from './fixtures';
 
 const DAY = { start: '09:00', end: '17:00' };
@@ -10,9 +19,17 @@ const NIGHTS: WeeklySchedule = { '1': NIGHT, '2': NIGHT, '3': NIGHT, '4': NIGHT,
 const goal = DailyGoal.parse({});
 
 /** A satisfied rating by ana at each instant (one ticket per instant). */
-const happy = (instants: string[]): HelpdeskEvent[] => instants.map((at, i) => rated(`t${i}`, 'ana', at, true));
+const happy = (instants: string[]): HelpdeskEvent[] =>
+  instants.map((at, i) => rated(`t${i}`, 'ana', at, true));
 
-function streak(tz: string, schedule: WeeklySchedule, events: HelpdeskEvent[], from: string, now: string, absences: Absence[] = []) {
+function streak(
+  tz: string,
+  schedule: WeeklySchedule,
+  events: HelpdeskEvent[],
+  from: string,
+  now: string,
+  absences: Absence[] = [],
+) {
   const tallies = dailyTallies(events, 'ana', tz, schedule);
   return computeStreak({ schedule, absences, timezone: tz, goal, tallies, from, now, recentDays: 31 });
 }
@@ -37,7 +54,14 @@ describe('computeStreak', () => {
   it('a weekend and a sick day do not break a streak', () => {
     // Mon 2 – Fri 6 March with Wednesday sick, weekend off, then Monday 9 March; ratings at 10:00 local.
     const days = ['2026-03-02', '2026-03-03', '2026-03-05', '2026-03-06', '2026-03-09'];
-    const s = streak('Europe/Warsaw', WEEKDAYS, happy(days.map((d) => `${d}T09:00:00Z`)), '2026-03-02', '2026-03-09T17:00:00Z', [{ date: '2026-03-04', kind: 'sick' }]);
+    const s = streak(
+      'Europe/Warsaw',
+      WEEKDAYS,
+      happy(days.map((d) => `${d}T09:00:00Z`)),
+      '2026-03-02',
+      '2026-03-09T17:00:00Z',
+      [{ date: '2026-03-04', kind: 'sick' }],
+    );
     expect(s.current).toBe(5);
     expect(s.longest).toBe(5);
     expect(s.freezesLeft).toBe(1);
@@ -49,18 +73,47 @@ describe('computeStreak', () => {
 
   it('one freeze per 14 days covers a missed day; a second miss in that period breaks the streak', () => {
     const met = ['2026-03-02', '2026-03-03', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-11'];
-    const s = streak('UTC', WEEKDAYS, happy(met.map((d) => `${d}T12:00:00Z`)), '2026-03-02', '2026-03-11T20:00:00Z');
+    const s = streak(
+      'UTC',
+      WEEKDAYS,
+      happy(met.map((d) => `${d}T12:00:00Z`)),
+      '2026-03-02',
+      '2026-03-11T20:00:00Z',
+    );
     // Wed 4th missed → frozen; Tue 10th missed → freeze used 6 days ago → streak resets; Wed 11th met.
-    expect(s.recent.map((d) => d.outcome)).toEqual(['met', 'met', 'frozen', 'met', 'met', 'off', 'off', 'met', 'missed', 'met']);
+    expect(s.recent.map((d) => d.outcome)).toEqual([
+      'met',
+      'met',
+      'frozen',
+      'met',
+      'met',
+      'off',
+      'off',
+      'met',
+      'missed',
+      'met',
+    ]);
     expect(s.current).toBe(1);
     expect(s.longest).toBe(5);
     expect(s.freezesLeft).toBe(0);
-    const later = streak('UTC', WEEKDAYS, happy(met.map((d) => `${d}T12:00:00Z`)), '2026-03-02', '2026-03-18T20:00:00Z');
+    const later = streak(
+      'UTC',
+      WEEKDAYS,
+      happy(met.map((d) => `${d}T12:00:00Z`)),
+      '2026-03-02',
+      '2026-03-18T20:00:00Z',
+    );
     expect(later.freezesLeft).toBe(1); // 14 days after the freeze, a new one is available
   });
 
   it('a day that is not over yet is pending and never breaks the streak', () => {
-    const s = streak('UTC', WEEKDAYS, happy(['2026-03-02T12:00:00Z', '2026-03-03T12:00:00Z']), '2026-03-02', '2026-03-04T10:00:00Z');
+    const s = streak(
+      'UTC',
+      WEEKDAYS,
+      happy(['2026-03-02T12:00:00Z', '2026-03-03T12:00:00Z']),
+      '2026-03-02',
+      '2026-03-04T10:00:00Z',
+    );
     expect(s.recent.at(-1)).toEqual({ date: '2026-03-04', outcome: 'pending' });
     expect(s.current).toBe(2);
     expect(s.todayMet).toBe(false);
@@ -68,13 +121,28 @@ describe('computeStreak', () => {
   });
 
   it('keeps the longest streak recorded before', () => {
-    const s = computeStreak({ schedule: WEEKDAYS, absences: [], timezone: 'UTC', goal, tallies: {}, from: '2026-03-02', now: '2026-03-03T20:00:00Z', previousLongest: 42 });
+    const s = computeStreak({
+      schedule: WEEKDAYS,
+      absences: [],
+      timezone: 'UTC',
+      goal,
+      tallies: {},
+      from: '2026-03-02',
+      now: '2026-03-03T20:00:00Z',
+      previousLongest: 42,
+    });
     expect(s).toMatchObject({ current: 0, longest: 42 });
   });
 
   it('an agent working nights across midnight: after-midnight work counts for the shift start day', () => {
     // Night shifts Mon–Fri 22:00–06:00 in Warsaw; each shift's satisfied rating arrives at 03:00 the next morning.
-    const nights = ['2026-03-03T02:00:00Z', '2026-03-04T02:00:00Z', '2026-03-05T02:00:00Z', '2026-03-06T02:00:00Z', '2026-03-07T02:00:00Z'];
+    const nights = [
+      '2026-03-03T02:00:00Z',
+      '2026-03-04T02:00:00Z',
+      '2026-03-05T02:00:00Z',
+      '2026-03-06T02:00:00Z',
+      '2026-03-07T02:00:00Z',
+    ];
     const s = streak('Europe/Warsaw', NIGHTS, happy(nights), '2026-03-02', '2026-03-07T12:00:00Z');
     expect(s.recent.map((d) => [d.date, d.outcome])).toEqual([
       ['2026-03-02', 'met'],
@@ -160,10 +228,28 @@ describe('dailyTallies and the daily goal', () => {
   it("the team's goal decides: a broken guardrail day does not count", () => {
     const events = happy(['2026-03-02T12:00:00Z', '2026-03-03T12:00:00Z']);
     const tallies = dailyTallies(events, 'ana', 'UTC', WEEKDAYS, ['2026-03-03']);
-    const strict = computeStreak({ schedule: WEEKDAYS, absences: [], timezone: 'UTC', goal, tallies, from: '2026-03-02', now: '2026-03-04T08:00:00Z' });
+    const strict = computeStreak({
+      schedule: WEEKDAYS,
+      absences: [],
+      timezone: 'UTC',
+      goal,
+      tallies,
+      from: '2026-03-02',
+      now: '2026-03-04T08:00:00Z',
+    });
     expect(strict.recent.map((d) => d.outcome)).toEqual(['met', 'frozen', 'pending']);
     const lenient = DailyGoal.parse({ noGuardrailBroken: false, minSolved: 0 });
-    expect(computeStreak({ schedule: WEEKDAYS, absences: [], timezone: 'UTC', goal: lenient, tallies, from: '2026-03-02', now: '2026-03-04T08:00:00Z' }).current).toBe(2);
+    expect(
+      computeStreak({
+        schedule: WEEKDAYS,
+        absences: [],
+        timezone: 'UTC',
+        goal: lenient,
+        tallies,
+        from: '2026-03-02',
+        now: '2026-03-04T08:00:00Z',
+      }).current,
+    ).toBe(2);
   });
 });
 
