@@ -22,6 +22,8 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   const { agentId, window } = input;
   const timezone = assertTimeZone(input.timezone);
   const min = MinSamples.parse(input.minSamples ?? {});
+  if (msOf(window.from) >= msOf(window.to))
+    throw new Error(`metrics window must have from < to, got [${window.from}, ${window.to})`);
   const events = dedupeEvents(input.events);
   const tickets = ticketFacts(events);
   const within = (e: HelpdeskEvent) => inWindow(e.at, window);

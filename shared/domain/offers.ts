@@ -113,7 +113,9 @@ export function adaptation(lastResults: readonly MissionStatus[]): number {
 
 function baselineOf(metric: OfferMetric, input: GenerateOffersInput): number | null {
   if (metric === 'solved') {
-    const weeks = input.history.filter((w) => w.solved !== null);
+    // Only the last 4 weeks the caller gave, whatever order they came in.
+    const last4 = [...input.history].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1)).slice(-4);
+    const weeks = last4.filter((w) => w.solved !== null);
     const perWeek = weeks.length ? weeks.reduce((s, w) => s + (w.solved ?? 0), 0) / weeks.length : null;
     return perWeek !== null && perWeek >= 1 ? perWeek : null;
   }

@@ -135,6 +135,11 @@ describe('computeMetrics', () => {
     expect(dedupeEvents([a, b, a])).toHaveLength(2);
   });
 
+  it('rejects an empty or inverted window with a clear error', () => {
+    const inverted = { from: window.to, to: window.from };
+    expect(() => computeMetrics({ ...base, window: inverted, events: [] })).toThrow(/from < to/);
+  });
+
   it('throws on an unknown time zone', () => {
     expect(() => computeMetrics({ ...base, timezone: 'Nowhere/Else', events: [] })).toThrow(
       /unknown IANA time zone/,

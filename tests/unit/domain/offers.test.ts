@@ -76,6 +76,12 @@ describe('generateOffers', () => {
     );
   });
 
+  it('uses only the last 4 weeks of history, in any order', () => {
+    const older = [week('2026-01-26', 90), week('2026-02-02', 90)];
+    const offers = generateOffers(input({ history: [...history].reverse().concat(older), teamCaps: {} }));
+    expect(offers[0]!.baseline).toBe(38);
+  });
+
   it('is deterministic: same inputs, same offers', () => {
     expect(generateOffers(input())).toEqual(generateOffers(input()));
   });
