@@ -12,7 +12,8 @@ export class ByteCounter extends Transform {
 }
 
 export interface ProgressView {
-  update(progress: ImportProgress): void;
+  /** Redraws; `progress` is absent when only the bytes are known (uploading to a server). */
+  update(progress?: ImportProgress): void;
   stop(): void;
 }
 
@@ -25,15 +26,16 @@ export function createProgressView(stream: NodeJS.WriteStream, totalBytes: numbe
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'importing [{bar}] {percentage}% | {accepted} stored, {duplicates} duplicates, {rejected} rejected | eta {eta_formatted}',
+      format: 'importing [{bar}] {percentage}% | {counts} | eta {eta_formatted}',
       hideCursor: true,
       etaBuffer: 50,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(totalBytes, 0, { accepted: 0, duplicates: 0, rejected: 0 });
+  const counts = (p?: ImportProgress) => (p ? `${p.accepted} stored, ${p.duplicates} duplicates, ${p.rejected} rejected` : 'uploading');
+  bar.start(totalBytes, 0, { counts: counts() });
   return {
-    update: (p) => bar.update(Math.min(counter.bytes, totalBytes), { accepted: p.accepted, duplicates: p.duplicates, rejected: p.rejected }),
+    update: (p) => bar.update(Math.min(counter.bytes, totalBytes), p ? { counts: counts(p) } : {}),
     stop: () => {
       bar.update(Math.min(counter.bytes, totalBytes));
       bar.stop();

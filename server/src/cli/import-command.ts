@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { type Readable } from 'node:stream';
+import { flag, parseArgs, storeFlags } from './args';
+import { createServerContext } from '../app/server-context';
+import { importHistory } from '../import/import-history';
+import { ImportQuery, mappingSpecFrom } from '../import/import-request';
+import { ByteCounter, createProgressView } from '../import/progress-bar';
+import { formatSummary } from '../import/summary-text';
+import { ImportInterruptedError } from '../import/run-import';
+import { serverHistorySink } from '../import/server-sink';
+import { importOverHttp } from '../import/http-import-client';
+import { type ImportSummary } from '../import/import-types';
+
+export const IMPORT_HELP = `sidekick-server import FILE|- (--mapping generic|zendesk|freshdesk|servicenow | --mapping-file PATH)
+      [--format csv|jsonl] [--source NAME] [--timezone TZ] [--time-format FMT] [--batch-size 500]
+      [--rejections FILE] [--json] [--data-dir DIR | --database-url URL | --server URL (token in SIDEKICK_TOKEN)]`;
+
+/**
+ * `sidekick-server import`: backfills history from a CSV or JSON Lines file. In-process against the store
+ * (--data-dir / --database-url, for a first backfill) or streamed to a running server's admin route (--server).
+ * Prints a summary; exits 3 when some lines were rejected, so scripts notice.
+ */
+export async function runImport(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv, ['json', 'help']);
+  const file = args.positional[0];
+  if (flag(args, 'help') === 'true' || !file) {
+    console.log(`Usage:\n  ${IMPORT_HELP}\n\nSee server/src/import/README.md.`);
+    if (!file && flag(args, 'help') !== 'true') process.exitCode = 2;
+    return;
+  }
+  const mappingFile = flag(args, 'mapping-file');
+  const query = ImportQuery.parse({
+    ...(flag(args, 'mapping') ? { mapping: flag(args, 'mapping') } : {}),
+    ...(mappingFile ? { spec: fs.readFileSync(mappingFile, 'utf8') } : {}),
+    ...pick(args, { format: 'format', source: 'source', timezone: 'timezone', timeFormat: 'time-format' }),
+  });
+  const spec = mappingSpecFrom(query);
+  const batchSize = Number(flag(args, 'batch-size') ?? 500);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new Error('--batch-size must be 1–5000');
+
+  const totalBytes = file === '-' ? undefined : fs.statSync(file).size;
+  const counter = new ByteCounter();
+  const input: Readable = (file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 256 * 1024 })).pipe(counter);
+  const view = createProgressView(process.stdout, totalBytes, counter);
+  const rejectionsPath = flag(args, 'rejections');
+  const rejectionsOut = rejectionsPath ? fs.createWriteStream(rejectionsPath, { flags: 'w' }) : null;
+
+  let summary: ImportSummary;
+  try {
+    const server = flag(args, 'server');
+    if (server) {
+      const token = process.env.SIDEKICK_TOKEN;
+      if (!token) throw new Error('--server needs an admin token in the SIDEKICK_TOKEN environment variable (kept out of argv so it does not show in ps)');
+      summary = await importOverHttp({ server, token, query, input, onTick: () => view.update() });
+      summary.rejected.forEach((r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`));
+    } else {
+      const ctx = await createServerContext(storeFlags(args));
+      try {
+        summary = await importHistory({
+          input,
+          spec,
+          sink: serverHistorySink(ctx),
+          batchSize,
+          onProgress: (p) => view.update(p),
+          onRejection: (r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`),
+        });
+      } finally {
+        await ctx.store.close();
+      }
+    }
+  } catch (err) {
+    view.stop();
+    if (err instanceof ImportInterruptedError) {
+      console.error(`Import interrupted: ${err.message}\nEverything counted below is stored; run the same command again to resume (already stored events come back as duplicates).\n${formatSummary(err.summary)}`);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  } finally {
+    await new Promise<void>((resolve) => (rejectionsOut ? rejectionsOut.end(resolve) : resolve()));
+  }
+  view.stop();
+  console.log(flag(args, 'json') === 'true' ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  if (summary.rejectedCount > 0) process.exitCode = 3;
+}
+
+function pick(args: ReturnType<typeof parseArgs>, names: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, flagName] of Object.entries(names)) {
+    const value = flag(args, flagName);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
