@@ -6,7 +6,7 @@ export const RING_STEPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
 
 export interface TrayIconInput {
   platform: NodeJS.Platform;
-  /** Dark taskbar or menu bar: use the light-stroked icon (ignored on macOS, where template images adapt). */
+  /** Dark taskbar: use the light-stroked icon (ignored on macOS, where template images adapt to the menu bar). */
   darkTaskbar: boolean;
   /** Progress ratio in [0, 1], or null when there is no running mission (empty ring). */
   ratio: number | null;
@@ -24,6 +24,6 @@ export function trayIconFile(input: TrayIconInput): string {
   const step = String(ringStep(input.ratio)).padStart(3, '0');
   const badge = input.badge ? '-badge' : '';
   if (input.platform === 'darwin') return `ring-${step}${badge}Template.png`;
-  if (input.platform === 'win32') return `ring-${step}${badge}.ico`;
-  return `ring-${step}-${input.darkTaskbar ? 'dark' : 'light'}${badge}.png`;
+  const theme = input.darkTaskbar ? 'dark' : 'light';
+  return `ring-${step}-${theme}${badge}.${input.platform === 'win32' ? 'ico' : 'png'}`;
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTrayController, trayTooltip, type TrayMenuItem } from '../../../electron/main/tray/tray-controller';
 import { ringStep, trayIconFile } from '../../../electron/main/tray/tray-icons';
 import { runTrayCommand } from '../../../electron/main/tray/tray-commands';
@@ -6,6 +9,7 @@ import { DEFAULT_SETTINGS, type ClientState, type Settings } from '../../../shar
 import { applyFeedEntries } from '../../../shared/sync';
 import { agentSnapshot, kudosEntry } from '../sync/fixtures';
 
+const iconDir = fileURLToPath(new URL('../../../assets/tray', import.meta.url));
 const online = (snapshot = agentSnapshot()): ClientState => ({ connection: 'online', snapshot, staleSince: null, pendingActions: 0, lastError: null });
 
 function fakeTray() {
@@ -27,12 +31,22 @@ function fakeTray() {
 }
 
 describe('tray icons', () => {
+  it('every icon the picker can name exists in assets/tray', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const)
+      for (const darkTaskbar of [false, true])
+        for (const badge of [false, true])
+          for (let i = 0; i <= 20; i++) {
+            const file = trayIconFile({ platform, darkTaskbar, ratio: i / 20, badge });
+            expect(existsSync(join(iconDir, file)), file).toBe(true);
+          }
+  });
+
   it('rounds progress down to 10% steps and shows a full ring only when done', () => {
     expect([null, 0, 0.05, 0.3, 0.999, 1, 1.2].map(ringStep)).toEqual([0, 0, 0, 30, 90, 100, 100]);
   });
   it('picks template images on macOS, .ico on Windows, and the theme on Linux', () => {
     expect(trayIconFile({ platform: 'darwin', darkTaskbar: true, ratio: 0.3, badge: true })).toBe('ring-030-badgeTemplate.png');
-    expect(trayIconFile({ platform: 'win32', darkTaskbar: true, ratio: 0.3, badge: false })).toBe('ring-030.ico');
+    expect(trayIconFile({ platform: 'win32', darkTaskbar: true, ratio: 0.3, badge: false })).toBe('ring-030-dark.ico');
     expect(trayIconFile({ platform: 'linux', darkTaskbar: true, ratio: 0.3, badge: false })).toBe('ring-030-dark.png');
     expect(trayIconFile({ platform: 'linux', darkTaskbar: false, ratio: 0.3, badge: true })).toBe('ring-030-light-badge.png');
   });

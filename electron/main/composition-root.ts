@@ -1,0 +1,152 @@
+import { app, nativeTheme, powerMonitor, safeStorage, screen, shell } from 'electron';
+import Store from 'electron-store';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
+import { createApiHost, createSyncClient, type ApiHost } from '../../shared/sync';
+import type { NavigateTarget, Settings } from '../../shared/ipc';
+import { registerIpcHandlers, sendEvent } from './ipc/ipc-main-bridge';
+import { createNotificationCenter } from './notifications/notification-center';
+import { createPopoverController } from './popover/popover-controller';
+import { serveRenderer } from './platform/app-protocol';
+import { createElectronNotifier } from './platform/electron-notifier';
+import { createElectronTray } from './platform/electron-tray';
+import { hardenApp } from './platform/harden';
+import { createPopoverWindow } from './platform/popover-window';
+import { saveFileWithDialog } from './platform/save-file';
+import { startUpdateChecks } from './platform/updates';
+import { APP_ORIGIN } from './security/url-policy';
+import { parsePairingLink } from './sign-in/pairing-link';
+import { openAppStore } from './store/app-store';
+import { createSessionStore } from './store/session-store';
+import { createSettingsStore } from './store/settings-store';
+import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from './sync/node-adapters';
+import { createTrayController } from './tray/tray-controller';
+import { runTrayCommand } from './tray/tray-commands';
+
+export interface Shell {
+  /** A `sidekick://pair?…` link from the OS (second instance, open-url, first argv). */
+  handleLink(url: string): Promise<void>;
+  openPopover(): void;
+}
+
+/**
+ * The one place that knows every piece: Electron objects are created here and handed to the logic modules
+ * through their small interfaces. Everything else in electron/main is either such a module or a thin adapter.
+ */
+export async function bootstrap(): Promise<Shell> {
+  const log = consoleLogger;
+  const root = app.getAppPath();
+  const devUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const devOrigin = devUrl ? new URL(devUrl).origin : null;
+  hardenApp(devOrigin, log);
+  serveRenderer(join(root, 'renderer', 'dist'));
+
+  const store = openAppStore(new Store<Record<string, unknown>>({ name: 'sidekick', clearInvalidConfig: true }), log);
+  const settingsStore = createSettingsStore(store);
+  let popoverWindow: Electron.BrowserWindow | null = null;
+
+  const host: ApiHost = createApiHost({
+    createClient: (session) =>
+      createSyncClient(
+        { http: nodeHttp, openSocket: openWsSocket, storage: store.syncStorage, clock: nodeClock, random: Math.random, newKey: randomUUID, log },
+        { serverUrl: session.serverUrl, token: session.token },
+      ),
+    sessions: createSessionStore(store, safeStorage, log),
+    settings: settingsStore,
+    platform: {
+      openExternal: (url) => shell.openExternal(url),
+      saveFile: (input) => saveFileWithDialog(popoverWindow, input),
+      closePopover: async () => popover.hide(),
+    },
+    log,
+  });
+
+  const navigate = (target: NavigateTarget) => sendEvent(popoverWindow?.webContents ?? null, 'navigate', target);
+  const created = createPopoverWindow({
+    preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+    url: devUrl ?? `${APP_ORIGIN}/index.html`,
+    onBlur: () => popover.onBlur(),
+    onNavigate: navigate,
+  });
+  popoverWindow = created.window;
+
+  const tray = createElectronTray(join(root, 'assets', 'tray'), 'ring-000-light.png', (command) => void onTrayCommand(command), () => popover.toggle());
+  const popover = createPopoverController(() => created.popover, {
+    trayBounds: () => tray.tray.getBounds(),
+    cursor: () => screen.getCursorScreenPoint(),
+    displays: () => screen.getAllDisplays(),
+  }, Date.now);
+  const trayController = createTrayController({ view: tray.view, platform: process.platform, darkTaskbar: () => nativeTheme.shouldUseDarkColors });
+
+  const notifications = createNotificationCenter({
+    notifier: createElectronNotifier(join(root, 'assets', 'icon.png')),
+    settings: () => store.getSettings(),
+    now: Date.now,
+    // Quiet hours are wall-clock times in the person's own zone (the machine's zone until the snapshot says).
+    localMinutes: (now) => {
+      const zone = host.getState().snapshot?.person.timezone;
+      const inZone = DateTime.fromMillis(now, zone ? { zone } : {});
+      const t = inZone.isValid ? inZone : DateTime.fromMillis(now);
+      return t.hour * 60 + t.minute;
+    },
+    open: (target) => popover.show(target),
+  });
+
+  const render = () => trayController.render(host.getState(), store.getSettings());
+  host.onState((state) => {
+    render();
+    sendEvent(popoverWindow?.webContents ?? null, 'state', state);
+  });
+  host.onEntry((entry) => notifications.onEntry(entry));
+  host.onCelebration((celebration) => sendEvent(popoverWindow?.webContents ?? null, 'celebration', celebration));
+  let previous: Settings = store.getSettings();
+  host.onSettings((settings) => {
+    if (settings.startAtLogin !== previous.startAtLogin) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+    if (previous.focusMode && !settings.focusMode) notifications.flushDigest();
+    previous = settings;
+    render();
+  });
+  nativeTheme.on('updated', render);
+  // Quiet hours end on the clock, not on an event: look for a held digest every minute.
+  setInterval(() => notifications.flushDigest(), 60_000).unref();
+  powerMonitor.on('resume', () => void host.handlers.refresh());
+
+  const onTrayCommand = (command: Parameters<typeof runTrayCommand>[0]) =>
+    runTrayCommand(command, {
+      openPopover: () => popover.show(),
+      getSettings: () => store.getSettings(),
+      updateSettings: (patch) => host.handlers.updateSettings(patch),
+      signOut: () => host.handlers.signOut(),
+      quit: () => app.quit(),
+    });
+
+  registerIpcHandlers(host, devOrigin, log);
+  await host.start();
+  render();
+  app.setLoginItemSettings({ openAtLogin: store.getSettings().startAtLogin });
+  startUpdateChecks(app.isPackaged, log);
+
+  const shellApi: Shell = {
+    async handleLink(url) {
+      const link = parsePairingLink(url);
+      if (!link.ok) return log('warn', link.error);
+      try {
+        await host.handlers.signIn(link.input);
+        popover.show({ view: 'today', itemId: null });
+      } catch (error) {
+        log('warn', `sign-in from pairing link failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    openPopover: () => popover.show(),
+  };
+
+  // `npm start` passes the demo server and a token in the environment; a person uses the sign-in screen or a link.
+  const envServer = process.env.SIDEKICK_SERVER_URL;
+  const envToken = process.env.SIDEKICK_TOKEN;
+  if (envServer && envToken && host.getState().connection === 'signed_out') {
+    await shellApi.handleLink(`sidekick://pair?server=${encodeURIComponent(envServer)}&token=${encodeURIComponent(envToken)}`);
+  }
+  return shellApi;
+}

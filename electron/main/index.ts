@@ -1,0 +1,41 @@
+import { app } from 'electron';
+import { registerAppScheme } from './platform/app-protocol';
+import { findPairingLink, PAIRING_PROTOCOL } from './sign-in/pairing-link';
+import { bootstrap, type Shell } from './composition-root';
+
+/**
+ * Entry point: one instance only (a second launch, e.g. from a pairing link, hands its arguments to the
+ * first), the privileged app:// scheme registered before ready, then the composition root. A tray app keeps
+ * running with no window open.
+ */
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.setAsDefaultProtocolClient(PAIRING_PROTOCOL);
+  let shell: Shell | null = null;
+  const pendingLinks: string[] = [];
+  const handleLink = (url: string) => (shell ? void shell.handleLink(url) : void pendingLinks.push(url));
+
+  app.on('second-instance', (_event, argv) => {
+    const link = findPairingLink(argv);
+    if (link) handleLink(link);
+    else shell?.openPopover();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    handleLink(url);
+  });
+  app.on('window-all-closed', () => {
+    // Stay in the tray.
+  });
+
+  const firstLink = findPairingLink(process.argv);
+  if (firstLink) pendingLinks.push(firstLink);
+
+  void app.whenReady().then(async () => {
+    if (process.platform === 'darwin') app.dock?.hide();
+    shell = await bootstrap();
+    for (const link of pendingLinks.splice(0)) void shell.handleLink(link);
+  });
+}

@@ -1,0 +1,61 @@
+import { BrowserWindow } from 'electron';
+import type { NavigateTarget } from '../../../shared/ipc';
+import type { PopoverWindow } from '../popover/popover-controller';
+
+export interface PopoverWindowOptions {
+  preloadPath: string;
+  /** app://sidekick/index.html, or the dev server's URL. */
+  url: string;
+  onBlur(): void;
+  onNavigate(target: NavigateTarget): void;
+}
+
+/** A frameless, sandboxed, isolated window: the renderer sees only window.sidekick. */
+export function createPopoverWindow(options: PopoverWindowOptions): { window: BrowserWindow; popover: PopoverWindow } {
+  const window = new BrowserWindow({
+    width: 380,
+    height: 560,
+    show: false,
+    frame: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+    alwaysOnTop: true,
+    transparent: false,
+    title: 'Sidekick',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !process.env.SIDEKICK_NO_DEVTOOLS,
+    },
+  });
+  window.on('blur', () => options.onBlur());
+  void window.loadURL(options.url);
+  return {
+    window,
+    popover: {
+      isVisible: () => window.isVisible(),
+      show: () => {
+        window.show();
+        window.focus();
+      },
+      hide: () => window.hide(),
+      setPosition: (x, y) => window.setPosition(x, y, false),
+      getSize: () => window.getSize() as [number, number],
+      navigate: (target) => options.onNavigate(target),
+    },
+  };
+}
