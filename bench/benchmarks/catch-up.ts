@@ -28,7 +28,7 @@ export async function catchUpBenchmark(log: Log): Promise<BenchPart> {
   try {
     const now = new Date();
     const team = await seedTeam(server.url, server.adminToken, { agents: 1 });
-    await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
+    const missionsPerAgent = await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
     const agent = team.agents[0];
     if (!agent) throw new Error('no agent seeded');
 
@@ -83,7 +83,7 @@ export async function catchUpBenchmark(log: Log): Promise<BenchPart> {
           limitedBy: 'Round trips of /api/me/feed pages (500 entries each), zod-parsing every entry on both sides, and folding each into the snapshot one by one; the store read is a single indexed range scan.',
         }),
       ],
-      details: { cursor, head, behind: head - cursor, eventsIngested: events, clientMs, storeMs, cachedKeys },
+      details: { missionsPerAgent, cursor, head, behind: head - cursor, eventsIngested: events, clientMs, storeMs, cachedKeys },
     };
   } finally {
     await server.stop();

@@ -35,7 +35,7 @@ export async function engineScalingBenchmark(log: Log): Promise<BenchPart> {
   try {
     const now = new Date();
     const team = await seedTeam(server.url, server.adminToken, { agents: 1 });
-    await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
+    const missionsPerAgent = await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
     const agent = team.agents[0];
     if (!agent) throw new Error('no agent seeded');
     const perEventUs = new Map<number, number>();
@@ -80,7 +80,7 @@ export async function engineScalingBenchmark(log: Log): Promise<BenchPart> {
         limitedBy: 'Incremental engine state per agent (running sums per day and week), so cost tracks the batch, not the history; what grows is index depth (log n) and the window of days a late event touches.',
       }),
     );
-    return { measurements: rows, details: { batchSize: BATCH, timedBatches: TIMED_BATCHES, perEventUsByHistory: Object.fromEntries(perEventUs) } };
+    return { measurements: rows, details: { missionsPerAgent, batchSize: BATCH, timedBatches: TIMED_BATCHES, perEventUsByHistory: Object.fromEntries(perEventUs) } };
   } finally {
     await server.stop();
     dir.dispose();

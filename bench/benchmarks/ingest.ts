@@ -14,10 +14,11 @@ import type { BenchPart, Log } from './index';
 const AGENTS = 200;
 const BATCH = 500;
 /** History loaded before timing starts, so missions have progress and streaks have days behind them. */
-const WARMUP_EVENTS = 10_000;
-const MEASURED_EVENTS = 20_000;
+const WARMUP_EVENTS = 5_000;
+const MEASURED_EVENTS = 10_000;
 
 interface ServerRun {
+  missionsPerAgent: number;
   events: number;
   ms: number;
   eventsPerSecond: number;
@@ -29,7 +30,7 @@ async function runServer(dataDir: string, databaseUrl: string | undefined, warmu
   const server = await startSidekick({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
     const team = await seedTeam(server.url, server.adminToken, { agents: AGENTS });
-    await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
+    const missionsPerAgent = await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
     for (const batch of warmup) await ingest(server.url, team.ingestToken, batch);
     log(`seeded ${AGENTS} agents with missions and ${WARMUP_EVENTS} events of history`);
     const batchMs: number[] = [];
@@ -43,7 +44,7 @@ async function runServer(dataDir: string, databaseUrl: string | undefined, warmu
       events += result.accepted;
     }
     const ms = nowMs() - start;
-    return { events, ms, eventsPerSecond: (events / ms) * 1000, batchMs };
+    return { missionsPerAgent, events, ms, eventsPerSecond: (events / ms) * 1000, batchMs };
   } finally {
     await server.stop();
   }
@@ -92,5 +93,5 @@ export async function ingestBenchmark(log: Log): Promise<BenchPart> {
 
 function summarize(run: ServerRun): Record<string, number> {
   const sorted = [...run.batchMs].sort((a, b) => a - b);
-  return { events: run.events, ms: Math.round(run.ms), eventsPerSecond: Math.round(run.eventsPerSecond), batchMsMin: Math.round(sorted[0] ?? 0), batchMsMedian: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0), batchMsMax: Math.round(sorted[sorted.length - 1] ?? 0) };
+  return { missionsPerAgent: run.missionsPerAgent, events: run.events, ms: Math.round(run.ms), eventsPerSecond: Math.round(run.eventsPerSecond), batchMsMin: Math.round(sorted[0] ?? 0), batchMsMedian: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0), batchMsMax: Math.round(sorted[sorted.length - 1] ?? 0) };
 }

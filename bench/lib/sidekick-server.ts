@@ -15,8 +15,9 @@ export interface SidekickProcess extends ChildServer {
  */
 export async function startSidekick(opts: { dataDir: string; databaseUrl?: string; port?: number; adminToken?: string; env?: NodeJS.ProcessEnv }): Promise<SidekickProcess> {
   const adminToken = opts.adminToken ?? `bench-admin-${randomBytes(16).toString('hex')}`;
-  const args = ['--import', 'tsx', CLI, 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data-dir', opts.dataDir];
-  const env: NodeJS.ProcessEnv = { SIDEKICK_ADMIN_TOKEN: adminToken, NODE_ENV: 'production', ...opts.env };
+  const args = ['--import', 'tsx', CLI, 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data-dir', opts.dataDir, ...(process.env.BENCH_SERVER_LOG ? ['--log'] : [])];
+  // The ingest rate limit protects production from a runaway connector; a benchmark is that connector on purpose.
+  const env: NodeJS.ProcessEnv = { SIDEKICK_ADMIN_TOKEN: adminToken, SIDEKICK_INGEST_RATE_PER_MINUTE: '1000000', NODE_ENV: 'production', ...opts.env };
   if (opts.databaseUrl !== undefined) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
   const server = await spawnServer(process.execPath, args, { cwd: REPO, ready: /Sidekick server listening on (\S+)/, env, timeoutMs: 60_000 });
