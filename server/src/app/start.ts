@@ -46,6 +46,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: () =>
       (closing ??= (async () => {
         scheduler?.stop();
+        await scheduler?.idle();
         await app.close();
         await ctx.store.close();
       })()),

@@ -1,4 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Kudos, KudosValue, Profile } from '../../../shared/domain/people-model';
+import { weekWindow } from '../../../shared/domain/time';
 import type { AppContext } from '../app/context';
+import type { Principal } from '../auth/principal';
+import { issueToken } from '../auth/tokens';
+import { createPerson, createTeam } from '../services/admin-service';
+import { ingestEvents } from '../ingest/ingest-service';
+import { recomputeAll } from '../engine/recompute';
+import { assignMission, writeCoachingCard } from '../services/supervisor-service';
+import { acceptOffer, submitIdea, updateProfile } from '../services/agent-actions';
+import { openOffers } from '../services/missions-repo';
+import { insertKudos } from '../services/kudos-repo';
+import { deliverKudos } from '../services/kudos-service';
+import { runUnitOfWork } from '../store/unit-of-work';
+import { demoHistory, type DemoAgentProfile } from './demo-history';
 
 export interface DemoToken {
   id: string;
@@ -7,6 +23,142 @@ export interface DemoToken {
   token: string;
 }
 
-export async function seedDemo(_ctx: AppContext): Promise<DemoToken[]> {
-  return [];
+const TEAM = { name: 'Care Crew', timezone: 'Europe/Warsaw' };
+const SUPERVISOR = { key: 'maja', name: 'Maja Kowalska' };
+const AGENTS: Array<DemoAgentProfile & { key: string; name: string }> = [
+  { key: 'ana', name: 'Ana Silva', handle: 'zendesk:9001', frtMinutes: 25, ticketsPerDay: 7, happy: 0.92, daysOff: [-9] },
+  { key: 'ben', name: 'Ben Okafor', handle: 'zendesk:9002', frtMinutes: 45, ticketsPerDay: 5, happy: 0.8, daysOff: [-15, -14] },
+  { key: 'chloe', name: 'Chloé Martin', handle: 'zendesk:9003', frtMinutes: 18, ticketsPerDay: 8, happy: 0.88, daysOff: [] },
+  { key: 'dev', name: 'Dev Patel', handle: 'zendesk:9004', frtMinutes: 35, ticketsPerDay: 6, happy: 0.85, daysOff: [-3] },
+  { key: 'emma', name: 'Emma Nowak', handle: 'zendesk:9005', frtMinutes: 60, ticketsPerDay: 4, happy: 0.75, daysOff: [-21, -20, -19] },
+  { key: 'felix', name: 'Felix Wagner', handle: 'zendesk:9006', frtMinutes: 30, ticketsPerDay: 6, happy: 0.9, daysOff: [-6] },
+];
+const SEED = 20_260_301;
+
+const field = (text: string, visibility: 'me' | 'supervisor' | 'team') => ({ text, visibility });
+
+async function issueAll(ctx: AppContext, people: Array<{ id: string; name: string; role: DemoToken['role'] }>): Promise<DemoToken[]> {
+  const out: DemoToken[] = [];
+  for (const p of people) out.push({ ...p, token: (await issueToken(ctx.store.db, p.id, 'person', 'demo', ctx.clock())).token });
+  return out;
+}
+
+/**
+ * The demo team: Care Crew (Europe/Warsaw, Mon–Fri 09–17), a supervisor and six agents with four weeks of
+ * deterministic history ending now, offers, missions (assigned and accepted), kudos, a coaching card, an idea.
+ * Running it again on a seeded store seeds nothing and only issues fresh tokens.
+ */
+export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
+  const db = ctx.store.db;
+  const marker = await db.selectFrom('handles').select('person_id').where('handle', '=', `demo:${SUPERVISOR.key}`).executeTakeFirst();
+  const keys = [SUPERVISOR.key, ...AGENTS.map((a) => a.key)];
+  if (marker) {
+    const rows = await db.selectFrom('handles').innerJoin('people', 'people.id', 'handles.person_id').select(['people.id', 'people.name', 'people.role', 'handles.handle']).where('handles.handle', 'in', keys.map((k) => `demo:${k}`)).execute();
+    const order = (h: string) => keys.indexOf(h.slice('demo:'.length));
+    return issueAll(ctx, rows.sort((a, b) => order(a.handle) - order(b.handle)).map((r) => ({ id: r.id, name: r.name, role: r.role as DemoToken['role'] })));
+  }
+  const now = ctx.clock();
+  const today = DateTime.fromJSDate(now, { zone: TEAM.timezone }).startOf('day');
+  const team = await createTeam(db, { ...TEAM, dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true }, schedule: { '1': { start: '09:00', end: '17:00' }, '2': { start: '09:00', end: '17:00' }, '3': { start: '09:00', end: '17:00' }, '4': { start: '09:00', end: '17:00' }, '5': { start: '09:00', end: '17:00' } } }, now);
+  const supervisor = await createPerson(db, { name: SUPERVISOR.name, role: 'supervisor', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${SUPERVISOR.key}`], schedule: null, absences: [] }, now);
+  const agents = [];
+  for (const a of AGENTS) {
+    const absences = a.daysOff.map((d, i) => ({ date: today.plus({ days: d }).toISODate() ?? '', kind: i === 0 && a.daysOff.length === 1 ? ('sick' as const) : ('leave' as const) }));
+    const person = await createPerson(db, { name: a.name, role: 'agent', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${a.key}`, a.handle, `email:${a.key}@carecrew.example`], schedule: null, absences }, now);
+    agents.push({ ...a, id: person.id });
+  }
+  const handles = agents.map((a) => a.handle);
+  const history = agents.flatMap((a, i) => demoHistory(a, SEED + i, now, TEAM.timezone, handles.filter((h) => h !== a.handle)));
+  await ingestEvents(ctx, history, { deferRefresh: true });
+
+  const principal = (id: string, role: Principal['role']): Principal => ({ personId: id, role, tokenKind: 'person', teamIds: [team.id] });
+  const boss = principal(supervisor.id, 'supervisor');
+  const profiles: Record<string, Profile> = {
+    ana: {
+      purposeWhy: field('I like turning a bad day into a good one for someone.', 'team'),
+      purposeWhere: field('Team lead in two years.', 'supervisor'),
+      passions: field('Climbing and sourdough.', 'team'),
+      strengths: field('Calm with upset customers.', 'supervisor'),
+      skillsToGrow: field('Billing and refunds edge cases.', 'supervisor'),
+    },
+    dev: {
+      purposeWhy: field('Helping people get unstuck.', 'supervisor'),
+      purposeWhere: field('Move into QA or tooling.', 'supervisor'),
+      passions: field('Board games, cycling.', 'team'),
+      strengths: field('Writing clear macros.', 'team'),
+      skillsToGrow: field('Phone calls with angry customers.', 'me'),
+    },
+  };
+  for (const a of agents) {
+    const profile = profiles[a.key];
+    if (profile) await updateProfile(ctx, principal(a.id, 'agent'), profile, `demo-profile-${a.key}`);
+  }
+
+  await recomputeAll(ctx);
+
+  const week = weekWindow(now.toISOString(), TEAM.timezone);
+  await assignMission(ctx, boss, {
+    agentIds: [],
+    teamId: team.id,
+    spec: { title: 'Solve 25 tickets this week', metric: 'solved', comparator: 'atLeast', target: 25, window: { start: week.from, end: week.to }, minSample: 1, guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 85 }], reward: { points: 60 } },
+  }, 'demo-mission-team');
+  for (const a of agents.slice(0, 3)) {
+    const offer = (await openOffers(db, a.id)).find((o) => o.kind === 'steady') ?? (await openOffers(db, a.id))[0];
+    if (offer) await acceptOffer(ctx, principal(a.id, 'agent'), { offerId: offer.id }, `demo-accept-${a.key}`);
+  }
+
+  const byKey = new Map(agents.map((a) => [a.key, a]));
+  const kudos: Array<[string, string, KudosValue, string, number]> = [
+    ['maja', 'ana', 'Tough customer', 'You turned the angry refund caller into a fan — ticket 4471.', -1],
+    ['chloe', 'ana', 'Knowledge sharing', 'Your macro for VAT invoices saved me an hour today.', -4],
+    ['ana', 'chloe', 'Teamwork', 'Thanks for covering my queue during the outage.', -2],
+    ['maja', 'dev', 'Ownership', 'You followed up on the shipping bug until engineering fixed it.', -6],
+    ['felix', 'ben', 'Empathy', 'Loved how gently you handled the bereavement cancellation.', -3],
+    ['maja', 'felix', 'Quality', 'QA gave your chat transcripts a 98 — textbook.', -8],
+  ];
+  const names = new Map([[SUPERVISOR.key, { id: supervisor.id, name: supervisor.name, role: 'supervisor' }], ...agents.map((a) => [a.key, { id: a.id, name: a.name, role: 'agent' }] as const)]);
+  await runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    for (const [from, to, value, message, days] of kudos) {
+      const f = names.get(from);
+      const t = byKey.get(to);
+      if (!f || !t) continue;
+      const k: Kudos = {
+        id: randomUUID(),
+        kind: f.role === 'agent' ? 'peer' : 'supervisor',
+        fromPersonId: f.id,
+        fromName: f.name,
+        toPersonId: t.id,
+        toName: t.name,
+        message,
+        value,
+        ticketId: null,
+        ticketUrl: null,
+        customerQuote: null,
+        at: new Date(now.getTime() + days * 86_400_000).toISOString(),
+        thankedAt: null,
+        readAt: days < -3 ? new Date(now.getTime() + (days + 1) * 86_400_000).toISOString() : null,
+      };
+      await insertKudos(uow.trx, k, null);
+      await deliverKudos(uow, k);
+    }
+  });
+
+  const emma = byKey.get('emma');
+  if (emma) {
+    await writeCoachingCard(ctx, boss, {
+      agentId: emma.id,
+      focusMetric: 'frtAvgMinutes',
+      current: 'First replies take about an hour on average.',
+      potential: 'Under 40 minutes, like the rest of the team.',
+      advice: 'Start the day with a 15-minute sweep of new tickets and send a short first answer before digging in.',
+      tasks: [
+        { text: 'Try the morning sweep for three days', due: today.plus({ days: 3 }).toISODate() },
+        { text: 'Save two first-reply macros', due: today.plus({ days: 5 }).toISODate() },
+      ],
+    }, 'demo-coaching-emma');
+  }
+  const chloe = byKey.get('chloe');
+  if (chloe) await submitIdea(ctx, principal(chloe.id, 'agent'), { title: 'Shared snippet library for refunds', body: 'One place for the refund wording we all keep rewriting.', anonymous: false }, 'demo-idea-chloe');
+
+  return issueAll(ctx, [{ id: supervisor.id, name: supervisor.name, role: 'supervisor' }, ...agents.map((a) => ({ id: a.id, name: a.name, role: 'agent' as const }))]);
 }

@@ -70,3 +70,4 @@ export async function ingestEvents(ctx: AppContext, items: readonly unknown[], o
   ctx.metrics.eventsIngested.inc({ outcome: 'rejected' }, result.rejected.length);
   return result;
 }
+export { recomputeAll } from '../engine/recompute';

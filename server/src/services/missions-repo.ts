@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Mission, MissionProgress, MissionOffer, type MissionView } from '../../../shared/domain/mission-model';
 import type { Database } from '../store/schema';
 import { readJson, writeJson } from '../store/json';
+import { toIsoUtc } from '../store/time';
 
 export async function saveMission(db: Kysely<Database>, view: MissionView, now: string): Promise<void> {
   const { mission, progress } = view;
@@ -9,8 +10,9 @@ export async function saveMission(db: Kysely<Database>, view: MissionView, now: 
     agent_id: mission.agentId,
     team_id: mission.teamId,
     status: mission.status,
-    window_start: mission.window.start,
-    window_end: mission.window.end,
+    // Normalised to UTC so text comparison is time comparison ("due" queries).
+    window_start: toIsoUtc(mission.window.start),
+    window_end: toIsoUtc(mission.window.end),
     body: writeJson(mission),
     progress: writeJson(progress),
     updated_at: now,

@@ -1,0 +1,87 @@
+import { DateTime } from 'luxon';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same demo history on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoAgentProfile {
+  handle: string;
+  /** Typical first reply in minutes, tickets per day, chance a rating is happy. */
+  frtMinutes: number;
+  ticketsPerDay: number;
+  happy: number;
+  /** Local dates (YYYY-MM-DD offsets from today, negative) the agent was off or sick. */
+  daysOff: number[];
+}
+
+const COMMENTS_HAPPY = [
+  'Thank you so much, you were really patient with me.',
+  'Fixed in minutes, great job!',
+  'Clear explanation, finally understand my invoice.',
+  'Went above and beyond to sort out my refund.',
+  'Very kind and quick, thanks!',
+];
+const COMMENTS_UNHAPPY = ['Took too long to get an answer.', 'Still not solved properly.'];
+
+/**
+ * Four weeks of realistic helpdesk activity for one agent, in the team's zone, ending at `now`: tickets created,
+ * assigned, replied (public and internal notes), solved, some rated with comments, some QA-scored, a few
+ * reopened; nothing after `now`; no work on weekends or the agent's days off.
+ */
+export function demoHistory(agent: DemoAgentProfile, seed: number, now: Date, timezone: string, teammates: string[]): Record<string, unknown>[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const nowMs = now.getTime();
+  const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
+  const events: Record<string, unknown>[] = [];
+  const push = (e: Record<string, unknown>) => {
+    if (Date.parse(String(e.at)) <= nowMs) events.push(e);
+  };
+  const tag = agent.handle.replace(/[^a-z0-9]/gi, '');
+  for (let d = -27; d <= 0; d++) {
+    const day = today.plus({ days: d });
+    if (day.weekday > 5 || agent.daysOff.includes(d)) continue;
+    const tickets = Math.max(1, Math.round(agent.ticketsPerDay + (rnd() - 0.5) * 4));
+    for (let i = 0; i < tickets; i++) {
+      const ticketId = `demo-${tag}-${day.toISODate()}-${i}`;
+      const created = day.set({ hour: 9 }).plus({ minutes: Math.floor(rnd() * 360) });
+      const at = (min: number) => created.plus({ minutes: min }).toUTC().toISO() ?? '';
+      const frt = Math.max(2, Math.round(agent.frtMinutes * (0.4 + rnd() * 1.2)));
+      const base = { source: 'demo', ticketId };
+      push({ ...base, type: 'ticket_created', externalId: `${ticketId}:c`, at: at(0), channel: pick(['email', 'chat', 'web']) });
+      push({ ...base, type: 'ticket_assigned', externalId: `${ticketId}:a`, agent: agent.handle, at: at(1) });
+      push({ ...base, type: 'agent_replied', externalId: `${ticketId}:r1`, agent: agent.handle, public: true, at: at(frt) });
+      if (rnd() < 0.2 && teammates.length > 0) push({ ...base, ticketId: `${ticketId}-peer`, type: 'agent_replied', externalId: `${ticketId}:note`, agent: agent.handle, public: false, at: at(frt + 5) });
+      const solvedAfter = frt + 20 + Math.floor(rnd() * 180);
+      push({ ...base, type: 'ticket_solved', externalId: `${ticketId}:s`, agent: agent.handle, at: at(solvedAfter) });
+      if (rnd() < 0.05) {
+        push({ ...base, type: 'ticket_reopened', externalId: `${ticketId}:re`, agent: agent.handle, at: at(solvedAfter + 600) });
+        push({ ...base, type: 'ticket_solved', externalId: `${ticketId}:s2`, agent: agent.handle, at: at(solvedAfter + 700) });
+      }
+      if (rnd() < 0.6) {
+        const satisfied = rnd() < agent.happy;
+        const withComment = rnd() < 0.35;
+        push({
+          ...base,
+          type: 'csat_rated',
+          externalId: `${ticketId}:csat`,
+          agent: agent.handle,
+          at: at(solvedAfter + 120),
+          satisfied,
+          originalScore: satisfied ? 'good' : 'bad',
+          ...(withComment ? { comment: pick(satisfied ? COMMENTS_HAPPY : COMMENTS_UNHAPPY), customerName: pick(['Alex', 'Sam', 'Jordan', 'Kim', 'Robin']) } : {}),
+        });
+      }
+      if (rnd() < 0.12) push({ ...base, type: 'qa_scored', externalId: `${ticketId}:qa`, agent: agent.handle, at: at(solvedAfter + 1440), score: Math.round(70 + rnd() * 30) });
+    }
+  }
+  return events;
+}

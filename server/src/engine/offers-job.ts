@@ -1,0 +1,68 @@
+import { computeMetrics } from '../../../shared/domain/metrics';
+import { generateOffers, teamTopQuartile, type TeamCaps } from '../../../shared/domain/offers';
+import { weeklyTrends } from '../../../shared/domain/trends';
+import { lastWeekStarts, weekStartOf, weeksWindow } from '../../../shared/domain/time';
+import type { AgentMetrics } from '../../../shared/domain/metrics-model';
+import type { AppContext } from '../app/context';
+import { runUnitOfWork } from '../store/unit-of-work';
+import { loadPerson, type PersonFull } from '../services/people-repo';
+import { lastResults, openOffers } from '../services/missions-repo';
+import { writeJson } from '../store/json';
+import { loadAgentEvents } from './event-loader';
+
+const HISTORY_WEEKS = 4;
+
+async function fourWeeks(ctx: AppContext, person: PersonFull, now: string) {
+  const weekStart = weekStartOf(now, person.timezone);
+  const window = weeksWindow(weekStart, person.timezone, HISTORY_WEEKS);
+  const events = await loadAgentEvents(ctx.store.db, person.id, window);
+  const recent = computeMetrics({ agentId: person.id, events, window, timezone: person.timezone });
+  const history = weeklyTrends({ agentId: person.id, events, timezone: person.timezone, weekStarts: lastWeekStarts(now, person.timezone, HISTORY_WEEKS) });
+  return { weekStart, recent, history };
+}
+
+/**
+ * This week's three offers per agent (engine: generateOffers), capped by the team's top quartile. Offer ids are
+ * deterministic per agent and week and inserted with "on conflict do nothing", so running it twice (or on two
+ * instances at once) creates each offer once and feeds it once.
+ */
+export async function generateWeeklyOffers(ctx: AppContext, now = ctx.clock().toISOString()): Promise<number> {
+  const db = ctx.store.db;
+  const agents = await db.selectFrom('people').select('id').where('role', '=', 'agent').execute();
+  const byTeam = new Map<string, { person: PersonFull; data: Awaited<ReturnType<typeof fourWeeks>> }[]>();
+  for (const { id } of agents) {
+    const person = await loadPerson(db, id);
+    if (!person) continue;
+    const existing = await db.selectFrom('offers').select('id').where('agent_id', '=', id).where('week_start', '=', weekStartOf(now, person.timezone)).executeTakeFirst();
+    if (existing) continue;
+    const key = person.teamIds[0] ?? `solo:${id}`;
+    byTeam.set(key, [...(byTeam.get(key) ?? []), { person, data: await fourWeeks(ctx, person, now) }]);
+  }
+  let created = 0;
+  for (const members of byTeam.values()) {
+    // Caps come from the members who still need offers; good enough for a weekly run that covers everyone at once.
+    const caps: TeamCaps = teamTopQuartile(members.map((m) => m.data.recent as AgentMetrics), { weeks: HISTORY_WEEKS });
+    for (const { person, data } of members) {
+      const offers = generateOffers({ agentId: person.id, timezone: person.timezone, weekStart: data.weekStart, history: data.history, recent: data.recent, teamCaps: caps, lastResults: await lastResults(db, person.id) });
+      if (offers.length === 0) continue;
+      await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+        let inserted = 0;
+        for (const offer of offers) {
+          const r = await uow.trx
+            .insertInto('offers')
+            .values({ id: offer.id, agent_id: offer.agentId, week_start: offer.weekStart, status: offer.status, body: writeJson(offer) })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .executeTakeFirst();
+          inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+        }
+        if (inserted === 0) return;
+        created += inserted;
+        // Last week's unanswered offers expire when the new ones arrive.
+        await uow.trx.updateTable('offers').set({ status: 'expired' }).where('agent_id', '=', person.id).where('status', '=', 'open').where('week_start', '<', data.weekStart).execute();
+        const open = await openOffers(uow.trx, person.id);
+        uow.feed(person.id, 'offers.replaced', { offers: open });
+      });
+    }
+  }
+  return created;
+}

@@ -1,0 +1,46 @@
+import type { AppContext } from '../app/context';
+import { runUnitOfWork } from '../store/unit-of-work';
+import { loadPerson } from '../services/people-repo';
+import { refreshAgent } from './apply-events';
+import { refreshActiveMissions } from './mission-refresh';
+import { generateWeeklyOffers } from './offers-job';
+
+/**
+ * After a bulk import (ingest with deferRefresh): every agent's missions, trends, streak and growth from the
+ * stored history, then this week's offers. One transaction per agent, so a large team never holds one long lock.
+ */
+export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; offers: number }> {
+  const people = await ctx.store.db.selectFrom('people').select('id').where('role', '=', 'agent').execute();
+  for (const { id } of people) {
+    await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+      const person = await loadPerson(uow.trx, id);
+      if (person) await refreshAgent(uow, person);
+    });
+  }
+  const offers = await generateWeeklyOffers(ctx);
+  return { agents: people.length, offers };
+}
+
+/** Settles missions whose window has closed (idempotent: a settled mission is never settled again). */
+export async function settleDueMissions(ctx: AppContext): Promise<number> {
+  const now = ctx.clock().toISOString();
+  const due = await ctx.store.db.selectFrom('missions').select('agent_id').distinct().where('status', '=', 'active').where('window_end', '<=', now).execute();
+  for (const { agent_id } of due) {
+    await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+      const person = await loadPerson(uow.trx, agent_id);
+      await refreshActiveMissions(uow, agent_id, person?.timezone ?? 'UTC', []);
+    });
+  }
+  return due.length;
+}
+
+/** Streaks move at day end even without new events (a missed day, a pending day becoming met or frozen). */
+export async function refreshAllStreaks(ctx: AppContext): Promise<void> {
+  const people = await ctx.store.db.selectFrom('people').select('id').where('role', '=', 'agent').execute();
+  for (const { id } of people) {
+    await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+      const person = await loadPerson(uow.trx, id);
+      if (person) await refreshAgent(uow, person, []);
+    });
+  }
+}

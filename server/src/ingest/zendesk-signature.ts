@@ -1,0 +1,29 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** How old a signed Zendesk delivery may be; older ones are refused as possible replays. */
+export const ZENDESK_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * Zendesk signs each webhook request: base64(HMAC-SHA256(secret, timestamp + rawBody)) in
+ * X-Zendesk-Webhook-Signature, the timestamp in X-Zendesk-Webhook-Signature-Timestamp.
+ */
+export function zendeskSignature(secret: string, timestamp: string, rawBody: string): string {
+  return createHmac('sha256', secret).update(timestamp + rawBody, 'utf8').digest('base64');
+}
+
+export function verifyZendeskSignature(secret: string, timestamp: string | undefined, signature: string | undefined, rawBody: string, now: number): boolean {
+  if (!timestamp || !signature) return false;
+  const at = Date.parse(timestamp);
+  if (Number.isNaN(at) || Math.abs(now - at) > ZENDESK_MAX_AGE_MS) return false;
+  const expected = Buffer.from(zendeskSignature(secret, timestamp, rawBody));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** Constant-time comparison of a shared secret (Freshdesk's custom header). */
+export function sameSecret(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

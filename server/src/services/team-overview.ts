@@ -1,0 +1,64 @@
+import { TeamOverview } from '../../../shared/api/supervisor';
+import { PROFILE_FIELDS, NOT_RECOGNISED_DAYS, type Profile } from '../../../shared/domain/people-model';
+import { lastRecognised } from '../../../shared/domain/kudos-rules';
+import { invisibleWork } from '../../../shared/domain/invisible-work';
+import type { AppContext } from '../app/context';
+import type { Principal } from '../auth/principal';
+import { forbidden, notFound } from '../api/http-errors';
+import { canManageTeam } from './access';
+import { loadPerson, loadTeam, teamAgentIds } from './people-repo';
+import { activeMissions } from './missions-repo';
+import { loadPersonState } from './person-state';
+import { ideasOfTeam } from './coaching-ideas-repo';
+import { loadAgentEvents } from '../engine/event-loader';
+
+const PROMPTS: Record<(typeof PROFILE_FIELDS)[number], (name: string) => string> = {
+  purposeWhy: (n) => `Ask ${n} what keeps them going in this job.`,
+  purposeWhere: (n) => `Talk with ${n} about where they want to go next and one step towards it.`,
+  passions: (n) => `Open with what ${n} loves outside work.`,
+  strengths: (n) => `Tell ${n} where you saw this strength lately.`,
+  skillsToGrow: (n) => `Agree with ${n} on one way to practise this skill this month.`,
+};
+
+/** What a profile shares with the supervisor: fields marked supervisor or team, non-empty, turned into prompts. */
+function sharedProfile(name: string, profile: Profile) {
+  return PROFILE_FIELDS.flatMap((field) => {
+    const f = profile[field];
+    if (f.visibility === 'me' || f.text.trim() === '') return [];
+    return [{ field, text: f.text, visibility: f.visibility, prompt: PROMPTS[field](name.split(' ')[0] ?? name) }];
+  });
+}
+
+/** Progress, streaks, "nobody forgotten" with suggestions from invisible work, shared 3 Ps prompts, ideas. */
+export async function teamOverview(ctx: AppContext, principal: Principal, teamId: string): Promise<TeamOverview> {
+  if (principal.role === 'agent') throw forbidden('The team overview is for supervisors.');
+  const db = ctx.store.db;
+  const team = await loadTeam(db, teamId);
+  if (!team) throw notFound('The team');
+  if (!canManageTeam(principal, teamId)) throw forbidden('You do not supervise this team.');
+  const now = ctx.clock().toISOString();
+  const since = new Date(Date.parse(now) - NOT_RECOGNISED_DAYS * 86_400_000).toISOString();
+  const members = [];
+  for (const agentId of await teamAgentIds(db, teamId)) {
+    const person = await loadPerson(db, agentId);
+    if (!person) continue;
+    const [missions, state, kudos, events] = await Promise.all([
+      activeMissions(db, agentId),
+      loadPersonState(db, agentId),
+      db.selectFrom('kudos').select(['to_person_id', 'at']).where('to_person_id', '=', agentId).orderBy('at', 'desc').limit(1).execute(),
+      loadAgentEvents(db, agentId, { from: since, to: now }),
+    ]);
+    const recognition = lastRecognised(agentId, kudos.map((k) => ({ toPersonId: k.to_person_id, at: k.at })), now);
+    members.push({
+      personId: agentId,
+      name: person.name,
+      missions,
+      streak: { current: state.streak.current, longest: state.streak.longest },
+      lastRecognisedAt: recognition.lastRecognisedAt,
+      notRecognised: recognition.notRecognised,
+      suggestions: recognition.notRecognised ? invisibleWork({ agentId, events, since }).map((s) => ({ reason: s.reason, ticketId: s.ticketId })) : [],
+      sharedProfile: sharedProfile(person.name, person.profile),
+    });
+  }
+  return TeamOverview.parse({ teamId, name: team.name, members, ideas: await ideasOfTeam(db, teamId) });
+}
