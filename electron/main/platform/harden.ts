@@ -1,5 +1,6 @@
 import { app, session, shell } from 'electron';
 import type { Logger } from '../../../shared/sync';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import { allowNavigation, allowPermission, windowOpenDecision } from '../security/web-contents-policy';
 
 /**
@@ -24,6 +25,11 @@ export function hardenApp(devOrigin: string | null, log: Logger): void {
       return { action: decision.action };
     });
   });
+  // app:// responses carry the CSP themselves (app-protocol.ts); this covers anything else loaded over http(s),
+  // such as the dev server.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+  );
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
 }

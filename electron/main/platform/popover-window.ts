@@ -39,6 +39,8 @@ export function createPopoverWindow(options: PopoverWindowOptions): { window: Br
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click opens links in new windows, around setWindowOpenHandler's back.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !process.env.SIDEKICK_NO_DEVTOOLS,
     },
   });
