@@ -1,59 +1,18 @@
-import { z } from 'zod';
-import {
-  HIGHER_IS_BETTER,
-  MinSamples,
-  type AgentMetrics,
-  type MetricKey,
-  type WeeklyTrendPoint,
-} from './metrics-model';
+import { HIGHER_IS_BETTER, MinSamples, type AgentMetrics, type WeeklyTrendPoint } from './metrics-model';
 import {
   MissionSpec,
-  type Guardrail,
   type Mission,
   type MissionOffer,
   type MissionStatus,
   type OfferKind,
 } from './mission-model';
 import type { IsoDate, IsoInstant } from './primitives';
-import { percentile } from './stats';
-import { formatMetric, metricLabel, targetPhrase } from './mission-text';
+import { formatMetric, metricLabel } from './mission-text';
+import { capTarget, guardrailsFor, minSampleFor, rawTarget, room, titleFor } from './offer-targets';
+import { OFFER_METRICS, type OfferMetric, type TeamCaps } from './team-caps';
 import { weekWindowOf } from './time';
 
-/** Metrics offers are made on, in order of preference for the steady / stretch pair. */
-export const OFFER_METRICS = [
-  'solved',
-  'csatPct',
-  'frtAvgMinutes',
-  'qaAvg',
-  'reopenRate',
-  'resolutionAvgMinutes',
-  'ahtSeconds',
-] as const;
-export type OfferMetric = (typeof OFFER_METRICS)[number];
-
-/** Per metric, the team's top-quartile boundary (per week for counts); a missing metric has no cap. */
-export const TeamCaps = z.partialRecord(z.enum(OFFER_METRICS), z.number());
-export type TeamCaps = z.infer<typeof TeamCaps>;
-
-/**
- * The level the best quarter of the team reaches: the 75th percentile where higher is better, the 25th where
- * lower is better. Counts over several weeks are divided by `weeks` so caps are per week, like offers.
- */
-export function teamTopQuartile(
-  metricsOfTeam: readonly AgentMetrics[],
-  opts: { weeks?: number } = {},
-): TeamCaps {
-  const weeks = opts.weeks ?? 1;
-  const caps: TeamCaps = {};
-  for (const metric of OFFER_METRICS) {
-    const values = metricsOfTeam.flatMap((m) =>
-      m[metric].value === null ? [] : [m[metric].value! / (metric === 'solved' ? weeks : 1)],
-    );
-    const q = percentile(values, HIGHER_IS_BETTER[metric] ? 0.75 : 0.25);
-    if (q !== null) caps[metric] = q;
-  }
-  return caps;
-}
+export { OFFER_METRICS, TeamCaps, teamTopQuartile, type OfferMetric } from './team-caps';
 
 export interface GenerateOffersInput {
   agentId: string;
@@ -123,15 +82,6 @@ function baselineOf(metric: OfferMetric, input: GenerateOffersInput): number | n
   return input.recent[metric].value;
 }
 
-/** Room to grow, relative: how far the agent is from the team's top quartile (or the ideal when no cap). */
-function room(metric: OfferMetric, baseline: number, caps: TeamCaps): number {
-  const ref =
-    caps[metric] ?? (metric === 'csatPct' || metric === 'qaAvg' ? 100 : HIGHER_IS_BETTER[metric] ? null : 0);
-  if (ref === null || ref === undefined) return 0;
-  if (HIGHER_IS_BETTER[metric]) return ref > 0 ? (ref - baseline) / ref : 0;
-  return baseline > 0 ? (baseline - ref) / baseline : 0;
-}
-
 function growthMetric(
   baselines: Map<OfferMetric, number>,
   caps: TeamCaps,
@@ -184,61 +134,6 @@ function offerFor(
     sentence: `Your last 4 weeks: ${metricLabel(metric)} ${level}. This one is ${tone} that.`,
     status: 'open',
   };
-}
-
-/** Moves from the baseline towards the ideal: counts grow by a share of the level, bounded metrics close a share of the gap. */
-function rawTarget(metric: OfferMetric, b: number, step: number): number {
-  if (metric === 'solved') return b * (1 + step);
-  if (metric === 'csatPct' || metric === 'qaAvg') return Math.min(100, b + (100 - b) * step);
-  return Math.max(0, b * (1 - step));
-}
-
-/** Rounds to the metric's grain, then clamps to the cap (rounding away from the cap's "harder" side). */
-function capTarget(metric: OfferMetric, t: number, cap: number | null): number {
-  const grain =
-    metric === 'solved' ||
-    metric === 'frtAvgMinutes' ||
-    metric === 'resolutionAvgMinutes' ||
-    metric === 'ahtSeconds'
-      ? 1
-      : 0.5;
-  const higher = HIGHER_IS_BETTER[metric];
-  let target = Math.round(t / grain) * grain;
-  if (cap !== null && (higher ? target > cap : target < cap))
-    target = higher ? Math.floor(cap / grain) * grain : Math.ceil(cap / grain) * grain;
-  if (metric === 'solved') target = Math.max(1, target);
-  return target;
-}
-
-function minSampleFor(metric: OfferMetric, min: MinSamples): number {
-  const map: Record<OfferMetric, number> = {
-    solved: 1,
-    csatPct: min.csat,
-    frtAvgMinutes: min.frt,
-    qaAvg: min.qa,
-    reopenRate: min.reopen,
-    resolutionAvgMinutes: min.resolution,
-    ahtSeconds: min.aht,
-  };
-  return map[metric];
-}
-
-/** Speed and volume only count while quality holds: CSAT no more than 5 points below usual, reopens no more than 5 above. */
-function guardrailsFor(metric: OfferMetric, baselines: Map<OfferMetric, number>): Guardrail[] {
-  if (metric === 'csatPct' || metric === 'qaAvg') return [];
-  const out: Guardrail[] = [];
-  const csat = baselines.get('csatPct');
-  const reopen = baselines.get('reopenRate');
-  if (csat !== undefined)
-    out.push({ metric: 'csatPct', comparator: 'atLeast', threshold: Math.max(0, Math.floor(csat - 5)) });
-  if (reopen !== undefined && metric !== 'reopenRate')
-    out.push({ metric: 'reopenRate', comparator: 'atMost', threshold: Math.min(100, Math.ceil(reopen + 5)) });
-  return out;
-}
-
-function titleFor(metric: MetricKey, comparator: 'atLeast' | 'atMost', target: number): string {
-  if (metric === 'solved') return `Solve ${target} tickets this week`;
-  return `${metricLabel(metric)} at ${targetPhrase(metric, comparator, target)} this week`;
 }
 
 /** The mission an accepted offer becomes. */
