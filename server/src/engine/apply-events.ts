@@ -40,18 +40,22 @@ export async function applyStoredEvents(_ctx: AppContext, uow: UnitOfWork, event
     if (person) people.set(agentId, person);
   }
   for (const e of events) {
-    if (e.type !== 'csat_rated') continue;
-    const person = people.get(e.agentId);
-    if (!person) continue;
-    const id = `customer-${createHash('sha256').update(eventKey(e)).digest('hex').slice(0, 32)}`;
-    const kudos = customerKudosFrom(e, { personId: person.id, name: person.name }, { id });
-    if (kudos && (await insertKudos(uow.trx, kudos, eventKey(e)))) await deliverKudos(uow, kudos);
+    const person = e.type === 'csat_rated' ? people.get(e.agentId) : undefined;
+    if (person) await customerKudosFromEvent(uow, e, person);
   }
   for (const [agentId, instants] of instantsByAgent) {
     const person = people.get(agentId);
     if (!person) continue;
     await refreshAgent(uow, person, instants.length > 0 ? instants : undefined);
   }
+}
+
+/** A satisfied rating with a comment becomes customer kudos (engine rule), once per rating event. */
+export async function customerKudosFromEvent(uow: UnitOfWork, e: HelpdeskEvent, person: PersonFull, opts: { historical?: boolean } = {}): Promise<void> {
+  // Hashed: the event key holds a NUL separator, which PostgreSQL text refuses.
+  const hash = createHash('sha256').update(eventKey(e)).digest('hex');
+  const kudos = customerKudosFrom(e, { personId: person.id, name: person.name }, { id: `customer-${hash.slice(0, 32)}` });
+  if (kudos && (await insertKudos(uow.trx, kudos, `csat:${hash}`))) await deliverKudos(uow, kudos, opts);
 }
 
 /** Missions, trends, streak and growth of one agent; `instants` narrows missions and trends to the touched windows. */

@@ -1,7 +1,9 @@
 import type { AppContext } from '../app/context';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { loadPerson } from '../services/people-repo';
-import { refreshAgent } from './apply-events';
+import { NOT_RECOGNISED_DAYS } from '../../../shared/domain/people-model';
+import { customerKudosFromEvent, refreshAgent } from './apply-events';
+import { loadOwnEvents } from './own-events';
 import { refreshActiveMissions } from './mission-refresh';
 import { generateWeeklyOffers } from './offers-job';
 
@@ -14,7 +16,11 @@ export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; o
   for (const { id } of people) {
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
       const person = await loadPerson(uow.trx, id);
-      if (person) await refreshAgent(uow, person);
+      if (!person) return;
+      // Customer kudos from the recent imported ratings (older praise would only flood the inbox).
+      const since = new Date(Date.parse(uow.now) - 2 * NOT_RECOGNISED_DAYS * 86_400_000).toISOString();
+      for (const e of await loadOwnEvents(uow.trx, id, since, ['csat_rated'])) await customerKudosFromEvent(uow, e, person, { historical: true });
+      await refreshAgent(uow, person);
     });
   }
   const offers = await generateWeeklyOffers(ctx);

@@ -14,11 +14,14 @@ import { kudosQuota } from './kudos-quota';
 import { recordAchievement } from '../engine/growth-updater';
 import { celebrate, timelineEntry } from '../engine/achievements';
 
-/** Delivers a stored kudos to its recipient: inbox entry, toast, timeline, growth points. Used by peers, supervisors and customer ratings. */
-export async function deliverKudos(uow: UnitOfWork, kudos: Kudos): Promise<void> {
+/**
+ * Delivers a stored kudos to its recipient: inbox entry, toast, timeline, growth points. Used by peers,
+ * supervisors and customer ratings. `historical` (imports) skips the pop-up: old news is not a moment.
+ */
+export async function deliverKudos(uow: UnitOfWork, kudos: Kudos, opts: { historical?: boolean } = {}): Promise<void> {
   uow.feed(kudos.toPersonId, 'kudos.upserted', kudos);
   const from = kudos.kind === 'customer' ? 'A customer' : kudos.fromName;
-  const celebration = celebrate({ kind: 'kudos', title: `${from} sent you kudos`, message: `${kudos.value}: ${kudos.customerQuote ?? kudos.message}`, refId: kudos.id }, uow.now);
+  const celebration = opts.historical ? null : celebrate({ kind: 'kudos', title: `${from} sent you kudos`, message: `${kudos.value}: ${kudos.customerQuote ?? kudos.message}`, refId: kudos.id }, uow.now);
   const points = kudos.kind === 'customer' ? POINTS.customerKudosReceived : POINTS.kudosReceived;
   const entry = timelineEntry({ kind: 'kudos_received', agentId: kudos.toPersonId, at: kudos.at, refId: kudos.id, title: `Kudos from ${from}: ${kudos.value}`, detail: kudos.customerQuote ?? kudos.message, points });
   await recordAchievement(uow, entry, celebration);
