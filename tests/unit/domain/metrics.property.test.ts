@@ -92,4 +92,41 @@ describe('metrics invariants', () => {
       { numRuns: 200 },
     );
   });
+
+  it(
+    'when re-delivered copies of a key differ, which one counts does not depend on arrival order',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(
+          arbEvents,
+          fc.array(fc.tuple(fc.nat(), fc.integer({ min: -3000, max: 3000 })), {
+            minLength: 1,
+            maxLength: 10,
+          }),
+          (events, edits) => {
+            fc.pre(events.length > 0);
+            // A vendor re-sends an event under the same id with a corrected instant.
+            const variants = edits.map(([i, shift]) => {
+              const e = events[i % events.length]!;
+              return { ...e, at: new Date(Date.parse(e.at) + shift * 60_000).toISOString() };
+            });
+            const args = {
+              agentId: 'ana',
+              window,
+              timezone: 'UTC',
+              minSamples: { frt: 1, csat: 1, resolution: 1, reopen: 1, aht: 1, qa: 1 },
+            };
+            const one = computeMetrics({ ...args, events: [...events, ...variants] });
+            const other = computeMetrics({
+              ...args,
+              events: [...variants].reverse().concat([...events].reverse()),
+            });
+            expect(other).toEqual(one);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+  );
 });
