@@ -1,0 +1,134 @@
+import { createServer, Socket, type Server } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../../server/src/app/start';
+import { createSyncClient, type KeyValueStorage, type SyncClient } from '../../../shared/sync';
+import type { FeedEntry } from '../../../shared/api';
+import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from '../../../electron/main/sync/node-adapters';
+
+export const ADMIN_TOKEN = 'sk_admin_sync_integration_0123456789';
+
+/** A real sync server on 127.0.0.1 with its own SQLite file; `restart()` reopens the same file on the same port. */
+export async function startTestServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sidekick-sync-'));
+  const options = { dataDir, adminToken: ADMIN_TOKEN, host: '127.0.0.1', scheduler: false, config: { heartbeatMs: 1_000 } };
+  let server: RunningServer = await startServer({ ...options, port: 0 });
+  const port = Number(new URL(server.url).port);
+  return {
+    url: server.url,
+    port,
+    get current() {
+      return server;
+    },
+    async stop() {
+      await server.close();
+    },
+    async start() {
+      server = await startServer({ ...options, port });
+    },
+    async dispose() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function call<T>(url: string, token: string, method: string, path: string, body?: unknown, key?: string): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['idempotency-key'] = key ?? randomUUID();
+  const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** A team with a supervisor and two agents, made through the admin API like an admin would. */
+export async function seedTeam(url: string) {
+  const team = await call<{ id: string }>(url, ADMIN_TOKEN, 'POST', '/api/admin/teams', { name: 'Care Crew', timezone: 'Europe/Warsaw', dailyGoal: { minSatisfied: 1 } });
+  const person = async (name: string, role: 'agent' | 'supervisor') => {
+    const p = await call<{ id: string }>(url, ADMIN_TOKEN, 'POST', '/api/admin/people', { name, role, teamIds: [team.id] });
+    const t = await call<{ token: string }>(url, ADMIN_TOKEN, 'POST', `/api/admin/people/${p.id}/tokens`, {});
+    return { id: p.id, name, token: t.token };
+  };
+  return { teamId: team.id, supervisor: await person('Sam Lead', 'supervisor'), ana: await person('Ana Kowalska', 'agent'), ben: await person('Ben Ode', 'agent') };
+}
+
+export class MemoryStorage implements KeyValueStorage {
+  data = new Map<string, string>();
+  get = async (key: string) => {
+    const raw = this.data.get(key);
+    return raw === undefined ? undefined : JSON.parse(raw);
+  };
+  set = async (key: string, value: unknown) => void this.data.set(key, JSON.stringify(value));
+  delete = async (key: string) => void this.data.delete(key);
+}
+
+const quiet = (level: string, message: string) => (level === 'error' ? consoleLogger(level, message) : undefined);
+
+/** shared/sync with the same Node adapters the Electron main process uses, recording every entry it applies. */
+export function syncClient(serverUrl: string, token: string, storage: KeyValueStorage = new MemoryStorage()) {
+  const seen: FeedEntry[] = [];
+  const client: SyncClient = createSyncClient(
+    { http: nodeHttp, openSocket: openWsSocket, storage, clock: nodeClock, random: Math.random, newKey: randomUUID, log: quiet },
+    { serverUrl, token, heartbeatTimeoutMs: 3_000, backoff: { initialMs: 50, maxMs: 400, factor: 2 } },
+  );
+  client.onEntry((e) => seen.push(e));
+  return { client, seen, storage };
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A TCP proxy in front of the server whose link can be cut (all connections dropped, new ones refused) and restored. */
+export async function startProxy(targetPort: number) {
+  const sockets = new Set<Socket>();
+  let up = true;
+  const server: Server = createServer((client) => {
+    if (!up) return client.destroy();
+    const upstream = new Socket();
+    sockets.add(client).add(upstream);
+    upstream.connect(targetPort, '127.0.0.1');
+    client.pipe(upstream).pipe(client);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      up = false;
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
+    restore() {
+      up = true;
+    },
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Per-person seqs the client applied must be 1…n with nothing missing and nothing twice. */
+export function assertContiguous(seen: readonly FeedEntry[], from: number): void {
+  seen.forEach((entry, i) => {
+    if (entry.seq !== from + i) throw new Error(`expected seq ${from + i} at position ${i}, got ${entry.seq} (seqs: ${seen.map((e) => e.seq).join(',')})`);
+  });
+}
