@@ -20,7 +20,7 @@ export const HELPED_PEERS_MIN_NOTES = 3;
 
 /**
  * Invisible work in the given events since `since`: tickets turned around (a not-satisfied rating later
- * satisfied, for this agent), QA scores of 90 or more, and internal notes left on teammates' tickets.
+ * satisfied with this agent), QA scores of 90 or more, and internal notes left on teammates' tickets.
  * The caller passes the agent's events plus the assignments/solves of tickets they left notes on.
  */
 export function invisibleWork(input: {
@@ -36,9 +36,15 @@ export function invisibleWork(input: {
   const unhappy = new Set<string>();
   const turned = new Set<string>();
   for (const e of events) {
-    if (e.type !== 'csat_rated' || e.agentId !== agentId) continue;
+    // An unhappy customer counts whoever they were unhappy with; the turnaround is credited to this agent.
+    if (e.type !== 'csat_rated') continue;
     if (!e.satisfied) unhappy.add(e.ticketId);
-    else if (unhappy.has(e.ticketId) && !turned.has(e.ticketId) && msOf(e.at) >= sinceMs) {
+    else if (
+      e.agentId === agentId &&
+      unhappy.has(e.ticketId) &&
+      !turned.has(e.ticketId) &&
+      msOf(e.at) >= sinceMs
+    ) {
       turned.add(e.ticketId);
       out.push({
         kind: 'tough_ticket_turned_around',

@@ -56,15 +56,17 @@ export function evaluateMission(mission: Mission, metrics: AgentMetrics, now: Is
   const enough = value !== null && sample >= mission.minSample;
   const met = enough && meets(value, mission.comparator, mission.target);
   const count = isCountMetric(mission.metric);
+  // Counts only grow, so only an "at least" count can be reached early; an "at most" count waits for the close.
+  const early = count && mission.comparator === 'atLeast';
 
   let ratio = closeness(value, mission.comparator, mission.target);
   if (!count && sample < mission.minSample) ratio *= sample / mission.minSample;
 
   let state: ProgressState;
   if (mission.status !== 'active') state = mission.status;
-  else if (met && guardsOk && (count || msLeft === 0)) state = 'completed';
+  else if (met && guardsOk && (early || msLeft === 0)) state = 'completed';
   else if (msLeft === 0) state = 'missed';
-  else if (count) state = onPace(mission, value ?? 0, now) && guardsOk ? 'on_track' : 'at_risk';
+  else if (early) state = onPace(mission, value ?? 0, now) && guardsOk ? 'on_track' : 'at_risk';
   else if (!enough) state = 'active';
   else state = met && guardsOk ? 'on_track' : 'at_risk';
   if (state === 'completed') ratio = 1;
@@ -120,8 +122,8 @@ function sentenceFor(
           ? ' — cancelled'
           : `, ${timeLeftPhrase(msLeft)}`;
   const guard = broken && state !== 'completed' ? `; ${broken.sentence}` : '';
-  if (isCountMetric(mission.metric)) {
-    return `${value ?? 0} of ${target.replace(/ or (more|less)$/, '')} solved${guard}${tail}`;
+  if (isCountMetric(mission.metric) && mission.comparator === 'atLeast') {
+    return `${value ?? 0} of ${Math.round(mission.target)} solved${guard}${tail}`;
   }
   const label = metricLabel(mission.metric);
   if (value === null || sample < mission.minSample) {

@@ -112,6 +112,8 @@ describe('recognition', () => {
       rated('t1', 'ben', '2026-03-12T10:00:00Z', false),
       rated('t1', 'ben', '2026-03-13T10:00:00Z', true),
       rated('t2', 'ben', '2026-03-13T10:00:00Z', true),
+      rated('t5', 'ana', '2026-03-12T10:00:00Z', false), // unhappy with Ana …
+      rated('t5', 'ben', '2026-03-16T10:00:00Z', true), // … Ben turned it around
       qa('t3', 'ben', '2026-03-14T10:00:00Z', 96),
       qa('t4', 'ben', '2026-03-14T10:00:00Z', 70),
       assigned('p1', 'ana', '2026-03-15T09:00:00Z'),
@@ -125,16 +127,17 @@ describe('recognition', () => {
     const s = invisibleWork({ agentId: 'ben', events });
     expect(s.map((x) => [x.kind, x.ticketId, x.value])).toEqual([
       ['tough_ticket_turned_around', 't1', 'Tough customer'],
+      ['tough_ticket_turned_around', 't5', 'Tough customer'],
       ['qa_highlight', 't3', 'Quality'],
       ['helped_peers', null, 'Teamwork'],
     ]);
-    expect(s[2]!.reason).toBe('Left 3 internal notes helping teammates on 2 tickets');
+    expect(s[3]!.reason).toBe('Left 3 internal notes helping teammates on 2 tickets');
     const forgotten = nobodyForgotten({
       people: [ana, { personId: 'ben', name: 'Ben' }],
       kudos,
       eventsByAgent: { ben: events },
       now: NOW,
     });
-    expect(forgotten.map((p) => [p.personId, p.suggestions.length])).toEqual([['ben', 3]]);
+    expect(forgotten.map((p) => [p.personId, p.suggestions.length])).toEqual([['ben', 4]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMission, settleMission } from '../../../shared/domain';
+import { MissionProgress, evaluateMission, settleMission } from '../../../shared/domain';
 import { metricsOf, mission } from './fixtures';
 
 // The window is Monday 2 March → Monday 9 March (UTC in these fixtures).
@@ -106,6 +106,29 @@ describe('average missions', () => {
     const p = evaluateMission(csat, metricsOf('ana', { csatPct: 69 }), FRI_NOON);
     expect(p.ratio).toBeCloseTo(0.75);
     expect(p.sentence).toBe('CSAT 69% — target 92% or more, 2 days left');
+  });
+});
+
+describe('count missions with "at most"', () => {
+  it('cannot complete early (counts only grow) and settle when the window closes', () => {
+    const m = mission({ title: 'At most 5 solved (pilot)', comparator: 'atMost', target: 5 });
+    expect(settleMission(m, metricsOf('ana', { solved: 3 }), WED_NOON).status).toBe('active');
+    expect(settleMission(m, metricsOf('ana', { solved: 3 }), CLOSED).status).toBe('completed');
+    expect(settleMission(m, metricsOf('ana', { solved: 7 }), CLOSED).status).toBe('missed');
+  });
+});
+
+describe('progress fits the contract', () => {
+  it('parses as MissionProgress in every state', () => {
+    const frt = mission({ metric: 'frtAvgMinutes', comparator: 'atMost', target: 30, minSample: 5 });
+    for (const now of [WED_NOON, CLOSED]) {
+      for (const values of [{ solved: 12 }, { solved: 45 }, { frtAvgMinutes: 12 }, {}]) {
+        for (const m of [mission(), frt]) {
+          const p = evaluateMission(m, metricsOf('ana', values), now);
+          expect(MissionProgress.parse(p)).toEqual(p);
+        }
+      }
+    }
   });
 });
 
