@@ -23,3 +23,4 @@ export * from './celebrations';
 export * from './offers';
 export * from './kudos-rules';
 export * from './invisible-work';
+export * from './streak-guardrails';
