@@ -7,7 +7,10 @@ import { assertTimeZone, msOf } from './time';
 import { ticketFacts } from './ticket-facts';
 
 export interface ComputeMetricsInput {
+  /** Whose metrics these are; with `agentIds` it only names the result (e.g. a team id). */
   agentId: string;
+  /** For a team mission: count the activity of all these agents together. */
+  agentIds?: readonly string[];
   /** The agent's events of the window plus ticket_created / ticket_solved events of the tickets they touch. */
   events: readonly HelpdeskEvent[];
   window: TimeWindow;
@@ -20,6 +23,8 @@ const MINUTE = 60_000;
 /** Per-agent metrics over a half-open window; duplicates and arrival order never change the result. */
 export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   const { agentId, window } = input;
+  const members = new Set(input.agentIds ?? [agentId]);
+  const mine = (id: string | undefined) => id !== undefined && members.has(id);
   const timezone = assertTimeZone(input.timezone);
   const min = MinSamples.parse(input.minSamples ?? {});
   if (msOf(window.from) >= msOf(window.to))
@@ -31,8 +36,7 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   // Solves and resolution: each ticket's last solve by this agent inside the window.
   const lastSolve = new Map<string, number>();
   for (const e of events) {
-    if (e.type === 'ticket_solved' && e.agentId === agentId && within(e))
-      lastSolve.set(e.ticketId, msOf(e.at));
+    if (e.type === 'ticket_solved' && mine(e.agentId) && within(e)) lastSolve.set(e.ticketId, msOf(e.at));
   }
   const resolution: number[] = [];
   for (const [ticketId, solvedAt] of lastSolve) {
@@ -44,7 +48,7 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   const frt: number[] = [];
   for (const facts of tickets.values()) {
     const first = facts.firstPublicReply;
-    if (!first || first.agentId !== agentId || facts.createdAt === undefined) continue;
+    if (!first || !mine(first.agentId) || facts.createdAt === undefined) continue;
     if (!within(first) || msOf(first.at) < facts.createdAt) continue;
     frt.push((msOf(first.at) - facts.createdAt) / MINUTE);
   }
@@ -52,13 +56,13 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   // CSAT: the latest rating of each ticket within the window, counted for the agent it is attributed to.
   const latestRating = new Map<string, Extract<HelpdeskEvent, { type: 'csat_rated' }>>();
   for (const e of events) if (e.type === 'csat_rated' && within(e)) latestRating.set(e.ticketId, e);
-  const ratings = [...latestRating.values()].filter((r) => r.agentId === agentId);
+  const ratings = [...latestRating.values()].filter((r) => mine(r.agentId));
   const satisfied = ratings.filter((r) => r.satisfied).length;
 
   const qa: number[] = [];
   const aht: number[] = [];
   for (const e of events) {
-    if (e.agentId !== agentId || !within(e)) continue;
+    if (!mine(e.agentId) || !within(e)) continue;
     if (e.type === 'qa_scored') qa.push(e.score);
     if (e.type === 'call_handled') aht.push(e.talkSeconds + e.holdSeconds + e.wrapSeconds);
   }
@@ -68,7 +72,7 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   for (const e of events) {
     if (e.type !== 'ticket_reopened' || !within(e)) continue;
     const against = e.agentId ?? tickets.get(e.ticketId)?.lastSolverBefore(msOf(e.at));
-    if (against === agentId) reopened++;
+    if (mine(against)) reopened++;
   }
   const solved = lastSolve.size;
 

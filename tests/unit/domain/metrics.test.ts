@@ -135,6 +135,24 @@ describe('computeMetrics', () => {
     expect(dedupeEvents([a, b, a])).toHaveLength(2);
   });
 
+  it('team metrics count several agents together under one name', () => {
+    const events = [
+      ...ticketFlow('a', 'ana', T, 10, 60),
+      ...ticketFlow('b', 'ben', T, 20, 60),
+      ...ticketFlow('c', 'cy', T, 30, 60),
+    ];
+    const team = computeMetrics({
+      ...base,
+      agentId: 'team-1',
+      agentIds: ['ana', 'ben'],
+      events,
+      minSamples: { frt: 2 },
+    });
+    expect(team.agentId).toBe('team-1');
+    expect(team.solved.value).toBe(2);
+    expect(team.frtAvgMinutes).toEqual({ value: 15, sample: 2 });
+  });
+
   it('rejects an empty or inverted window with a clear error', () => {
     const inverted = { from: window.to, to: window.from };
     expect(() => computeMetrics({ ...base, window: inverted, events: [] })).toThrow(/from < to/);
