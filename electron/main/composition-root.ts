@@ -13,6 +13,7 @@ import { serveRenderer } from './platform/app-protocol';
 import { createElectronNotifier } from './platform/electron-notifier';
 import { createElectronTray } from './platform/electron-tray';
 import { hardenApp } from './platform/harden';
+import { applyStartAtLogin } from './platform/login-item';
 import { createPopoverWindow } from './platform/popover-window';
 import { saveFileWithDialog } from './platform/save-file';
 import { startUpdateChecks } from './platform/updates';
@@ -103,7 +104,7 @@ export async function bootstrap(): Promise<Shell> {
   host.onCelebration((celebration) => sendEvent(popoverWindow?.webContents ?? null, 'celebration', celebration));
   let previous: Settings = store.getSettings();
   host.onSettings((settings) => {
-    if (settings.startAtLogin !== previous.startAtLogin) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+    if (settings.startAtLogin !== previous.startAtLogin) void applyStartAtLogin(settings.startAtLogin, log).catch((e: unknown) => log('warn', `start at login: ${String(e)}`));
     if (previous.focusMode && !settings.focusMode) notifications.flushDigest();
     previous = settings;
     render();
@@ -125,7 +126,7 @@ export async function bootstrap(): Promise<Shell> {
   registerIpcHandlers(host, devOrigin, log);
   await host.start();
   render();
-  app.setLoginItemSettings({ openAtLogin: store.getSettings().startAtLogin });
+  void applyStartAtLogin(store.getSettings().startAtLogin, log).catch((e: unknown) => log('warn', `start at login: ${String(e)}`));
   startUpdateChecks(app.isPackaged, log);
 
   const shellApi: Shell = {

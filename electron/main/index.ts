@@ -12,6 +12,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  // Windows shows notifications only for an app with an AppUserModelID (the builder's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('com.sidekick.desktop');
   app.setAsDefaultProtocolClient(PAIRING_PROTOCOL);
   let shell: Shell | null = null;
   const pendingLinks: string[] = [];

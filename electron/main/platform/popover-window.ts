@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import type { NavigateTarget } from '../../../shared/ipc';
 import type { PopoverWindow } from '../popover/popover-controller';
 
@@ -41,7 +41,7 @@ export function createPopoverWindow(options: PopoverWindowOptions): { window: Br
       spellcheck: false,
       // Middle-click opens links in new windows, around setWindowOpenHandler's back.
       disableBlinkFeatures: 'Auxclick',
-      devTools: !process.env.SIDEKICK_NO_DEVTOOLS,
+      devTools: !app.isPackaged,
     },
   });
   window.on('blur', () => options.onBlur());
