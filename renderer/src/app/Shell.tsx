@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { View } from '../../../shared/ipc/contract';
 import { useApi } from '../api/api-context';
 import { useClientState, useSettings } from '../api/use-client-state';
@@ -17,7 +17,6 @@ export function Shell() {
   const { settings, error: settingsError, update: updateSettings } = useSettings(api);
   const [view, setView] = useState<View>('today');
   const [focusItem, setFocusItem] = useState<string | null>(null);
-  const mainRef = useRef<HTMLElement>(null);
 
   // A click on a notification asks to open a given view (and item).
   useEffect(
@@ -65,7 +64,6 @@ export function Shell() {
   const open = (next: View) => {
     setView(next);
     setFocusItem(null);
-    mainRef.current?.focus();
   };
 
   return (
@@ -82,7 +80,7 @@ export function Shell() {
         </p>
       )}
       <Nav views={views} current={current} onChange={open} badges={{ kudos: unread }} />
-      <main className="view" ref={mainRef} tabIndex={-1} aria-label={current}>
+      <main className="view" aria-label={current}>
         <ViewSwitch view={current} snapshot={snapshot} settings={settings} updateSettings={updateSettings} focusItem={focusItem} />
       </main>
       <CelebrationLayer settings={settings} onOpen={open} />

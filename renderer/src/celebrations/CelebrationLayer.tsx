@@ -46,7 +46,7 @@ export function CelebrationLayer({ settings, onOpen }: { settings: Settings | nu
     [dismiss, onOpen],
   );
   return (
-    <div className="celebrations" role="status" aria-live="polite" aria-label="Celebrations">
+    <div className="celebrations" aria-live="polite">
       <Suspense fallback={null}>{shown.length > 0 && <CelebrationStage shown={shown} calm={settings?.focusMode ?? false} onDismiss={dismiss} onOpen={open} />}</Suspense>
     </div>
   );

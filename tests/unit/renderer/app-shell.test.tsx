@@ -1,0 +1,95 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { agentWeek, supervisorWeek } from './fixtures/agent-week';
+import { freezeDate, renderApp } from './helpers/render-app';
+
+beforeEach(() => freezeDate());
+afterEach(() => vi.useRealTimers());
+
+describe('the companion shell', () => {
+  it('asks a signed-out person to sign in, with the server address defaulting to the page origin', async () => {
+    const { raw, user } = await renderApp({ state: { connection: 'signed_out' } });
+    const server = await screen.findByLabelText('Server address');
+    expect(server).toHaveValue(window.location.origin);
+    await user.type(screen.getByLabelText('Token'), 'sk_agent_0123456789abcdef');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(raw.signIn).toHaveBeenCalledWith({ serverUrl: window.location.origin, token: 'sk_agent_0123456789abcdef' });
+  });
+
+  it('says what is wrong with a token that is too short, without calling the host', async () => {
+    const { raw, user } = await renderApp({ state: { connection: 'signed_out' } });
+    await user.type(await screen.findByLabelText('Token'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('token looks too short');
+    expect(raw.signIn).not.toHaveBeenCalled();
+  });
+
+  it('shows the error the host gives when sign-in fails', async () => {
+    const { user } = await renderApp({
+      state: { connection: 'signed_out' },
+      overrides: { signIn: vi.fn(async () => Promise.reject(new Error("Error invoking remote method 'sidekick:invoke:signIn': Error: The server did not accept this token (401)."))) },
+    });
+    await user.type(await screen.findByLabelText('Token'), 'sk_agent_0123456789abcdef');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server did not accept this token (401).');
+  });
+
+  it('shows "connecting" while signed in but before the first state arrives', async () => {
+    await renderApp({ state: { connection: 'connecting' } });
+    expect(await screen.findByText('Connecting to your server…')).toBeInTheDocument();
+  });
+
+  it('keeps the last state while offline and says how old it is and what is queued', async () => {
+    await renderApp({ snapshot: agentWeek(), state: { connection: 'offline', staleSince: '2026-03-12T14:18:00Z', pendingActions: 2 } });
+    const banner = screen.getByText(/Offline — as of 12 min ago/).closest('[role="status"]');
+    expect(banner).toHaveTextContent('2 actions queued');
+    expect(screen.getByText('27 of 40 solved, 3 days left')).toBeInTheDocument();
+  });
+
+  it('goes back online when the host says so', async () => {
+    const { emitState } = await renderApp({ snapshot: agentWeek(), state: { connection: 'offline', staleSince: '2026-03-12T14:18:00Z' } });
+    act(() => emitState({ connection: 'online', staleSince: null }));
+    await waitFor(() => expect(screen.queryByText(/Offline/)).not.toBeInTheDocument());
+    expect(screen.getByRole('img', { name: 'Online' })).toBeInTheDocument();
+  });
+
+  it('hides the team view from agents and shows it to supervisors', async () => {
+    const agent = await renderApp({ snapshot: agentWeek() });
+    expect(screen.queryByRole('button', { name: 'Team' })).not.toBeInTheDocument();
+    agent.unmount();
+    await renderApp({ snapshot: supervisorWeek() });
+    expect(screen.getByRole('button', { name: 'Team' })).toBeInTheDocument();
+  });
+
+  it('marks the current view and counts unread kudos on the Kudos tab', async () => {
+    const { user } = await renderApp({ snapshot: agentWeek() });
+    expect(screen.getByRole('button', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
+    const kudosTab = screen.getByRole('button', { name: /^Kudos/ });
+    expect(kudosTab).toHaveTextContent('1');
+    await user.click(kudosTab);
+    expect(kudosTab).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('opens the view a notification asks for', async () => {
+    const { emitNavigate } = await renderApp({ snapshot: agentWeek() });
+    act(() => emitNavigate({ view: 'kudos', itemId: 'k-lead' }));
+    expect(await screen.findByRole('heading', { name: 'Kudos for you' })).toBeInTheDocument();
+    expect(screen.getByRole('listitem', { name: /Kudos from Sofia Brandt/ })).toHaveClass('highlighted');
+  });
+
+  it('closes the popover on Escape', async () => {
+    const { raw, user } = await renderApp({ snapshot: agentWeek() });
+    await user.keyboard('{Escape}');
+    expect(raw.closePopover).toHaveBeenCalled();
+  });
+
+  it('says so when the host cannot give a state at all', async () => {
+    await renderApp({ overrides: { getState: vi.fn(async () => Promise.reject(new Error('storage is corrupt'))) } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sidekick could not start: storage is corrupt');
+  });
+
+  it('refuses a host answer that breaks the contract', async () => {
+    await renderApp({ overrides: { getState: vi.fn(async () => ({ connection: 'online' })) as never } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sidekick could not start');
+  });
+});

@@ -1,0 +1,126 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Celebration } from '../../../shared/domain/growth-model';
+import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
+import { agentWeek } from './fixtures/agent-week';
+import { setReducedMotion } from './helpers/match-media';
+import { freezeDate, renderApp } from './helpers/render-app';
+
+const kudos: Celebration = { id: 'cel-k', kind: 'kudos', size: 'toast', title: 'Kudos from Sofia Brandt', message: 'Ownership: you closed the Kowalski refund the same day.', at: '2026-03-12T14:30:00Z', refId: 'k-lead' };
+const mission: Celebration = { id: 'cel-m', kind: 'mission_completed', size: 'burst', title: 'Mission completed!', message: 'Solve 40 tickets this week — 40 of 40.', at: '2026-03-12T14:31:00Z', refId: 'm-solve-40' };
+const streak25: Celebration = { id: 'cel-s', kind: 'streak_milestone', size: 'confetti', title: '25 working days in a row', message: 'Your longest streak yet.', at: '2026-03-12T14:32:00Z', refId: null };
+const optOut = (patch: Partial<typeof DEFAULT_SETTINGS.optOut>) => ({ optOut: { ...DEFAULT_SETTINGS.optOut, ...patch } });
+
+const card = (title: string) => screen.getByText(title).closest('.celebration') as HTMLElement;
+
+// The animated stage is a lazy chunk; load it once up front so the first test does not time out on the transform.
+beforeAll(async () => {
+  await import('../../../renderer/src/celebrations/CelebrationStage');
+});
+beforeEach(() => freezeDate());
+afterEach(() => {
+  vi.useRealTimers();
+  setReducedMotion(false);
+});
+
+describe('celebrations', () => {
+  it('shows kudos as a warm toast that can be dismissed', async () => {
+    const { emitCelebration, user } = await renderApp({ snapshot: agentWeek() });
+    act(() => emitCelebration(kudos));
+    expect(await screen.findByText('Kudos from Sofia Brandt', undefined, { timeout: 3000 })).toBeInTheDocument();
+    expect(card('Kudos from Sofia Brandt')).toHaveClass('celebration-toast');
+    await user.click(screen.getByRole('button', { name: 'Dismiss: Kudos from Sofia Brandt' }));
+    await waitFor(() => expect(screen.queryByText('Kudos from Sofia Brandt')).not.toBeInTheDocument());
+  });
+
+  it('sizes each moment: a burst for a mission, confetti for a 25-day streak', async () => {
+    const { emitCelebration, container } = await renderApp({ snapshot: agentWeek() });
+    act(() => emitCelebration(mission));
+    await screen.findByText('Mission completed!', undefined, { timeout: 3000 });
+    expect(card('Mission completed!')).toHaveClass('celebration-burst');
+    expect(card('Mission completed!').querySelectorAll('.particle')).toHaveLength(14);
+    act(() => emitCelebration(streak25));
+    await screen.findByText('25 working days in a row', undefined, { timeout: 3000 });
+    expect(card('25 working days in a row')).toHaveClass('celebration-confetti');
+    expect(container.querySelectorAll('.confetti-piece').length).toBeGreaterThan(20);
+  });
+
+  it('never blocks work: no dialog, focus stays where it was', async () => {
+    const { emitCelebration, user } = await renderApp({ snapshot: agentWeek() });
+    const today = screen.getByRole('button', { name: 'Today' });
+    await user.click(today);
+    act(() => emitCelebration(mission));
+    await screen.findByText('Mission completed!', undefined, { timeout: 3000 });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(today);
+    expect(card('Mission completed!').contains(document.activeElement)).toBe(false);
+  });
+
+  it('opens the related view from a celebration', async () => {
+    const { emitCelebration, user } = await renderApp({ snapshot: agentWeek() });
+    act(() => emitCelebration(kudos));
+    await screen.findByText('Kudos from Sofia Brandt', undefined, { timeout: 3000 });
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    expect(await screen.findByRole('heading', { name: 'Kudos for you' })).toBeInTheDocument();
+  });
+
+  it('shows each celebration once, even if the host repeats it', async () => {
+    const { emitCelebration } = await renderApp({ snapshot: agentWeek() });
+    act(() => {
+      emitCelebration(kudos);
+      emitCelebration(kudos);
+    });
+    await screen.findByText('Kudos from Sofia Brandt', undefined, { timeout: 3000 });
+    expect(screen.getAllByText('Kudos from Sofia Brandt')).toHaveLength(1);
+  });
+
+  it('is calm and static under prefers-reduced-motion', async () => {
+    setReducedMotion(true);
+    const { emitCelebration, container } = await renderApp({ snapshot: agentWeek() });
+    act(() => emitCelebration(streak25));
+    await screen.findByText('25 working days in a row', undefined, { timeout: 3000 });
+    expect(card('25 working days in a row')).toHaveAttribute('data-motion', 'static');
+    expect(container.querySelectorAll('.confetti-piece')).toHaveLength(0);
+    expect(container.querySelectorAll('.particle')).toHaveLength(0);
+  });
+
+  it('animates when motion is allowed', async () => {
+    const { emitCelebration } = await renderApp({ snapshot: agentWeek() });
+    act(() => emitCelebration(mission));
+    await screen.findByText('Mission completed!', undefined, { timeout: 3000 });
+    expect(card('Mission completed!')).toHaveAttribute('data-motion', 'animated');
+  });
+
+  it('honours the opt-outs: no celebrations, but kudos toasts still come unless pop-ups are off', async () => {
+    const first = await renderApp({ snapshot: agentWeek(), settings: optOut({ celebrations: true }) });
+    await waitFor(() => expect(first.raw.getSettings).toHaveBeenCalled());
+    act(() => {
+      first.emitCelebration(mission);
+      first.emitCelebration(kudos);
+    });
+    await screen.findByText('Kudos from Sofia Brandt', undefined, { timeout: 3000 });
+    expect(screen.queryByText('Mission completed!')).not.toBeInTheDocument();
+    first.unmount();
+
+    const second = await renderApp({ snapshot: agentWeek(), settings: optOut({ popups: true, streaks: true }) });
+    await screen.findByRole('heading', { name: 'Your missions' });
+    await act(async () => {
+      await Promise.resolve();
+      second.emitCelebration(kudos);
+      second.emitCelebration(streak25);
+      second.emitCelebration(mission);
+    });
+    await screen.findByText('Mission completed!', undefined, { timeout: 3000 });
+    expect(screen.queryByText('Kudos from Sofia Brandt')).not.toBeInTheDocument();
+    expect(screen.queryByText('25 working days in a row')).not.toBeInTheDocument();
+  });
+
+  it('shows the static version in focus mode', async () => {
+    const { emitCelebration, raw } = await renderApp({ snapshot: agentWeek(), settings: { focusMode: true } });
+    await waitFor(() => expect(raw.getSettings).toHaveBeenCalled());
+    await screen.findByRole('heading', { name: 'Your missions' });
+    act(() => emitCelebration(mission));
+    await screen.findByText('Mission completed!', undefined, { timeout: 3000 });
+    expect(card('Mission completed!')).toHaveAttribute('data-motion', 'static');
+  });
+});

@@ -1,0 +1,93 @@
+import { vi } from 'vitest';
+import type { Snapshot } from '../../../../shared/api/snapshot';
+import type { TeamOverview } from '../../../../shared/api/supervisor';
+import type { Celebration } from '../../../../shared/domain/growth-model';
+import { DEFAULT_SETTINGS, type ClientState, type NavigateTarget, type Settings, type SidekickApi } from '../../../../shared/ipc/contract';
+import { validatedApi } from '../../../../renderer/src/api/validated-api';
+
+export type FakeOptions = {
+  snapshot?: Snapshot | null;
+  state?: Partial<ClientState>;
+  settings?: Partial<Settings>;
+  overview?: TeamOverview;
+  /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
+  overrides?: Partial<SidekickApi>;
+};
+
+/**
+ * A small fake `window.sidekick` built from a Snapshot: every method is a vi.fn with a believable answer,
+ * `emit*` pushes events as the host would. It is wrapped in the renderer's validating wrapper, so a fixture
+ * or an answer that breaks the contract fails the test.
+ */
+export function createFakeApi(options: FakeOptions = {}) {
+  let state: ClientState = {
+    connection: 'online',
+    snapshot: options.snapshot === undefined ? null : options.snapshot,
+    staleSince: null,
+    pendingActions: 0,
+    lastError: null,
+    ...options.state,
+  };
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const stateListeners = new Set<(s: ClientState) => void>();
+  const celebrationListeners = new Set<(c: Celebration) => void>();
+  const navigateListeners = new Set<(t: NavigateTarget) => void>();
+  let n = 0;
+  const receipt = async (_request: unknown) => ({ key: `key-${++n}`, queued: false });
+  const listen =
+    <T>(set: Set<(v: T) => void>) =>
+    (l: (v: T) => void) => {
+      set.add(l);
+      return () => void set.delete(l);
+    };
+
+  const raw = {
+    getState: vi.fn(async () => state),
+    signIn: vi.fn(async (_request: unknown) => state),
+    signOut: vi.fn(async () => undefined),
+    refresh: vi.fn(async () => state),
+    sendKudos: vi.fn(receipt),
+    thankKudos: vi.fn(receipt),
+    markKudosRead: vi.fn(receipt),
+    acceptOffer: vi.fn(receipt),
+    updateProfile: vi.fn(receipt),
+    tickTask: vi.fn(receipt),
+    replyCoaching: vi.fn(receipt),
+    submitIdea: vi.fn(receipt),
+    getTeamOverview: vi.fn(async (_request: unknown) => {
+      if (!options.overview) throw new Error('You are not a supervisor of this team.');
+      return options.overview;
+    }),
+    assignMission: vi.fn(async (_request: unknown) => ({ missionIds: ['m-new'] })),
+    writeCoachingCard: vi.fn(async (_request: unknown) => ({ id: 'c-new' })),
+    moveIdea: vi.fn(async (_request: unknown) => ({ id: 'i-3' })),
+    recordMilestone: vi.fn(async (_request: unknown) => ({ id: 'ms-1' })),
+    getSettings: vi.fn(async () => settings),
+    updateSettings: vi.fn(async (patch: Partial<Settings>) => {
+      settings = { ...settings, ...patch };
+      return settings;
+    }),
+    openExternal: vi.fn(async (_request: unknown) => undefined),
+    saveFile: vi.fn(async (_request: unknown) => ({ saved: true })),
+    closePopover: vi.fn(async () => undefined),
+    onState: listen(stateListeners),
+    onCelebration: listen(celebrationListeners),
+    onNavigate: listen(navigateListeners),
+  };
+  const host = { ...raw, ...options.overrides };
+
+  return {
+    raw,
+    api: validatedApi(host as unknown as SidekickApi),
+    emitState(patch: Partial<ClientState>) {
+      state = { ...state, ...patch };
+      stateListeners.forEach((l) => l(state));
+    },
+    emitCelebration(c: Celebration) {
+      celebrationListeners.forEach((l) => l(c));
+    },
+    emitNavigate(t: NavigateTarget) {
+      navigateListeners.forEach((l) => l(t));
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { App } from '../../../../renderer/src/app/App';
+import { FIXTURE_NOW } from '../fixtures/agent-week';
+import { createFakeApi, type FakeOptions } from './fake-api';
+
+/** Fixes the clock's date (timers stay real) at the fixture's "now", so "2 h ago" wording is stable. */
+export function freezeDate(at = FIXTURE_NOW) {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(at) });
+}
+
+/** Renders the whole companion on a fake host and waits until its first state is shown. */
+export async function renderApp(options: FakeOptions = {}) {
+  const fake = createFakeApi(options);
+  const user = userEvent.setup();
+  const utils = render(<App api={fake.api} />);
+  if (options.snapshot) await screen.findByRole('navigation', { name: 'Views' });
+  // Flush passive effects, so the views' subscriptions (celebrations, navigation) exist before a test emits.
+  await act(async () => undefined);
+  return { ...utils, ...fake, user };
+}
+
+/** Opens a view from the navigation bar. */
+export async function openView(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(screen.getByRole('button', { name: new RegExp(`^${name}`) }));
+}

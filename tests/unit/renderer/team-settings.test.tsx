@@ -1,0 +1,103 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
+import { agentWeek, supervisorWeek, teamOverview } from './fixtures/agent-week';
+import { freezeDate, openView, renderApp } from './helpers/render-app';
+
+beforeEach(() => freezeDate());
+afterEach(() => vi.useRealTimers());
+
+describe('Team (supervisors)', () => {
+  it('shows progress, streaks, who was not recognised in 14 days with suggestions, and 3 Ps prompts', async () => {
+    const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
+    await openView(user, 'Team');
+    expect(raw.getTeamOverview).toHaveBeenCalledWith({ teamId: 't-billing' });
+    expect(await screen.findByText('1 person has not been recognised in 14 days.')).toBeInTheDocument();
+    const kofi = screen.getByRole('listitem', { name: 'Kofi Mensah' });
+    expect(kofi).toHaveTextContent('Turned around a 1-star chargeback ticket to a satisfied rating (ticket 47950)');
+    const maya = screen.getByRole('listitem', { name: 'Maya Okafor' });
+    expect(maya).toHaveTextContent('Streak 12 (longest 19)');
+    expect(maya).toHaveTextContent('27 of 40 solved, 3 days left');
+    expect(maya).toHaveTextContent('Ask Maya what would help her towards leading the queue.');
+  });
+
+  it('assigns a mission to one agent', async () => {
+    const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
+    await openView(user, 'Team');
+    const form = await screen.findByRole('form', { name: 'Assign a mission' });
+    await user.selectOptions(within(form).getByLabelText('For'), 'Kofi Mensah');
+    await user.type(within(form).getByLabelText('Title'), 'Clear the chargeback backlog');
+    await user.click(within(form).getByRole('button', { name: 'Assign mission' }));
+    expect(raw.assignMission).toHaveBeenCalledTimes(1);
+    const body = raw.assignMission.mock.calls[0]![0] as { agentIds: string[]; teamId: string | null; spec: { title: string; metric: string; comparator: string; target: number } };
+    expect(body).toMatchObject({ agentIds: ['p-kofi'], teamId: null, spec: { title: 'Clear the chargeback backlog', metric: 'solved', comparator: 'atLeast', target: 40 } });
+    expect(await within(form).findByRole('status')).toHaveTextContent('Mission assigned.');
+  });
+
+  it('writes a coaching card with tasks, one per line', async () => {
+    const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
+    await openView(user, 'Team');
+    const form = await screen.findByRole('form', { name: 'Write a coaching card' });
+    await user.selectOptions(within(form).getByLabelText('For'), 'Kofi Mensah');
+    await user.type(within(form).getByLabelText('Advice'), 'Use the refund checklist before replying.');
+    await user.type(within(form).getByLabelText('Tasks, one per line'), 'Read the checklist{enter}Pair with Maya');
+    await user.click(within(form).getByRole('button', { name: 'Send coaching card' }));
+    expect(raw.writeCoachingCard).toHaveBeenCalledWith(
+      expect.objectContaining({ agentId: 'p-kofi', focusMetric: 'csatPct', advice: 'Use the refund checklist before replying.', tasks: [{ text: 'Read the checklist', due: null }, { text: 'Pair with Maya', due: null }] }),
+    );
+  });
+
+  it('moves an idea with an answer', async () => {
+    const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
+    await openView(user, 'Team');
+    const ideas = await screen.findByRole('region', { name: 'Team ideas' });
+    expect(ideas).toHaveTextContent('Sent anonymously');
+    await user.selectOptions(within(ideas).getByLabelText('Status'), 'Planned');
+    await user.type(within(ideas).getByLabelText('Your answer'), 'Trying it in April.');
+    await user.click(within(ideas).getByRole('button', { name: 'Update idea: Fewer meetings on Mondays' }));
+    expect(raw.moveIdea).toHaveBeenCalledWith({ ideaId: 'i-3', status: 'planned', response: 'Trying it in April.' });
+  });
+
+  it('says what went wrong when the overview cannot load', async () => {
+    const { user } = await renderApp({ snapshot: supervisorWeek() });
+    await openView(user, 'Team');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The team overview could not be loaded: You are not a supervisor of this team.');
+  });
+});
+
+describe('Settings', () => {
+  it('turns a game mechanic off in one click', async () => {
+    const { raw, user } = await renderApp({ snapshot: agentWeek() });
+    await openView(user, 'Settings');
+    const streaks = await screen.findByRole('checkbox', { name: /^Streaks/ });
+    expect(streaks).toBeChecked();
+    await user.click(streaks);
+    expect(raw.updateSettings).toHaveBeenCalledWith({ optOut: { ...DEFAULT_SETTINGS.optOut, streaks: true } });
+    expect(streaks).not.toBeChecked();
+    await openView(user, 'Today');
+    expect(screen.queryByRole('article', { name: 'Your streak' })).not.toBeInTheDocument();
+  });
+
+  it('sets focus mode, quiet hours and the pop-up budget', async () => {
+    const { raw, user } = await renderApp({ snapshot: agentWeek() });
+    await openView(user, 'Settings');
+    await user.click(await screen.findByRole('checkbox', { name: /Focus mode/ }));
+    expect(raw.updateSettings).toHaveBeenLastCalledWith({ focusMode: true });
+    const from = screen.getByLabelText('From');
+    expect(from).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
+    expect(raw.updateSettings).toHaveBeenLastCalledWith({ quietHours: { enabled: true, start: '18:00', end: '08:00' } });
+    expect(from).toBeEnabled();
+    const budget = screen.getByRole('spinbutton');
+    await user.clear(budget);
+    await user.type(budget, '3');
+    expect(raw.updateSettings).toHaveBeenLastCalledWith({ maxPopupsPerHour: 3 });
+  });
+
+  it('signs out', async () => {
+    const { raw, user } = await renderApp({ snapshot: agentWeek() });
+    await openView(user, 'Settings');
+    await user.click(await screen.findByRole('button', { name: 'Sign out of this server' }));
+    expect(raw.signOut).toHaveBeenCalled();
+  });
+});
