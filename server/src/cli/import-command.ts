@@ -29,15 +29,18 @@ export async function runImport(argv: readonly string[]): Promise<void> {
     return;
   }
   const mappingFile = flag(args, 'mapping-file');
-  const query = ImportQuery.parse({
+  const parsedQuery = ImportQuery.safeParse({
     ...(flag(args, 'mapping') ? { mapping: flag(args, 'mapping') } : {}),
     ...(mappingFile ? { spec: fs.readFileSync(mappingFile, 'utf8') } : {}),
     ...pick(args, { format: 'format', source: 'source', timezone: 'timezone', timeFormat: 'time-format' }),
   });
+  if (!parsedQuery.success) throw new Error(`import: ${parsedQuery.error.issues.map((i) => `${i.path.join('.') || 'flags'}: ${i.message}`).join('; ')}\n\nUsage:\n  ${IMPORT_HELP}`);
+  const query = parsedQuery.data;
   const spec = mappingSpecFrom(query);
   const batchSize = Number(flag(args, 'batch-size') ?? 500);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new Error('--batch-size must be 1–5000');
 
+  if (file !== '-' && !fs.existsSync(file)) throw new Error(`import: no such file ${file}`);
   const totalBytes = file === '-' ? undefined : fs.statSync(file).size;
   const counter = new ByteCounter();
   const input: Readable = (file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 256 * 1024 })).pipe(counter);

@@ -10,6 +10,8 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
   db: Kysely<Database>;
+  /** The PostgreSQL schema in use, when one was named. */
+  schema?: string;
   dialect: Dialect;
   /** Where the data lives, for logs (a file path or the database URL without credentials). */
   location: string;
@@ -30,7 +32,7 @@ export interface StoreOptions {
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : openSqlite(options.dataDir ?? './.data');
-  await migrateToLatest(store.db as unknown as Kysely<unknown>);
+  await migrateToLatest(store.db as unknown as Kysely<unknown>, store.schema);
   return store;
 }
 
@@ -58,5 +60,5 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   url.password = '';
-  return { db, dialect: 'postgres', location: `${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`, close: () => db.destroy() };
+  return { db, dialect: 'postgres', ...(schema ? { schema } : {}), location: `${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`, close: () => db.destroy() };
 }
