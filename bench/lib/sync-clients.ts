@@ -1,11 +1,11 @@
 import { createSyncClient, type SyncClient, type KeyValueStorage } from '../../shared/sync';
 import type { ClientState } from '../../shared/ipc/contract';
 import { nodeSyncDeps, MemoryStorage } from './node-sync-deps';
-import type { SyncDeps } from '../../shared/sync';
+import type { BackoffOptions, SyncDeps } from '../../shared/sync';
 
 /** A shared/sync client in this process, as the desktop app runs it (snapshot, catch-up, live socket). */
-export function nodeSyncClient(serverUrl: string, token: string, opts: { storage?: KeyValueStorage; deps?: Partial<SyncDeps> } = {}): SyncClient {
-  return createSyncClient(nodeSyncDeps({ storage: opts.storage ?? new MemoryStorage(), ...opts.deps }), { serverUrl, token });
+export function nodeSyncClient(serverUrl: string, token: string, opts: { storage?: KeyValueStorage; deps?: Partial<SyncDeps>; backoff?: BackoffOptions } = {}): SyncClient {
+  return createSyncClient(nodeSyncDeps({ storage: opts.storage ?? new MemoryStorage(), ...opts.deps }), { serverUrl, token, ...(opts.backoff ? { backoff: opts.backoff } : {}) });
 }
 
 /** Resolves when `predicate` holds for the client's state; rejects after `timeoutMs` with the last state. */
