@@ -116,7 +116,7 @@ describe('malformed input', () => {
 
   it('a valid action without an Idempotency-Key, or with a bad one, is a 4xx and does nothing', async () => {
     const body = { toPersonId: team.agents[1]?.id, value: 'Teamwork', message: 'Thanks' };
-    for (const headers of [{}, { 'idempotency-key': ' ' }, { 'idempotency-key': 'x'.repeat(201) }, { 'idempotency-key': 'bad key\twith tab' }]) {
+    for (const headers of [{} as Record<string, string>, { 'idempotency-key': ' ' }, { 'idempotency-key': 'x'.repeat(201) }, { 'idempotency-key': 'bad key\twith tab' }]) {
       const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, { token: team.agents[0]?.token, body, headers });
       expect4xxWithReason(reply, `sendKudos with ${JSON.stringify(headers)}`);
     }

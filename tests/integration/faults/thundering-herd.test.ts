@@ -57,7 +57,7 @@ describe('thundering herd after a restart', () => {
     killedAt = Date.now();
     server = await server.restart('stop');
     // Everyone lost the socket at the same moment; give them time to come back on their own schedule.
-    await Promise.all(clients.map((_c, i) => waitFor(() => backOnline[i] !== null, 60_000)));
+    await Promise.all(clients.map((_c, i) => waitFor(() => backOnline[i] !== null, 60_000, `device ${i} back online`)));
     const times = backOnline.map((t) => (t ?? Number.NaN) - killedAt);
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
 
