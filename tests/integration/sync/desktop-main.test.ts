@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { invokeChannel, type ClientState } from '../../../shared/ipc';
+import { rmSync } from 'node:fs';
+import { appPath, recorded } from './fake-electron';
+import { call, seedTeam, startTestServer, waitFor } from './support';
+
+// The real composition root, with Electron, electron-store and electron-updater replaced by small fakes.
+vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron-store', () => ({
+  default: class {
+    store: Record<string, unknown> = {};
+    set(key: string, value: unknown) {
+      this.store = { ...this.store, [key]: value };
+    }
+  },
+}));
+vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let team: Awaited<ReturnType<typeof seedTeam>>;
+const appFrame = { senderFrame: { url: 'app://sidekick/index.html', parent: null } };
+const invoke = (name: Parameters<typeof invokeChannel>[0], raw?: unknown, event: unknown = appFrame) => recorded.handlers.get(invokeChannel(name))!(event, raw);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  team = await seedTeam(server.url);
+  process.env.SIDEKICK_SERVER_URL = server.url;
+  process.env.SIDEKICK_TOKEN = team.ana.token;
+  const { bootstrap } = await import('../../../electron/main/composition-root');
+  await bootstrap();
+});
+afterAll(async () => {
+  await invoke('signOut').catch(() => undefined);
+  delete process.env.SIDEKICK_SERVER_URL;
+  delete process.env.SIDEKICK_TOKEN;
+  await server.dispose();
+  rmSync(appPath, { recursive: true, force: true });
+});
+
+describe('the Electron main process, wired to the real server (Electron faked)', () => {
+  it('signs in from the environment, goes online and serves state over IPC to the app page only', async () => {
+    await waitFor(() => recorded.tooltip.startsWith('Sidekick:') && recorded.tooltip !== 'Sidekick: not signed in', 10_000, 'the tray tooltip');
+    const state = (await invoke('getState')) as ClientState;
+    expect(state.snapshot?.person.name).toBe('Ana Kowalska');
+    expect(recorded.loadedUrl).toBe('app://sidekick/index.html');
+    await expect(invoke('getState', undefined, { senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow();
+  });
+
+  it('pops up a kudos from the supervisor as a native notification within a second', async () => {
+    const lastState = () => recorded.sent.filter((s) => s.channel === 'sidekick:event:state').at(-1)?.payload as ClientState | undefined;
+    await waitFor(() => lastState()?.connection === 'online', 10_000, 'online');
+    const sentAt = Date.now();
+    await call(server.url, team.supervisor.token, 'POST', '/api/me/kudos', { toPersonId: team.ana.id, value: 'Empathy', message: 'Stayed calm with a furious caller', ticketId: null, ticketUrl: null });
+    await waitFor(() => recorded.notifications.some((n) => n.body === 'Stayed calm with a furious caller'), 1_000, 'the notification');
+    const shown = recorded.notifications.find((n) => n.body === 'Stayed calm with a furious caller')!;
+    expect(shown.title).toBe('Sam Lead appreciated your empathy');
+    expect(shown.shownAt - sentAt).toBeLessThan(1_000);
+  });
+
+  it('serves the renderer through app:// with the CSP, and nothing outside it', async () => {
+    const handler = recorded.protocolHandler!;
+    const page = await handler({ url: 'app://sidekick/index.html' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<div id="root">');
+    expect((await handler({ url: 'app://sidekick/..%2fpackage.json' })).status).toBe(404);
+    expect((await handler({ url: 'app://sidekick/assets/missing.js' })).status).toBe(404);
+  });
+});
