@@ -15,6 +15,7 @@ import { registerSupervisorRoutes } from '../api/routes-supervisor';
 import { registerOpsRoutes } from '../api/routes-ops';
 import { registerWebStatic } from '../api/web-static';
 import { registerLiveRoute } from '../live/live-route';
+import { registerAdminImportRoute } from '../import/admin-import-route';
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -54,6 +55,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerActionRoutes(app, ctx, authenticate);
   registerMetricsRoutes(app, ctx, authenticate);
   registerIngestRoutes(app, ctx, authenticate);
+  await registerAdminImportRoute(app, ctx, authenticate);
   registerWebhookRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx, authenticate);
   registerLiveRoute(app, ctx, limiter);

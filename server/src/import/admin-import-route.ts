@@ -28,7 +28,16 @@ class ByteLimit extends Transform {
 }
 
 export interface AdminImportRouteOptions {
+  /** Default: SIDEKICK_IMPORT_MAX_BYTES from the environment, else DEFAULT_IMPORT_MAX_BYTES. */
   maxBytes?: number;
+}
+
+function maxBytesFromEnv(): number {
+  const raw = process.env.SIDEKICK_IMPORT_MAX_BYTES;
+  if (raw === undefined || raw === '') return DEFAULT_IMPORT_MAX_BYTES;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`SIDEKICK_IMPORT_MAX_BYTES must be a positive whole number of bytes, got "${raw}"`);
+  return n;
 }
 
 /**
@@ -39,7 +48,7 @@ export interface AdminImportRouteOptions {
  */
 export async function registerAdminImportRoute(app: FastifyInstance, ctx: AppContext, authenticate?: Authenticator, options: AdminImportRouteOptions = {}): Promise<void> {
   const auth = authenticate ?? createAuthenticator(ctx).authenticate;
-  const maxBytes = options.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? maxBytesFromEnv();
   await app.register(async (scope) => {
     // In this scope only: leave every body unread, whatever its content type, so the handler can stream it.
     scope.removeAllContentTypeParsers();
