@@ -64,6 +64,8 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
   let lastContactAt: number | null = null;
   let connection: ClientState['connection'] = 'connecting';
   let lastError: string | null = null;
+  /** Serving data the server has not confirmed in this run: loaded from the cache, or the connection dropped. */
+  let stale = false;
   let pending = 0;
   let live: LiveConnection | null = null;
   /** Bumped on every (re)connect and stop, so late answers of an abandoned attempt are ignored. */
@@ -72,8 +74,8 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
   let state = buildState();
 
   function buildState(): ClientState {
-    const stale = connection !== 'online' && snapshot !== null && lastContactAt !== null;
-    return { connection, snapshot, staleSince: stale ? new Date(lastContactAt ?? 0).toISOString() : null, pendingActions: pending, lastError };
+    const showStale = stale && connection !== 'online' && snapshot !== null && lastContactAt !== null;
+    return { connection, snapshot, staleSince: showStale ? new Date(lastContactAt ?? 0).toISOString() : null, pendingActions: pending, lastError };
   }
   function changed() {
     state = buildState();
@@ -170,6 +172,7 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
             return reconnectSoon(gen, 'the server reports a different person');
           }
           connection = 'online';
+          stale = false;
           lastError = null;
           reconnectTimer.reset();
           changed();
@@ -195,6 +198,7 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
     generation += 1;
     const next = generation;
     connection = 'offline';
+    stale = true;
     lastError = reason;
     const ms = reconnectTimer.schedule(() => void connect(next));
     log('info', `sync: offline (${reason}); reconnecting in ${ms} ms`);
@@ -223,9 +227,10 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
   return {
     async start() {
       const cached = await storage.loadCache(serverUrl);
-      if (cached) {
+      if (cached && !snapshot) {
         snapshot = cached.snapshot;
         lastContactAt = cached.lastContactAt;
+        stale = true;
       }
       await outbox.load();
       changed();

@@ -87,6 +87,15 @@ describe('sync client', () => {
     expect(state.staleSince).toBe(new Date(lastContact).toISOString());
   });
 
+  it('a snapshot fetched in this run is not stale while the socket is still connecting', async () => {
+    const { client } = setup();
+    await client.verify();
+    await client.start();
+    expect(client.getState().connection).toBe('connecting');
+    expect(client.getState().snapshot).not.toBeNull();
+    expect(client.getState().staleSince).toBeNull();
+  });
+
   it('queues actions offline and delivers each exactly once when back', async () => {
     const { server, clock, client } = setup();
     await client.start();
