@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../server/src/app/start';
-import { registerAdminImportRoute } from '../../../server/src/import/admin-import-route';
-import { ADMIN_TOKEN, STORES, getJson, type FreshStore } from './helpers/import-server';
+import { type RunningServer } from '../../../server/src/app/start';
+import { ADMIN_TOKEN, STORES, getJson, startImportServer, type FreshStore } from './helpers/import-server';
 import { freshdeskTickets } from './helpers/vendor-exports';
 
 const MAX_BYTES = 64 * 1024;
@@ -13,7 +12,13 @@ describe('POST /api/admin/import', () => {
 
   beforeAll(async () => {
     store = STORES[0]!();
-    server = await startServer({ ...store.options, adminToken: ADMIN_TOKEN, port: 0, scheduler: false, plugins: [(app, ctx) => registerAdminImportRoute(app, ctx, undefined, { maxBytes: MAX_BYTES })] });
+    // The limit is read when the route is registered, so it only needs to be set while the server starts.
+    process.env.SIDEKICK_IMPORT_MAX_BYTES = String(MAX_BYTES);
+    try {
+      server = await startImportServer(store);
+    } finally {
+      delete process.env.SIDEKICK_IMPORT_MAX_BYTES;
+    }
     const person = await fetch(`${server.url}/api/admin/people`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ana Agent', role: 'agent', teamIds: [] }) });
     const { id } = (await person.json()) as { id: string };
     const token = await fetch(`${server.url}/api/admin/people/${id}/tokens`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: '{}' });

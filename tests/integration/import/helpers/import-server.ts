@@ -4,7 +4,6 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { startServer, type RunningServer } from '../../../../server/src/app/start';
-import { registerAdminImportRoute } from '../../../../server/src/import/admin-import-route';
 
 export const ADMIN_TOKEN = 'sk_import_test_admin_token_000000000001';
 
@@ -42,9 +41,9 @@ if (pgUrl) {
   console.warn('[import integration] TEST_DATABASE_URL is not set: the real-data check runs on SQLite only (CI adds PostgreSQL).');
 }
 
-/** The real server (real HTTP on 127.0.0.1, port 0) with the importer's admin route registered. */
+/** The real server (real HTTP on 127.0.0.1, port 0), which registers the importer's admin route itself. */
 export async function startImportServer(store: FreshStore): Promise<RunningServer> {
-  return startServer({ ...store.options, adminToken: ADMIN_TOKEN, port: 0, scheduler: false, plugins: [(app, ctx) => registerAdminImportRoute(app, ctx)] });
+  return startServer({ ...store.options, adminToken: ADMIN_TOKEN, port: 0, scheduler: false });
 }
 
 export async function getJson<T>(url: string, token = ADMIN_TOKEN): Promise<T> {
