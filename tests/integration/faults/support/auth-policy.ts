@@ -29,7 +29,7 @@ export interface RouteRule {
   allowed?: Who;
 }
 
-const UNAUTHENTICATED = { none: [401], wrong: [401], revoked: [401] } as const;
+const UNAUTHENTICATED: Partial<Record<Who, number[]>> = { none: [401], wrong: [401], revoked: [401] };
 const FORBIDDEN = [403];
 /** Another person's object: 403, or 404 where the server does not reveal that it exists. */
 const NOT_YOURS = [403, 404];
