@@ -11,7 +11,7 @@ import { deliverKudos } from '../services/kudos-service';
 import { agentsOfTickets } from './event-loader';
 import { refreshActiveMissions } from './mission-refresh';
 import { refreshStreak } from './streak-refresh';
-import { refreshTrends } from './trends-refresh';
+import { celebrateClosedWeekBests, refreshTrends } from './trends-refresh';
 import { refreshGrowth } from './growth-updater';
 
 /**
@@ -64,6 +64,7 @@ export async function refreshAgent(uow: UnitOfWork, person: PersonFull, instants
   if (person.role !== 'agent') return;
   let state = await loadPersonState(uow.trx, person.id);
   state = await refreshTrends(uow, person, state, instants);
+  await celebrateClosedWeekBests(uow, person, state);
   await refreshStreak(uow, person, state);
   // Reloaded: achievements recorded above may have moved growth already.
   await refreshGrowth(uow, person.id);

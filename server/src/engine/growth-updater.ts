@@ -4,7 +4,8 @@ import { personalBests } from '../../../shared/domain/personal-bests';
 import type { UnitOfWork } from '../store/unit-of-work';
 import { insertTimeline, totalPoints } from '../services/timeline-repo';
 import { loadPersonState, savePersonState, type PersonState } from '../services/person-state';
-import { celebrate, timelineEntry } from './achievements';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
+import { celebrationFor } from '../../../shared/domain/celebrations';
 
 /**
  * Records an achievement on the agent's timeline once (entry ids are deterministic), with its celebration,
@@ -29,10 +30,10 @@ export async function refreshGrowth(uow: UnitOfWork, agentId: string, state?: Pe
   await savePersonState(uow.trx, agentId, next, uow.now);
   uow.feed(agentId, 'growth.updated', growth);
   for (const level of levelsGained(current.growth.points, points)) {
-    const entry = timelineEntry({ kind: 'level_up', agentId, at: uow.now, refId: `level-${level.level}`, title: `Level ${level.level}: ${level.levelName}`, detail: null, points: 0 });
+    const entry = timelineEntryFor({ kind: 'level_up', agentId, level: level.level, levelName: level.levelName, at: uow.now });
     if (await insertTimeline(uow.trx, entry)) {
       uow.feed(agentId, 'timeline.added', entry);
-      const c = celebrate({ kind: 'level_up', title: `Level ${level.level}: ${level.levelName}`, message: `You reached level ${level.level}, ${level.levelName}.`, refId: entry.id }, uow.now);
+      const c = celebrationFor({ kind: 'level_up', ...level }, uow.now, `level:${level.level}`);
       if (c) uow.feed(agentId, 'celebration', c);
     }
   }

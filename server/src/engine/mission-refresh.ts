@@ -5,7 +5,8 @@ import type { UnitOfWork } from '../store/unit-of-work';
 import { activeMissions, saveMission } from '../services/missions-repo';
 import { loadEventsForMission } from './mission-events';
 import { recordAchievement } from './growth-updater';
-import { celebrate, timelineEntry } from './achievements';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
+import { celebrationFor } from '../../../shared/domain/celebrations';
 
 /**
  * Re-evaluates one mission from the events of its window (engine: computeMetrics → settleMission), stores
@@ -29,9 +30,8 @@ export async function refreshMission(uow: UnitOfWork, mission: Mission, timezone
   await saveMission(uow.trx, view, uow.now);
   uow.feed(mission.agentId, 'mission.upserted', view);
   if (mission.status === 'active' && view.mission.status === 'completed') {
-    const entry = timelineEntry({ kind: 'mission_completed', agentId: mission.agentId, at: uow.now, refId: mission.id, title: `Mission completed: ${mission.title}`, detail: view.progress.sentence, points: mission.reward.points });
-    const celebration = celebrate({ kind: 'mission_completed', title: 'Mission completed', message: mission.title, refId: mission.id }, uow.now);
-    await recordAchievement(uow, entry, celebration);
+    const entry = timelineEntryFor({ kind: 'mission_completed', mission: view.mission, at: uow.now });
+    await recordAchievement(uow, { ...entry, detail: entry.detail ?? view.progress.sentence }, celebrationFor({ kind: 'mission_completed', mission: view.mission }, uow.now, `mission:${mission.id}`));
   }
   return view;
 }

@@ -1,5 +1,4 @@
 import { dailyTallies, computeStreak, newStreakMilestones } from '../../../shared/domain/streaks';
-import { pointsForStreakMilestone } from '../../../shared/domain/growth';
 import { addDays, localDateOf } from '../../../shared/domain/time';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../services/people-repo';
@@ -7,7 +6,8 @@ import { dailyGoalOf, effectiveSchedule } from '../services/people-repo';
 import { savePersonState, type PersonState } from '../services/person-state';
 import { loadOwnEvents } from './own-events';
 import { recordAchievement } from './growth-updater';
-import { celebrate, timelineEntry } from './achievements';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
+import { celebrationFor } from '../../../shared/domain/celebrations';
 
 /**
  * How far back a streak is recomputed. The engine walks days from `from`; the longest streak is carried over
@@ -38,14 +38,11 @@ export async function refreshStreak(uow: UnitOfWork, person: PersonFull, state: 
   await savePersonState(uow.trx, person.id, next, uow.now);
   uow.feed(person.id, 'streak.updated', streak);
   for (const milestone of newStreakMilestones(state.streak.current, streak.current)) {
-    const refId = `${milestone}@${today}`;
-    const title = `${milestone}-day streak`;
-    const entry = timelineEntry({ kind: 'streak_milestone', agentId: person.id, at: uow.now, refId, title, detail: null, points: pointsForStreakMilestone(milestone) });
-    await recordAchievement(uow, entry, celebrate({ kind: 'streak_milestone', title, message: `${milestone} scheduled days in a row on your daily goal.`, refId: entry.id, milestone }, uow.now));
+    const entry = timelineEntryFor({ kind: 'streak_milestone', agentId: person.id, milestone, at: uow.now });
+    await recordAchievement(uow, entry, celebrationFor({ kind: 'streak_milestone', milestone }, uow.now, `streak:${milestone}@${today}`));
   }
   if (streak.longest > state.streak.longest && streak.longest >= 3) {
-    const entry = timelineEntry({ kind: 'streak_record', agentId: person.id, at: uow.now, refId: String(streak.longest), title: `New longest streak: ${streak.longest} days`, detail: null, points: 0 });
-    await recordAchievement(uow, entry, null);
+    await recordAchievement(uow, timelineEntryFor({ kind: 'streak_record', agentId: person.id, longest: streak.longest, at: uow.now }), null);
   }
   return next;
 }

@@ -6,6 +6,10 @@ import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../services/people-repo';
 import { savePersonState, type PersonState } from '../services/person-state';
 import { loadAgentEvents } from './event-loader';
+import { newPersonalBests } from '../../../shared/domain/personal-bests';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
+import { celebrationFor } from '../../../shared/domain/celebrations';
+import { recordAchievement } from './growth-updater';
 
 /** Weeks of trends kept for the timeline chart and personal bests. */
 export const TREND_WEEKS = 12;
@@ -35,4 +39,17 @@ export async function refreshTrends(uow: UnitOfWork, person: PersonFull, state: 
   await savePersonState(uow.trx, person.id, next, uow.now);
   uow.feed(person.id, 'trends.updated', { trends });
   return next;
+}
+
+/**
+ * Personal bests set in the last closed week are celebrated once that week is over (ids are deterministic per
+ * metric and week, so the hourly refresh records each best once).
+ */
+export async function celebrateClosedWeekBests(uow: UnitOfWork, person: PersonFull, state: PersonState): Promise<void> {
+  const [lastClosed] = lastWeekStarts(uow.now, person.timezone, 1);
+  if (!lastClosed) return;
+  for (const best of newPersonalBests(state.trends, lastClosed)) {
+    const entry = timelineEntryFor({ kind: 'personal_best', agentId: person.id, best, at: uow.now });
+    await recordAchievement(uow, entry, celebrationFor({ kind: 'personal_best', best }, uow.now, `best:${best.metric}:${best.weekStart}`));
+  }
 }

@@ -14,7 +14,7 @@ import { loadPerson } from './people-repo';
 import { loadCard, saveCard, saveIdea } from './coaching-ideas-repo';
 import { loadOffer, openOffers, saveOffer } from './missions-repo';
 import { recordAchievement } from '../engine/growth-updater';
-import { timelineEntry } from '../engine/achievements';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { refreshMission } from '../engine/mission-refresh';
 
 async function me(ctx: AppContext, principal: Principal) {
@@ -77,16 +77,9 @@ export async function tickTask(ctx: AppContext, principal: Principal, body: z.in
     await saveCard(uow.trx, next, uow.now);
     uow.feed(card.agentId, 'coaching.upserted', next);
     if (allDone && card.completedAt === null) {
-      const entry = timelineEntry({
-        kind: 'coaching_completed',
-        agentId: card.agentId,
-        at: uow.now,
-        refId: card.id,
-        title: `Coaching completed: ${card.focusMetric}`,
-        detail: card.advice.slice(0, 200),
-        points: POINTS.coachingCompleted + tasks.length * POINTS.coachingTaskDone,
-      });
-      await recordAchievement(uow, entry, null);
+      const entry = timelineEntryFor({ kind: 'coaching_completed', card: next, at: uow.now });
+      // Each task done earns its points too; they land with the completion, never deducted by an untick.
+      await recordAchievement(uow, { ...entry, points: entry.points + tasks.length * POINTS.coachingTaskDone }, null);
     }
     return { id: card.id };
   });

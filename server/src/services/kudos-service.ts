@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ActionAck, MarkKudosReadBody, SendKudosBody, ThankKudosBody } from '../../../shared/api/actions';
 import type { Kudos } from '../../../shared/domain/people-model';
-import { POINTS } from '../../../shared/domain/growth';
 import type { AppContext } from '../app/context';
 import type { Principal } from '../auth/principal';
 import type { UnitOfWork } from '../store/unit-of-work';
@@ -12,7 +11,8 @@ import { loadPerson } from './people-repo';
 import { insertKudos, kudosFromRow, loadKudos } from './kudos-repo';
 import { kudosQuota } from './kudos-quota';
 import { recordAchievement } from '../engine/growth-updater';
-import { celebrate, timelineEntry } from '../engine/achievements';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
+import { celebrationFor } from '../../../shared/domain/celebrations';
 
 /**
  * Delivers a stored kudos to its recipient: inbox entry, toast, timeline, growth points. Used by peers,
@@ -20,11 +20,8 @@ import { celebrate, timelineEntry } from '../engine/achievements';
  */
 export async function deliverKudos(uow: UnitOfWork, kudos: Kudos, opts: { historical?: boolean } = {}): Promise<void> {
   uow.feed(kudos.toPersonId, 'kudos.upserted', kudos);
-  const from = kudos.kind === 'customer' ? 'A customer' : kudos.fromName;
-  const celebration = opts.historical ? null : celebrate({ kind: 'kudos', title: `${from} sent you kudos`, message: `${kudos.value}: ${kudos.customerQuote ?? kudos.message}`, refId: kudos.id }, uow.now);
-  const points = kudos.kind === 'customer' ? POINTS.customerKudosReceived : POINTS.kudosReceived;
-  const entry = timelineEntry({ kind: 'kudos_received', agentId: kudos.toPersonId, at: kudos.at, refId: kudos.id, title: `Kudos from ${from}: ${kudos.value}`, detail: kudos.customerQuote ?? kudos.message, points });
-  await recordAchievement(uow, entry, celebration);
+  const celebration = opts.historical ? null : celebrationFor({ kind: 'kudos', kudos }, uow.now, `kudos:${kudos.id}`);
+  await recordAchievement(uow, timelineEntryFor({ kind: 'kudos_received', kudos }), celebration);
 }
 
 export async function sendKudos(ctx: AppContext, principal: Principal, body: z.infer<typeof SendKudosBody>, key: string): Promise<ActionAck> {

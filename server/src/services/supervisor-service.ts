@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { AssignMissionBody, CoachingCardBody, MoveIdeaBody, RecordMilestoneBody } from '../../../shared/api/actions';
 import type { CoachingCard } from '../../../shared/domain/people-model';
 import type { Mission } from '../../../shared/domain/mission-model';
-import { POINTS } from '../../../shared/domain/growth';
 import type { AppContext } from '../app/context';
 import type { Principal } from '../auth/principal';
 import { runUnitOfWork, type UnitOfWork } from '../store/unit-of-work';
@@ -14,7 +13,7 @@ import { loadIdea, saveCard, saveIdea } from './coaching-ideas-repo';
 import { feedIdea } from './agent-actions';
 import { refreshMission } from '../engine/mission-refresh';
 import { recordAchievement } from '../engine/growth-updater';
-import { timelineEntry } from '../engine/achievements';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { runIdempotentAction } from './idempotent-action';
 
 /** Supervisor writes run once per Idempotency-Key when the client sends one, else as a plain transaction. */
@@ -100,7 +99,7 @@ export async function moveIdea(ctx: AppContext, principal: Principal, ideaId: st
     await saveIdea(uow.trx, next);
     await feedIdea(uow, next, next.authorId);
     if (body.status === 'done' && idea.status !== 'done' && next.authorId) {
-      const entry = timelineEntry({ kind: 'idea_adopted', agentId: next.authorId, at: uow.now, refId: next.id, title: `Idea adopted: ${next.title}`, detail: next.response, points: POINTS.ideaAdopted });
+      const entry = timelineEntryFor({ kind: 'idea_adopted', agentId: next.authorId, idea: next, at: uow.now });
       await recordAchievement(uow, entry, null);
     }
     return { id: next.id };
@@ -111,7 +110,7 @@ export async function moveIdea(ctx: AppContext, principal: Principal, ideaId: st
 export async function recordMilestone(ctx: AppContext, principal: Principal, personId: string, body: z.infer<typeof RecordMilestoneBody>, key: string | null): Promise<{ id: string }> {
   const person = await requireSupervisedPerson(ctx.store.db, principal, personId);
   const ack = await once(ctx, principal, key, 'recordMilestone', async (uow) => {
-    const entry = timelineEntry({ kind: 'career_milestone', agentId: person.id, at: new Date(body.at).toISOString(), refId: randomUUID(), title: body.title, detail: body.detail, points: POINTS.careerMilestone });
+    const entry = timelineEntryFor({ kind: 'career_milestone', agentId: person.id, milestoneId: randomUUID(), milestone: { ...body, at: new Date(body.at).toISOString() } });
     await recordAchievement(uow, entry, null);
     return { id: entry.id };
   });
