@@ -44,14 +44,25 @@ export async function bootstrap(): Promise<Shell> {
   hardenApp(devOrigin, log);
   serveRenderer(join(root, 'renderer', 'dist'));
 
-  const store = openAppStore(new Store<Record<string, unknown>>({ name: 'sidekick', clearInvalidConfig: true }), log);
+  const store = openAppStore(
+    new Store<Record<string, unknown>>({ name: 'sidekick', clearInvalidConfig: true }),
+    log,
+  );
   const settingsStore = createSettingsStore(store);
   let popoverWindow: Electron.BrowserWindow | null = null;
 
   const host: ApiHost = createApiHost({
     createClient: (session) =>
       createSyncClient(
-        { http: nodeHttp, openSocket: openWsSocket, storage: store.syncStorage, clock: nodeClock, random: Math.random, newKey: randomUUID, log },
+        {
+          http: nodeHttp,
+          openSocket: openWsSocket,
+          storage: store.syncStorage,
+          clock: nodeClock,
+          random: Math.random,
+          newKey: randomUUID,
+          log,
+        },
         { serverUrl: session.serverUrl, token: session.token },
       ),
     sessions: createSessionStore(store, safeStorage, log),
@@ -64,7 +75,8 @@ export async function bootstrap(): Promise<Shell> {
     log,
   });
 
-  const navigate = (target: NavigateTarget) => sendEvent(popoverWindow?.webContents ?? null, 'navigate', target);
+  const navigate = (target: NavigateTarget) =>
+    sendEvent(popoverWindow?.webContents ?? null, 'navigate', target);
   const created = createPopoverWindow({
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     url: devUrl ?? `${APP_ORIGIN}/index.html`,
@@ -73,13 +85,26 @@ export async function bootstrap(): Promise<Shell> {
   });
   popoverWindow = created.window;
 
-  const tray = createElectronTray(join(root, 'assets', 'tray'), 'ring-000-light.png', (command) => void onTrayCommand(command), () => popover.toggle());
-  const popover = createPopoverController(() => created.popover, {
-    trayBounds: () => tray.tray.getBounds(),
-    cursor: () => screen.getCursorScreenPoint(),
-    displays: () => screen.getAllDisplays(),
-  }, Date.now);
-  const trayController = createTrayController({ view: tray.view, platform: process.platform, darkTaskbar: () => nativeTheme.shouldUseDarkColors });
+  const tray = createElectronTray(
+    join(root, 'assets', 'tray'),
+    'ring-000-light.png',
+    (command) => void onTrayCommand(command),
+    () => popover.toggle(),
+  );
+  const popover = createPopoverController(
+    () => created.popover,
+    {
+      trayBounds: () => tray.tray.getBounds(),
+      cursor: () => screen.getCursorScreenPoint(),
+      displays: () => screen.getAllDisplays(),
+    },
+    Date.now,
+  );
+  const trayController = createTrayController({
+    view: tray.view,
+    platform: process.platform,
+    darkTaskbar: () => nativeTheme.shouldUseDarkColors,
+  });
 
   const notifications = createNotificationCenter({
     notifier: createElectronNotifier(join(root, 'assets', 'icon.png')),
@@ -101,10 +126,15 @@ export async function bootstrap(): Promise<Shell> {
     sendEvent(popoverWindow?.webContents ?? null, 'state', state);
   });
   host.onEntry((entry) => notifications.onEntry(entry));
-  host.onCelebration((celebration) => sendEvent(popoverWindow?.webContents ?? null, 'celebration', celebration));
+  host.onCelebration((celebration) =>
+    sendEvent(popoverWindow?.webContents ?? null, 'celebration', celebration),
+  );
   let previous: Settings = store.getSettings();
   host.onSettings((settings) => {
-    if (settings.startAtLogin !== previous.startAtLogin) void applyStartAtLogin(settings.startAtLogin, log).catch((e: unknown) => log('warn', `start at login: ${String(e)}`));
+    if (settings.startAtLogin !== previous.startAtLogin)
+      void applyStartAtLogin(settings.startAtLogin, log).catch((e: unknown) =>
+        log('warn', `start at login: ${String(e)}`),
+      );
     if (previous.focusMode && !settings.focusMode) notifications.flushDigest();
     previous = settings;
     render();
@@ -126,7 +156,9 @@ export async function bootstrap(): Promise<Shell> {
   registerIpcHandlers(host, devOrigin, log);
   await host.start();
   render();
-  void applyStartAtLogin(store.getSettings().startAtLogin, log).catch((e: unknown) => log('warn', `start at login: ${String(e)}`));
+  void applyStartAtLogin(store.getSettings().startAtLogin, log).catch((e: unknown) =>
+    log('warn', `start at login: ${String(e)}`),
+  );
   startUpdateChecks(app.isPackaged, log);
 
   const shellApi: Shell = {
@@ -137,7 +169,10 @@ export async function bootstrap(): Promise<Shell> {
         await host.handlers.signIn(link.input);
         popover.show({ view: 'today', itemId: null });
       } catch (error) {
-        log('warn', `sign-in from pairing link failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(
+          'warn',
+          `sign-in from pairing link failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     },
     openPopover: () => popover.show(),
@@ -147,7 +182,9 @@ export async function bootstrap(): Promise<Shell> {
   const envServer = process.env.SIDEKICK_SERVER_URL;
   const envToken = process.env.SIDEKICK_TOKEN;
   if (envServer && envToken && host.getState().connection === 'signed_out') {
-    await shellApi.handleLink(`sidekick://pair?server=${encodeURIComponent(envServer)}&token=${encodeURIComponent(envToken)}`);
+    await shellApi.handleLink(
+      `sidekick://pair?server=${encodeURIComponent(envServer)}&token=${encodeURIComponent(envToken)}`,
+    );
   }
   return shellApi;
 }

@@ -20,7 +20,8 @@ import {
  */
 function invoker(name: InvokeName) {
   const [, responseSchema] = invokeContract[name];
-  return async (request?: unknown) => responseSchema.parse(await ipcRenderer.invoke(invokeChannel(name), request));
+  return async (request?: unknown) =>
+    responseSchema.parse(await ipcRenderer.invoke(invokeChannel(name), request));
 }
 
 function subscriber<N extends EventName>(name: N) {
@@ -36,7 +37,9 @@ function subscriber<N extends EventName>(name: N) {
 }
 
 const methods = Object.fromEntries(INVOKE_NAMES.map((name) => [name, invoker(name)]));
-const listeners = Object.fromEntries(EVENT_NAMES.map((name) => [`on${name[0]!.toUpperCase()}${name.slice(1)}`, subscriber(name)]));
+const listeners = Object.fromEntries(
+  EVENT_NAMES.map((name) => [`on${name[0]!.toUpperCase()}${name.slice(1)}`, subscriber(name)]),
+);
 
 // The two maps are built from the contract, so their keys are exactly SidekickApi's; the cast states that.
 const api = Object.freeze({ ...methods, ...listeners }) as unknown as SidekickApi;

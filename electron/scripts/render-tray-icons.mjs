@@ -27,13 +27,19 @@ function raster(size, shade) {
   const rgba = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy++) {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
           const c = shade((px + (sx + 0.5) / SUPERSAMPLE) / size, (py + (sy + 0.5) / SUPERSAMPLE) / size);
           if (!c) continue;
           const alpha = c[3] / 255;
-          r += c[0] * alpha; g += c[1] * alpha; b += c[2] * alpha; a += alpha;
+          r += c[0] * alpha;
+          g += c[1] * alpha;
+          b += c[2] * alpha;
+          a += alpha;
         }
       }
       const n = SUPERSAMPLE * SUPERSAMPLE;
@@ -48,7 +54,7 @@ function raster(size, shade) {
 }
 
 /** Clockwise angle from 12 o'clock, as a fraction of a turn. */
-const turn = (dx, dy) => ((Math.atan2(dx, -dy) / (2 * Math.PI)) + 1) % 1;
+const turn = (dx, dy) => (Math.atan2(dx, -dy) / (2 * Math.PI) + 1) % 1;
 
 function ring(size, pct, theme, badge) {
   const colours = THEMES[theme];

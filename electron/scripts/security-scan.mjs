@@ -24,14 +24,28 @@ const isHigh = (issue) => /^(HIGH|CRITICAL)$/i.test(severityName(issue));
 let failed = false;
 for (const input of targets) {
   // Electronegativity prints through winston/console; keep the output to our summary.
-  const result = await run({ input, isRelative: true, excludeFromScan, electronVersionOverride: electronVersion, severitySet: 'informational', confidenceSet: 'tentative' }, false);
+  const result = await run(
+    {
+      input,
+      isRelative: true,
+      excludeFromScan,
+      electronVersionOverride: electronVersion,
+      severitySet: 'informational',
+      confidenceSet: 'tentative',
+    },
+    false,
+  );
   const hard = result.errors.filter((e) => !e.tolerable);
   const high = result.issues.filter(isHigh);
   const others = result.issues.filter((i) => !isHigh(i));
-  console.log(`\nElectronegativity on ${relative(root, input)}/ (Electron ${electronVersion}): ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${high.length} high`);
+  console.log(
+    `\nElectronegativity on ${relative(root, input)}/ (Electron ${electronVersion}): ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${high.length} high`,
+  );
   for (const issue of [...high, ...others]) {
     const where = `${issue.file}:${issue.location?.line ?? '?'}:${issue.location?.column ?? '?'}`;
-    console.log(`  ${isHigh(issue) ? '✖' : '·'} [${severityName(issue)}/${issue.confidence?.name ?? '?'}] ${issue.id} at ${where}${issue.manualReview ? ' (review)' : ''}`);
+    console.log(
+      `  ${isHigh(issue) ? '✖' : '·'} [${severityName(issue)}/${issue.confidence?.name ?? '?'}] ${issue.id} at ${where}${issue.manualReview ? ' (review)' : ''}`,
+    );
   }
   for (const error of hard) console.log(`  ✖ could not parse ${error.file}: ${error.message}`);
   if (high.length || hard.length) failed = true;
@@ -40,5 +54,9 @@ if (targets.length === 0) {
   console.error('Nothing to scan: electron/ is missing.');
   process.exit(1);
 }
-console.log(failed ? '\nSecurity scan FAILED: fix the high-severity findings above.' : '\nSecurity scan passed: no high-severity findings.');
+console.log(
+  failed
+    ? '\nSecurity scan FAILED: fix the high-severity findings above.'
+    : '\nSecurity scan passed: no high-severity findings.',
+);
 process.exit(failed ? 1 : 0);

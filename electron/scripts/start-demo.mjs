@@ -21,7 +21,18 @@ rmSync(tokensFile, { force: true }); // never sign in with a previous run's toke
 
 const server = spawn(
   process.execPath,
-  [require.resolve('tsx/cli'), 'server/src/cli/main.ts', 'serve', '--demo', '--port', '0', '--data-dir', dataDir, '--demo-tokens-file', tokensFile],
+  [
+    require.resolve('tsx/cli'),
+    'server/src/cli/main.ts',
+    'serve',
+    '--demo',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--demo-tokens-file',
+    tokensFile,
+  ],
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 let serverExited = false;
@@ -36,7 +47,10 @@ process.on('exit', stopServer);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 if (!process.env.SIDEKICK_SKIP_BUILD) {
-  for (const [label, args] of [['renderer', ['run', 'build:renderer']], ['electron main and preload', ['run', 'build:electron']]]) {
+  for (const [label, args] of [
+    ['renderer', ['run', 'build:renderer']],
+    ['electron main and preload', ['run', 'build:electron']],
+  ]) {
     console.log(`Building the ${label}…`);
     const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) {

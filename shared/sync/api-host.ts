@@ -96,7 +96,8 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     client = null;
   }
 
-  const enqueue = <K extends Parameters<SyncClient['enqueue']>[0]['kind']>(kind: K) =>
+  const enqueue =
+    <K extends Parameters<SyncClient['enqueue']>[0]['kind']>(kind: K) =>
     (body: Extract<Parameters<SyncClient['enqueue']>[0], { kind: K }>['body']) =>
       requireClient().enqueue({ kind, body } as Parameters<SyncClient['enqueue']>[0]);
 

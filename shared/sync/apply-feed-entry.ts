@@ -32,7 +32,10 @@ function foldPayload(s: Snapshot, entry: FeedEntry): Snapshot {
     case 'growth.updated':
       return { ...s, growth: entry.payload };
     case 'kudos.upserted':
-      return { ...s, kudos: { ...s.kudos, inbox: newestFirst(upsert(s.kudos.inbox, entry.payload, (k) => k.id)) } };
+      return {
+        ...s,
+        kudos: { ...s.kudos, inbox: newestFirst(upsert(s.kudos.inbox, entry.payload, (k) => k.id)) },
+      };
     case 'kudos.quota':
       return { ...s, kudos: { ...s.kudos, ...entry.payload } };
     case 'timeline.added':

@@ -15,7 +15,11 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 30_000, factor: 2 };
 
-export function backoffDelay(attempt: number, random: () => number, options: BackoffOptions = DEFAULT_BACKOFF): number {
+export function backoffDelay(
+  attempt: number,
+  random: () => number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+): number {
   const ceiling = Math.min(options.maxMs, options.initialMs * options.factor ** Math.max(0, attempt));
   return Math.floor(random() * ceiling);
 }
@@ -32,7 +36,11 @@ export interface RetryTimer {
   readonly pending: boolean;
 }
 
-export function createRetryTimer(clock: Clock, random: () => number, options: BackoffOptions = DEFAULT_BACKOFF): RetryTimer {
+export function createRetryTimer(
+  clock: Clock,
+  random: () => number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+): RetryTimer {
   let attempts = 0;
   let handle: TimerHandle | null = null;
   const cancel = () => {

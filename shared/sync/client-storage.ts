@@ -50,7 +50,10 @@ export function createClientStorage(storage: KeyValueStorage, prefix: string, lo
       if (raw === undefined || raw === null) return null;
       const parsed = CachedState.safeParse(raw);
       if (!parsed.success) {
-        log('warn', `ignoring the cached state: it does not match this version (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+        log(
+          'warn',
+          `ignoring the cached state: it does not match this version (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        );
         return null;
       }
       return parsed.data.serverUrl === serverUrl ? parsed.data : null;
@@ -63,7 +66,8 @@ export function createClientStorage(storage: KeyValueStorage, prefix: string, lo
       for (const candidate of raw as unknown[]) {
         const parsed = OutboxItem.safeParse(candidate);
         if (parsed.success) items.push(parsed.data);
-        else log('error', `dropping an unreadable outbox item: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        else
+          log('error', `dropping an unreadable outbox item: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       }
       return items;
     },

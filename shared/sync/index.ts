@@ -5,6 +5,7 @@ export * from './client-storage';
 export * from './server-api';
 export * from './live-connection';
 export * from './outbox';
+export * from './sync-client-api';
 export * from './sync-client';
 export * from './host-ports';
 export * from './api-host';

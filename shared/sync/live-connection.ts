@@ -61,7 +61,8 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
     onMessage(data) {
       if (closed) return;
       const parsed = LiveMessage.safeParse(parseJson(data));
-      if (!parsed.success) return finish(`unreadable live message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      if (!parsed.success)
+        return finish(`unreadable live message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       armWatchdog();
       events.onContact();
       const message = parsed.data;

@@ -58,11 +58,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
         await persist();
         options.retry.reset();
       } catch (error) {
-        const failure = error instanceof SyncRequestError ? error : new SyncRequestError(String(error), 0, 'unknown');
+        const failure =
+          error instanceof SyncRequestError ? error : new SyncRequestError(String(error), 0, 'unknown');
         if (failure.unauthorized) return options.onUnauthorized(failure);
         if (failure.retryable) {
           const ms = options.retry.schedule(() => void flush());
-          options.log('info', `outbox: ${item.action.kind} not delivered (${failure.message}); retrying in ${ms} ms`);
+          options.log(
+            'info',
+            `outbox: ${item.action.kind} not delivered (${failure.message}); retrying in ${ms} ms`,
+          );
           await persist();
           return;
         }
@@ -91,7 +95,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       options.onChange(items.length);
     },
     async add(action) {
-      const item: OutboxItem = { key: options.newKey(), action: OutboxAction.parse(action), enqueuedAt: options.now(), attempts: 0 };
+      const item: OutboxItem = {
+        key: options.newKey(),
+        action: OutboxAction.parse(action),
+        enqueuedAt: options.now(),
+        attempts: 0,
+      };
       items = [...items, item];
       await persist();
       return item;

@@ -33,7 +33,13 @@ export type Method = HttpRequestInit['method'];
 
 /** The REST half of the sync protocol, with the bearer token and zod parsing in one place. */
 export interface ServerApi {
-  call<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S, idempotencyKey?: string): Promise<z.output<S>>;
+  call<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    body: unknown,
+    schema: S,
+    idempotencyKey?: string,
+  ): Promise<z.output<S>>;
   getSnapshot(): Promise<Snapshot>;
   getFeed(after: number, limit: number): Promise<FeedPage>;
   postAction(path: string, body: unknown, idempotencyKey: string): Promise<ActionAck>;
@@ -47,7 +53,13 @@ export function normaliseServerUrl(serverUrl: string): string {
 
 export function createServerApi(http: HttpFetch, serverUrl: string, token: string): ServerApi {
   const base = normaliseServerUrl(serverUrl);
-  async function call<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S, idempotencyKey?: string) {
+  async function call<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    body: unknown,
+    schema: S,
+    idempotencyKey?: string,
+  ) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
@@ -66,7 +78,11 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
     }
     const parsed = schema.safeParse(safeJson(text));
     if (!parsed.success) {
-      throw new SyncRequestError(`The server's answer to ${method} ${path} was not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}.`, 0, 'bad_response');
+      throw new SyncRequestError(
+        `The server's answer to ${method} ${path} was not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+        0,
+        'bad_response',
+      );
     }
     return parsed.data;
   }
@@ -82,7 +98,12 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
 function errorFrom(status: number, text: string): SyncRequestError {
   const body = ApiError.safeParse(safeJson(text));
   if (body.success) return new SyncRequestError(body.data.message, status, body.data.error);
-  if (status === 401) return new SyncRequestError('The server did not accept this token; sign in again.', status, 'unauthorized');
+  if (status === 401)
+    return new SyncRequestError(
+      'The server did not accept this token; sign in again.',
+      status,
+      'unauthorized',
+    );
   return new SyncRequestError(`The server answered ${status}.`, status, `http_${status}`);
 }
 

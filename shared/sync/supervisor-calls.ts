@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { SUPERVISOR_PATHS, type AssignMissionBody, type CoachingCardBody, type MoveIdeaBody, type RecordMilestoneBody } from '../api/actions';
+import {
+  SUPERVISOR_PATHS,
+  type AssignMissionBody,
+  type CoachingCardBody,
+  type MoveIdeaBody,
+  type RecordMilestoneBody,
+} from '../api/actions';
 import type { SyncClient } from './sync-client';
 
 const MissionIds = z.object({ missionIds: z.array(z.string()) });
@@ -20,8 +26,10 @@ export function createSupervisorCalls(client: () => SyncClient) {
     get<S extends z.ZodType>(template: string, params: Record<string, string>, schema: S) {
       return client().request('GET', fillPath(template, params), undefined, schema);
     },
-    assignMission: (body: z.output<typeof AssignMissionBody>) => client().request('POST', SUPERVISOR_PATHS.assignMission, body, MissionIds),
-    writeCoachingCard: (body: z.output<typeof CoachingCardBody>) => client().request('POST', SUPERVISOR_PATHS.writeCoachingCard, body, CreatedId),
+    assignMission: (body: z.output<typeof AssignMissionBody>) =>
+      client().request('POST', SUPERVISOR_PATHS.assignMission, body, MissionIds),
+    writeCoachingCard: (body: z.output<typeof CoachingCardBody>) =>
+      client().request('POST', SUPERVISOR_PATHS.writeCoachingCard, body, CreatedId),
     moveIdea: (ideaId: string, body: z.output<typeof MoveIdeaBody>) =>
       client().request('POST', fillPath(SUPERVISOR_PATHS.moveIdea, { ideaId }), body, CreatedId),
     recordMilestone: (personId: string, body: z.output<typeof RecordMilestoneBody>) =>

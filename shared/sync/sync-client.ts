@@ -1,47 +1,17 @@
-import type { z } from 'zod';
 import type { Snapshot } from '../api/snapshot';
 import type { FeedEntry } from '../api/feed';
-import type { OutboxAction } from '../api/actions';
-import type { ClientState, Receipt, Unsubscribe } from '../ipc/contract';
+import type { ClientState } from '../ipc/contract';
 import { applyFeedEntry } from './apply-feed-entry';
-import { createRetryTimer, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { createRetryTimer, DEFAULT_BACKOFF } from './backoff';
 import { createClientStorage } from './client-storage';
 import { openLiveConnection, type LiveConnection } from './live-connection';
 import { createOutbox } from './outbox';
 import type { SyncDeps } from './ports';
-import { createServerApi, normaliseServerUrl, SyncRequestError, type Method } from './server-api';
+import { createServerApi, normaliseServerUrl, SyncRequestError } from './server-api';
 import { createListeners } from './listeners';
+import type { SyncClient, SyncConfig } from './sync-client-api';
 
-export interface SyncConfig {
-  serverUrl: string;
-  token: string;
-  /** A live socket silent for this long is dead. The server beats every 15 s by default. */
-  heartbeatTimeoutMs?: number;
-  backoff?: BackoffOptions;
-  feedPageSize?: number;
-  /** Prefix of every storage key, so several clients can share one store. */
-  storagePrefix?: string;
-}
-
-export interface SyncClient {
-  /** Loads the cached state and outbox, then connects in the background. */
-  start(): Promise<void>;
-  /** Fetches a fresh snapshot now; rejects with a SyncRequestError a person can read (used by sign-in). */
-  verify(): Promise<Snapshot>;
-  getState(): ClientState;
-  subscribe(listener: (state: ClientState) => void): Unsubscribe;
-  /** Each feed entry newly folded into the state (catch-up or live), once: for pop-ups and celebrations. */
-  onEntry(listener: (entry: FeedEntry) => void): Unsubscribe;
-  /** Persists the action in the outbox, then tries to deliver it; `queued` is false once the server has it. */
-  enqueue(action: OutboxAction): Promise<Receipt>;
-  /** An online-only call (supervisor views and actions), parsed with `schema`. */
-  request<S extends z.ZodType>(method: Method, path: string, body: unknown, schema: S): Promise<z.output<S>>;
-  /** Drops the live socket and catches up from the cursor now (resume from sleep, "refresh"). */
-  resync(): Promise<void>;
-  stop(): void;
-  /** Stops and deletes everything this client stored (sign-out). */
-  wipe(): Promise<void>;
-}
+export type { SyncClient, SyncConfig } from './sync-client-api';
 
 /**
  * Snapshot → catch-up from the cursor → live socket, again after every reconnect. Entries are applied only
@@ -75,13 +45,20 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
 
   function buildState(): ClientState {
     const showStale = stale && connection !== 'online' && snapshot !== null && lastContactAt !== null;
-    return { connection, snapshot, staleSince: showStale ? new Date(lastContactAt ?? 0).toISOString() : null, pendingActions: pending, lastError };
+    return {
+      connection,
+      snapshot,
+      staleSince: showStale ? new Date(lastContactAt ?? 0).toISOString() : null,
+      pendingActions: pending,
+      lastError,
+    };
   }
   function changed() {
     state = buildState();
     stateListeners.emit(state);
   }
-  const saveCache = () => (snapshot ? storage.saveCache({ version: 1, serverUrl, snapshot, lastContactAt }) : Promise.resolve());
+  const saveCache = () =>
+    snapshot ? storage.saveCache({ version: 1, serverUrl, snapshot, lastContactAt }) : Promise.resolve();
   const contact = () => {
     lastContactAt = deps.clock.now();
   };
@@ -151,7 +128,8 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
       await catchUp(gen);
     } catch (error) {
       if (gen !== generation) return;
-      const failure = error instanceof SyncRequestError ? error : new SyncRequestError(String(error), 0, 'unknown');
+      const failure =
+        error instanceof SyncRequestError ? error : new SyncRequestError(String(error), 0, 'unknown');
       if (failure.unauthorized) return signedOutByServer(failure);
       return dropped(gen, failure.message);
     }

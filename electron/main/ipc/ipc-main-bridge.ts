@@ -1,6 +1,13 @@
 import { ipcMain, type WebContents } from 'electron';
 import { ZodError } from 'zod';
-import { eventChannel, eventContract, INVOKE_NAMES, invokeChannel, type EventName, type EventPayload } from '../../../shared/ipc';
+import {
+  eventChannel,
+  eventContract,
+  INVOKE_NAMES,
+  invokeChannel,
+  type EventName,
+  type EventPayload,
+} from '../../../shared/ipc';
 import type { ApiHost, Logger } from '../../../shared/sync';
 import { isTrustedSender } from './sender-guard';
 
@@ -29,7 +36,11 @@ export function registerIpcHandlers(host: ApiHost, devOrigin: string | null, log
 }
 
 /** Pushes an event to the renderer, validated against the contract like every other payload. */
-export function sendEvent<N extends EventName>(contents: WebContents | null, name: N, payload: EventPayload<N>): void {
+export function sendEvent<N extends EventName>(
+  contents: WebContents | null,
+  name: N,
+  payload: EventPayload<N>,
+): void {
   if (!contents || contents.isDestroyed()) return;
   contents.send(eventChannel(name), eventContract[name].parse(payload));
 }

@@ -33,7 +33,8 @@ export class NotificationBudget<T> {
 
   /** Held items, once the person is available and the hour has room for one more pop-up (the digest). */
   takeDigest(ctx: BudgetContext): T[] {
-    if (this.held.length === 0 || ctx.settings.optOut.popups || !this.available(ctx) || !this.hasRoom(ctx)) return [];
+    if (this.held.length === 0 || ctx.settings.optOut.popups || !this.available(ctx) || !this.hasRoom(ctx))
+      return [];
     this.shownAt.push(ctx.now);
     const items = this.held;
     this.held = [];

@@ -28,7 +28,8 @@ export function createNotificationCenter(options: NotificationCenterOptions) {
     const now = options.now();
     return { now, localMinutes: options.localMinutes(now), settings: options.settings() };
   };
-  const show = (content: NotificationContent) => options.notifier.show(content, () => options.open(content.target));
+  const show = (content: NotificationContent) =>
+    options.notifier.show(content, () => options.open(content.target));
 
   return {
     onEntry(entry: FeedEntry) {

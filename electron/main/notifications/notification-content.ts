@@ -18,11 +18,19 @@ export function notificationFor(entry: FeedEntry): NotificationContent | null {
     if (k.toPersonId !== entry.personId || k.readAt !== null || k.thankedAt !== null) return null;
     const from = k.kind === 'customer' ? 'A customer' : k.fromName;
     const body = k.kind === 'customer' && k.customerQuote ? `“${k.customerQuote}”` : k.message;
-    return { title: `${from} appreciated your ${k.value.toLowerCase()}`, body: truncate(body), target: { view: 'kudos', itemId: k.id } };
+    return {
+      title: `${from} appreciated your ${k.value.toLowerCase()}`,
+      body: truncate(body),
+      target: { view: 'kudos', itemId: k.id },
+    };
   }
   if (entry.type === 'celebration' && entry.payload.kind !== 'kudos') {
     const c = entry.payload;
-    return { title: c.title, body: truncate(c.message), target: { view: 'timeline', itemId: c.refId ?? c.id } };
+    return {
+      title: c.title,
+      body: truncate(c.message),
+      target: { view: 'timeline', itemId: c.refId ?? c.id },
+    };
   }
   return null;
 }
@@ -31,7 +39,10 @@ export function notificationFor(entry: FeedEntry): NotificationContent | null {
 export function digestFor(items: readonly NotificationContent[]): NotificationContent {
   const kudos = items.filter((i) => i.target.view === 'kudos').length;
   const others = items.length - kudos;
-  const parts = [kudos ? `${kudos} kudos` : '', others ? `${others} celebration${others === 1 ? '' : 's'}` : ''].filter(Boolean);
+  const parts = [
+    kudos ? `${kudos} kudos` : '',
+    others ? `${others} celebration${others === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   return {
     title: 'While you were focused',
     body: `${parts.join(' and ')} waiting for you.`,

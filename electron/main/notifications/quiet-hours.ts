@@ -15,5 +15,7 @@ export function inQuietHours(minutesOfDay: number, quiet: Settings['quietHours']
   const start = wallMinutes(quiet.start);
   const end = wallMinutes(quiet.end);
   if (start === end) return false;
-  return start < end ? minutesOfDay >= start && minutesOfDay < end : minutesOfDay >= start || minutesOfDay < end;
+  return start < end
+    ? minutesOfDay >= start && minutesOfDay < end
+    : minutesOfDay >= start || minutesOfDay < end;
 }

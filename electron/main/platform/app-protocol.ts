@@ -6,7 +6,9 @@ import { APP_SCHEME } from '../security/url-policy';
 
 /** Must run before `app.ready`: app:// behaves like https (secure context, same-origin rules, fetch of own assets). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves the built renderer from `rootDir` with the strict CSP on every response. */

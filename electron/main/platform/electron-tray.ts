@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { TrayCommand, TrayMenuItem, TrayView } from '../tray/tray-controller';
 
 /** Maps the tray controller's plain description onto Electron's Tray and Menu. */
-export function createElectronTray(iconDir: string, initialIcon: string, onCommand: (command: TrayCommand) => void, onClick: () => void) {
+export function createElectronTray(
+  iconDir: string,
+  initialIcon: string,
+  onCommand: (command: TrayCommand) => void,
+  onClick: () => void,
+) {
   const image = (file: string) => {
     const img = nativeImage.createFromPath(join(iconDir, file));
     if (file.endsWith('Template.png')) img.setTemplateImage(true);

@@ -28,8 +28,12 @@ export function hardenApp(devOrigin: string | null, log: Logger): void {
   // app:// responses carry the CSP themselves (app-protocol.ts); this covers anything else loaded over http(s),
   // such as the dev server.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    }),
   );
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(allowPermission(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
 }

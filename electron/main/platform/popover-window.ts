@@ -11,7 +11,10 @@ export interface PopoverWindowOptions {
 }
 
 /** A frameless, sandboxed, isolated window: the renderer sees only window.sidekick. */
-export function createPopoverWindow(options: PopoverWindowOptions): { window: BrowserWindow; popover: PopoverWindow } {
+export function createPopoverWindow(options: PopoverWindowOptions): {
+  window: BrowserWindow;
+  popover: PopoverWindow;
+} {
   const window = new BrowserWindow({
     width: 380,
     height: 560,

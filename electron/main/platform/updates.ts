@@ -10,7 +10,10 @@ export function startUpdateChecks(isPackaged: boolean, log: Logger): void {
   const { autoUpdater } = electronUpdater;
   autoUpdater.autoInstallOnAppQuit = true;
   autoUpdater.on('error', (error) => log('warn', `updates: ${error.message}`));
-  const check = () => autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => log('warn', `updates: ${String(error)}`));
+  const check = () =>
+    autoUpdater
+      .checkForUpdatesAndNotify()
+      .catch((error: unknown) => log('warn', `updates: ${String(error)}`));
   void check();
   setInterval(check, 6 * 3_600_000).unref();
 }

@@ -28,7 +28,12 @@ export function createPopoverController(window: () => PopoverWindow, screen: Scr
   function show(target?: NavigateTarget) {
     const win = window();
     const [width, height] = win.getSize();
-    const { x, y } = placePopover({ trayBounds: screen.trayBounds(), cursor: screen.cursor(), windowSize: { width, height }, displays: screen.displays() });
+    const { x, y } = placePopover({
+      trayBounds: screen.trayBounds(),
+      cursor: screen.cursor(),
+      windowSize: { width, height },
+      displays: screen.displays(),
+    });
     win.setPosition(x, y);
     win.show();
     if (target) win.navigate(target);

@@ -97,7 +97,8 @@ export function displayAt(displays: readonly DisplayArea[], p: Point): DisplayAr
 
 const isEmpty = (r: Rect) => r.width <= 0 || r.height <= 0;
 const centre = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
-const contains = (r: Rect, p: Point) => p.x >= r.x && p.x < r.x + r.width && p.y >= r.y && p.y < r.y + r.height;
+const contains = (r: Rect, p: Point) =>
+  p.x >= r.x && p.x < r.x + r.width && p.y >= r.y && p.y < r.y + r.height;
 const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v, Math.max(min, max)));
 function distance(r: Rect, p: Point) {
   const dx = Math.max(r.x - p.x, 0, p.x - (r.x + r.width));

@@ -42,4 +42,5 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export const contentTypeOf = (file: string) => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeOf = (file: string) =>
+  TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';

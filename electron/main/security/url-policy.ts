@@ -13,10 +13,20 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export function isAppUrl(raw: string | undefined | null, devOrigin: string | null = null): boolean {
   const url = parse(raw);
   if (!url) return false;
-  if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '') return true;
+  if (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.host === APP_HOST &&
+    url.username === '' &&
+    url.password === ''
+  )
+    return true;
   if (devOrigin === null) return false;
   const dev = parse(devOrigin);
-  return dev !== null && url.origin === dev.origin && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1');
+  return (
+    dev !== null &&
+    url.origin === dev.origin &&
+    (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1')
+  );
 }
 
 /** An http(s) URL fit for the system browser, or null. The renderer never gets to open anything else. */
@@ -24,7 +34,8 @@ export function externalUrl(raw: unknown): string | null {
   const parsed = ExternalUrl.safeParse(raw);
   if (!parsed.success) return null;
   const url = parse(parsed.data);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password)
+    return null;
   return url.toString();
 }
 

@@ -15,12 +15,20 @@ export function parsePairingLink(raw: string): PairingResult {
   } catch {
     return { ok: false, error: 'This is not a Sidekick pairing link.' };
   }
-  if (url.protocol !== `${PAIRING_PROTOCOL}:`) return { ok: false, error: 'This is not a Sidekick pairing link.' };
+  if (url.protocol !== `${PAIRING_PROTOCOL}:`)
+    return { ok: false, error: 'This is not a Sidekick pairing link.' };
   // `sidekick://pair?…` puts "pair" in the host; `sidekick:pair?…` in the path. Accept both spellings.
   const action = url.host || url.pathname.replace(/^\/+/, '');
   if (action !== 'pair') return { ok: false, error: `Unknown Sidekick link action "${action}".` };
-  const parsed = SignInInput.safeParse({ serverUrl: url.searchParams.get('server'), token: url.searchParams.get('token') });
-  if (!parsed.success) return { ok: false, error: 'The pairing link is incomplete: it needs an http(s) server address and a token.' };
+  const parsed = SignInInput.safeParse({
+    serverUrl: url.searchParams.get('server'),
+    token: url.searchParams.get('token'),
+  });
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: 'The pairing link is incomplete: it needs an http(s) server address and a token.',
+    };
   return { ok: true, input: parsed.data };
 }
 

@@ -21,7 +21,8 @@ export interface AppStore {
 export function openAppStore(raw: RawStore, log: Logger): AppStore {
   const report = migrateStore(raw.store);
   const data: StoreData = report.data;
-  if (report.repaired.length) log('warn', `store: reset unreadable ${report.repaired.join(', ')} to defaults`);
+  if (report.repaired.length)
+    log('warn', `store: reset unreadable ${report.repaired.join(', ')} to defaults`);
   if (report.from !== data.schemaVersion || report.repaired.length) {
     log('info', `store: migrated from schema ${report.from} to ${data.schemaVersion}`);
     for (const [key, value] of Object.entries(data)) raw.set(key, value);

@@ -25,7 +25,10 @@ export function createSessionStore(store: AppStore, safe: SafeStorageLike, log: 
         const session = Session.safeParse({ serverUrl: stored.serverUrl, token });
         if (session.success) return session.data;
       } catch (error) {
-        log('warn', `session: could not decrypt the saved token (${error instanceof Error ? error.message : String(error)})`);
+        log(
+          'warn',
+          `session: could not decrypt the saved token (${error instanceof Error ? error.message : String(error)})`,
+        );
       }
       store.setSession(null);
       return null;
@@ -38,7 +41,10 @@ export function createSessionStore(store: AppStore, safe: SafeStorageLike, log: 
         return;
       }
       memoryOnly = null;
-      store.setSession({ serverUrl: session.serverUrl, encryptedToken: safe.encryptString(session.token).toString('base64') });
+      store.setSession({
+        serverUrl: session.serverUrl,
+        encryptedToken: safe.encryptString(session.token).toString('base64'),
+      });
     },
     async clear() {
       memoryOnly = null;

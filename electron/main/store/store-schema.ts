@@ -24,7 +24,12 @@ export const StoreData = z.object({
 });
 export type StoreData = z.infer<typeof StoreData>;
 
-export const EMPTY_STORE: StoreData = { schemaVersion: STORE_SCHEMA_VERSION, settings: DEFAULT_SETTINGS, session: null, sync: {} };
+export const EMPTY_STORE: StoreData = {
+  schemaVersion: STORE_SCHEMA_VERSION,
+  settings: DEFAULT_SETTINGS,
+  session: null,
+  sync: {},
+};
 
 type Raw = Record<string, unknown>;
 /** migration n turns a version-n object into version n+1. */
@@ -39,7 +44,14 @@ const MIGRATIONS: Record<number, (data: Raw) => Raw> = {
   // Version 1 → 2: the opt-out switches arrived; missing ones are off (nothing is silently taken away).
   1: (data) => {
     const settings = isRecord(data.settings) ? data.settings : {};
-    return { ...data, settings: { ...settings, optOut: { ...DEFAULT_SETTINGS.optOut, ...(isRecord(settings.optOut) ? settings.optOut : {}) } }, schemaVersion: 2 };
+    return {
+      ...data,
+      settings: {
+        ...settings,
+        optOut: { ...DEFAULT_SETTINGS.optOut, ...(isRecord(settings.optOut) ? settings.optOut : {}) },
+      },
+      schemaVersion: 2,
+    };
   },
 };
 
@@ -57,7 +69,8 @@ export interface MigrationReport {
  */
 export function migrateStore(raw: unknown): MigrationReport {
   let data: Raw = isRecord(raw) ? { ...raw } : {};
-  const from = typeof data.schemaVersion === 'number' && Number.isInteger(data.schemaVersion) ? data.schemaVersion : 0;
+  const from =
+    typeof data.schemaVersion === 'number' && Number.isInteger(data.schemaVersion) ? data.schemaVersion : 0;
   for (let v = from; v < STORE_SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (step) data = step(data);
@@ -65,7 +78,8 @@ export function migrateStore(raw: unknown): MigrationReport {
   const repaired: string[] = [];
   const settings = Settings.safeParse(mergeSettings(data.settings));
   if (!settings.success) repaired.push('settings');
-  const session = data.session === null || data.session === undefined ? null : StoredSession.safeParse(data.session);
+  const session =
+    data.session === null || data.session === undefined ? null : StoredSession.safeParse(data.session);
   if (session && !session.success) repaired.push('session');
   const sync = isRecord(data.sync) ? data.sync : {};
   if (data.sync !== undefined && !isRecord(data.sync)) repaired.push('sync');

@@ -12,12 +12,20 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 export const nodeHttp: HttpFetch = async (url, init) => {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'error' });
+  const response = await fetch(url, {
+    ...init,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    redirect: 'error',
+  });
   return { ok: response.ok, status: response.status, text: () => response.text() };
 };
 
 export const openWsSocket: OpenSocket = (url, handlers) => {
-  const ws = new WebSocket(url, { maxPayload: MAX_MESSAGE_BYTES, handshakeTimeout: REQUEST_TIMEOUT_MS, followRedirects: false });
+  const ws = new WebSocket(url, {
+    maxPayload: MAX_MESSAGE_BYTES,
+    handshakeTimeout: REQUEST_TIMEOUT_MS,
+    followRedirects: false,
+  });
   let closed = false;
   ws.on('open', () => handlers.onOpen());
   ws.on('message', (data, isBinary) => {

@@ -19,7 +19,9 @@ export async function runTrayCommand(command: TrayCommand, deps: TrayCommandDeps
       await deps.updateSettings({ focusMode: !settings.focusMode });
       return;
     case 'quiet':
-      await deps.updateSettings({ quietHours: { ...settings.quietHours, enabled: !settings.quietHours.enabled } });
+      await deps.updateSettings({
+        quietHours: { ...settings.quietHours, enabled: !settings.quietHours.enabled },
+      });
       return;
     case 'login':
       await deps.updateSettings({ startAtLogin: !settings.startAtLogin });

@@ -25,10 +25,13 @@ export interface TrayControllerOptions {
 /** The mission the ring shows: the running one that ends soonest. */
 export function currentMission(snapshot: Snapshot | null) {
   const running = (snapshot?.missions ?? []).filter((m) => m.mission.status === 'active');
-  return running.sort((a, b) => Date.parse(a.mission.window.end) - Date.parse(b.mission.window.end))[0] ?? null;
+  return (
+    running.sort((a, b) => Date.parse(a.mission.window.end) - Date.parse(b.mission.window.end))[0] ?? null
+  );
 }
 
-export const unreadKudos = (snapshot: Snapshot | null) => (snapshot?.kudos.inbox ?? []).filter((k) => k.readAt === null).length;
+export const unreadKudos = (snapshot: Snapshot | null) =>
+  (snapshot?.kudos.inbox ?? []).filter((k) => k.readAt === null).length;
 
 export function trayTooltip(state: ClientState): string {
   if (state.connection === 'signed_out') return 'Sidekick: not signed in';
@@ -48,7 +51,12 @@ export function trayMenu(state: ClientState, settings: Settings): TrayMenuItem[]
     { type: 'item', id: 'open', label: 'Open Sidekick' },
     { type: 'separator' },
     { type: 'item', id: 'focus', label: 'Focus mode', checked: settings.focusMode },
-    { type: 'item', id: 'quiet', label: `Quiet hours (${settings.quietHours.start}–${settings.quietHours.end})`, checked: settings.quietHours.enabled },
+    {
+      type: 'item',
+      id: 'quiet',
+      label: `Quiet hours (${settings.quietHours.start}–${settings.quietHours.end})`,
+      checked: settings.quietHours.enabled,
+    },
     { type: 'item', id: 'login', label: 'Start at login', checked: settings.startAtLogin },
     { type: 'separator' },
     { type: 'item', id: 'signout', label: 'Sign out', enabled: signedIn },
@@ -64,7 +72,12 @@ export function createTrayController(options: TrayControllerOptions) {
       const mission = currentMission(state.snapshot);
       const unread = unreadKudos(state.snapshot);
       const next = {
-        image: trayIconFile({ platform: options.platform, darkTaskbar: options.darkTaskbar(), ratio: mission?.progress.ratio ?? null, badge: unread > 0 }),
+        image: trayIconFile({
+          platform: options.platform,
+          darkTaskbar: options.darkTaskbar(),
+          ratio: mission?.progress.ratio ?? null,
+          badge: unread > 0,
+        }),
         tooltip: trayTooltip(state),
         title: unread > 0 ? String(unread) : '',
         menu: JSON.stringify(trayMenu(state, settings)),

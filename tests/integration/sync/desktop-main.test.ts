@@ -19,7 +19,8 @@ vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let team: Awaited<ReturnType<typeof seedTeam>>;
 const appFrame = { senderFrame: { url: 'app://sidekick/index.html', parent: null } };
-const invoke = (name: Parameters<typeof invokeChannel>[0], raw?: unknown, event: unknown = appFrame) => recorded.handlers.get(invokeChannel(name))!(event, raw);
+const invoke = (name: Parameters<typeof invokeChannel>[0], raw?: unknown, event: unknown = appFrame) =>
+  recorded.handlers.get(invokeChannel(name))!(event, raw);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -39,19 +40,37 @@ afterAll(async () => {
 
 describe('the Electron main process, wired to the real server (Electron faked)', () => {
   it('signs in from the environment, goes online and serves state over IPC to the app page only', async () => {
-    await waitFor(() => recorded.tooltip.startsWith('Sidekick:') && recorded.tooltip !== 'Sidekick: not signed in', 10_000, 'the tray tooltip');
+    await waitFor(
+      () => recorded.tooltip.startsWith('Sidekick:') && recorded.tooltip !== 'Sidekick: not signed in',
+      10_000,
+      'the tray tooltip',
+    );
     const state = (await invoke('getState')) as ClientState;
     expect(state.snapshot?.person.name).toBe('Ana Kowalska');
     expect(recorded.loadedUrl).toBe('app://sidekick/index.html');
-    await expect(invoke('getState', undefined, { senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow();
+    await expect(
+      invoke('getState', undefined, { senderFrame: { url: 'https://evil.example/', parent: null } }),
+    ).rejects.toThrow();
   });
 
   it('pops up a kudos from the supervisor as a native notification within a second', async () => {
-    const lastState = () => recorded.sent.filter((s) => s.channel === 'sidekick:event:state').at(-1)?.payload as ClientState | undefined;
+    const lastState = () =>
+      recorded.sent.filter((s) => s.channel === 'sidekick:event:state').at(-1)?.payload as
+        ClientState | undefined;
     await waitFor(() => lastState()?.connection === 'online', 10_000, 'online');
     const sentAt = Date.now();
-    await call(server.url, team.supervisor.token, 'POST', '/api/me/kudos', { toPersonId: team.ana.id, value: 'Empathy', message: 'Stayed calm with a furious caller', ticketId: null, ticketUrl: null });
-    await waitFor(() => recorded.notifications.some((n) => n.body === 'Stayed calm with a furious caller'), 1_000, 'the notification');
+    await call(server.url, team.supervisor.token, 'POST', '/api/me/kudos', {
+      toPersonId: team.ana.id,
+      value: 'Empathy',
+      message: 'Stayed calm with a furious caller',
+      ticketId: null,
+      ticketUrl: null,
+    });
+    await waitFor(
+      () => recorded.notifications.some((n) => n.body === 'Stayed calm with a furious caller'),
+      1_000,
+      'the notification',
+    );
     const shown = recorded.notifications.find((n) => n.body === 'Stayed calm with a furious caller')!;
     expect(shown.title).toBe('Sam Lead appreciated your empathy');
     expect(shown.shownAt - sentAt).toBeLessThan(1_000);

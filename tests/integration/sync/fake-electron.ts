@@ -6,7 +6,10 @@ import { join } from 'node:path';
 /** The "app folder": a built renderer of one page, so the app:// handler has something real to serve. */
 export const appPath = mkdtempSync(join(tmpdir(), 'sidekick-app-'));
 mkdirSync(join(appPath, 'renderer', 'dist'), { recursive: true });
-writeFileSync(join(appPath, 'renderer', 'dist', 'index.html'), '<!doctype html><title>Sidekick</title><div id="root"></div>');
+writeFileSync(
+  join(appPath, 'renderer', 'dist', 'index.html'),
+  '<!doctype html><title>Sidekick</title><div id="root"></div>',
+);
 writeFileSync(join(appPath, 'package.json'), '{"name":"outside-the-renderer"}');
 
 /**
@@ -69,12 +72,19 @@ export const app = Object.assign(appEvents, {
   quit: () => undefined,
 });
 export const Menu = { buildFromTemplate: (items: unknown[]) => ({ items }) };
-export const nativeImage = { createFromPath: (path: string) => ({ path, setTemplateImage: () => undefined }) };
+export const nativeImage = {
+  createFromPath: (path: string) => ({ path, setTemplateImage: () => undefined }),
+};
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: true });
 export const powerMonitor = new EventEmitter();
 export const screen = {
   getCursorScreenPoint: () => ({ x: 0, y: 0 }),
-  getAllDisplays: () => [{ bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  getAllDisplays: () => [
+    {
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    },
+  ],
 };
 export const safeStorage = {
   isEncryptionAvailable: () => true,
@@ -85,7 +95,8 @@ export const shell = { openExternal: async () => undefined };
 export const dialog = { showSaveDialog: async () => ({ canceled: true }) };
 export const protocol = {
   registerSchemesAsPrivileged: () => undefined,
-  handle: (_scheme: string, handler: (request: { url: string }) => Promise<Response>) => void (recorded.protocolHandler = handler),
+  handle: (_scheme: string, handler: (request: { url: string }) => Promise<Response>) =>
+    void (recorded.protocolHandler = handler),
 };
 export const session = {
   defaultSession: {
@@ -95,6 +106,7 @@ export const session = {
   },
 };
 export const ipcMain = {
-  handle: (channel: string, handler: (event: unknown, raw: unknown) => Promise<unknown>) => void recorded.handlers.set(channel, handler),
+  handle: (channel: string, handler: (event: unknown, raw: unknown) => Promise<unknown>) =>
+    void recorded.handlers.set(channel, handler),
   removeHandler: (channel: string) => void recorded.handlers.delete(channel),
 };

@@ -13,7 +13,13 @@ export const ADMIN_TOKEN = 'sk_admin_sync_integration_0123456789';
 /** A real sync server on 127.0.0.1 with its own SQLite file; `restart()` reopens the same file on the same port. */
 export async function startTestServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sidekick-sync-'));
-  const options = { dataDir, adminToken: ADMIN_TOKEN, host: '127.0.0.1', scheduler: false, config: { heartbeatMs: 1_000 } };
+  const options = {
+    dataDir,
+    adminToken: ADMIN_TOKEN,
+    host: '127.0.0.1',
+    scheduler: false,
+    config: { heartbeatMs: 1_000 },
+  };
   let server: RunningServer = await startServer({ ...options, port: 0 });
   const port = Number(new URL(server.url).port);
   return {
@@ -35,11 +41,22 @@ export async function startTestServer() {
   };
 }
 
-export async function call<T>(url: string, token: string, method: string, path: string, body?: unknown, key?: string): Promise<T> {
+export async function call<T>(
+  url: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  key?: string,
+): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['idempotency-key'] = key ?? randomUUID();
-  const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return JSON.parse(text) as T;
@@ -47,13 +64,26 @@ export async function call<T>(url: string, token: string, method: string, path: 
 
 /** A team with a supervisor and two agents, made through the admin API like an admin would. */
 export async function seedTeam(url: string) {
-  const team = await call<{ id: string }>(url, ADMIN_TOKEN, 'POST', '/api/admin/teams', { name: 'Care Crew', timezone: 'Europe/Warsaw', dailyGoal: { minSatisfied: 1 } });
+  const team = await call<{ id: string }>(url, ADMIN_TOKEN, 'POST', '/api/admin/teams', {
+    name: 'Care Crew',
+    timezone: 'Europe/Warsaw',
+    dailyGoal: { minSatisfied: 1 },
+  });
   const person = async (name: string, role: 'agent' | 'supervisor') => {
-    const p = await call<{ id: string }>(url, ADMIN_TOKEN, 'POST', '/api/admin/people', { name, role, teamIds: [team.id] });
+    const p = await call<{ id: string }>(url, ADMIN_TOKEN, 'POST', '/api/admin/people', {
+      name,
+      role,
+      teamIds: [team.id],
+    });
     const t = await call<{ token: string }>(url, ADMIN_TOKEN, 'POST', `/api/admin/people/${p.id}/tokens`, {});
     return { id: p.id, name, token: t.token };
   };
-  return { teamId: team.id, supervisor: await person('Sam Lead', 'supervisor'), ana: await person('Ana Kowalska', 'agent'), ben: await person('Ben Ode', 'agent') };
+  return {
+    teamId: team.id,
+    supervisor: await person('Sam Lead', 'supervisor'),
+    ana: await person('Ana Kowalska', 'agent'),
+    ben: await person('Ben Ode', 'agent'),
+  };
 }
 
 export class MemoryStorage implements KeyValueStorage {
@@ -66,13 +96,22 @@ export class MemoryStorage implements KeyValueStorage {
   delete = async (key: string) => void this.data.delete(key);
 }
 
-const quiet = (level: string, message: string) => (level === 'error' ? consoleLogger(level, message) : undefined);
+const quiet = (level: string, message: string) =>
+  level === 'error' ? consoleLogger(level, message) : undefined;
 
 /** shared/sync with the same Node adapters the Electron main process uses, recording every entry it applies. */
 export function syncClient(serverUrl: string, token: string, storage: KeyValueStorage = new MemoryStorage()) {
   const seen: FeedEntry[] = [];
   const client: SyncClient = createSyncClient(
-    { http: nodeHttp, openSocket: openWsSocket, storage, clock: nodeClock, random: Math.random, newKey: randomUUID, log: quiet },
+    {
+      http: nodeHttp,
+      openSocket: openWsSocket,
+      storage,
+      clock: nodeClock,
+      random: Math.random,
+      newKey: randomUUID,
+      log: quiet,
+    },
     { serverUrl, token, heartbeatTimeoutMs: 3_000, backoff: { initialMs: 50, maxMs: 400, factor: 2 } },
   );
   client.onEntry((e) => seen.push(e));
@@ -119,16 +158,20 @@ export async function startProxy(targetPort: number) {
     restore() {
       up = true;
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Per-person seqs the client applied must be 1…n with nothing missing and nothing twice. */
 export function assertContiguous(seen: readonly FeedEntry[], from: number): void {
   seen.forEach((entry, i) => {
-    if (entry.seq !== from + i) throw new Error(`expected seq ${from + i} at position ${i}, got ${entry.seq} (seqs: ${seen.map((e) => e.seq).join(',')})`);
+    if (entry.seq !== from + i)
+      throw new Error(
+        `expected seq ${from + i} at position ${i}, got ${entry.seq} (seqs: ${seen.map((e) => e.seq).join(',')})`,
+      );
   });
 }

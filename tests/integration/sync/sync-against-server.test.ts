@@ -2,7 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { SyncClient } from '../../../shared/sync';
 import type { Snapshot } from '../../../shared/api';
-import { assertContiguous, call, MemoryStorage, seedTeam, startProxy, startTestServer, syncClient, waitFor } from './support';
+import {
+  assertContiguous,
+  call,
+  MemoryStorage,
+  seedTeam,
+  startProxy,
+  startTestServer,
+  syncClient,
+  waitFor,
+} from './support';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 type Team = Awaited<ReturnType<typeof seedTeam>>;
@@ -29,7 +38,13 @@ function track<T extends { client: SyncClient }>(made: T): T {
 
 /** The supervisor recognises someone, straight through the API (not through the client under test). */
 const supervisorKudos = (toPersonId: string, message: string) =>
-  call(server.url, team.supervisor.token, 'POST', '/api/me/kudos', { toPersonId, value: 'Ownership', message, ticketId: null, ticketUrl: null });
+  call(server.url, team.supervisor.token, 'POST', '/api/me/kudos', {
+    toPersonId,
+    value: 'Ownership',
+    message,
+    ticketId: null,
+    ticketUrl: null,
+  });
 
 const serverSnapshot = (token: string) => call<Snapshot>(server.url, token, 'GET', '/api/me/state');
 
@@ -41,7 +56,11 @@ describe('shared/sync against the real server', () => {
     const message = `Live delivery ${randomUUID()}`;
     const sentAt = Date.now();
     await supervisorKudos(team.ana.id, message);
-    await waitFor(() => seen.some((e) => e.type === 'kudos.upserted' && e.payload.message === message), 1_000, 'the kudos within a second');
+    await waitFor(
+      () => seen.some((e) => e.type === 'kudos.upserted' && e.payload.message === message),
+      1_000,
+      'the kudos within a second',
+    );
     expect(Date.now() - sentAt).toBeLessThan(1_000);
     expect(client.getState().snapshot?.kudos.inbox.some((k) => k.message === message)).toBe(true);
   });
@@ -64,9 +83,18 @@ describe('shared/sync against the real server', () => {
     await supervisorKudos(team.ana.id, 'after the restart, 2');
 
     const fresh = await serverSnapshot(team.ana.token);
-    await waitFor(() => client.getState().snapshot?.cursor === fresh.cursor && client.getState().connection === 'online', 15_000, 'catch-up');
+    await waitFor(
+      () => client.getState().snapshot?.cursor === fresh.cursor && client.getState().connection === 'online',
+      15_000,
+      'catch-up',
+    );
     assertContiguous(seen, from);
-    expect(client.getState().snapshot?.kudos.inbox.map((k) => k.id).sort()).toEqual(fresh.kudos.inbox.map((k) => k.id).sort());
+    expect(
+      client
+        .getState()
+        .snapshot?.kudos.inbox.map((k) => k.id)
+        .sort(),
+    ).toEqual(fresh.kudos.inbox.map((k) => k.id).sort());
   });
 
   it('catches up after the network drops mid-stream, with no gap and no duplicate', async () => {
@@ -103,7 +131,10 @@ describe('shared/sync against the real server', () => {
       proxy.cut();
       const first = track(syncClient(proxy.url, team.ana.token, storage));
       await first.client.start();
-      const receipt = await first.client.enqueue({ kind: 'sendKudos', body: { toPersonId: team.ben.id, value: 'Teamwork', message, ticketId: null, ticketUrl: null } });
+      const receipt = await first.client.enqueue({
+        kind: 'sendKudos',
+        body: { toPersonId: team.ben.id, value: 'Teamwork', message, ticketId: null, ticketUrl: null },
+      });
       expect(receipt.queued).toBe(true);
       expect(first.client.getState().pendingActions).toBe(1);
       first.client.stop(); // the app quits while offline
@@ -133,14 +164,21 @@ describe('shared/sync against the real server', () => {
       await originalSet(key, value);
       if (key.endsWith('outbox') && Array.isArray(value) && value.length === 1) frozen = true;
     };
-    await first.client.enqueue({ kind: 'sendKudos', body: { toPersonId: team.ben.id, value: 'Empathy', message, ticketId: null, ticketUrl: null } });
+    await first.client.enqueue({
+      kind: 'sendKudos',
+      body: { toPersonId: team.ben.id, value: 'Empathy', message, ticketId: null, ticketUrl: null },
+    });
     first.client.stop();
     storage.set = originalSet;
 
     const second = track(syncClient(server.url, team.ana.token, storage));
     await second.client.start();
     expect(second.client.getState().pendingActions).toBe(1); // it does not know the server has it
-    await waitFor(() => second.client.getState().pendingActions === 0, 15_000, 'the replay to be acknowledged');
+    await waitFor(
+      () => second.client.getState().pendingActions === 0,
+      15_000,
+      'the replay to be acknowledged',
+    );
     const ben = await serverSnapshot(team.ben.token);
     expect(ben.kudos.inbox.filter((k) => k.message === message)).toHaveLength(1);
   });

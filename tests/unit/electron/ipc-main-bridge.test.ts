@@ -37,13 +37,19 @@ describe('IPC main bridge', () => {
   });
 
   it('refuses a sender that is not the app page before touching the host', async () => {
-    await expect(handlers.get(invokeChannel('signOut'))!(evilFrame, undefined)).rejects.toThrow('This page may not talk to Sidekick.');
+    await expect(handlers.get(invokeChannel('signOut'))!(evilFrame, undefined)).rejects.toThrow(
+      'This page may not talk to Sidekick.',
+    );
     expect(calls).toHaveLength(0);
   });
 
   it('passes the app page through and turns bad payloads into one readable sentence', async () => {
-    await expect(handlers.get(invokeChannel('thankKudos'))!(appFrame, { kudosId: 'k-1' })).resolves.toEqual({ ok: true });
-    await expect(handlers.get(invokeChannel('openExternal'))!(appFrame, 'file:///etc/passwd')).rejects.toThrow(/^input: /);
+    await expect(handlers.get(invokeChannel('thankKudos'))!(appFrame, { kudosId: 'k-1' })).resolves.toEqual({
+      ok: true,
+    });
+    await expect(
+      handlers.get(invokeChannel('openExternal'))!(appFrame, 'file:///etc/passwd'),
+    ).rejects.toThrow(/^input: /);
   });
 
   it('removes every handler on unregister', () => {

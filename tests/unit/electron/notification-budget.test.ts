@@ -3,7 +3,11 @@ import { NotificationBudget } from '../../../electron/main/notifications/notific
 import { inQuietHours } from '../../../electron/main/notifications/quiet-hours';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
 
-const at = (minutes: number, settings: Partial<Settings> = {}, now = minutes * 60_000) => ({ now, localMinutes: minutes % 1440, settings: { ...DEFAULT_SETTINGS, ...settings } });
+const at = (minutes: number, settings: Partial<Settings> = {}, now = minutes * 60_000) => ({
+  now,
+  localMinutes: minutes % 1440,
+  settings: { ...DEFAULT_SETTINGS, ...settings },
+});
 
 describe('quiet hours', () => {
   const quiet = { enabled: true, start: '18:00', end: '08:00' };
@@ -50,7 +54,9 @@ describe('notification budget', () => {
 
   it('drops pop-ups entirely for someone who opted out', () => {
     const budget = new NotificationBudget<string>();
-    expect(budget.decide('a', at(600, { optOut: { ...DEFAULT_SETTINGS.optOut, popups: true } }))).toBe('drop');
+    expect(budget.decide('a', at(600, { optOut: { ...DEFAULT_SETTINGS.optOut, popups: true } }))).toBe(
+      'drop',
+    );
     expect(budget.heldCount).toBe(0);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createPopoverController, type PopoverWindow } from '../../../electron/main/popover/popover-controller';
+import {
+  createPopoverController,
+  type PopoverWindow,
+} from '../../../electron/main/popover/popover-controller';
 import type { NavigateTarget } from '../../../shared/ipc';
 
 function fakeWindow() {
@@ -18,14 +21,23 @@ function fakeWindow() {
 const screen = {
   trayBounds: () => ({ x: 1800, y: 1045, width: 24, height: 30 }),
   cursor: () => ({ x: 0, y: 0 }),
-  displays: () => [{ bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  displays: () => [
+    {
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    },
+  ],
 };
 
 describe('popover controller', () => {
   it('opens anchored to the tray and hides on blur', () => {
     let now = 0;
     const { win, state } = fakeWindow();
-    const popover = createPopoverController(() => win, screen, () => now);
+    const popover = createPopoverController(
+      () => win,
+      screen,
+      () => now,
+    );
     popover.toggle();
     expect(state).toMatchObject({ visible: true, position: [1532, 472] });
     now = 1000;
@@ -36,7 +48,11 @@ describe('popover controller', () => {
   it('the tray click that caused the blur does not reopen it, a later one does', () => {
     let now = 5_000;
     const { win, state } = fakeWindow();
-    const popover = createPopoverController(() => win, screen, () => now);
+    const popover = createPopoverController(
+      () => win,
+      screen,
+      () => now,
+    );
     popover.show();
     popover.onBlur();
     now += 50;
@@ -49,7 +65,11 @@ describe('popover controller', () => {
 
   it('opens at an item when a notification is clicked', () => {
     const { win, state } = fakeWindow();
-    createPopoverController(() => win, screen, () => 0).show({ view: 'kudos', itemId: 'k-1' });
+    createPopoverController(
+      () => win,
+      screen,
+      () => 0,
+    ).show({ view: 'kudos', itemId: 'k-1' });
     expect(state.navigated).toEqual([{ view: 'kudos', itemId: 'k-1' }]);
   });
 });

@@ -14,8 +14,10 @@ vi.mock('electron', () => ({
       invoked.push({ channel, request });
       return nextResponse;
     },
-    on: (channel: string, l: (event: unknown, payload: unknown) => void) => void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(l),
-    removeListener: (channel: string, l: (event: unknown, payload: unknown) => void) => void listeners.get(channel)?.delete(l),
+    on: (channel: string, l: (event: unknown, payload: unknown) => void) =>
+      void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(l),
+    removeListener: (channel: string, l: (event: unknown, payload: unknown) => void) =>
+      void listeners.get(channel)?.delete(l),
   },
 }));
 
@@ -27,7 +29,9 @@ beforeAll(async () => {
 
 describe('preload: window.sidekick', () => {
   it('exposes exactly the contract: one method per invoke, one on… per event, nothing generic', () => {
-    expect(Object.keys(api).sort()).toEqual([...INVOKE_NAMES, 'onState', 'onCelebration', 'onNavigate'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...INVOKE_NAMES, 'onState', 'onCelebration', 'onNavigate'].sort(),
+    );
     expect(Object.isFrozen(api)).toBe(true);
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('send');
@@ -44,7 +48,8 @@ describe('preload: window.sidekick', () => {
   it('listeners get the payload only, never the IPC event, and can unsubscribe', () => {
     const got: unknown[][] = [];
     const off = api.onNavigate((...args: unknown[]) => got.push(args));
-    const emit = (payload: unknown) => listeners.get(eventChannel('navigate'))?.forEach((l) => l({ sender: 'secret' }, payload));
+    const emit = (payload: unknown) =>
+      listeners.get(eventChannel('navigate'))?.forEach((l) => l({ sender: 'secret' }, payload));
     emit({ view: 'kudos', itemId: 'k-1' });
     emit({ view: 'nowhere', itemId: null }); // not in the contract: dropped
     off();

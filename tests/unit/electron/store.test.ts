@@ -35,22 +35,46 @@ describe('store schema and migrations', () => {
   });
 
   it('moves an unversioned flat file under `settings`, keeping what it said', () => {
-    const { data, from } = migrateStore({ focusMode: true, maxPopupsPerHour: 3, quietHours: { enabled: true, start: '19:00', end: '07:30' }, startAtLogin: true });
+    const { data, from } = migrateStore({
+      focusMode: true,
+      maxPopupsPerHour: 3,
+      quietHours: { enabled: true, start: '19:00', end: '07:30' },
+      startAtLogin: true,
+    });
     expect(from).toBe(0);
     expect(data.schemaVersion).toBe(STORE_SCHEMA_VERSION);
-    expect(data.settings).toEqual({ ...DEFAULT_SETTINGS, focusMode: true, maxPopupsPerHour: 3, quietHours: { enabled: true, start: '19:00', end: '07:30' }, startAtLogin: true });
+    expect(data.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      focusMode: true,
+      maxPopupsPerHour: 3,
+      quietHours: { enabled: true, start: '19:00', end: '07:30' },
+      startAtLogin: true,
+    });
   });
 
   it('version 1 gains the opt-out switches, off, without touching the rest', () => {
-    const session = { serverUrl: 'https://sidekick.example.com', encryptedToken: Buffer.from('x').toString('base64') };
-    const { data } = migrateStore({ schemaVersion: 1, settings: { ...DEFAULT_SETTINGS, optOut: { streaks: true } }, session, sync: { 'sidekick.sync.outbox': [] } });
+    const session = {
+      serverUrl: 'https://sidekick.example.com',
+      encryptedToken: Buffer.from('x').toString('base64'),
+    };
+    const { data } = migrateStore({
+      schemaVersion: 1,
+      settings: { ...DEFAULT_SETTINGS, optOut: { streaks: true } },
+      session,
+      sync: { 'sidekick.sync.outbox': [] },
+    });
     expect(data.settings.optOut).toEqual({ ...DEFAULT_SETTINGS.optOut, streaks: true });
     expect(data.session).toEqual(session);
     expect(data.sync).toEqual({ 'sidekick.sync.outbox': [] });
   });
 
   it('resets only the damaged part and keeps the outbox', () => {
-    const report = migrateStore({ schemaVersion: 2, settings: { maxPopupsPerHour: 'lots' }, session: { serverUrl: 'ftp://x' }, sync: { 'sidekick.sync.outbox': [{ key: 'k' }] } });
+    const report = migrateStore({
+      schemaVersion: 2,
+      settings: { maxPopupsPerHour: 'lots' },
+      session: { serverUrl: 'ftp://x' },
+      sync: { 'sidekick.sync.outbox': [{ key: 'k' }] },
+    });
     expect(report.repaired).toEqual(['settings', 'session']);
     expect(report.data.settings).toEqual(DEFAULT_SETTINGS);
     expect(report.data.session).toBeNull();
@@ -91,7 +115,15 @@ describe('session store', () => {
   });
 
   it('a token that no longer decrypts is forgotten, and clear() signs out', async () => {
-    const raw = new MemoryRawStore({ schemaVersion: 2, settings: DEFAULT_SETTINGS, sync: {}, session: { serverUrl: 'https://sidekick.example.com', encryptedToken: Buffer.from('garbage').toString('base64') } });
+    const raw = new MemoryRawStore({
+      schemaVersion: 2,
+      settings: DEFAULT_SETTINGS,
+      sync: {},
+      session: {
+        serverUrl: 'https://sidekick.example.com',
+        encryptedToken: Buffer.from('garbage').toString('base64'),
+      },
+    });
     const sessions = createSessionStore(openAppStore(raw, log), fakeSafeStorage(), log);
     expect(await sessions.load()).toBeNull();
     expect(raw.store.session).toBeNull();

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTrayController, trayTooltip, type TrayMenuItem } from '../../../electron/main/tray/tray-controller';
+import {
+  createTrayController,
+  trayTooltip,
+  type TrayMenuItem,
+} from '../../../electron/main/tray/tray-controller';
 import { ringStep, trayIconFile } from '../../../electron/main/tray/tray-icons';
 import { runTrayCommand } from '../../../electron/main/tray/tray-commands';
 import { DEFAULT_SETTINGS, type ClientState, type Settings } from '../../../shared/ipc';
@@ -10,7 +14,13 @@ import { applyFeedEntries } from '../../../shared/sync';
 import { agentSnapshot, kudosEntry } from '../sync/fixtures';
 
 const iconDir = fileURLToPath(new URL('../../../assets/tray', import.meta.url));
-const online = (snapshot = agentSnapshot()): ClientState => ({ connection: 'online', snapshot, staleSince: null, pendingActions: 0, lastError: null });
+const online = (snapshot = agentSnapshot()): ClientState => ({
+  connection: 'online',
+  snapshot,
+  staleSince: null,
+  pendingActions: 0,
+  lastError: null,
+});
 
 function fakeTray() {
   const calls: string[] = [];
@@ -45,24 +55,41 @@ describe('tray icons', () => {
     expect([null, 0, 0.05, 0.3, 0.999, 1, 1.2].map(ringStep)).toEqual([0, 0, 0, 30, 90, 100, 100]);
   });
   it('picks template images on macOS, .ico on Windows, and the theme on Linux', () => {
-    expect(trayIconFile({ platform: 'darwin', darkTaskbar: true, ratio: 0.3, badge: true })).toBe('ring-030-badgeTemplate.png');
-    expect(trayIconFile({ platform: 'win32', darkTaskbar: true, ratio: 0.3, badge: false })).toBe('ring-030-dark.ico');
-    expect(trayIconFile({ platform: 'linux', darkTaskbar: true, ratio: 0.3, badge: false })).toBe('ring-030-dark.png');
-    expect(trayIconFile({ platform: 'linux', darkTaskbar: false, ratio: 0.3, badge: true })).toBe('ring-030-light-badge.png');
+    expect(trayIconFile({ platform: 'darwin', darkTaskbar: true, ratio: 0.3, badge: true })).toBe(
+      'ring-030-badgeTemplate.png',
+    );
+    expect(trayIconFile({ platform: 'win32', darkTaskbar: true, ratio: 0.3, badge: false })).toBe(
+      'ring-030-dark.ico',
+    );
+    expect(trayIconFile({ platform: 'linux', darkTaskbar: true, ratio: 0.3, badge: false })).toBe(
+      'ring-030-dark.png',
+    );
+    expect(trayIconFile({ platform: 'linux', darkTaskbar: false, ratio: 0.3, badge: true })).toBe(
+      'ring-030-light-badge.png',
+    );
   });
 });
 
 describe('tray controller', () => {
   it('shows the current mission as a ring and in the tooltip', () => {
     const tray = fakeTray();
-    createTrayController({ view: tray.view, platform: 'linux', darkTaskbar: () => true }).render(online(), DEFAULT_SETTINGS);
+    createTrayController({ view: tray.view, platform: 'linux', darkTaskbar: () => true }).render(
+      online(),
+      DEFAULT_SETTINGS,
+    );
     expect(tray.calls).toContain('image:ring-030-dark.png');
-    expect(tray.calls).toContain('tooltip:Sidekick: Solve 40 tickets this week: 12 of 40 solved, 3 days left');
+    expect(tray.calls).toContain(
+      'tooltip:Sidekick: Solve 40 tickets this week: 12 of 40 solved, 3 days left',
+    );
   });
 
   it('badges unread kudos and touches the tray only when something changed', () => {
     const tray = fakeTray();
-    const controller = createTrayController({ view: tray.view, platform: 'darwin', darkTaskbar: () => false });
+    const controller = createTrayController({
+      view: tray.view,
+      platform: 'darwin',
+      darkTaskbar: () => false,
+    });
     const state = online(applyFeedEntries(agentSnapshot(), [kudosEntry(1), kudosEntry(2)]));
     controller.render(state, DEFAULT_SETTINGS);
     expect(tray.calls).toContain('image:ring-030-badgeTemplate.png');
@@ -74,15 +101,28 @@ describe('tray controller', () => {
 
   it('menu: open, focus, quiet hours, start at login, sign out, quit; checked from settings', () => {
     const tray = fakeTray();
-    createTrayController({ view: tray.view, platform: 'win32', darkTaskbar: () => false }).render(online(), { ...DEFAULT_SETTINGS, focusMode: true });
+    createTrayController({ view: tray.view, platform: 'win32', darkTaskbar: () => false }).render(online(), {
+      ...DEFAULT_SETTINGS,
+      focusMode: true,
+    });
     const items = tray.menu().filter((i) => i.type === 'item');
     expect(items.map((i) => i.id)).toEqual(['open', 'focus', 'quiet', 'login', 'signout', 'quit']);
     expect(items.find((i) => i.id === 'focus')?.checked).toBe(true);
   });
 
   it('says when it is signed out or offline', () => {
-    expect(trayTooltip({ connection: 'signed_out', snapshot: null, staleSince: null, pendingActions: 0, lastError: null })).toBe('Sidekick: not signed in');
-    expect(trayTooltip({ ...online(), connection: 'offline', staleSince: '2026-11-20T09:00:00.000Z' })).toContain('offline');
+    expect(
+      trayTooltip({
+        connection: 'signed_out',
+        snapshot: null,
+        staleSince: null,
+        pendingActions: 0,
+        lastError: null,
+      }),
+    ).toBe('Sidekick: not signed in');
+    expect(
+      trayTooltip({ ...online(), connection: 'offline', staleSince: '2026-11-20T09:00:00.000Z' }),
+    ).toContain('offline');
   });
 
   it('menu commands flip the settings they name', async () => {

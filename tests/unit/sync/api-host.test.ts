@@ -18,9 +18,17 @@ function setup() {
   const opened: string[] = [];
   const host = createApiHost({
     createClient: (session) => createSyncClient(fakeDeps(server, clock, storage), session),
-    sessions: { load: async () => saved, save: async (s) => void (saved = s), clear: async () => void (saved = null) },
+    sessions: {
+      load: async () => saved,
+      save: async (s) => void (saved = s),
+      clear: async () => void (saved = null),
+    },
     settings: { load: async () => settings, save: async (s) => void (settings = s) },
-    platform: { openExternal: async (url) => void opened.push(url), saveFile: async () => ({ saved: true }), closePopover: async () => undefined },
+    platform: {
+      openExternal: async (url) => void opened.push(url),
+      saveFile: async () => ({ saved: true }),
+      closePopover: async () => undefined,
+    },
   });
   hosts.push(host);
   return { server, storage, host, opened, session: () => saved };
@@ -29,16 +37,26 @@ function setup() {
 describe('api host', () => {
   it('signs in only with a token the server accepts, and keeps the session', async () => {
     const { server, host, session } = setup();
-    await expect(host.invoke('signIn', { serverUrl: 'https://sidekick.example.com', token: 'sk_wrong_token_0000000000' })).rejects.toThrow('Unknown token.');
+    await expect(
+      host.invoke('signIn', {
+        serverUrl: 'https://sidekick.example.com',
+        token: 'sk_wrong_token_0000000000',
+      }),
+    ).rejects.toThrow('Unknown token.');
     expect(session()).toBeNull();
-    const state = await host.invoke('signIn', { serverUrl: 'https://sidekick.example.com', token: server.token });
+    const state = await host.invoke('signIn', {
+      serverUrl: 'https://sidekick.example.com',
+      token: server.token,
+    });
     expect(state.snapshot?.person.name).toBe('Ana Kowalska');
     expect(session()?.token).toBe(server.token);
   });
 
   it('rejects a malformed request before it reaches a handler', async () => {
     const { host } = setup();
-    await expect(host.invoke('signIn', { serverUrl: 'file:///etc/passwd', token: 'sk_test_token_0123456789' })).rejects.toThrow();
+    await expect(
+      host.invoke('signIn', { serverUrl: 'file:///etc/passwd', token: 'sk_test_token_0123456789' }),
+    ).rejects.toThrow();
     await expect(host.invoke('openExternal', 'javascript:alert(1)')).rejects.toThrow();
   });
 
@@ -84,7 +102,9 @@ describe('api host', () => {
   });
 
   it('encodes path parameters so an id cannot add segments', () => {
-    expect(fillPath('/api/teams/:teamId/overview', { teamId: '../admin' })).toBe('/api/teams/..%2Fadmin/overview');
+    expect(fillPath('/api/teams/:teamId/overview', { teamId: '../admin' })).toBe(
+      '/api/teams/..%2Fadmin/overview',
+    );
     expect(() => fillPath('/api/teams/:teamId/overview', {})).toThrow('teamId');
   });
 });

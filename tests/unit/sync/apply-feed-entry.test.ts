@@ -12,7 +12,13 @@ describe('applyFeedEntry', () => {
 
   it('replaces a kudos in place when it is thanked', () => {
     const first = kudosEntry(1, 'k-a');
-    const thanked: FeedEntry = { seq: 2, personId: 'p-ana', at: first.at, type: 'kudos.upserted', payload: { ...kudos('k-a', first.at), thankedAt: '2026-11-20T10:00:00Z' } };
+    const thanked: FeedEntry = {
+      seq: 2,
+      personId: 'p-ana',
+      at: first.at,
+      type: 'kudos.upserted',
+      payload: { ...kudos('k-a', first.at), thankedAt: '2026-11-20T10:00:00Z' },
+    };
     const s = applyFeedEntries(agentSnapshot(), [first, thanked]);
     expect(s.kudos.inbox).toHaveLength(1);
     expect(s.kudos.inbox[0]?.thankedAt).toBe('2026-11-20T10:00:00Z');
@@ -34,11 +40,54 @@ describe('applyFeedEntry', () => {
     const base = agentSnapshot();
     const view = base.missions[0]!;
     const entries: FeedEntry[] = [
-      { seq: 1, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'mission.upserted', payload: { ...view, progress: { ...view.progress, value: 13, sentence: '13 of 40 solved' } } },
-      { seq: 2, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'offers.replaced', payload: { offers: [] } },
-      { seq: 3, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'kudos.quota', payload: { sentToday: 2, dailyCap: 5 } },
-      { seq: 4, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'profile.updated', payload: { ...base.profile, passions: { text: 'bouldering', visibility: 'team' } } },
-      { seq: 5, personId: 'p-ana', at: '2026-11-20T10:00:00Z', type: 'trends.updated', payload: { trends: [{ weekStart: '2026-11-16', solved: 12, frtAvgMinutes: 31, resolutionAvgMinutes: null, csatPct: 94, qaAvg: null, reopenRate: null, ahtSeconds: null }] } },
+      {
+        seq: 1,
+        personId: 'p-ana',
+        at: '2026-11-20T10:00:00Z',
+        type: 'mission.upserted',
+        payload: { ...view, progress: { ...view.progress, value: 13, sentence: '13 of 40 solved' } },
+      },
+      {
+        seq: 2,
+        personId: 'p-ana',
+        at: '2026-11-20T10:00:00Z',
+        type: 'offers.replaced',
+        payload: { offers: [] },
+      },
+      {
+        seq: 3,
+        personId: 'p-ana',
+        at: '2026-11-20T10:00:00Z',
+        type: 'kudos.quota',
+        payload: { sentToday: 2, dailyCap: 5 },
+      },
+      {
+        seq: 4,
+        personId: 'p-ana',
+        at: '2026-11-20T10:00:00Z',
+        type: 'profile.updated',
+        payload: { ...base.profile, passions: { text: 'bouldering', visibility: 'team' } },
+      },
+      {
+        seq: 5,
+        personId: 'p-ana',
+        at: '2026-11-20T10:00:00Z',
+        type: 'trends.updated',
+        payload: {
+          trends: [
+            {
+              weekStart: '2026-11-16',
+              solved: 12,
+              frtAvgMinutes: 31,
+              resolutionAvgMinutes: null,
+              csatPct: 94,
+              qaAvg: null,
+              reopenRate: null,
+              ahtSeconds: null,
+            },
+          ],
+        },
+      },
     ];
     const s = applyFeedEntries(base, entries);
     expect(s.missions).toHaveLength(1);

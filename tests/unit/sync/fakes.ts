@@ -1,4 +1,12 @@
-import type { Clock, HttpFetch, HttpRequestInit, KeyValueStorage, OpenSocket, SocketHandlers, SyncDeps } from '../../../shared/sync';
+import type {
+  Clock,
+  HttpFetch,
+  HttpRequestInit,
+  KeyValueStorage,
+  OpenSocket,
+  SocketHandlers,
+  SyncDeps,
+} from '../../../shared/sync';
 import type { FeedEntry, Snapshot } from '../../../shared/api';
 import { applyFeedEntries } from '../../../shared/sync';
 
@@ -19,7 +27,9 @@ export class FakeClock implements Clock {
     const end = this.time + ms;
     for (;;) {
       await settle();
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      const due = [...this.timers.entries()]
+        .filter(([, t]) => t.at <= end)
+        .sort((a, b) => a[1].at - b[1].at)[0];
       if (!due) break;
       this.timers.delete(due[0]);
       this.time = Math.max(this.time, due[1].at);
@@ -56,7 +66,10 @@ export class FakeServer {
   sockets: { handlers: SocketHandlers; sent: string[]; open: boolean; authed: boolean }[] = [];
   /** When set, action requests reach the server and commit, but the answer is lost on the way back. */
   loseNextResponse = false;
-  constructor(public base: Snapshot, public token = 'sk_test_token_0123456789') {}
+  constructor(
+    public base: Snapshot,
+    public token = 'sk_test_token_0123456789',
+  ) {}
 
   snapshot(): Snapshot {
     return applyFeedEntries(this.base, this.entries);
@@ -66,7 +79,8 @@ export class FakeServer {
     if (!this.online) throw new TypeError('fetch failed');
     const path = url.replace(/^https?:\/\/[^/]+/, '');
     this.requests.push({ method: init.method, path, key: init.headers['idempotency-key'] });
-    if (init.headers.authorization !== `Bearer ${this.token}`) return reply(401, { error: 'unauthorized', message: 'Unknown token.' });
+    if (init.headers.authorization !== `Bearer ${this.token}`)
+      return reply(401, { error: 'unauthorized', message: 'Unknown token.' });
     if (path === '/api/me/state') return reply(200, this.snapshot());
     const feed = /^\/api\/me\/feed\?after=(\d+)&limit=(\d+)$/.exec(path);
     if (feed) {
@@ -106,8 +120,13 @@ export class FakeServer {
         const message = JSON.parse(data) as { kind: string; token?: string; after?: number };
         if (message.kind !== 'auth') return;
         socket.authed = true;
-        this.deliver(socket, { kind: 'hello', personId: this.base.person.id, cursor: this.entries.at(-1)?.seq ?? 0 });
-        for (const entry of this.entries.filter((e) => e.seq > (message.after ?? 0))) this.deliver(socket, { kind: 'entry', entry });
+        this.deliver(socket, {
+          kind: 'hello',
+          personId: this.base.person.id,
+          cursor: this.entries.at(-1)?.seq ?? 0,
+        });
+        for (const entry of this.entries.filter((e) => e.seq > (message.after ?? 0)))
+          this.deliver(socket, { kind: 'entry', entry });
       },
       close: () => {
         if (!socket.open) return;
@@ -146,7 +165,11 @@ function reply(status: number, body: unknown) {
   return { ok: status < 400, status, text: async () => JSON.stringify(body) };
 }
 
-export function fakeDeps(server: FakeServer, clock: FakeClock, storage: KeyValueStorage = new MemoryStorage()): SyncDeps & { keys: string[] } {
+export function fakeDeps(
+  server: FakeServer,
+  clock: FakeClock,
+  storage: KeyValueStorage = new MemoryStorage(),
+): SyncDeps & { keys: string[] } {
   const keys: string[] = [];
   let n = 0;
   return {

@@ -4,10 +4,18 @@ import type { FeedEntry } from '../../../shared/api';
 import { FakeClock, FakeServer, MemoryStorage, fakeDeps, settle } from './fakes';
 import { agentSnapshot, kudosEntry, streakEntry } from './fixtures';
 
-const config = (server: FakeServer) => ({ serverUrl: 'https://sidekick.example.com/', token: server.token, heartbeatTimeoutMs: 30_000 });
+const config = (server: FakeServer) => ({
+  serverUrl: 'https://sidekick.example.com/',
+  token: server.token,
+  heartbeatTimeoutMs: 30_000,
+});
 const clients: SyncClient[] = [];
 
-function setup(storage = new MemoryStorage(), server = new FakeServer(agentSnapshot()), clock = new FakeClock()) {
+function setup(
+  storage = new MemoryStorage(),
+  server = new FakeServer(agentSnapshot()),
+  clock = new FakeClock(),
+) {
   const deps = fakeDeps(server, clock, storage);
   const client = createSyncClient(deps, config(server));
   clients.push(client);
@@ -116,7 +124,16 @@ describe('sync client', () => {
     await client.start();
     await settle();
     server.loseNextResponse = true;
-    const receipt = await client.enqueue({ kind: 'sendKudos', body: { toPersonId: 'p-ben', value: 'Teamwork', message: 'Covered my queue', ticketId: null, ticketUrl: null } });
+    const receipt = await client.enqueue({
+      kind: 'sendKudos',
+      body: {
+        toPersonId: 'p-ben',
+        value: 'Teamwork',
+        message: 'Covered my queue',
+        ticketId: null,
+        ticketUrl: null,
+      },
+    });
     expect(receipt.queued).toBe(true);
     await clock.advance(60_000);
     const posts = server.requests.filter((r) => r.path === '/api/me/kudos');
@@ -148,7 +165,11 @@ describe('sync client', () => {
     const { server, client } = setup();
     await client.start();
     await settle();
-    server.http = async () => ({ ok: false, status: 400, text: async () => JSON.stringify({ error: 'validation', message: 'Daily kudos cap reached.' }) });
+    server.http = async () => ({
+      ok: false,
+      status: 400,
+      text: async () => JSON.stringify({ error: 'validation', message: 'Daily kudos cap reached.' }),
+    });
     const receipt = await client.enqueue({ kind: 'thankKudos', body: { kudosId: 'k-9' } });
     expect(receipt.queued).toBe(false);
     expect(client.getState().lastError).toContain('Daily kudos cap reached.');
