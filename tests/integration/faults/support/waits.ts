@@ -30,3 +30,13 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
   }
   throw new Error(`${what}: not within ${timeoutMs} ms`);
 }
+
+/**
+ * The seqs a client applied must be one unbroken run with no repeats that ends at the head and covers
+ * everything after `startCursor` (it may start earlier: entries that landed between its snapshot and going
+ * online were applied too).
+ */
+export function expectedRun(applied: readonly number[], startCursor: number, head: number): number[] {
+  const first = Math.min(applied[0] ?? head + 1, startCursor + 1);
+  return Array.from({ length: head - first + 1 }, (_, i) => first + i);
+}
