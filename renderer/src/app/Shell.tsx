@@ -68,20 +68,32 @@ export function Shell() {
 
   return (
     <div className="app">
-      <header className="topbar">
-        <h1 className="brand">Sidekick</h1>
-        <span className="who">{snapshot.person.name}</span>
-        <span className={`dot dot-${state.connection}`} role="img" aria-label={state.connection === 'online' ? 'Online' : state.connection} />
-      </header>
-      <StatusBanner state={state} />
-      {settingsError && (
-        <p className="banner banner-info" role="alert">
-          Settings could not be loaded or saved: {settingsError}
-        </p>
-      )}
+      <div className="chrome">
+        <header className="topbar">
+          <h1 className="brand">Sidekick</h1>
+          <span className="who">{snapshot.person.name}</span>
+          <span
+            className={`dot dot-${state.connection}`}
+            role="img"
+            aria-label={state.connection === 'online' ? 'Online' : state.connection}
+          />
+        </header>
+        <StatusBanner state={state} />
+        {settingsError && (
+          <p className="banner banner-info" role="alert">
+            Settings could not be loaded or saved: {settingsError}
+          </p>
+        )}
+      </div>
       <Nav views={views} current={current} onChange={open} badges={{ kudos: unread }} />
       <main className="view" aria-label={current}>
-        <ViewSwitch view={current} snapshot={snapshot} settings={settings} updateSettings={updateSettings} focusItem={focusItem} />
+        <ViewSwitch
+          view={current}
+          snapshot={snapshot}
+          settings={settings}
+          updateSettings={updateSettings}
+          focusItem={focusItem}
+        />
       </main>
       <CelebrationLayer settings={settings} onOpen={open} />
     </div>

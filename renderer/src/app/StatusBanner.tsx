@@ -1,4 +1,5 @@
 import type { ClientState } from '../../../shared/ipc/contract';
+import { useApi } from '../api/api-context';
 import { ago } from '../format/time';
 import { useNow } from '../components/use-now';
 
@@ -7,6 +8,7 @@ import { useNow } from '../components/use-now';
  * and how many of your actions are waiting to be delivered. Silent when everything is live.
  */
 export function StatusBanner({ state }: { state: ClientState }) {
+  const api = useApi();
   const now = useNow();
   const queued = state.pendingActions;
   const queuedText = queued > 0 ? `${queued} ${queued === 1 ? 'action' : 'actions'} queued` : null;
@@ -15,7 +17,10 @@ export function StatusBanner({ state }: { state: ClientState }) {
     return (
       <div className="banner banner-offline" role="status">
         <strong>Offline — {asOf}.</strong> {queuedText ? `${queuedText}; they will be sent when the server is back.` : 'Changes you make are kept and sent later.'}
-        {state.lastError && <span className="banner-detail"> ({state.lastError})</span>}
+        {state.lastError && <span className="banner-detail"> ({state.lastError})</span>}{' '}
+        <button type="button" className="small" onClick={() => void api.refresh().catch(() => undefined)}>
+          Retry now
+        </button>
       </div>
     );
   }

@@ -4,7 +4,8 @@ import type { Celebration } from '../../../shared/domain/growth-model';
 import { LINGER_MS } from './policy';
 import { Burst, Confetti } from './Particles';
 
-const ICONS: Record<Celebration['kind'], string> = { kudos: '💛', mission_completed: '🎯', streak_milestone: '🔥', personal_best: '⭐', level_up: '⬆' };
+// Plain symbols that common system fonts carry (no colour-emoji font is needed to see them).
+const ICONS: Record<Celebration['kind'], string> = { kudos: '♥', mission_completed: '✓', streak_milestone: '✦', personal_best: '★', level_up: '↑' };
 
 /**
  * One celebration, sized to the moment: a warm toast for kudos, a burst for a mission or a best, confetti

@@ -18,9 +18,11 @@ export function ProgressRing({ ratio, label, size = 56, tone = 'neutral' }: { ra
         strokeDasharray={`${circumference * clamped} ${circumference}`}
         transform={`rotate(-90 ${size / 2} ${size / 2})`}
       />
-      <text x="50%" y="50%" dominantBaseline="central" textAnchor="middle" className="ring-text">
-        {Math.round(clamped * 100)}%
-      </text>
+      {size >= 44 && (
+        <text x="50%" y="50%" dominantBaseline="central" textAnchor="middle" className="ring-text">
+          {Math.round(clamped * 100)}%
+        </text>
+      )}
     </svg>
   );
 }

@@ -49,7 +49,7 @@ describe('Kudos', () => {
     const form = screen.getByRole('form', { name: 'Send kudos' });
     expect(form).toHaveTextContent('3 of 5 kudos left to give today.');
     expect(within(form).queryByRole('option', { name: 'Maya Okafor' })).not.toBeInTheDocument();
-    await user.selectOptions(within(form).getByLabelText('To'), 'Ana Lima');
+    await user.selectOptions(within(form).getByLabelText('Send to'), 'Ana Lima');
     await user.click(within(form).getByRole('radio', { name: 'Tough customer' }));
     await user.type(within(form).getByLabelText('What they did'), 'Calmed down the Nowak escalation on the phone.');
     await user.type(within(form).getByLabelText('Ticket (optional)'), 'https://acme.zendesk.com/agent/tickets/48222');

@@ -57,7 +57,7 @@ export function SendKudosForm({ snapshot }: { snapshot: Snapshot }) {
         {left === 0 ? 'You have given all your kudos for today — thank you! More tomorrow.' : `${left} of ${snapshot.kudos.dailyCap} kudos left to give today.`}
       </p>
       <label>
-        To
+        Send to
         <select value={to} onChange={(e) => setTo(e.target.value)}>
           {teammates.map((m) => (
             <option key={m.id} value={m.id}>

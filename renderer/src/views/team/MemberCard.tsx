@@ -16,7 +16,7 @@ export function MemberCard({ member, now }: { member: TeamMemberOverview; now: n
       ) : (
         <ul className="plain">
           {active.map((m) => (
-            <li key={m.mission.id} className="row">
+            <li key={m.mission.id} className="member-mission">
               <ProgressRing ratio={m.progress.ratio} size={32} label={`${m.mission.title}: ${Math.round(m.progress.ratio * 100)}%`} tone={m.progress.state === 'at_risk' ? 'risk' : 'good'} />
               <span>
                 {m.mission.title} — {m.progress.sentence}

@@ -9,16 +9,17 @@ import { ExportButtons } from './ExportButtons';
 import { groupByWeek } from './group-by-week';
 import { Trends } from './Trends';
 
+// Plain symbols that common system fonts carry (no colour-emoji font is needed to see them).
 const KIND_ICONS: Record<TimelineKind, string> = {
-  mission_completed: '🎯',
-  kudos_received: '💬',
-  streak_milestone: '🔥',
-  streak_record: '🏅',
-  personal_best: '⭐',
-  coaching_completed: '🧭',
-  idea_adopted: '💡',
-  career_milestone: '🎓',
-  level_up: '⬆',
+  mission_completed: '✓',
+  kudos_received: '♥',
+  streak_milestone: '✦',
+  streak_record: '✦',
+  personal_best: '★',
+  coaching_completed: '✎',
+  idea_adopted: '☼',
+  career_milestone: '◆',
+  level_up: '↑',
 };
 
 /** The growth portfolio: level, personal bests, weekly trends, and every entry grouped by week. */
@@ -46,7 +47,7 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
           <ul className="plain bests">
             {growth.personalBests.map((pb) => (
               <li key={pb.metric}>
-                ⭐ {METRIC_LABELS[pb.metric]}: <strong>{formatMetric(pb.metric, pb.value)}</strong> <span className="meta">week of {shortDate(pb.weekStart)}{pb.previous !== null ? `, before ${formatMetric(pb.metric, pb.previous)}` : ''}</span>
+                <span aria-hidden="true">★</span> {METRIC_LABELS[pb.metric]}: <strong>{formatMetric(pb.metric, pb.value)}</strong> <span className="meta">week of {shortDate(pb.weekStart)}{pb.previous !== null ? `, before ${formatMetric(pb.metric, pb.previous)}` : ''}</span>
               </li>
             ))}
           </ul>

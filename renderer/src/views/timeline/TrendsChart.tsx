@@ -18,7 +18,7 @@ export default function TrendsChart({ trends, metric }: { trends: WeeklyTrendPoi
           <XAxis dataKey="week" tickFormatter={(w: string) => shortDate(w).replace(/^\w+ /, '')} fontSize={11} />
           <YAxis fontSize={11} width={44} />
           <Tooltip formatter={(v) => formatMetric(metric, typeof v === 'number' ? v : null)} labelFormatter={(w) => `Week of ${shortDate(String(w))}`} />
-          <Line type="monotone" dataKey="value" name={METRIC_LABELS[metric]} stroke="var(--accent)" strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          <Line type="linear" dataKey="value" name={METRIC_LABELS[metric]} stroke="var(--accent)" strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="sr-only">

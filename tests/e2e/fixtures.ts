@@ -1,0 +1,48 @@
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { E2EState, person } from './server-process';
+
+const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+export const suiteServer = (): E2EState => E2EState.parse(JSON.parse(process.env.SIDEKICK_E2E ?? 'null'));
+
+/** Opens the companion served by `url` in a fresh context and signs in with the person's token. */
+export async function signIn(browser: Browser, url: string, token: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(url);
+  await expect(page.getByLabel('Server address')).toHaveValue(url);
+  await page.getByLabel('Token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  return page;
+}
+
+export async function shot(page: Page, name: string) {
+  // Let entrance animations settle, so the picture shows what a person sees after a moment.
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: false });
+}
+
+/** POSTs JSON to the server with a bearer token; returns the parsed body, failing the test on a non-2xx. */
+export async function postJson(url: string, token: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${text}`);
+  return JSON.parse(text) as unknown;
+}
+
+export async function getJson(url: string, token: string): Promise<unknown> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET ${url} → ${response.status}: ${text}`);
+  return JSON.parse(text) as unknown;
+}
+
+export { base as test, expect, person };

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const DemoTokens = z.object({
+  serverUrl: z.string(),
+  people: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['agent', 'supervisor', 'admin']), token: z.string() })),
+});
+export type DemoPerson = z.infer<typeof DemoTokens>['people'][number];
+
+export const E2EState = z.object({ url: z.string(), adminToken: z.string(), dataDir: z.string(), people: DemoTokens.shape.people, pid: z.number() });
+export type E2EState = z.infer<typeof E2EState>;
+
+export interface ServerHandle {
+  url: string;
+  port: number;
+  adminToken: string;
+  dataDir: string;
+  people: DemoPerson[];
+  pid: number;
+  /** SIGTERM, then waits for the process to exit (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the real server CLI with the demo team on 127.0.0.1 (`node --import tsx`, one process, so its pid is
+ * the server's), waits for "Sidekick server listening on URL" and reads the tokens file it wrote.
+ */
+export async function spawnServer(options: { dataDir?: string; port?: number; adminToken?: string } = {}): Promise<ServerHandle> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-e2e-'));
+  const adminToken = options.adminToken ?? `admin_${randomBytes(24).toString('hex')}`;
+  const tokensFile = path.join(dataDir, 'demo-tokens.json');
+  fs.rmSync(tokensFile, { force: true });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/cli/main.ts', 'serve', '--demo', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', dataDir, '--demo-tokens-file', tokensFile],
+    { cwd: repoRoot, env: { ...process.env, SIDEKICK_ADMIN_TOKEN: adminToken, SIDEKICK_HEARTBEAT_MS: '5000' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await waitForListening(child);
+  const tokens = DemoTokens.parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    port: Number(new URL(url).port),
+    adminToken,
+    dataDir,
+    people: tokens.people,
+    pid: child.pid ?? -1,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function waitForListening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within 60 s:\n${output}`));
+    }, 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Sidekick server listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with code ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+export const person = (people: DemoPerson[], name: string): DemoPerson => {
+  const found = people.find((p) => p.name === name);
+  if (!found) throw new Error(`no demo person named ${name}`);
+  return found;
+};
