@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { openLiveConnection, type SocketHandlers } from '../../../shared/sync';
+import { FakeClock } from './fakes';
+import { kudosEntry } from './fixtures';
+
+function setup() {
+  const clock = new FakeClock();
+  const sent: string[] = [];
+  const events: string[] = [];
+  let handlers: SocketHandlers | null = null;
+  let closedByClient = 0;
+  const connection = openLiveConnection({
+    url: 'wss://sidekick.example.com/api/live',
+    token: 'sk_test_token_0123456789',
+    after: 7,
+    heartbeatTimeoutMs: 1_000,
+    clock,
+    openSocket: (_url, h) => {
+      handlers = h;
+      return { send: (d) => void sent.push(d), close: () => void closedByClient++ };
+    },
+    events: {
+      onHello: (personId, cursor) => events.push(`hello:${personId}:${cursor}`),
+      onEntry: (entry) => events.push(`entry:${entry.seq}`),
+      onContact: () => undefined,
+      onClosed: (reason) => events.push(`closed:${reason}`),
+    },
+  });
+  return { clock, sent, events, socket: () => handlers!, connection, closed: () => closedByClient };
+}
+
+describe('live connection', () => {
+  it('authenticates first, then passes parsed messages on', () => {
+    const { sent, events, socket } = setup();
+    socket().onOpen();
+    expect(JSON.parse(sent[0]!)).toEqual({ kind: 'auth', token: 'sk_test_token_0123456789', after: 7 });
+    socket().onMessage(JSON.stringify({ kind: 'hello', personId: 'p-ana', cursor: 9 }));
+    socket().onMessage(JSON.stringify({ kind: 'entry', entry: kudosEntry(8) }));
+    expect(events).toEqual(['hello:p-ana:9', 'entry:8']);
+  });
+
+  it('closes on a message that does not match the protocol, once', () => {
+    const { events, socket, closed } = setup();
+    socket().onOpen();
+    socket().onMessage('{"kind":"entry","entry":{"seq":"eight"}}');
+    socket().onClose(1000, '');
+    expect(events.filter((e) => e.startsWith('closed:'))).toHaveLength(1);
+    expect(events[0]).toMatch(/^closed:unreadable live message/);
+    expect(closed()).toBe(1);
+  });
+
+  it('treats a quiet socket as dead, and heartbeats keep it alive', async () => {
+    const { clock, events, socket } = setup();
+    socket().onOpen();
+    await clock.advance(900);
+    socket().onMessage(JSON.stringify({ kind: 'heartbeat', at: '2026-11-20T09:00:00Z' }));
+    await clock.advance(900);
+    expect(events).toEqual([]);
+    await clock.advance(200);
+    expect(events).toEqual(['closed:no heartbeat from the server']);
+  });
+
+  it('reports the server refusing the session', () => {
+    const { events, socket } = setup();
+    socket().onOpen();
+    socket().onMessage(JSON.stringify({ kind: 'error', error: 'unauthorized', message: 'Unknown token.' }));
+    expect(events).toEqual(['closed:the server closed the live feed: Unknown token.']);
+  });
+});
