@@ -129,38 +129,61 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
 /** A TCP proxy in front of the server whose link can be cut (all connections dropped, new ones refused) and restored. */
 export async function startProxy(targetPort: number) {
   const sockets = new Set<Socket>();
-  let up = true;
+  const pairs = new Set<{ client: Socket; upstream: Socket }>();
+  let mode: 'up' | 'cut' | 'silent' = 'up';
   const server: Server = createServer((client) => {
-    if (!up) return client.destroy();
+    if (mode === 'cut') return client.destroy();
+    sockets.add(client);
+    client.on('error', () => client.destroy()).on('close', () => sockets.delete(client));
+    // A silent network accepts the connection and then never delivers a byte either way.
+    if (mode === 'silent') return;
     const upstream = new Socket();
-    sockets.add(client).add(upstream);
+    sockets.add(upstream);
     upstream.connect(targetPort, '127.0.0.1');
     client.pipe(upstream).pipe(client);
+    const pair = { client, upstream };
+    pairs.add(pair);
     const drop = () => {
       client.destroy();
       upstream.destroy();
-      sockets.delete(client);
       sockets.delete(upstream);
+      pairs.delete(pair);
     };
-    client.on('error', drop).on('close', drop);
+    client.on('close', drop);
     upstream.on('error', drop).on('close', drop);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const destroyAll = () => {
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+  };
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The link drops: every connection is reset, new ones are refused. */
     cut() {
-      up = false;
-      for (const s of sockets) s.destroy();
-      sockets.clear();
+      mode = 'cut';
+      destroyAll();
     },
+    /** The link goes quiet without any close (a sleeping laptop, a dead Wi-Fi): only a heartbeat timeout notices. */
+    silence() {
+      mode = 'silent';
+      for (const { client, upstream } of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
+    /** The link is back; connections from the bad period are dead and get reset, as the OS eventually would. */
     restore() {
-      up = true;
+      mode = 'up';
+      destroyAll();
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
+        destroyAll();
         server.close(() => resolve());
       }),
   };

@@ -123,6 +123,35 @@ describe('shared/sync against the real server', () => {
     }
   });
 
+  it('notices a network that goes silent (no close) by the heartbeat timeout, then catches up', async () => {
+    const proxy = await startProxy(server.port);
+    try {
+      const { client, seen } = track(syncClient(proxy.url, team.ben.token));
+      await client.start();
+      await waitFor(() => client.getState().connection === 'online', 10_000, 'online');
+      const from = client.getState().snapshot!.cursor + 1;
+      proxy.silence();
+      await supervisorKudos(team.ben.id, 'sent into the silence');
+      // The socket never closes; only the missing heartbeats (timeout 3 s in these tests) tell the client.
+      await waitFor(() => client.getState().connection === 'offline', 8_000, 'the heartbeat timeout');
+      expect(client.getState().staleSince).not.toBeNull();
+      proxy.restore();
+      const fresh = await serverSnapshot(team.ben.token);
+      await waitFor(
+        () =>
+          client.getState().snapshot?.cursor === fresh.cursor && client.getState().connection === 'online',
+        15_000,
+        'catch-up',
+      );
+      assertContiguous(seen, from);
+      expect(
+        seen.some((e) => e.type === 'kudos.upserted' && e.payload.message === 'sent into the silence'),
+      ).toBe(true);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('keeps an offline kudos in the outbox across an app restart and delivers it exactly once', async () => {
     const proxy = await startProxy(server.port);
     try {
