@@ -35,9 +35,16 @@ if (!app.requestSingleInstanceLock()) {
   const firstLink = findPairingLink(process.argv);
   if (firstLink) pendingLinks.push(firstLink);
 
-  void app.whenReady().then(async () => {
-    if (process.platform === 'darwin') app.dock?.hide();
-    shell = await bootstrap();
-    for (const link of pendingLinks.splice(0)) void shell.handleLink(link);
-  });
+  void app
+    .whenReady()
+    .then(async () => {
+      if (process.platform === 'darwin') app.dock?.hide();
+      shell = await bootstrap();
+      for (const link of pendingLinks.splice(0)) void shell.handleLink(link);
+    })
+    .catch((error: unknown) => {
+      // A tray app that failed to start has no window to show it in: say why on stderr and leave.
+      console.error(`[sidekick] error: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      app.exit(1);
+    });
 }
