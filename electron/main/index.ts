@@ -44,7 +44,9 @@ if (!app.requestSingleInstanceLock()) {
     })
     .catch((error: unknown) => {
       // A tray app that failed to start has no window to show it in: say why on stderr and leave.
-      console.error(`[sidekick] error: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(
+        `[sidekick] error: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       app.exit(1);
     });
 }
