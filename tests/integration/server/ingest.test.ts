@@ -115,4 +115,24 @@ describe.each(DIALECTS)('helpdesk ingest ($name)', (dialect) => {
     const seqs = after.body.entries.map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => before.body.cursor + 1 + i));
   });
+
+  it('tracks a team mission on the team total, and one member’s solve moves every member’s row', async () => {
+    const window = { start: '2026-11-02T00:00:00+01:00', end: '2026-11-09T00:00:00+01:00' };
+    const res = await t.api<{ missionIds: string[] }>('POST', '/api/supervisor/missions', {
+      token: team.supervisor.token,
+      body: { teamId: team.teamId, spec: { title: 'Team: 100 solves', metric: 'solved', comparator: 'atLeast', target: 100, window } },
+    });
+    expect(res.status).toBe(201);
+    const totalOf = async (token: string) => (await t.api<Snapshot>('GET', '/api/me/state', { token })).body.missions.find((m) => m.mission.title === 'Team: 100 solves');
+    const anaBefore = await totalOf(team.ana.token);
+    const benBefore = await totalOf(team.ben.token);
+    expect(anaBefore?.mission.scope).toBe('team');
+    // Ana and Ben have both solved tickets this week: the team total is more than either alone.
+    const anaOwn = await t.api<AgentMetrics>('GET', `/api/people/${team.ana.id}/metrics${WEEK}`, { token: team.ana.token });
+    expect(anaBefore?.progress.value).toBeGreaterThan(anaOwn.body.solved.value ?? 0);
+    expect(benBefore?.progress.value).toBe(anaBefore?.progress.value);
+    await t.api('POST', '/api/ingest/events', { body: { events: ticketStory('zendesk:102', 'TM-1', '2026-11-06T10:00:00Z') } });
+    expect((await totalOf(team.ana.token))?.progress.value).toBe((anaBefore?.progress.value ?? 0) + 1);
+    expect((await totalOf(team.ben.token))?.progress.value).toBe((anaBefore?.progress.value ?? 0) + 1);
+  });
 });
