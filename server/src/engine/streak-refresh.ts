@@ -1,5 +1,10 @@
 import { dailyTallies, computeStreak, newStreakMilestones } from '../../../shared/domain/streaks';
 import { addDays, localDateOf } from '../../../shared/domain/time';
+import { workdayOf } from '../../../shared/domain/workday';
+import { MissionProgress } from '../../../shared/domain/mission-model';
+import type { WeeklySchedule } from '../../../shared/domain/streak-model';
+import type { HelpdeskEvent } from '../../../shared/domain/events';
+import { readJson } from '../store/json';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../services/people-repo';
 import { dailyGoalOf, effectiveSchedule } from '../services/people-repo';
@@ -15,6 +20,27 @@ import { celebrationFor } from '../../../shared/domain/celebrations';
  */
 export const STREAK_HORIZON_DAYS = 120;
 
+/**
+ * The team's daily goal says a day does not count when a rated ticket was not satisfied while a mission's
+ * guardrail was broken: here, an unhappy rating inside the window of one of the agent's missions whose
+ * guardrail does not hold (as last evaluated).
+ */
+async function guardrailBrokenDays(uow: UnitOfWork, person: PersonFull, schedule: WeeklySchedule, events: readonly HelpdeskEvent[]): Promise<Set<string>> {
+  const since = new Date(Date.parse(uow.now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString();
+  const missions = await uow.trx.selectFrom('missions').select(['window_start', 'window_end', 'progress']).where('agent_id', '=', person.id).where('window_end', '>=', since).execute();
+  const broken = missions.filter((m) => readJson(MissionProgress, m.progress).guardrails.some((g) => g.holds === false));
+  const days = new Set<string>();
+  if (broken.length === 0) return days;
+  for (const e of events) {
+    if (e.type !== 'csat_rated' || e.agentId !== person.id || e.satisfied) continue;
+    const at = new Date(e.at).toISOString();
+    if (!broken.some((m) => at >= m.window_start && at < m.window_end)) continue;
+    const day = workdayOf(e.at, person.timezone, schedule);
+    if (day) days.add(day);
+  }
+  return days;
+}
+
 /** Recomputes the streak (engine), stores it, and celebrates milestones newly reached and new records. */
 export async function refreshStreak(uow: UnitOfWork, person: PersonFull, state: PersonState): Promise<PersonState> {
   const schedule = await effectiveSchedule(uow.trx, person);
@@ -22,7 +48,7 @@ export async function refreshStreak(uow: UnitOfWork, person: PersonFull, state: 
   const today = localDateOf(uow.now, person.timezone);
   const from = addDays(today, -STREAK_HORIZON_DAYS);
   const events = await loadOwnEvents(uow.trx, person.id, new Date(Date.parse(uow.now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString(), ['csat_rated', 'ticket_solved']);
-  const tallies = dailyTallies(events, person.id, person.timezone, schedule);
+  const tallies = dailyTallies(events, person.id, person.timezone, schedule, await guardrailBrokenDays(uow, person, schedule, events));
   const { milestonesReached: _reached, ...streak } = computeStreak({
     schedule,
     absences: person.absences,
