@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { E2EState, person } from './server-process';
@@ -8,8 +8,8 @@ const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scr
 export const suiteServer = (): E2EState => E2EState.parse(JSON.parse(process.env.SIDEKICK_E2E ?? 'null'));
 
 /** Opens the companion served by `url` in a fresh context and signs in with the person's token. */
-export async function signIn(browser: Browser, url: string, token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
+export async function signIn(browser: Browser, url: string, token: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 560 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);

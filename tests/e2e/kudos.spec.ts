@@ -3,6 +3,8 @@ import { expect, person, shot, signIn, suiteServer, test } from './fixtures';
 test('a supervisor sends kudos and the agent’s open page shows the toast within a second', async ({ browser }) => {
   const server = suiteServer();
   const agent = await signIn(browser, server.url, person(server.people, 'Ben Okafor').token);
+  // The same agent on a second desktop that asks the OS for reduced motion.
+  const calm = await signIn(browser, server.url, person(server.people, 'Ben Okafor').token, { reducedMotion: 'reduce' });
   const supervisor = await signIn(browser, server.url, person(server.people, 'Maja Kowalska').token);
 
   await supervisor.getByRole('button', { name: /^Kudos/ }).click();
@@ -18,6 +20,11 @@ test('a supervisor sends kudos and the agent’s open page shows the toast withi
   await expect(toast).toBeVisible({ timeout: 1_000 });
   await expect(toast).toContainText('Maja Kowalska');
   await expect(toast).toHaveClass(/celebration-toast/);
+  await expect(toast).toHaveAttribute('data-motion', 'animated');
+  const calmToast = calm.locator('.celebration', { hasText: 'Stayed calm through the 40-minute billing dispute call' });
+  await expect(calmToast).toBeVisible({ timeout: 1_000 });
+  await expect(calmToast).toHaveAttribute('data-motion', 'static');
+  await shot(calm, 'kudos-agent-toast-reduced-motion');
   await shot(supervisor, 'kudos-supervisor-sent');
   await shot(agent, 'kudos-agent-toast');
 

@@ -21,12 +21,23 @@ export function validatedApi(raw: SidekickApi): SidekickApi {
   const wrapped: Record<string, unknown> = {};
   for (const name of INVOKE_NAMES) {
     const responseSchema = invokeContract[name][1];
-    const call = (raw[name] as AnyInvoke).bind(raw);
+    const method = (raw as unknown as Record<string, unknown>)[name];
+    // An older host without this method fails this one call with a sentence, not the whole companion.
+    if (typeof method !== 'function') {
+      wrapped[name] = async () => Promise.reject(new Error(`This version of Sidekick cannot do "${name}" yet; please update it.`));
+      continue;
+    }
+    const call = (method as AnyInvoke).bind(raw);
     wrapped[name] = async (request?: unknown) => responseSchema.parse(await call(request));
   }
   for (const name of EVENT_NAMES) {
     const key = listenerKey(name);
-    const listen = (raw[key] as AnyListen).bind(raw);
+    const method = (raw as unknown as Record<string, unknown>)[key];
+    if (typeof method !== 'function') {
+      wrapped[key] = () => () => undefined;
+      continue;
+    }
+    const listen = (method as AnyListen).bind(raw);
     wrapped[key] = (listener: (payload: unknown) => void) =>
       listen((payload) => {
         const parsed = eventContract[name].safeParse(payload);

@@ -93,3 +93,25 @@ describe('the companion shell', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Sidekick could not start');
   });
 });
+
+describe('the validating wrapper around window.sidekick', () => {
+  it('turns a method the host lacks into a clear error on that call only', async () => {
+    const { validatedApi } = await import('../../../renderer/src/api/validated-api');
+    const { createFakeApi } = await import('./helpers/fake-api');
+    const { raw } = createFakeApi({ snapshot: agentWeek() });
+    const { saveFile: _missing, onNavigate: _gone, ...partial } = raw;
+    const api = validatedApi(partial as unknown as Parameters<typeof validatedApi>[0]);
+    await expect(api.saveFile({ suggestedName: 'a.json', mimeType: 'application/json', base64: '' })).rejects.toThrow('cannot do "saveFile"');
+    expect((await api.getState()).connection).toBe('online');
+    expect(typeof api.onNavigate(() => undefined)).toBe('function');
+  });
+
+  it('drops a pushed event that breaks the contract', async () => {
+    const { emitState, raw } = await renderApp({ snapshot: agentWeek() });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    act(() => emitState({ pendingActions: -3 }));
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('malformed "state" event'), expect.anything());
+    expect(screen.queryByText(/actions? queued/)).not.toBeInTheDocument();
+    expect(raw.getState).toHaveBeenCalledTimes(1);
+  });
+});
