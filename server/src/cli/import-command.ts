@@ -66,6 +66,10 @@ export async function runImport(argv: readonly string[]): Promise<void> {
           batchSize,
           onProgress: (p) => view.update(p),
           onRejection: (r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`),
+          onRecompute: () => {
+            view.stop();
+            if (process.stdout.isTTY) console.log('All batches stored; recomputing missions, streaks, growth and offers…');
+          },
         });
       } finally {
         await ctx.store.close();

@@ -14,6 +14,8 @@ export interface ImportHistoryOptions extends Pick<RunImportOptions, 'batchSize'
   input: Readable;
   spec: MappingSpec;
   sink: HistorySink;
+  /** Called once every batch is stored, just before the recomputation starts (it can take a while). */
+  onRecompute?: () => void;
 }
 
 /**
@@ -34,6 +36,9 @@ export async function importHistory(options: ImportHistoryOptions): Promise<Impo
     clock: options.clock,
   });
   const recomputed = summary.accepted > 0;
-  if (recomputed) await options.sink.recompute();
+  if (recomputed) {
+    options.onRecompute?.();
+    await options.sink.recompute();
+  }
   return { ...summary, recomputed };
 }

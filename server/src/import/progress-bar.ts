@@ -33,10 +33,13 @@ export function createProgressView(stream: NodeJS.WriteStream, totalBytes: numbe
     cliProgress.Presets.shades_classic,
   );
   const counts = (p?: ImportProgress) => (p ? `${p.accepted} stored, ${p.duplicates} duplicates, ${p.rejected} rejected` : 'uploading');
-  bar.start(totalBytes, 0, { counts: counts() });
+  bar.start(totalBytes, 0, { counts: 'starting' });
+  let stopped = false;
   return {
-    update: (p) => bar.update(Math.min(counter.bytes, totalBytes), p ? { counts: counts(p) } : {}),
+    update: (p) => stopped || bar.update(Math.min(counter.bytes, totalBytes), p ? { counts: counts(p) } : {}),
     stop: () => {
+      if (stopped) return;
+      stopped = true;
       bar.update(Math.min(counter.bytes, totalBytes));
       bar.stop();
     },
