@@ -101,3 +101,25 @@ describe('Settings', () => {
     expect(raw.signOut).toHaveBeenCalled();
   });
 });
+
+describe('Team: career milestones', () => {
+  it('records a certification on an agent’s timeline', async () => {
+    const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
+    await openView(user, 'Team');
+    const form = await screen.findByRole('form', { name: 'Record a career milestone' });
+    await user.selectOptions(within(form).getByLabelText('For'), 'Maya Okafor');
+    await user.type(within(form).getByLabelText('Milestone'), 'Certified: billing specialist');
+    await user.click(within(form).getByRole('button', { name: 'Add to timeline' }));
+    expect(raw.recordMilestone).toHaveBeenCalledWith(expect.objectContaining({ agentId: 'p-maya', kind: 'certification', title: 'Certified: billing specialist', detail: null }));
+    expect(await within(form).findByRole('status')).toHaveTextContent('Added to their timeline.');
+  });
+
+  it('asks for a title before recording', async () => {
+    const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
+    await openView(user, 'Team');
+    const form = await screen.findByRole('form', { name: 'Record a career milestone' });
+    await user.click(within(form).getByRole('button', { name: 'Add to timeline' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Give the milestone a title');
+    expect(raw.recordMilestone).not.toHaveBeenCalled();
+  });
+});

@@ -7,6 +7,7 @@ import { AssignMissionForm } from './AssignMissionForm';
 import { CoachingCardForm } from './CoachingCardForm';
 import { IdeaMover } from './IdeaMover';
 import { MemberCard } from './MemberCard';
+import { MilestoneForm } from './MilestoneForm';
 import { useTeamOverview } from './use-team-overview';
 
 /** For supervisors: how the team is doing, who has not been recognised lately, and the tools to help. */
@@ -60,6 +61,9 @@ export function TeamView({ snapshot }: { snapshot: Snapshot }) {
           </Section>
           <Section title="Write a coaching card">
             <CoachingCardForm overview={overview} />
+          </Section>
+          <Section title="Career milestones">
+            <MilestoneForm overview={overview} />
           </Section>
           <Section title="Team ideas">
             {overview.ideas.length === 0 ? (
