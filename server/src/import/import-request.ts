@@ -13,7 +13,8 @@ export const ImportQuery = z
     source: z.string().min(1).max(64).optional(),
     timezone: z.string().min(1).max(64).optional(),
     timeFormat: z.string().min(1).max(64).optional(),
-    spec: z.string().max(20_000).optional(),
+    // The whole URL must fit in Node's 16 KiB header limit; mapping files are small.
+    spec: z.string().max(8_000).optional(),
   })
   .strict()
   .refine((q) => (q.mapping === undefined) !== (q.spec === undefined), { message: 'give either `mapping` (generic, zendesk, freshdesk, servicenow) or `spec` (a mapping file as JSON)' });
