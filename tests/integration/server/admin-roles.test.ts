@@ -35,6 +35,14 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
     expect(Object.keys(byEmail.body.people[0]?.effectiveSchedule ?? {})).toEqual(['1', '2', '3', '4', '5']);
   });
 
+  it('lists teams and reads one person', async () => {
+    const teams = await t.api<{ teams: { id: string; name: string }[] }>('GET', '/api/admin/teams');
+    expect(teams.body.teams.map((x) => x.name).sort()).toEqual(['Care Crew', 'Night Owls']);
+    const one = await t.api<{ id: string; name: string; handles: string[] }>('GET', `/api/admin/people/${team.ana.id}`);
+    expect(one.body).toMatchObject({ id: team.ana.id, name: 'Ana Agent', handles: ['email:ana@example.com', 'zendesk:101'] });
+    expect((await t.api('GET', '/api/admin/people/nobody')).status).toBe(404);
+  });
+
   it('updates schedules and absences and claims people', async () => {
     const res = await t.api<{ absences: unknown[]; schedule: unknown }>('PATCH', `/api/admin/people/${team.ben.id}`, {
       body: { absences: [{ date: '2026-11-10', kind: 'leave' }], schedule: { '6': { start: '10:00', end: '14:00' } } },
