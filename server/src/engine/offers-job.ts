@@ -33,8 +33,10 @@ export async function generateWeeklyOffers(ctx: AppContext, now = ctx.clock().to
   for (const { id } of agents) {
     const person = await loadPerson(db, id);
     if (!person) continue;
-    const existing = await db.selectFrom('offers').select('id').where('agent_id', '=', id).where('week_start', '=', weekStartOf(now, person.timezone)).executeTakeFirst();
-    if (existing) continue;
+    // One attempt per agent and week (recorded in job_runs), so an agent without enough history is not
+    // recomputed every minute; offers come again next week.
+    const done = await db.selectFrom('job_runs').select('job').where('job', '=', `offers:${id}`).where('period', '=', weekStartOf(now, person.timezone)).executeTakeFirst();
+    if (done) continue;
     const key = person.teamIds[0] ?? `solo:${id}`;
     byTeam.set(key, [...(byTeam.get(key) ?? []), { person, data: await fourWeeks(ctx, person, now) }]);
   }
@@ -44,8 +46,8 @@ export async function generateWeeklyOffers(ctx: AppContext, now = ctx.clock().to
     const caps: TeamCaps = teamTopQuartile(members.map((m) => m.data.recent as AgentMetrics), { weeks: HISTORY_WEEKS });
     for (const { person, data } of members) {
       const offers = generateOffers({ agentId: person.id, timezone: person.timezone, weekStart: data.weekStart, history: data.history, recent: data.recent, teamCaps: caps, lastResults: await lastResults(db, person.id) });
-      if (offers.length === 0) continue;
       await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+        await uow.trx.insertInto('job_runs').values({ job: `offers:${person.id}`, period: data.weekStart, ran_at: uow.now }).onConflict((oc) => oc.doNothing()).execute();
         let inserted = 0;
         for (const offer of offers) {
           const r = await uow.trx
