@@ -170,7 +170,15 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };
+/** Indexes for the team-wide reads: team missions (one row per member) and a team's ideas. */
+const teamIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('missions_team').on('missions').columns(['team_id', 'status']).execute();
+    await db.schema.createIndex('ideas_team').on('ideas').columns(['team_id', 'updated_at']).execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_team_indexes': teamIndexes };
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
