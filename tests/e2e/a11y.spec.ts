@@ -58,3 +58,15 @@ test('the sign-in screen has no serious axe violations', async ({ page }) => {
   await expectAccessible(page, 'sign-in');
   await shot(page, 'view-sign-in');
 });
+
+test('the dark theme keeps its contrast: no serious axe violations', async ({ browser }) => {
+  const server = suiteServer();
+  const page = await signIn(browser, server.url, person(server.people, 'Chloé Martin').token, { colorScheme: 'dark' });
+  await expectAccessible(page, 'today (dark)');
+  for (const view of ['Kudos', 'Timeline', 'Settings']) {
+    await page.getByRole('button', { name: new RegExp(`^${view}`) }).click();
+    await expect(page.getByRole('button', { name: new RegExp(`^${view}`) })).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(page, `${view.toLowerCase()} (dark)`);
+  }
+  await shot(page, 'view-settings-dark');
+});

@@ -4,7 +4,7 @@ test('an agent accepts one of this week’s offers and it becomes a mission', as
   const server = suiteServer();
   const page = await signIn(browser, server.url, person(server.people, 'Emma Nowak').token);
   const offers = page.getByRole('region', { name: 'This week’s offers' });
-  await expect(offers.getByRole('article')).toHaveCount(3);
+  await expect(offers.getByRole('article').first()).toBeVisible();
   await shot(page, 'offers-open');
   const first = offers.getByRole('article').first();
   const title = (await first.getByRole('heading').textContent()) ?? '';

@@ -64,3 +64,13 @@ describe('Today', () => {
     expect(screen.getByText(/New offers arrive at the start of each week/)).toBeInTheDocument();
   });
 });
+
+describe('Today: a streak at zero', () => {
+  it('speaks of a fresh start, never of a loss', async () => {
+    const week = agentWeek();
+    await renderApp({ snapshot: { ...week, streak: { ...week.streak, current: 0, nextMilestone: 3 } } });
+    const streak = screen.getByRole('article', { name: 'Your streak' });
+    expect(streak).toHaveTextContent('Ready for a new streak');
+    expect(streak).toHaveTextContent('Longest: 19 · 1 freeze left · first milestone at 3');
+  });
+});

@@ -13,12 +13,12 @@ export function StreakCard({ streak }: { streak: StreakState }) {
       </div>
       <div>
         <h3>
-          {streak.current === 1 ? '1 working day' : `${streak.current} working days`} in a row
+          {streak.current === 0 ? 'Ready for a new streak' : `${streak.current === 1 ? '1 working day' : `${streak.current} working days`} in a row`}
           <span className="sr-only"> (streak)</span>
         </h3>
         <p className="meta">
           Longest: {streak.longest} · {streak.freezesLeft === 1 ? '1 freeze left' : `${streak.freezesLeft} freezes left`}
-          {toNext !== null && streak.nextMilestone !== null && ` · ${toNext} to go to ${streak.nextMilestone}`}
+          {toNext !== null && streak.nextMilestone !== null && (streak.current === 0 ? ` · first milestone at ${streak.nextMilestone}` : ` · ${toNext} to go to ${streak.nextMilestone}`)}
         </p>
         <p className="meta">{streak.todayMet ? 'Today counts already.' : 'Days off, leave and sick days never break it.'}</p>
         {streak.recent.length > 0 && (
