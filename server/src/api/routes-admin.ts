@@ -28,7 +28,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authe
 
   app.post('/api/admin/people', async (request, reply) => {
     await admin(request);
-    const person = await createPerson(ctx.store.db, parseOr400(CreatePersonBody, request.body), ctx.clock());
+    const person = await createPerson(ctx, parseOr400(CreatePersonBody, request.body), ctx.clock());
     return reply.code(201).send(person);
   });
 
@@ -49,7 +49,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authe
   app.patch('/api/admin/people/:id', async (request) => {
     await admin(request);
     const { id } = parseOr400(IdParams, request.params, 'path');
-    return updatePerson(ctx.store.db, id, parseOr400(UpdatePersonBody, request.body));
+    return updatePerson(ctx, id, parseOr400(UpdatePersonBody, request.body), ctx.clock());
   });
 
   app.post('/api/admin/people/:id/merge', async (request) => {

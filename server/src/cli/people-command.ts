@@ -1,5 +1,6 @@
 import { CreatePersonBody, CreateTeamBody } from '../../../shared/api/admin';
 import { openStore } from '../store/database';
+import { createServerContext } from '../app/server-context';
 import { createPerson, createTeam, listPeople } from '../services/admin-service';
 import { flag, flagAll, parseArgs, storeFlags } from './args';
 
@@ -7,7 +8,8 @@ import { flag, flagAll, parseArgs, storeFlags } from './args';
 export async function runPeople(argv: readonly string[]): Promise<void> {
   const [sub, ...rest] = argv;
   const args = parseArgs(rest);
-  const store = await openStore(storeFlags(args));
+  const ctx = await createServerContext({ ...storeFlags(args), adminToken: null });
+  const store = ctx.store;
   try {
     if (sub === 'add') {
       const body = CreatePersonBody.parse({
@@ -17,7 +19,7 @@ export async function runPeople(argv: readonly string[]): Promise<void> {
         timezone: flag(args, 'timezone'),
         handles: flagAll(args, 'handle'),
       });
-      const person = await createPerson(store.db, body, new Date());
+      const person = await createPerson(ctx, body, new Date());
       console.log(JSON.stringify(person, null, 2));
     } else if (sub === 'list') {
       const handle = flag(args, 'handle');

@@ -60,11 +60,11 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   const now = ctx.clock();
   const today = DateTime.fromJSDate(now, { zone: TEAM.timezone }).startOf('day');
   const team = await createTeam(db, { ...TEAM, dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true }, schedule: { '1': { start: '09:00', end: '17:00' }, '2': { start: '09:00', end: '17:00' }, '3': { start: '09:00', end: '17:00' }, '4': { start: '09:00', end: '17:00' }, '5': { start: '09:00', end: '17:00' } } }, now);
-  const supervisor = await createPerson(db, { name: SUPERVISOR.name, role: 'supervisor', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${SUPERVISOR.key}`], schedule: null, absences: [] }, now);
+  const supervisor = await createPerson(ctx, { name: SUPERVISOR.name, role: 'supervisor', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${SUPERVISOR.key}`], schedule: null, absences: [] }, now);
   const agents = [];
   for (const a of AGENTS) {
     const absences = a.daysOff.map((d, i) => ({ date: today.plus({ days: d }).toISODate() ?? '', kind: i === 0 && a.daysOff.length === 1 ? ('sick' as const) : ('leave' as const) }));
-    const person = await createPerson(db, { name: a.name, role: 'agent', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${a.key}`, a.handle, `email:${a.key}@carecrew.example`], schedule: null, absences }, now);
+    const person = await createPerson(ctx, { name: a.name, role: 'agent', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${a.key}`, a.handle, `email:${a.key}@carecrew.example`], schedule: null, absences }, now);
     agents.push({ ...a, id: person.id });
   }
   const handles = agents.map((a) => a.handle);

@@ -7,6 +7,9 @@ import { toIsoUtc } from '../store/time';
 import { writeJson } from '../store/json';
 import { HttpError, conflict, notFound } from '../api/http-errors';
 import { EMPTY_PROFILE, loadPerson, loadTeam, personRecord } from './people-repo';
+import { feedPeopleChange } from './people-feed';
+import { runUnitOfWork } from '../store/unit-of-work';
+import type { AppContext } from '../app/context';
 
 function checkZone(zone: string): void {
   if (!IANAZone.isValidZone(zone)) throw new HttpError(400, 'invalid_request', `"${zone}" is not an IANA time zone (e.g. Europe/Warsaw).`, [{ path: 'timezone', message: 'unknown time zone' }]);
@@ -42,13 +45,18 @@ async function addHandles(db: Kysely<Database>, personId: string, handles: strin
   }
 }
 
-export async function createPerson(db: Kysely<Database>, body: CreatePersonBody, now: Date): Promise<PersonRecord> {
+/** The store and the live fan-out: people changes are fed to the people they concern. */
+type PeopleContext = Pick<AppContext, 'store' | 'bus'>;
+
+export async function createPerson(ctx: PeopleContext, body: CreatePersonBody, now: Date): Promise<PersonRecord> {
+  const db = ctx.store.db;
   await checkTeams(db, body.teamIds);
   const firstTeam = body.teamIds[0] ? await loadTeam(db, body.teamIds[0]) : null;
   const timezone = body.timezone ?? firstTeam?.timezone ?? 'UTC';
   checkZone(timezone);
   const id = randomUUID();
-  return db.transaction().execute(async (trx) => {
+  return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    const trx = uow.trx;
     await trx
       .insertInto('people')
       .values({
@@ -67,15 +75,19 @@ export async function createPerson(db: Kysely<Database>, body: CreatePersonBody,
     await addHandles(trx, id, body.handles);
     const person = await loadPerson(trx, id);
     if (!person) throw new Error('person vanished after insert');
+    await feedPeopleChange(uow, id, body.teamIds);
     return personRecord(trx, person);
   });
 }
 
-export async function updatePerson(db: Kysely<Database>, id: string, body: UpdatePersonBody): Promise<PersonRecord> {
+export async function updatePerson(ctx: PeopleContext, id: string, body: UpdatePersonBody, now: Date): Promise<PersonRecord> {
+  const db = ctx.store.db;
   if (body.teamIds) await checkTeams(db, body.teamIds);
   if (body.timezone) checkZone(body.timezone);
-  return db.transaction().execute(async (trx) => {
-    if (!(await loadPerson(trx, id))) throw notFound('The person');
+  return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    const trx = uow.trx;
+    const before = await loadPerson(trx, id);
+    if (!before) throw notFound('The person');
     const set: Partial<Database['people']> = {};
     if (body.name !== undefined) set.name = body.name;
     if (body.role !== undefined) set.role = body.role;
@@ -91,6 +103,7 @@ export async function updatePerson(db: Kysely<Database>, id: string, body: Updat
     if (body.addHandles) await addHandles(trx, id, body.addHandles);
     const person = await loadPerson(trx, id);
     if (!person) throw notFound('The person');
+    await feedPeopleChange(uow, id, [...before.teamIds, ...person.teamIds]);
     return personRecord(trx, person);
   });
 }

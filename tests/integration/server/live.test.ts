@@ -79,4 +79,14 @@ describe.each(DIALECTS)('live socket /api/live ($name)', (dialect) => {
     expect(ana.entries().some((e) => e.type === 'kudos.upserted' && e.payload.message === 'Only Ben sees this one')).toBe(false);
     ana.close();
   });
+
+  it('pushes person.updated and team.updated when an admin changes people', async () => {
+    const live = await LiveClient.open(t.url, { token: team.ana.token, after: (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ana.token })).body.cursor });
+    await live.waitFor((c) => c.messages.some((m) => m.kind === 'hello'));
+    await t.api('PATCH', `/api/admin/people/${team.ana.id}`, { body: { name: 'Ana María Agent' } });
+    await live.waitFor((c) => c.entries().some((e) => e.type === 'person.updated' && e.payload.name === 'Ana María Agent'));
+    await t.api('POST', '/api/admin/people', { body: { name: 'Newt Newcomer', role: 'agent', teamIds: [team.teamId] } });
+    await live.waitFor((c) => c.entries().some((e) => e.type === 'team.updated' && (e.payload?.members ?? []).some((m) => m.name === 'Newt Newcomer')));
+    live.close();
+  });
 });
