@@ -25,7 +25,7 @@ test('offline: the last state stays with its age, and an action queued offline i
   await form.getByLabel('Send to').selectOption({ label: 'Ana Silva' });
   await form.getByLabel('What they did').fill(message);
   await form.getByRole('button', { name: 'Send kudos' }).click();
-  await expect(form.getByRole('status')).toContainText('will sync when you are back online');
+  await expect(form.getByRole('status')).toContainText('goes to the server when you are back online');
   await expect(banner).toContainText('1 action queued');
   await shot(page, 'offline-stale-queued');
 

@@ -37,6 +37,6 @@ export function useAction<A extends unknown[], R>(run: (...args: A) => Promise<R
   return { status, start, reset: () => setStatus({ kind: 'idle' }) };
 }
 
-/** What to say after a queued-or-sent action. */
+/** What to say after a queued-or-sent action: "sent" only once the server has it. */
 export const receiptSentence = (done: string) => (receipt: { queued: boolean }) =>
-  receipt.queued ? `${done} — saved, and will sync when you are back online.` : done;
+  receipt.queued ? 'Saved on this device — it goes to the server when you are back online.' : done;

@@ -49,7 +49,7 @@ describe('Today', () => {
   it('says an acceptance made offline is saved and will sync later', async () => {
     const { user } = await renderApp({ snapshot: agentWeek(), overrides: { acceptOffer: vi.fn(async () => ({ key: 'k1', queued: true })) } });
     await user.click(screen.getByRole('button', { name: 'Accept: Solve 46 tickets this week' }));
-    expect(await screen.findByText(/will sync when you are back online/)).toBeInTheDocument();
+    expect(await screen.findByText(/goes to the server when you are back online/)).toBeInTheDocument();
   });
 
   it('says what went wrong when accepting fails', async () => {
