@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { expect, getJson, person, shot, signIn, test } from './fixtures';
 import { spawnServer, type ServerHandle } from './server-process';
 
 let server: ServerHandle | null = null;
 test.afterEach(async () => {
   await server?.stop();
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 test('offline: the last state stays with its age, and an action queued offline is delivered once on return', async ({ browser }) => {
