@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ActionAck, AcceptOfferBody, ReplyCoachingBody, SubmitIdeaBody, TickTaskBody, UpdateProfileBody } from '../../../shared/api/actions';
 import type { Idea } from '../../../shared/domain/people-model';
-import type { Mission } from '../../../shared/domain/mission-model';
+import { acceptOffer as missionFromOffer } from '../../../shared/domain/offers';
 import { POINTS } from '../../../shared/domain/growth';
 import type { AppContext } from '../app/context';
 import type { Principal } from '../auth/principal';
@@ -38,18 +38,7 @@ export async function acceptOffer(ctx: AppContext, principal: Principal, body: z
     const offer = await loadOffer(uow.trx, body.offerId);
     if (!offer || offer.agentId !== person.id) throw notFound('The offer');
     if (offer.status !== 'open') throw new HttpError(409, 'offer_closed', 'This offer is no longer open; pick one of this week’s offers.');
-    const mission: Mission = {
-      ...offer.spec,
-      id: randomUUID(),
-      scope: 'agent',
-      agentId: person.id,
-      teamId: person.teamIds[0] ?? null,
-      origin: 'offer',
-      kind: offer.kind,
-      status: 'active',
-      createdAt: uow.now,
-      settledAt: null,
-    };
+    const mission = missionFromOffer(offer, uow.now, randomUUID(), person.teamIds[0] ?? null);
     // The agent picks one offer of the week; the others close.
     for (const other of await openOffers(uow.trx, person.id)) {
       if (other.weekStart === offer.weekStart) await saveOffer(uow.trx, { ...other, status: other.id === offer.id ? 'accepted' : 'expired' });

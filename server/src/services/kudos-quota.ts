@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
-import { DateTime } from 'luxon';
-import { PEER_KUDOS_DAILY_CAP } from '../../../shared/domain/people-model';
+import { peerKudosQuota } from '../../../shared/domain/kudos-rules';
 import type { Database } from '../store/schema';
 import { peerKudosSentSince } from './kudos-repo';
 
-/** Peer kudos sent today in the sender's own time zone, against the daily cap. */
+/** Any calendar day in any zone lies within the last 50 hours, so this is all the engine needs to look at. */
+const LOOKBACK_MS = 50 * 3_600_000;
+
+/** Peer kudos sent today in the sender's own time zone, against the daily cap (engine: peerKudosQuota). */
 export async function kudosQuota(db: Kysely<Database>, personId: string, timezone: string, now: string): Promise<{ sentToday: number; dailyCap: number }> {
-  const dayStart = DateTime.fromISO(now, { zone: timezone }).startOf('day').toUTC().toISO() ?? now;
-  const sent = await peerKudosSentSince(db, personId, new Date(dayStart).toISOString());
-  return { sentToday: sent.length, dailyCap: PEER_KUDOS_DAILY_CAP };
+  const sentAt = await peerKudosSentSince(db, personId, new Date(Date.parse(now) - LOOKBACK_MS).toISOString());
+  const { sentToday, dailyCap } = peerKudosQuota({ sentAt, now, timezone });
+  return { sentToday, dailyCap };
 }
