@@ -4,6 +4,7 @@ import { flag, parseArgs, storeFlags } from './args';
 import { createServerContext } from '../app/server-context';
 import { importHistory } from '../import/import-history';
 import { ImportQuery, mappingSpecFrom } from '../import/import-request';
+import { createMapper } from '../import/mappings/mapping-spec';
 import { ByteCounter, createProgressView } from '../import/progress-bar';
 import { formatSummary } from '../import/summary-text';
 import { ImportInterruptedError } from '../import/run-import';
@@ -37,6 +38,7 @@ export async function runImport(argv: readonly string[]): Promise<void> {
   if (!parsedQuery.success) throw new Error(`import: ${parsedQuery.error.issues.map((i) => `${i.path.join('.') || 'flags'}: ${i.message}`).join('; ')}\n\nUsage:\n  ${IMPORT_HELP}`);
   const query = parsedQuery.data;
   const spec = mappingSpecFrom(query);
+  createMapper(spec); // an unknown time zone fails here, before the store is opened or a byte is read
   const batchSize = Number(flag(args, 'batch-size') ?? 500);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new Error('--batch-size must be 1–5000');
 
