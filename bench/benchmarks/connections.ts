@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startFleet } from '../fleet/fleet';
-import { startSidekick } from '../lib/sidekick-server';
+import { startSidekick, waitUntilResponsive } from '../lib/sidekick-server';
 import { startBareWsServer, type ChildServer } from '../lib/child-server';
 import { seedTeam } from '../lib/seed';
 import { rssBytes } from '../lib/limits';
@@ -43,6 +43,7 @@ export async function connectionsBenchmark(log: Log): Promise<BenchPart> {
     const server = await startSidekick({ dataDir: join(dir.path, 'data') });
     let app: Sample;
     try {
+      await waitUntilResponsive(server.url);
       const team = await seedTeam(server.url, server.adminToken, { agents: AGENTS });
       const clients = Array.from({ length: n }, (_, i) => ({ token: (team.agents[i % AGENTS] as { token: string }).token, after: 0 }));
       app = await sample(server, `${server.url.replace(/^http/, 'ws')}/api/live`, clients, 'sidekick');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSidekick } from '../lib/sidekick-server';
+import { startSidekick, waitUntilResponsive } from '../lib/sidekick-server';
 import { seedTeam } from '../lib/seed';
 import { assignTeamMissions } from '../lib/missions';
 import { ingest } from '../lib/api';
@@ -34,6 +34,7 @@ export async function engineScalingBenchmark(log: Log): Promise<BenchPart> {
   const started = nowMs();
   try {
     const now = new Date();
+    await waitUntilResponsive(server.url);
     const team = await seedTeam(server.url, server.adminToken, { agents: 1 });
     const missionsPerAgent = await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
     const agent = team.agents[0];

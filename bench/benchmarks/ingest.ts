@@ -4,7 +4,7 @@ import { ingest } from '../lib/api';
 import { agentHandle, batches, eventStream } from '../lib/events';
 import { seedTeam } from '../lib/seed';
 import { assignTeamMissions } from '../lib/missions';
-import { startSidekick } from '../lib/sidekick-server';
+import { startSidekick, waitUntilResponsive } from '../lib/sidekick-server';
 import { sqliteInsertBaseline, pgInsertBaseline } from '../baselines/store-inserts';
 import { tempDir, postgresUrl, schemaName, withSchema, dropSchema } from '../lib/workspace';
 import { nowMs } from '../lib/clock';
@@ -29,6 +29,7 @@ interface ServerRun {
 async function runServer(dataDir: string, databaseUrl: string | undefined, warmup: HelpdeskEvent[][], measured: HelpdeskEvent[][], now: Date, log: Log): Promise<ServerRun> {
   const server = await startSidekick({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
+    await waitUntilResponsive(server.url);
     const team = await seedTeam(server.url, server.adminToken, { agents: AGENTS });
     const missionsPerAgent = await assignTeamMissions(server.url, team.supervisor.token, team.teamId, now);
     for (const batch of warmup) await ingest(server.url, team.ingestToken, batch);
