@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
 import { installMatchMedia } from './helpers/match-media';
 
 // jsdom has neither matchMedia (framer-motion reads prefers-reduced-motion) nor ResizeObserver (recharts).
@@ -11,5 +11,9 @@ class NoopResizeObserver {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+
+// CI runs these beside every other suite on two cores: generous ceilings, so a busy machine is not a failure.
+vi.setConfig({ testTimeout: 20_000 });
+configure({ asyncUtilTimeout: 4_000 });
 
 afterEach(() => cleanup());
