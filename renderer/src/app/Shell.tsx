@@ -61,9 +61,9 @@ export function Shell() {
   const views = viewsFor(snapshot.person.role);
   const current = views.includes(view) ? view : 'today';
   const unread = snapshot.kudos.inbox.filter((k) => k.readAt === null).length;
-  const open = (next: View) => {
+  const open = (next: View, itemId: string | null = null) => {
     setView(next);
-    setFocusItem(null);
+    setFocusItem(itemId);
   };
 
   return (
@@ -85,7 +85,7 @@ export function Shell() {
           </p>
         )}
       </div>
-      <Nav views={views} current={current} onChange={open} badges={{ kudos: unread }} />
+      <Nav views={views} current={current} onChange={(next) => open(next)} badges={{ kudos: unread }} />
       <main className="view" aria-label={current}>
         <ViewSwitch
           view={current}
@@ -93,9 +93,10 @@ export function Shell() {
           settings={settings}
           updateSettings={updateSettings}
           focusItem={focusItem}
+          open={open}
         />
       </main>
-      <CelebrationLayer settings={settings} onOpen={open} />
+      <CelebrationLayer settings={settings} onOpen={(next) => open(next)} />
     </div>
   );
 }

@@ -15,10 +15,12 @@ export type ViewProps = {
   snapshot: Snapshot;
   settings: Settings | null;
   updateSettings: (patch: Partial<Settings>) => Promise<void>;
+  /** The item is a kudos id to highlight, or (for Kudos) a teammate id to write to. */
   focusItem: string | null;
+  open: (view: View, itemId?: string | null) => void;
 };
 
-export function ViewSwitch({ view, snapshot, settings, updateSettings, focusItem }: ViewProps) {
+export function ViewSwitch({ view, snapshot, settings, updateSettings, focusItem, open }: ViewProps) {
   const effective = settings ?? DEFAULT_SETTINGS;
   switch (view) {
     case 'today':
@@ -34,7 +36,7 @@ export function ViewSwitch({ view, snapshot, settings, updateSettings, focusItem
     case 'ideas':
       return <IdeasView snapshot={snapshot} />;
     case 'team':
-      return <TeamView snapshot={snapshot} />;
+      return <TeamView snapshot={snapshot} onThank={(personId) => open('kudos', personId)} />;
     case 'settings':
       return <SettingsView settings={settings} update={updateSettings} />;
   }

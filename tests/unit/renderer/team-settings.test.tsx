@@ -21,6 +21,14 @@ describe('Team (supervisors)', () => {
     expect(maya).toHaveTextContent('Ask Maya what would help her towards leading the queue.');
   });
 
+  it('turns a "nobody forgotten" nudge into kudos for that person in one click', async () => {
+    const { user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
+    await openView(user, 'Team');
+    await user.click(await screen.findByRole('button', { name: 'Send Kofi Mensah kudos' }));
+    const form = await screen.findByRole('form', { name: 'Send kudos' });
+    expect(within(form).getByLabelText('Send to')).toHaveValue('p-kofi');
+  });
+
   it('assigns a mission to one agent', async () => {
     const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
     await openView(user, 'Team');

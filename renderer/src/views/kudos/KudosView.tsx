@@ -41,7 +41,7 @@ export function KudosView({ snapshot, focusItem }: { snapshot: Snapshot; focusIt
         )}
       </Section>
       <Section title="Appreciate a teammate">
-        <SendKudosForm snapshot={snapshot} />
+        <SendKudosForm key={focusItem ?? 'none'} snapshot={snapshot} initialTo={focusItem} />
       </Section>
     </>
   );

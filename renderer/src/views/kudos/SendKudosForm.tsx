@@ -20,10 +20,10 @@ function ticketFields(input: string): { ticketId: string | null; ticketUrl: stri
 }
 
 /** Send kudos to a teammate: who, the value they showed, what they did, optionally which ticket. */
-export function SendKudosForm({ snapshot }: { snapshot: Snapshot }) {
+export function SendKudosForm({ snapshot, initialTo = null }: { snapshot: Snapshot; initialTo?: string | null }) {
   const api = useApi();
   const teammates = (snapshot.team?.members ?? []).filter((m) => m.id !== snapshot.person.id);
-  const [to, setTo] = useState(teammates[0]?.id ?? '');
+  const [to, setTo] = useState(teammates.find((m) => m.id === initialTo)?.id ?? teammates[0]?.id ?? '');
   const [value, setValue] = useState<KudosValue>('Teamwork');
   const [message, setMessage] = useState('');
   const [ticket, setTicket] = useState('');

@@ -3,13 +3,22 @@ import { ProgressRing } from '../../components/ProgressRing';
 import { ago } from '../../format/time';
 
 /** One team member for a supervisor: progress, streak, when last recognised, and one-on-one prompts. */
-export function MemberCard({ member, now }: { member: TeamMemberOverview; now: number }) {
+export function MemberCard({
+  member,
+  now,
+  onThank,
+}: {
+  member: TeamMemberOverview;
+  now: number;
+  onThank: () => void;
+}) {
   const active = member.missions.filter((m) => m.mission.status === 'active');
   return (
     <li className={`card member${member.notRecognised ? ' forgotten' : ''}`} aria-label={member.name}>
       <h3>{member.name}</h3>
       <p className="meta">
-        Streak {member.streak.current} (longest {member.streak.longest}) · {member.lastRecognisedAt ? `last kudos ${ago(member.lastRecognisedAt, now)}` : 'no kudos yet'}
+        Streak {member.streak.current} (longest {member.streak.longest}) ·{' '}
+        {member.lastRecognisedAt ? `last kudos ${ago(member.lastRecognisedAt, now)}` : 'no kudos yet'}
       </p>
       {active.length === 0 ? (
         <p className="meta">No mission running.</p>
@@ -17,7 +26,12 @@ export function MemberCard({ member, now }: { member: TeamMemberOverview; now: n
         <ul className="plain">
           {active.map((m) => (
             <li key={m.mission.id} className="member-mission">
-              <ProgressRing ratio={m.progress.ratio} size={32} label={`${m.mission.title}: ${Math.round(m.progress.ratio * 100)}%`} tone={m.progress.state === 'at_risk' ? 'risk' : 'good'} />
+              <ProgressRing
+                ratio={m.progress.ratio}
+                size={32}
+                label={`${m.mission.title}: ${Math.round(m.progress.ratio * 100)}%`}
+                tone={m.progress.state === 'at_risk' ? 'risk' : 'good'}
+              />
               <span>
                 {m.mission.title} — {m.progress.sentence}
               </span>
@@ -31,8 +45,20 @@ export function MemberCard({ member, now }: { member: TeamMemberOverview; now: n
             <strong>Not recognised in 14 days.</strong> Something to thank them for:
           </p>
           <ul>
-            {member.suggestions.length === 0 ? <li>Ask about their week in your next one-on-one.</li> : member.suggestions.map((s, i) => <li key={i}>{s.reason}{s.ticketId ? ` (ticket ${s.ticketId})` : ''}</li>)}
+            {member.suggestions.length === 0 ? (
+              <li>Ask about their week in your next one-on-one.</li>
+            ) : (
+              member.suggestions.map((s, i) => (
+                <li key={i}>
+                  {s.reason}
+                  {s.ticketId ? ` (ticket ${s.ticketId})` : ''}
+                </li>
+              ))
+            )}
           </ul>
+          <button type="button" className="small" onClick={onThank}>
+            Send {member.name} kudos
+          </button>
         </div>
       )}
       {member.sharedProfile.length > 0 && (

@@ -11,7 +11,7 @@ import { MilestoneForm } from './MilestoneForm';
 import { useTeamOverview } from './use-team-overview';
 
 /** For supervisors: how the team is doing, who has not been recognised lately, and the tools to help. */
-export function TeamView({ snapshot }: { snapshot: Snapshot }) {
+export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (personId: string) => void }) {
   const teamIds = snapshot.person.teamIds;
   const [teamId, setTeamId] = useState<string | null>(snapshot.team?.id ?? teamIds[0] ?? null);
   const { overview, error, loading, reload } = useTeamOverview(teamId);
@@ -51,7 +51,7 @@ export function TeamView({ snapshot }: { snapshot: Snapshot }) {
             ) : (
               <ul className="plain stack">
                 {overview.members.map((m) => (
-                  <MemberCard key={m.personId} member={m} now={now} />
+                  <MemberCard key={m.personId} member={m} now={now} onThank={() => onThank(m.personId)} />
                 ))}
               </ul>
             )}
