@@ -55,7 +55,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authe
   app.post('/api/admin/people/:id/merge', async (request) => {
     await admin(request);
     const { id } = parseOr400(IdParams, request.params, 'path');
-    return mergePerson(ctx.store.db, id, parseOr400(MergePersonBody, request.body).intoPersonId);
+    return mergePerson(ctx, id, parseOr400(MergePersonBody, request.body).intoPersonId);
   });
 
   app.post('/api/admin/people/:id/tokens', async (request, reply) => {

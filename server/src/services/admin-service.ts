@@ -8,7 +8,7 @@ import { writeJson } from '../store/json';
 import { HttpError, conflict, notFound } from '../api/http-errors';
 import { EMPTY_PROFILE, loadPerson, loadTeam, personRecord } from './people-repo';
 import { feedPeopleChange } from './people-feed';
-import { runUnitOfWork } from '../store/unit-of-work';
+import { inWriteTransaction, runUnitOfWork } from '../store/unit-of-work';
 import type { AppContext } from '../app/context';
 
 function checkZone(zone: string): void {
@@ -109,9 +109,9 @@ export async function updatePerson(ctx: PeopleContext, id: string, body: UpdateP
 }
 
 /** Folds `fromId` (typically an unclaimed person made by ingest) into `intoId`: handles, events and kudos move. */
-export async function mergePerson(db: Kysely<Database>, fromId: string, intoId: string): Promise<PersonRecord> {
+export async function mergePerson(ctx: PeopleContext, fromId: string, intoId: string): Promise<PersonRecord> {
   if (fromId === intoId) throw new HttpError(400, 'invalid_request', 'A person cannot be merged into themselves.');
-  return db.transaction().execute(async (trx) => {
+  return inWriteTransaction(ctx.store, async (trx) => {
     const [from, into] = await Promise.all([loadPerson(trx, fromId), loadPerson(trx, intoId)]);
     if (!from || !into) throw notFound('The person');
     await trx.updateTable('handles').set({ person_id: intoId }).where('person_id', '=', fromId).execute();

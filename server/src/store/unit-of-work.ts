@@ -1,4 +1,4 @@
-import { type Transaction, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { FeedEntry, type FeedEntryType, type FeedPayload } from '../../../shared/api/feed';
 import type { Database } from './schema';
 import type { Store } from './database';
@@ -11,7 +11,7 @@ import { toIsoUtc } from './time';
  * head row locked on PostgreSQL, SQLite has a single writer), and published to live sockets only after commit.
  */
 export interface UnitOfWork {
-  trx: Transaction<Database>;
+  trx: Kysely<Database>;
   dialect: Store['dialect'];
   /** The instant this unit of work happens at (ISO UTC). */
   now: string;
@@ -32,7 +32,7 @@ export async function runUnitOfWork<T>(
 ): Promise<T> {
   const at = toIsoUtc(now);
   let committed: FeedEntry[] = [];
-  const result = await store.db.transaction().execute(async (trx) => {
+  const result = await inWriteTransaction(store, async (trx) => {
     const pending: PendingEntry[] = [];
     const uow: UnitOfWork = {
       trx,
@@ -48,7 +48,27 @@ export async function runUnitOfWork<T>(
   return result;
 }
 
-async function writeFeed(trx: Transaction<Database>, dialect: Store['dialect'], pending: PendingEntry[], at: string): Promise<FeedEntry[]> {
+/**
+ * A write transaction. On SQLite it starts with BEGIN IMMEDIATE, taking the write lock up front: a deferred
+ * BEGIN that reads first fails with SQLITE_BUSY (not retried by busy_timeout) when another process — a second
+ * server, or `sidekick-server import` on the same file — committed in between.
+ */
+export async function inWriteTransaction<T>(store: Store, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (store.dialect !== 'sqlite') return store.db.transaction().execute(work);
+  return store.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const value = await work(conn);
+      await sql`commit`.execute(conn);
+      return value;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+async function writeFeed(trx: Kysely<Database>, dialect: Store['dialect'], pending: PendingEntry[], at: string): Promise<FeedEntry[]> {
   if (pending.length === 0) return [];
   const byPerson = new Map<string, PendingEntry[]>();
   for (const p of pending) byPerson.set(p.personId, [...(byPerson.get(p.personId) ?? []), p]);

@@ -8,6 +8,7 @@ import type { Snapshot } from '../../../shared/api/snapshot';
 import type { TeamOverview } from '../../../shared/api/supervisor';
 import { generateWeeklyOffers } from '../../../server/src/engine/offers-job';
 import { settleDueMissions } from '../../../server/src/engine/recompute';
+import { createServerContext } from '../../../server/src/app/server-context';
 import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
 import { key } from './helpers/fixtures';
 import { spawnServer, waitForExit } from './helpers/server-process';
@@ -70,6 +71,35 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
     expect(after.body.missions.filter((m) => m.mission.origin === 'offer')).toHaveLength(1);
     const other = await t.api('POST', ACTION_PATHS.acceptOffer, { token: felix.token, body: { offerId: state.body.offers[1]!.id }, headers: { 'idempotency-key': key() } });
     expect(other.status).toBe(409);
+  });
+
+  // On PostgreSQL the two instances really race; SQLite has a single writer (two processes queue on its write
+  // lock, and two connections in one process would block each other), so there the second runs after the first.
+  it('generates each offer once when two server instances run the weekly job', async () => {
+    const db = t.server.ctx.store.db;
+    await db.deleteFrom('offers').where('status', '=', 'open').execute();
+    await db.deleteFrom('job_runs').execute();
+    const heads = await db.selectFrom('feed_heads').selectAll().execute();
+    const second = await createServerContext({ ...t.storeOptions, adminToken: null, now: NOW });
+    try {
+      const [a, b] =
+        dialect.name === 'postgres'
+          ? await Promise.all([generateWeeklyOffers(t.server.ctx), generateWeeklyOffers(second)])
+          : [await generateWeeklyOffers(t.server.ctx), await generateWeeklyOffers(second)];
+      expect(a).toBeGreaterThan(0);
+      const open = await db.selectFrom('offers').select(['agent_id', 'id']).where('status', '=', 'open').execute();
+      expect(a + b).toBe(open.length);
+      expect(new Set(open.map((o) => o.id)).size).toBe(open.length);
+      const perAgent = new Map<string, number>();
+      for (const o of open) perAgent.set(o.agent_id, (perAgent.get(o.agent_id) ?? 0) + 1);
+      expect([...perAgent.values()].every((n) => n === 3)).toBe(true);
+      const replaced = await db.selectFrom('feed').select(['person_id', 'seq']).where('type', '=', 'offers.replaced').execute();
+      const since = new Map(heads.map((h) => [h.person_id, Number(h.seq)]));
+      const fresh = replaced.filter((r) => Number(r.seq) > (since.get(r.person_id) ?? 0));
+      expect(fresh.length).toBe(perAgent.size);
+    } finally {
+      await second.store.close();
+    }
   });
 
   it('settles missions whose window has closed, once', async () => {

@@ -51,6 +51,8 @@ if (!pgUrl) {
 
 export interface TestServer {
   server: RunningServer;
+  /** Where its store is, to open a second instance on the same data. */
+  storeOptions: Pick<StartServerOptions, 'dataDir' | 'databaseUrl'>;
   url: string;
   api: Api;
   close(): Promise<void>;
@@ -90,6 +92,7 @@ export async function startTestServer(dialect: DialectCase, extra: Partial<Start
   const server = await startServer({ ...store.options, adminToken: ADMIN_TOKEN, port: 0, scheduler: false, ...extra });
   return {
     server,
+    storeOptions: store.options,
     url: server.url,
     api: apiFor(server.url),
     close: async () => {
