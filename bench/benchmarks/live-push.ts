@@ -41,6 +41,10 @@ async function seedNestedTeams(dataDir: string): Promise<{ supervisorToken: stri
   return { supervisorToken: seed.supervisor.token, teams };
 }
 
+/** Single kudos to one member while the whole team is connected: the push path alone, without N writes. */
+const SINGLES = 15;
+const pickMember = (k: number, n: number): number => (k * 7919) % n;
+
 interface Round {
   latencies: number[];
   /** When the last POST was acknowledged, ms after the first was sent. */
@@ -64,6 +68,8 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
   log(`seeded ${MAX_N} agents in nested teams in ${Math.round((nowMs() - t) / 1000)} s`);
   const server = await startSidekick({ dataDir });
   const app = new Map<number, Round[]>();
+  const appSingles = new Map<number, number[]>();
+  const bareSingles = new Map<number, number[]>();
   let startupStallMs = 0;
   try {
     startupStallMs = await waitUntilResponsive(server.url);
@@ -89,7 +95,24 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
           if (r >= warmup) results.push(round);
         }
         app.set(n, results);
-        log(`Sidekick, ${n} clients: p50 ${Math.round(percentile(results.flatMap((x) => x.latencies), 50))} ms`);
+        const singles: number[] = [];
+        for (let k = 0; k < SINGLES; k++) {
+          const j = pickMember(k, n);
+          const agent = team.agents[j] as Team['agents'][number];
+          const marker = `one-${n}-${k}-${randomUUID().slice(0, 8)}`;
+          const t0 = nowMs();
+          const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
+            token: supervisorToken,
+            headers: { 'idempotency-key': randomUUID() },
+            body: { toPersonId: agent.id, value: 'Ownership', message: `Thanks for owning the escalation. ${markerText(marker)}` },
+          });
+          if (reply.status >= 300) throw new Error(`kudos answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+          const at = await fleet.expectOne(marker, j, 10_000);
+          if (at === null) throw new Error(`client ${j} never got kudos ${marker}`);
+          singles.push(at - t0);
+        }
+        appSingles.set(n, singles);
+        log(`Sidekick, ${n} clients: team p50 ${Math.round(percentile(results.flatMap((x) => x.latencies), 50))} ms, one kudos p50 ${Math.round(percentile(singles, 50))} ms`);
       } finally {
         await fleet.close();
       }
@@ -103,7 +126,7 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
   const bareServer = await startBareWsServer();
   try {
     for (const { n, warmup, rounds } of PLAN) {
-      const fleet = await startFleet({ url: bareServer.url.replace(/^http/, 'ws'), mode: 'bare', clients: Array.from({ length: n }, () => ({ token: 'x', after: 0 })) });
+      const fleet = await startFleet({ url: bareServer.url.replace(/^http/, 'ws'), mode: 'bare', clients: Array.from({ length: n }, (_, j) => ({ token: String(j), after: 0 })) });
       try {
         const results: Round[] = [];
         // The bare server gets the same warm-up (at least two rounds: its JIT is as cold as the app's).
@@ -116,6 +139,18 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
           if (r >= Math.max(2, warmup)) results.push(round);
         }
         bare.set(n, results);
+        const singles: number[] = [];
+        for (let k = 0; k < SINGLES; k++) {
+          const j = pickMember(k, n);
+          const marker = `bare-one-${n}-${k}-${randomUUID().slice(0, 8)}`;
+          const t0 = nowMs();
+          const reply = await request(bareServer.url, 'POST', `/send/${j}`, { rawBody: JSON.stringify(kudosLiveMessage(marker, 'agent', 1, new Date().toISOString())) });
+          if (reply.status !== 200) throw new Error(`bare send answered ${reply.status}`);
+          const at = await fleet.expectOne(marker, j, 10_000);
+          if (at === null) throw new Error(`bare client ${j} never got ${marker}`);
+          singles.push(at - t0);
+        }
+        bareSingles.set(n, singles);
       } finally {
         await fleet.close();
       }
@@ -139,7 +174,17 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
         }),
       );
     }
+    const oneApp = appSingles.get(n) ?? [];
+    const oneBare = bareSingles.get(n) ?? [];
+    measurements.push(
+      measurement({
+        benchmark: '2', name: `One kudos to one of ${label} connected agents: POST → delivered, p50 of ${SINGLES}`, unit: 'ms', value: percentile(oneApp, 50),
+        baselineName: 'bare ws server sending the payload to that one socket', baseline: percentile(oneBare, 50), better: 'lower',
+        limitedBy: 'The kudos transaction (insert, timeline, growth points, feed entries, fsync) before the push; the push itself is one lookup of the person\'s sockets.',
+      }),
+    );
     details[`n${n}`] = {
+      singleKudosMs: { sidekick: oneApp.map(Math.round), bare: oneBare.map((x) => Math.round(x * 10) / 10) },
       sidekick: { samples: a.length, p50: percentile(a, 50), p99: percentile(a, 99), lastAckMs: (app.get(n) ?? []).map((r) => Math.round(r.lastAckMs)) },
       bare: { samples: b.length, p50: percentile(b, 50), p99: percentile(b, 99) },
     };

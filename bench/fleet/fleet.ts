@@ -11,6 +11,8 @@ export interface Fleet {
   readonly pids: number[];
   /** Tell every worker to watch for `marker`; resolves when all clients got it (or the timeout passed). */
   expect(marker: string, timeoutMs: number): Promise<{ times: number[]; missing: number; duplicates: number }>;
+  /** Watch for `marker` at client `index` alone (the order of `clients` given to startFleet). */
+  expectOne(marker: string, index: number, timeoutMs: number): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -97,7 +99,7 @@ export async function startFleet(opts: { url: string; mode: FleetMode; clients: 
       const replies = await Promise.all(
         children.map((child) => {
           const waiting = nextEvent(child, 'delivered', timeoutMs + 10_000);
-          command(child, { cmd: 'expect', marker, timeoutMs });
+          command(child, { cmd: 'expect', marker, timeoutMs, need: null });
           return waiting;
         }),
       );
@@ -106,6 +108,15 @@ export async function startFleet(opts: { url: string; mode: FleetMode; clients: 
         missing: replies.reduce((s, r) => s + r.missing, 0),
         duplicates: replies.reduce((s, r) => s + r.duplicates, 0),
       };
+    },
+    async expectOne(marker, index, timeoutMs) {
+      // Clients are dealt round-robin, so client `index` lives in worker `index % workers`.
+      const child = children[index % workerCount];
+      if (!child) throw new Error(`no worker for client ${index}`);
+      const waiting = nextEvent(child, 'delivered', timeoutMs + 10_000);
+      command(child, { cmd: 'expect', marker, timeoutMs, need: 1 });
+      const reply = await waiting;
+      return reply.times[0] ?? null;
     },
     close,
   };

@@ -13,7 +13,7 @@ export type FleetMode = z.infer<typeof FleetMode>;
 
 export const FleetCommand = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('connect'), url: z.string(), mode: FleetMode, clients: z.array(FleetClient), concurrency: z.number().int().min(1) }),
-  z.object({ cmd: z.literal('expect'), marker: z.string(), timeoutMs: z.number().int().min(1) }),
+  z.object({ cmd: z.literal('expect'), marker: z.string(), timeoutMs: z.number().int().min(1), need: z.number().int().min(1).nullable() }),
   z.object({ cmd: z.literal('close') }),
 ]);
 export type FleetCommand = z.infer<typeof FleetCommand>;

@@ -14,7 +14,7 @@ interface Client {
 }
 
 const clients: Client[] = [];
-const waiters = new Map<string, () => void>();
+const waiters = new Map<string, { need: number; report: () => void }>();
 /** How many sockets have seen each marker, so completion is O(1) per message rather than a scan of all sockets. */
 const seenCount = new Map<string, number>();
 
@@ -36,12 +36,14 @@ function onMessage(client: Client, raw: string): void {
   client.seen.set(marker, nowMs());
   const count = (seenCount.get(marker) ?? 0) + 1;
   seenCount.set(marker, count);
-  if (count >= clients.length) waiters.get(marker)?.();
+  const waiter = waiters.get(marker);
+  if (waiter && count >= waiter.need) waiter.report();
 }
 
 function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Client> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { perMessageDeflate: false });
+    // A bare client says who it is in the URL (the bare server's only notion of identity).
+    const socket = new WebSocket(mode === 'bare' ? `${url}/?id=${encodeURIComponent(spec.token)}` : url, { perMessageDeflate: false });
     const client: Client = { socket, seen: new Map(), duplicates: 0 };
     const timer = setTimeout(() => {
       socket.terminate();
@@ -104,17 +106,19 @@ async function connectAll(url: string, mode: FleetMode, specs: FleetClient[], co
   send({ ev: 'connected', open: clients.length, failed, errors });
 }
 
-function expect(marker: string, timeoutMs: number): void {
+/** Reports when `need` sockets (all, when null) have seen `marker`, or when the timeout passes. */
+function expect(marker: string, timeoutMs: number, need: number | null): void {
+  const wanted = Math.min(need ?? clients.length, clients.length);
   const report = (): void => {
     clearTimeout(timer);
     waiters.delete(marker);
     const times = clients.flatMap((c) => (c.seen.has(marker) ? [c.seen.get(marker) as number] : []));
     const duplicates = clients.reduce((s, c) => s + c.duplicates, 0);
-    send({ ev: 'delivered', marker, times, missing: clients.length - times.length, duplicates });
+    send({ ev: 'delivered', marker, times, missing: wanted - times.length, duplicates });
   };
   const timer = setTimeout(report, timeoutMs);
-  waiters.set(marker, report);
-  if ((seenCount.get(marker) ?? 0) >= clients.length) report();
+  waiters.set(marker, { need: wanted, report });
+  if ((seenCount.get(marker) ?? 0) >= wanted) report();
 }
 
 process.on('message', (raw) => {
@@ -122,7 +126,7 @@ process.on('message', (raw) => {
   if (!parsed.success) return send({ ev: 'error', message: `bad fleet command: ${parsed.error.message}` });
   const cmd = parsed.data;
   if (cmd.cmd === 'connect') void connectAll(cmd.url, cmd.mode, cmd.clients, cmd.concurrency);
-  else if (cmd.cmd === 'expect') expect(cmd.marker, cmd.timeoutMs);
+  else if (cmd.cmd === 'expect') expect(cmd.marker, cmd.timeoutMs, cmd.need);
   else {
     for (const c of clients) c.socket.terminate();
     send({ ev: 'closed' });
