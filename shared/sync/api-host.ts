@@ -79,15 +79,12 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
       next.subscribe((state) => stateListeners.emit(state)),
       next.onEntry((entry) => {
         entryListeners.emit(entry);
-        if (entry.type === 'celebration') void celebrate(entry.payload);
+        // Every celebration goes to the renderer, whose one policy applies the opt-outs (kudos follow the
+        // pop-ups opt-out, the rest the celebrations, streaks and growth-points opt-outs).
+        if (entry.type === 'celebration') celebrationListeners.emit(entry.payload);
       }),
     ];
     await next.start();
-  }
-
-  async function celebrate(celebration: EventPayload<'celebration'>) {
-    const settings = await options.settings.load();
-    if (!settings.optOut.celebrations) celebrationListeners.emit(celebration);
   }
 
   function release() {

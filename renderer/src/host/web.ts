@@ -1,4 +1,3 @@
-import type { Celebration } from '../../../shared/domain/growth-model';
 import { INVOKE_NAMES, type NavigateTarget, type SidekickApi } from '../../../shared/ipc/contract';
 import { createApiHost } from '../../../shared/sync/api-host';
 import { createSyncClient } from '../../../shared/sync/sync-client';
@@ -38,13 +37,8 @@ export async function createWebHost(win: BrowserWindow): Promise<SidekickApi> {
 
   const navigateListeners = new Set<(target: NavigateTarget) => void>();
   const notifier = createBrowserNotifier(win);
-  // Celebrations come straight from the feed: the renderer applies every opt-out itself (kudos follow the
-  // pop-ups opt-out, the rest the celebrations opt-out), so one policy decides in one place.
-  const onCelebration = (listener: (celebration: Celebration) => void) =>
-    host.onEntry((entry) => {
-      if (entry.type === 'celebration') listener(entry.payload);
-    });
-  onCelebration((celebration) => {
+  // The host forwards every celebration; the renderer's policy applies the opt-outs in one place.
+  host.onCelebration((celebration) => {
     if (celebration.kind !== 'kudos') return;
     void settings.load().then((s) => {
       if (!s.optOut.popups && !s.focusMode) notifier.notify(celebration, () => navigateListeners.forEach((l) => l({ view: 'kudos', itemId: celebration.refId })));
@@ -62,7 +56,7 @@ export async function createWebHost(win: BrowserWindow): Promise<SidekickApi> {
     return state;
   };
   api.onState = host.onState;
-  api.onCelebration = onCelebration;
+  api.onCelebration = host.onCelebration;
   api.onNavigate = (listener: (target: NavigateTarget) => void) => {
     navigateListeners.add(listener);
     return () => void navigateListeners.delete(listener);

@@ -87,7 +87,7 @@ describe('api host', () => {
     await expect(host.invoke('updateSettings', { maxPopupsPerHour: 1000 })).rejects.toThrow();
   });
 
-  it('forwards celebrations unless the person opted out', async () => {
+  it('forwards every celebration, opted out or not: the renderer policy applies opt-outs', async () => {
     const { server, host } = setup();
     const seen: string[] = [];
     host.onCelebration((c) => seen.push(c.id));
@@ -98,7 +98,7 @@ describe('api host', () => {
     await host.invoke('updateSettings', { optOut: { ...DEFAULT_SETTINGS.optOut, celebrations: true } });
     server.publish(celebrationEntry(2));
     await settle();
-    expect(seen).toEqual(['c-1']);
+    expect(seen).toEqual(['c-1', 'c-2']);
   });
 
   it('encodes path parameters so an id cannot add segments', () => {
