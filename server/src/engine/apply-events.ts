@@ -21,10 +21,13 @@ import { refreshGrowth } from './growth-updater';
  */
 export async function applyStoredEvents(_ctx: AppContext, uow: UnitOfWork, events: readonly HelpdeskEvent[]): Promise<void> {
   const instantsByAgent = new Map<string, string[]>();
+  const streakTouched = new Set<string>();
   const add = (agentId: string, at: string) => instantsByAgent.set(agentId, [...(instantsByAgent.get(agentId) ?? []), at]);
   const orphanTickets: { ticketId: string; at: string }[] = [];
   for (const e of events) {
     if ('agentId' in e && e.agentId) add(e.agentId, e.at);
+    // Only ratings and solves feed the daily tallies; other events cannot move a streak.
+    if ((e.type === 'csat_rated' || e.type === 'ticket_solved') && e.agentId) streakTouched.add(e.agentId);
     // A late ticket_created (or a reopen without agent) changes the metrics of whoever worked that ticket.
     if (e.type === 'ticket_created' || (e.type === 'ticket_reopened' && !e.agentId)) orphanTickets.push({ ticketId: e.ticketId, at: e.at });
   }
@@ -46,7 +49,7 @@ export async function applyStoredEvents(_ctx: AppContext, uow: UnitOfWork, event
   for (const [agentId, instants] of instantsByAgent) {
     const person = people.get(agentId);
     if (!person) continue;
-    await refreshAgent(uow, person, instants.length > 0 ? instants : undefined);
+    await refreshAgent(uow, person, instants.length > 0 ? instants : undefined, { streak: streakTouched.has(agentId) });
   }
 }
 
@@ -59,13 +62,13 @@ export async function customerKudosFromEvent(uow: UnitOfWork, e: HelpdeskEvent, 
 }
 
 /** Missions, trends, streak and growth of one agent; `instants` narrows missions and trends to the touched windows. */
-export async function refreshAgent(uow: UnitOfWork, person: PersonFull, instants?: string[]): Promise<void> {
+export async function refreshAgent(uow: UnitOfWork, person: PersonFull, instants?: string[], opts: { streak?: boolean } = {}): Promise<void> {
   await refreshActiveMissions(uow, person.id, person.timezone, instants);
   if (person.role !== 'agent') return;
   let state = await loadPersonState(uow.trx, person.id);
   state = await refreshTrends(uow, person, state, instants);
   await celebrateClosedWeekBests(uow, person, state);
-  await refreshStreak(uow, person, state);
+  if (opts.streak ?? true) await refreshStreak(uow, person, state);
   // Reloaded: achievements recorded above may have moved growth already.
   await refreshGrowth(uow, person.id);
 }

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
-import { HelpdeskEvent } from '../../../shared/domain/events';
+import type { HelpdeskEvent } from '../../../shared/domain/events';
+import { storedEvent } from './stored-event';
 import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { Database } from '../store/schema';
 
 const TICKET_CONTEXT_TYPES = ['ticket_created', 'ticket_solved', 'ticket_reopened'];
 
 function parse(rows: { body: string }[]): HelpdeskEvent[] {
-  return rows.map((r) => HelpdeskEvent.parse(JSON.parse(r.body)));
+  return rows.map((r) => storedEvent(r.body));
 }
 
 /**
