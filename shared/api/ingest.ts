@@ -20,7 +20,9 @@ export const Handle = z
   .trim()
   .min(3)
   .max(320)
-  .regex(/^[a-z0-9_.-]+:.+$/i, 'expected "<system>:<id>", e.g. "zendesk:123"');
+  .regex(/^[a-z0-9_.-]+:.+$/i, 'expected "<system>:<id>", e.g. "zendesk:123"')
+  // E-mail addresses are case-insensitive in practice, so "email:Ana@Example.com" and "email:ana@example.com" are one person.
+  .transform((h) => (/^email:/i.test(h) ? h.toLowerCase() : h));
 export type Handle = z.infer<typeof Handle>;
 
 /** An IngestEvent is a HelpdeskEvent that names its agent by handle (`agent`) instead of a person id. */

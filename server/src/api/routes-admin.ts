@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreatePersonBody, CreateTeamBody, CreateTokenBody, MergePersonBody, UpdatePersonBody } from '../../../shared/api/admin';
+import { Handle } from '../../../shared/api/ingest';
 import type { AppContext } from '../app/context';
 import { issueToken } from '../auth/tokens';
 import { createPerson, createTeam, listPeople, listTeams, mergePerson, updatePerson } from '../services/admin-service';
@@ -9,7 +10,7 @@ import { notFound, parseOr400 } from './http-errors';
 import { requireAdmin, type Authenticator } from './authenticate';
 
 const IdParams = z.object({ id: z.string().min(1).max(128) });
-const PeopleQuery = z.object({ handle: z.string().max(320).optional(), claimed: z.enum(['true', 'false']).optional() });
+const PeopleQuery = z.object({ handle: Handle.optional(), claimed: z.enum(['true', 'false']).optional() });
 
 /** Admin: teams, people (with schedules, absences, handles), tokens. Every route is admin-only. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authenticate: Authenticator): void {

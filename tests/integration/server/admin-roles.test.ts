@@ -29,7 +29,7 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
     expect(created.body.absences).toHaveLength(1);
     const found = await t.api<{ people: { id: string; claimed: boolean }[] }>('GET', '/api/admin/people?handle=freshdesk:77');
     expect(found.body.people.map((p) => p.id)).toEqual([created.body.id]);
-    const byEmail = await t.api<{ people: { id: string; effectiveSchedule: Record<string, unknown> }[] }>('GET', '/api/admin/people?handle=email:ana@example.com');
+    const byEmail = await t.api<{ people: { id: string; effectiveSchedule: Record<string, unknown> }[] }>('GET', '/api/admin/people?handle=email:Ana@Example.COM');
     expect(byEmail.body.people[0]?.id).toBe(team.ana.id);
     // Ana follows the team's Mon–Fri schedule.
     expect(Object.keys(byEmail.body.people[0]?.effectiveSchedule ?? {})).toEqual(['1', '2', '3', '4', '5']);
