@@ -100,7 +100,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   await assignMission(ctx, boss, {
     agentIds: [],
     teamId: team.id,
-    spec: { title: 'Solve 25 tickets this week', metric: 'solved', comparator: 'atLeast', target: 25, window: { start: week.from, end: week.to }, minSample: 1, guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 85 }], reward: { points: 60 } },
+    spec: { title: 'Solve 250 tickets together this week', metric: 'solved', comparator: 'atLeast', target: 250, window: { start: week.from, end: week.to }, minSample: 1, guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 85 }], reward: { points: 60 } },
   }, 'demo-mission-team');
   for (const a of agents.slice(0, 3)) {
     const offer = (await openOffers(db, a.id)).find((o) => o.kind === 'steady') ?? (await openOffers(db, a.id))[0];
