@@ -28,11 +28,15 @@ export function weeklyTrends(input: WeeklyTrendsInput): WeeklyTrendPoint[] {
   );
 }
 
-/** A week's metrics as a trend point: "not enough data" becomes null. */
+/**
+ * A week's metrics as a trend point: "not enough data" becomes null, and so does the solved count of a week
+ * without any activity (before the agent started, or a week of leave): that is a gap, not a zero to beat.
+ */
 export function trendPointOf(m: AgentMetrics, weekStart: IsoDate): WeeklyTrendPoint {
+  const active = [m.solved, m.frtAvgMinutes, m.resolutionAvgMinutes, m.csatPct, m.qaAvg, m.ahtSeconds].some((v) => v.sample > 0);
   return {
     weekStart,
-    solved: m.solved.value,
+    solved: active ? m.solved.value : null,
     frtAvgMinutes: m.frtAvgMinutes.value,
     resolutionAvgMinutes: m.resolutionAvgMinutes.value,
     csatPct: m.csatPct.value,

@@ -166,7 +166,7 @@ describe('computeMetrics', () => {
 });
 
 describe('weeklyTrends', () => {
-  it('one point per week, not enough data as null', () => {
+  it('one point per week, not enough data as null, a week without any activity as a gap (null), not a zero', () => {
     const events = fiveTickets();
     const points = weeklyTrends({
       agentId: 'ana',
@@ -175,7 +175,7 @@ describe('weeklyTrends', () => {
       weekStarts: ['2026-02-23', '2026-03-02'],
     });
     expect(points.map((p) => [p.weekStart, p.solved, p.frtAvgMinutes, p.csatPct])).toEqual([
-      ['2026-02-23', 0, null, null],
+      ['2026-02-23', null, null, null],
       ['2026-03-02', 5, 40, null],
     ]);
   });
