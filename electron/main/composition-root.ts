@@ -19,6 +19,8 @@ import { saveFileWithDialog } from './platform/save-file';
 import { startUpdateChecks } from './platform/updates';
 import { APP_ORIGIN } from './security/url-policy';
 import { parsePairingLink } from './sign-in/pairing-link';
+import { confirmPairing } from './sign-in/pairing-consent';
+import { askWithDialog } from './platform/consent-dialog';
 import { openAppStore } from './store/app-store';
 import { createSessionStore } from './store/session-store';
 import { createSettingsStore } from './store/settings-store';
@@ -165,6 +167,8 @@ export async function bootstrap(): Promise<Shell> {
     async handleLink(url) {
       const link = parsePairingLink(url);
       if (!link.ok) return log('warn', link.error);
+      const signedIn = host.getState().connection !== 'signed_out';
+      if (!(await confirmPairing(link.input, signedIn, askWithDialog))) return log('info', 'pairing link declined');
       try {
         await host.handlers.signIn(link.input);
         popover.show({ view: 'today', itemId: null });
