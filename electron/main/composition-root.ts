@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { createApiHost, createSyncClient, type ApiHost } from '../../shared/sync';
-import type { NavigateTarget, Settings } from '../../shared/ipc';
+import { SignInInput, type NavigateTarget, type Settings } from '../../shared/ipc';
 import { registerIpcHandlers, sendEvent } from './ipc/ipc-main-bridge';
 import { createNotificationCenter } from './notifications/notification-center';
 import { createPopoverController } from './popover/popover-controller';
@@ -163,21 +163,22 @@ export async function bootstrap(): Promise<Shell> {
   );
   startUpdateChecks(app.isPackaged, log);
 
+  const signInWith = async (input: SignInInput, origin: string) => {
+    try {
+      await host.handlers.signIn(input);
+      popover.show({ view: 'today', itemId: null });
+    } catch (error) {
+      log('warn', `sign-in from ${origin} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
   const shellApi: Shell = {
     async handleLink(url) {
       const link = parsePairingLink(url);
       if (!link.ok) return log('warn', link.error);
       const signedIn = host.getState().connection !== 'signed_out';
       if (!(await confirmPairing(link.input, signedIn, askWithDialog))) return log('info', 'pairing link declined');
-      try {
-        await host.handlers.signIn(link.input);
-        popover.show({ view: 'today', itemId: null });
-      } catch (error) {
-        log(
-          'warn',
-          `sign-in from pairing link failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      await signInWith(link.input, 'a pairing link');
     },
     openPopover: () => popover.show(),
   };
@@ -185,10 +186,11 @@ export async function bootstrap(): Promise<Shell> {
   // `npm start` passes the demo server and a token in the environment; a person uses the sign-in screen or a link.
   const envServer = process.env.SIDEKICK_SERVER_URL;
   const envToken = process.env.SIDEKICK_TOKEN;
+  // Whoever set the environment launched the app, so unlike a link from the OS this needs no confirmation.
   if (envServer && envToken && host.getState().connection === 'signed_out') {
-    await shellApi.handleLink(
-      `sidekick://pair?server=${encodeURIComponent(envServer)}&token=${encodeURIComponent(envToken)}`,
-    );
+    const envInput = SignInInput.safeParse({ serverUrl: envServer, token: envToken });
+    if (envInput.success) await signInWith(envInput.data, 'the environment');
+    else log('warn', 'SIDEKICK_SERVER_URL and SIDEKICK_TOKEN are set but are not a valid server address and token');
   }
   return shellApi;
 }
