@@ -177,7 +177,8 @@ export async function bootstrap(): Promise<Shell> {
       const link = parsePairingLink(url);
       if (!link.ok) return log('warn', link.error);
       const signedIn = host.getState().connection !== 'signed_out';
-      if (!(await confirmPairing(link.input, signedIn, askWithDialog))) return log('info', 'pairing link declined');
+      if (!(await confirmPairing(link.input, signedIn, askWithDialog)))
+        return log('info', 'pairing link declined');
       await signInWith(link.input, 'a pairing link');
     },
     openPopover: () => popover.show(),
@@ -190,7 +191,11 @@ export async function bootstrap(): Promise<Shell> {
   if (envServer && envToken && host.getState().connection === 'signed_out') {
     const envInput = SignInInput.safeParse({ serverUrl: envServer, token: envToken });
     if (envInput.success) await signInWith(envInput.data, 'the environment');
-    else log('warn', 'SIDEKICK_SERVER_URL and SIDEKICK_TOKEN are set but are not a valid server address and token');
+    else
+      log(
+        'warn',
+        'SIDEKICK_SERVER_URL and SIDEKICK_TOKEN are set but are not a valid server address and token',
+      );
   }
   return shellApi;
 }

@@ -25,7 +25,11 @@ export function pairingQuestion(input: SignInInput, signedIn: boolean): ConsentQ
   };
 }
 
-export async function confirmPairing(input: SignInInput, signedIn: boolean, ask: AskConsent): Promise<boolean> {
+export async function confirmPairing(
+  input: SignInInput,
+  signedIn: boolean,
+  ask: AskConsent,
+): Promise<boolean> {
   try {
     return (await ask(pairingQuestion(input, signedIn))) === true;
   } catch {

@@ -14,6 +14,8 @@ describe('pairing consent', () => {
   it('signs in only on an explicit yes; a refusal or a failed dialog is a no', async () => {
     await expect(confirmPairing(input, false, async () => true)).resolves.toBe(true);
     await expect(confirmPairing(input, false, async () => false)).resolves.toBe(false);
-    await expect(confirmPairing(input, false, async () => Promise.reject(new Error('no display')))).resolves.toBe(false);
+    await expect(
+      confirmPairing(input, false, async () => Promise.reject(new Error('no display'))),
+    ).resolves.toBe(false);
   });
 });
