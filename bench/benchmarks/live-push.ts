@@ -170,7 +170,7 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
         measurement({
           benchmark: '2', name: `Kudos to a team of ${label}: POST → delivered at every client, p${p}`, unit: 'ms', value: percentile(a, p),
           baselineName: 'bare ws broadcast of the same payload', baseline: percentile(b, p), better: 'lower',
-          limitedBy: `The server writes ${label} kudos (one durable transaction each, with the recipient's timeline and growth) before the last one can be pushed; the bare server sends one payload it never parses or stores.`,
+          limitedBy: `The contract has no team-wide kudos, so the supervisor's client sends ${label} kudos (${SEND_CONCURRENCY} in flight) and the store commits them one at a time (each with timeline, growth and an fsync); the last client waits for the last write. The bare server sends one payload it never parses or stores.`,
         }),
       );
     }

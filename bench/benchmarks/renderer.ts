@@ -106,12 +106,12 @@ export async function rendererBenchmark(): Promise<{ measurements: Measurement[]
         measurement({
           benchmark: '5', name: 'Renderer initial JS (gzip)', unit: 'KiB', value: appSize.gzipBytes / 1024,
           baselineName: 'empty React page, same Vite config', baseline: emptySize.gzipBytes / 1024, better: 'lower',
-          limitedBy: 'React + react-dom are most of the floor; the rest is the popover code shipped before first paint (views not split out load with it).',
+          limitedBy: 'React and react-dom are the floor (the empty page); on top comes the shell, the sign-in screen, shared/sync and zod for the browser host, and the views that are not split out (charts, PDF export and celebrations load later).',
         }),
         measurement({
           benchmark: '5', name: 'Renderer first meaningful render, cold (median of 10)', unit: 'ms', value: median(appTimes),
           baselineName: 'empty React page', baseline: median(emptyTimes), better: 'lower',
-          limitedBy: 'Parsing and running the initial bundle on one core of headless Chromium; the first screen waits for the host to read its state before it draws.',
+          limitedBy: 'Parsing and running the larger initial bundle on one core of headless Chromium, then the browser host\'s first state read (the shell shows Loading… until it answers) before the sign-in screen draws.',
         }),
       ],
       details: { definition: 'ms from navigation start until a visible <h1> or <form> is in the DOM: on a cold, signed-out load of the renderer that is the sign-in screen (its heading and form); on the empty page its one heading', appSize, emptySize, appTimesMs: appTimes, emptyTimesMs: emptyTimes, appFirstElement: appRun.what, emptyFirstElement: emptyRun.what },
