@@ -5,6 +5,7 @@ import { startBareWsServer, type ChildServer } from '../lib/child-server';
 import { seedTeam } from '../lib/seed';
 import { rssBytes } from '../lib/limits';
 import { sleep } from '../lib/clock';
+import { median } from '../lib/stats';
 import { tempDir } from '../lib/workspace';
 import { measurement, type Measurement } from '../lib/results';
 import type { FleetClient } from '../fleet/protocol';
@@ -20,14 +21,24 @@ interface Sample {
   loadedRss: number;
 }
 
+/** RSS moves in heap-sized steps; the median of several readings over a few seconds is steadier than one. */
+async function steadyRss(pid: number): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    readings.push(rssBytes(pid));
+    await sleep(400);
+  }
+  return median(readings);
+}
+
 async function sample(server: ChildServer, wsUrl: string, clients: FleetClient[], mode: 'sidekick' | 'bare'): Promise<Sample> {
   await sleep(1_000);
-  const idleRss = rssBytes(server.pid);
+  const idleRss = await steadyRss(server.pid);
   const fleet = await startFleet({ url: wsUrl, mode, clients });
   try {
     // Idle means idle: let the connect burst's garbage be collected and heartbeats tick once or twice.
     await sleep(SETTLE_MS);
-    return { idleRss, loadedRss: rssBytes(server.pid) };
+    return { idleRss, loadedRss: await steadyRss(server.pid) };
   } finally {
     await fleet.close();
   }

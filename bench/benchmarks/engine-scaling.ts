@@ -14,7 +14,7 @@ import type { BenchPart, Log } from './index';
 const CHECKPOINTS = [1_000, 10_000, 30_000, 100_000];
 const BATCH = 500;
 /** Batches timed at each checkpoint (of TIMED_BATCH events: a few hours of one agent's work); the median is the cost there. */
-const TIMED_BATCHES = 5;
+const TIMED_BATCHES = 9;
 const TIMED_BATCH = 100;
 /** A busy agent: about 60 events a working day (10–15 tickets, each created, assigned, replied, solved, rated). */
 const PER_DAY = 60;
