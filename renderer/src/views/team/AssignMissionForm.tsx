@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { useCallback, useState, type FormEvent } from 'react';
 import { AssignMissionBody } from '../../../../shared/api/actions';
 import type { TeamOverview } from '../../../../shared/api/supervisor';
-import { MetricKey } from '../../../../shared/domain/metrics-model';
+import { type MetricKey } from '../../../../shared/domain/metrics-model';
 import { HIGHER_IS_BETTER } from '../../../../shared/domain/metrics-model';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
-import { METRIC_LABELS } from '../../format/metrics';
+import { MemberSelect, MetricSelect } from './TeamFormFields';
 
 const endOfWeek = () => {
   const d = new Date();
@@ -25,7 +25,9 @@ export function AssignMissionForm({ overview, onDone }: { overview: TeamOverview
   const [ends, setEnds] = useState(endOfWeek);
   const [invalid, setInvalid] = useState<string | null>(null);
   const assign = useCallback((body: z.output<typeof AssignMissionBody>) => api.assignMission(body), [api]);
-  const { status, start } = useAction(assign, (r) => (r.missionIds.length === 1 ? 'Mission assigned.' : `Mission assigned to ${r.missionIds.length} people.`));
+  const { status, start } = useAction(assign, (r) =>
+    r.missionIds.length === 1 ? 'Mission assigned.' : `Mission assigned to ${r.missionIds.length} people.`,
+  );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const now = new Date();
@@ -40,7 +42,11 @@ export function AssignMissionForm({ overview, onDone }: { overview: TeamOverview
         window: { start: now.toISOString(), end: new Date(`${ends}T23:59:00`).toISOString() },
       },
     });
-    if (!parsed.success || !Number.isFinite(Number(target)) || Date.parse(`${ends}T23:59:00`) <= now.getTime()) {
+    if (
+      !parsed.success ||
+      !Number.isFinite(Number(target)) ||
+      Date.parse(`${ends}T23:59:00`) <= now.getTime()
+    ) {
       setInvalid('Give the mission a title, a numeric target and an end date in the future.');
       return;
     }
@@ -52,42 +58,40 @@ export function AssignMissionForm({ overview, onDone }: { overview: TeamOverview
   };
   return (
     <form className="form" onSubmit={submit} aria-label="Assign a mission">
-      <label>
-        For
-        <select value={who} onChange={(e) => setWho(e.target.value)}>
-          <option value="team">The whole team</option>
-          {overview.members.map((m) => (
-            <option key={m.personId} value={m.personId}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <MemberSelect overview={overview} value={who} onChange={setWho}>
+        <option value="team">The whole team</option>
+      </MemberSelect>
       <label>
         Title
-        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Clear the refund backlog" maxLength={200} />
+        <input
+          type="text"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="Clear the refund backlog"
+          maxLength={200}
+        />
       </label>
       <div className="row">
-        <label>
-          Metric
-          <select value={metric} onChange={(e) => setMetric(e.target.value as MetricKey)}>
-            {MetricKey.options.map((m) => (
-              <option key={m} value={m}>
-                {METRIC_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MetricSelect label="Metric" value={metric} onChange={setMetric} />
         <label>
           {HIGHER_IS_BETTER[metric] ? 'At least' : 'At most'}
-          <input type="number" value={target} onChange={(e) => setTarget(e.target.value)} className="narrow" />
+          <input
+            type="number"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            className="narrow"
+          />
         </label>
       </div>
       <label>
         Ends on
         <input type="date" value={ends} onChange={(e) => setEnds(e.target.value)} />
       </label>
-      {invalid && <p className="feedback error" role="alert">{invalid}</p>}
+      {invalid && (
+        <p className="feedback error" role="alert">
+          {invalid}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={status.kind === 'running'}>
         Assign mission
       </button>

@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { useCallback, useState, type FormEvent } from 'react';
 import { CoachingCardBody } from '../../../../shared/api/actions';
 import type { TeamOverview } from '../../../../shared/api/supervisor';
-import { MetricKey } from '../../../../shared/domain/metrics-model';
+import { type MetricKey } from '../../../../shared/domain/metrics-model';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
-import { METRIC_LABELS } from '../../format/metrics';
+import { MemberSelect, MetricSelect } from './TeamFormFields';
 
 /** Write a coaching card: focus, where they are, where they could be, advice, tasks (one per line). */
 export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
@@ -29,7 +29,11 @@ export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
       current,
       potential,
       advice: advice.trim(),
-      tasks: tasks.split('\n').map((t) => t.trim()).filter(Boolean).map((text) => ({ text })),
+      tasks: tasks
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .map((text) => ({ text })),
     });
     if (!parsed.success) {
       setInvalid('Write some advice, and keep each task under 500 characters (at most 20 tasks).');
@@ -46,34 +50,28 @@ export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
   return (
     <form className="form" onSubmit={submit} aria-label="Write a coaching card">
       <div className="row">
-        <label>
-          For
-          <select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
-            {overview.members.map((m) => (
-              <option key={m.personId} value={m.personId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Focus
-          <select value={focusMetric} onChange={(e) => setFocusMetric(e.target.value as MetricKey)}>
-            {MetricKey.options.map((m) => (
-              <option key={m} value={m}>
-                {METRIC_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MemberSelect overview={overview} value={agentId} onChange={setAgentId} />
+        <MetricSelect label="Focus" value={focusMetric} onChange={setFocusMetric} />
       </div>
       <label>
         Where they are
-        <input type="text" value={current} maxLength={500} onChange={(e) => setCurrent(e.target.value)} placeholder="CSAT 84% over the last 4 weeks" />
+        <input
+          type="text"
+          value={current}
+          maxLength={500}
+          onChange={(e) => setCurrent(e.target.value)}
+          placeholder="CSAT 84% over the last 4 weeks"
+        />
       </label>
       <label>
         Where they could be
-        <input type="text" value={potential} maxLength={500} onChange={(e) => setPotential(e.target.value)} placeholder="90% — the team’s steady level" />
+        <input
+          type="text"
+          value={potential}
+          maxLength={500}
+          onChange={(e) => setPotential(e.target.value)}
+          placeholder="90% — the team’s steady level"
+        />
       </label>
       <label>
         Advice
@@ -83,7 +81,11 @@ export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
         Tasks, one per line
         <textarea rows={3} value={tasks} onChange={(e) => setTasks(e.target.value)} />
       </label>
-      {invalid && <p className="feedback error" role="alert">{invalid}</p>}
+      {invalid && (
+        <p className="feedback error" role="alert">
+          {invalid}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={status.kind === 'running'}>
         Send coaching card
       </button>

@@ -10,12 +10,17 @@ export function IdeaMover({ idea, onMoved }: { idea: Idea; onMoved: () => void }
   const api = useApi();
   const [status, setStatus] = useState<IdeaStatus>(idea.status);
   const [response, setResponse] = useState(idea.response ?? '');
-  const move = useCallback(() => api.moveIdea({ ideaId: idea.id, status, response: response.trim() || null }), [api, idea.id, status, response]);
+  const move = useCallback(
+    () => api.moveIdea({ ideaId: idea.id, status, response: response.trim() || null }),
+    [api, idea.id, status, response],
+  );
   const action = useAction(move, () => 'Updated.');
   return (
     <li className="card idea">
       <h3>{idea.title}</h3>
-      <p className="meta">{idea.anonymous ? 'Sent anonymously' : 'From a team member'} · now {IDEA_STATUS_LABELS[idea.status]}</p>
+      <p className="meta">
+        {idea.anonymous ? 'Sent anonymously' : 'From a team member'} · now {IDEA_STATUS_LABELS[idea.status]}
+      </p>
       {idea.body && <p>{idea.body}</p>}
       <div className="row">
         <label className="inline">
@@ -33,7 +38,12 @@ export function IdeaMover({ idea, onMoved }: { idea: Idea; onMoved: () => void }
         Your answer
         <textarea rows={2} value={response} maxLength={4000} onChange={(e) => setResponse(e.target.value)} />
       </label>
-      <button type="button" onClick={() => void action.start().then((r) => r && onMoved())} disabled={action.status.kind === 'running'} aria-label={`Update idea: ${idea.title}`}>
+      <button
+        type="button"
+        onClick={() => void action.start().then((r) => r && onMoved())}
+        disabled={action.status.kind === 'running'}
+        aria-label={`Update idea: ${idea.title}`}
+      >
         Update idea
       </button>
       <ActionFeedback status={action.status} />

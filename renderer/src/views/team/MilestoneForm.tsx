@@ -6,6 +6,7 @@ import type { CareerMilestone } from '../../../../shared/domain/growth-model';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
+import { MemberSelect } from './TeamFormFields';
 
 type Kind = CareerMilestone['kind'];
 const KINDS: { value: Kind; label: string }[] = [
@@ -30,7 +31,12 @@ export function MilestoneForm({ overview }: { overview: TeamOverview }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const at = new Date(`${date}T12:00:00`);
-    const parsed = RecordMilestoneBody.safeParse({ kind, title: title.trim(), detail: null, at: Number.isNaN(at.getTime()) ? '' : at.toISOString() });
+    const parsed = RecordMilestoneBody.safeParse({
+      kind,
+      title: title.trim(),
+      detail: null,
+      at: Number.isNaN(at.getTime()) ? '' : at.toISOString(),
+    });
     if (!parsed.success) {
       setInvalid('Give the milestone a title and a date.');
       return;
@@ -41,16 +47,7 @@ export function MilestoneForm({ overview }: { overview: TeamOverview }) {
   return (
     <form className="form" onSubmit={submit} aria-label="Record a career milestone">
       <div className="row">
-        <label>
-          For
-          <select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
-            {overview.members.map((m) => (
-              <option key={m.personId} value={m.personId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MemberSelect overview={overview} value={agentId} onChange={setAgentId} />
         <label>
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
@@ -64,7 +61,13 @@ export function MilestoneForm({ overview }: { overview: TeamOverview }) {
       </div>
       <label>
         Milestone
-        <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} placeholder="Certified: billing specialist" />
+        <input
+          type="text"
+          value={title}
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="Certified: billing specialist"
+        />
       </label>
       <label>
         Date

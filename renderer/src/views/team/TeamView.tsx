@@ -17,7 +17,12 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
   const { overview, error, loading, reload } = useTeamOverview(teamId);
   const now = useNow();
   if (snapshot.person.role === 'agent') return <p>The team view is for supervisors.</p>;
-  if (!teamId) return <EmptyState title="No team yet">An admin can make you the supervisor of a team; it will show up here.</EmptyState>;
+  if (!teamId)
+    return (
+      <EmptyState title="No team yet">
+        An admin can make you the supervisor of a team; it will show up here.
+      </EmptyState>
+    );
   const forgotten = overview?.members.filter((m) => m.notRecognised).length ?? 0;
   return (
     <>
@@ -44,8 +49,20 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
       {!overview && !error && <p aria-busy="true">Loading the team…</p>}
       {overview && (
         <>
-          <Section title={`${overview.name} — progress`} actions={<button type="button" className="small" onClick={() => void reload()} disabled={loading}>Refresh</button>}>
-            {forgotten > 0 && <p className="nudge-summary">{forgotten === 1 ? '1 person has' : `${forgotten} people have`} not been recognised in 14 days.</p>}
+          <Section
+            title={`${overview.name} — progress`}
+            actions={
+              <button type="button" className="small" onClick={() => void reload()} disabled={loading}>
+                Refresh
+              </button>
+            }
+          >
+            {forgotten > 0 && (
+              <p className="nudge-summary">
+                {forgotten === 1 ? '1 person has' : `${forgotten} people have`} not been recognised in 14
+                days.
+              </p>
+            )}
             {overview.members.length === 0 ? (
               <EmptyState title="Nobody in this team yet">Ask an admin to add people to the team.</EmptyState>
             ) : (
@@ -67,7 +84,9 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
           </Section>
           <Section title="Team ideas">
             {overview.ideas.length === 0 ? (
-              <EmptyState title="No ideas yet">Ideas your team sends appear here for you to answer.</EmptyState>
+              <EmptyState title="No ideas yet">
+                Ideas your team sends appear here for you to answer.
+              </EmptyState>
             ) : (
               <ul className="plain stack">
                 {overview.ideas.map((idea) => (
