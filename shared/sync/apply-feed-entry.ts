@@ -34,12 +34,12 @@ function foldPayload(s: Snapshot, entry: FeedEntry): Snapshot {
     case 'kudos.upserted':
       return {
         ...s,
-        kudos: { ...s.kudos, inbox: newestFirst(upsert(s.kudos.inbox, entry.payload, (k) => k.id)) },
+        kudos: { ...s.kudos, inbox: upsertNewestFirst(s.kudos.inbox, entry.payload) },
       };
     case 'kudos.quota':
       return { ...s, kudos: { ...s.kudos, ...entry.payload } };
     case 'timeline.added':
-      return { ...s, timeline: newestFirst(upsert(s.timeline, entry.payload, (t) => t.id)) };
+      return { ...s, timeline: upsertNewestFirst(s.timeline, entry.payload) };
     case 'trends.updated':
       return { ...s, trends: entry.payload.trends };
     case 'profile.updated':
@@ -64,7 +64,21 @@ function upsert<T>(items: readonly T[], item: T, idOf: (t: T) => string): T[] {
   return next;
 }
 
-/** Inbox and timeline read newest first; ISO instants with offsets compare by their parsed time. */
-function newestFirst<T extends { at: string }>(items: T[]): T[] {
-  return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+/**
+ * Inbox and timeline read newest first (the snapshot arrives sorted so). The item goes where its time puts
+ * it — almost always the front — found by binary search: re-sorting the whole list on every entry made a
+ * long catch-up quadratic. ISO instants with offsets compare by their parsed time; equal times keep arrival order.
+ */
+function upsertNewestFirst<T extends { id: string; at: string }>(items: readonly T[], item: T): T[] {
+  const next = items.filter((t) => t.id !== item.id);
+  const at = Date.parse(item.at);
+  let lo = 0;
+  let hi = next.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Date.parse(next[mid]!.at) >= at) lo = mid + 1;
+    else hi = mid;
+  }
+  next.splice(lo, 0, item);
+  return next;
 }

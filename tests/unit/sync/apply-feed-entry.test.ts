@@ -24,6 +24,23 @@ describe('applyFeedEntry', () => {
     expect(s.kudos.inbox[0]?.thankedAt).toBe('2026-11-20T10:00:00Z');
   });
 
+  it('places a late kudos by its time, in any zone offset, not by when it arrived', () => {
+    const entry = (seq: number, id: string, at: string): FeedEntry => ({
+      seq,
+      personId: 'p-ana',
+      at,
+      type: 'kudos.upserted',
+      payload: kudos(id, at),
+    });
+    const s = applyFeedEntries(agentSnapshot(), [
+      entry(1, 'monday', '2026-11-16T09:00:00Z'),
+      entry(2, 'wednesday', '2026-11-18T09:00:00Z'),
+      // Tuesday 23:30 in Warsaw is 22:30Z: between the two, though it arrives last.
+      entry(3, 'tuesday', '2026-11-17T23:30:00+01:00'),
+    ]);
+    expect(s.kudos.inbox.map((k) => k.id)).toEqual(['wednesday', 'tuesday', 'monday']);
+  });
+
   it('applying the same entry twice is harmless', () => {
     const once = applyFeedEntry(agentSnapshot(), kudosEntry(1));
     const twice = applyFeedEntry(once, kudosEntry(1));
