@@ -44,6 +44,12 @@ export const CoachingCardBody = z.object({
 });
 export const MoveIdeaBody = z.object({ status: IdeaStatus, response: z.string().max(4000).nullable().default(null) });
 export const RecordMilestoneBody = CareerMilestone.extend({ at: IsoInstant });
+/** Kudos from a supervisor to every agent of a team at once ("Great week, everyone"): one kudos per member. */
+export const TeamKudosBody = SendKudosBody.omit({ toPersonId: true });
+export type TeamKudosBody = z.infer<typeof TeamKudosBody>;
+/** The reply to a team kudos: the kudos created, one per agent member (the same ids on an Idempotency-Key replay). */
+export const TeamKudosReply = z.object({ kudosIds: z.array(Id), duplicate: z.boolean() });
+export type TeamKudosReply = z.infer<typeof TeamKudosReply>;
 
 /**
  * The actions a client may queue in its outbox while offline. Each maps to one HTTP request; the outbox
@@ -81,6 +87,7 @@ export const SUPERVISOR_PATHS = {
   writeCoachingCard: '/api/supervisor/coaching', // POST CoachingCardBody → { id }
   moveIdea: '/api/supervisor/ideas/:ideaId/status', // POST MoveIdeaBody → { id }
   recordMilestone: '/api/supervisor/people/:personId/milestones', // POST RecordMilestoneBody → { id }
+  teamKudos: '/api/supervisor/teams/:teamId/kudos', // POST TeamKudosBody → TeamKudosReply
 } as const;
 
 export const ActionAck = z.object({ ok: z.literal(true), id: z.string().nullable(), duplicate: z.boolean() });

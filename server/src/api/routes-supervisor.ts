@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AssignMissionBody, CoachingCardBody, MoveIdeaBody, RecordMilestoneBody, SUPERVISOR_PATHS } from '../../../shared/api/actions';
+import { AssignMissionBody, CoachingCardBody, MoveIdeaBody, RecordMilestoneBody, SUPERVISOR_PATHS, TeamKudosBody } from '../../../shared/api/actions';
 import type { AppContext } from '../app/context';
 import { assignMission, moveIdea, recordMilestone, writeCoachingCard } from '../services/supervisor-service';
 import { teamOverview } from '../services/team-overview';
+import { sendTeamKudos } from '../services/team-kudos-service';
 import { parseOr400 } from './http-errors';
 import { idempotencyKey } from './routes-actions';
 import type { Authenticator } from './authenticate';
@@ -39,5 +40,11 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: AppContext, 
     const principal = await authenticate(request);
     const { personId } = parseOr400(IdParam('personId'), request.params, 'path') as { personId: string };
     return reply.code(201).send(await recordMilestone(ctx, principal, personId, parseOr400(RecordMilestoneBody, request.body), optionalKey(request)));
+  });
+
+  app.post(SUPERVISOR_PATHS.teamKudos, async (request, reply) => {
+    const principal = await authenticate(request);
+    const { teamId } = parseOr400(IdParam('teamId'), request.params, 'path') as { teamId: string };
+    return reply.code(201).send(await sendTeamKudos(ctx, principal, teamId, parseOr400(TeamKudosBody, request.body), optionalKey(request)));
   });
 }

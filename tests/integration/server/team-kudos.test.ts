@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUPERVISOR_PATHS, TeamKudosReply } from '../../../shared/api/actions';
+import type { Snapshot } from '../../../shared/api/snapshot';
+import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
+import { createPerson, key, standardTeam } from './helpers/fixtures';
+import { LiveClient } from './helpers/live-client';
+
+const pathOf = (teamId: string) => SUPERVISOR_PATHS.teamKudos.replace(':teamId', teamId);
+const body = { value: 'Teamwork', message: 'Great week, everyone — the backlog is gone' };
+
+describe.each(DIALECTS)('team kudos POST /api/supervisor/teams/:teamId/kudos ($name)', (dialect) => {
+  let t: TestServer;
+  let team: Awaited<ReturnType<typeof standardTeam>>;
+
+  beforeAll(async () => {
+    t = await startTestServer(dialect);
+    team = await standardTeam(t.api);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses agents and other teams’ supervisors with 403, and stores nothing', async () => {
+    const byAgent = await t.api('POST', pathOf(team.teamId), { token: team.ana.token, body, headers: { 'idempotency-key': key() } });
+    expect(byAgent.status).toBe(403);
+    const byOther = await t.api('POST', pathOf(team.teamId), { token: team.otherSupervisor.token, body, headers: { 'idempotency-key': key() } });
+    expect(byOther.status).toBe(403);
+    const inbox = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ben.token })).body.kudos.inbox;
+    expect(inbox.filter((k) => k.message === body.message)).toEqual([]);
+  });
+
+  it('rejects a bad body with 400 naming the field', async () => {
+    const res = await t.api<{ issues: { path: string }[] }>('POST', pathOf(team.teamId), { token: team.supervisor.token, body: { value: 'Teamwork', message: '  ' } });
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i) => i.path)).toContain('message');
+  });
+
+  it('gives every agent member one kudos, delivered live within a second, and honours the Idempotency-Key', async () => {
+    const members = [team.ana, team.ben];
+    const clients = await Promise.all(
+      members.map(async (m) => {
+        const cursor = (await t.api<Snapshot>('GET', '/api/me/state', { token: m.token })).body.cursor;
+        const live = await LiveClient.open(t.url, { token: m.token, after: cursor });
+        await live.waitFor((c) => c.messages.some((msg) => msg.kind === 'hello'));
+        return live;
+      }),
+    );
+    const idem = key();
+    const sentAt = Date.now();
+    const res = await t.api('POST', pathOf(team.teamId), { token: team.supervisor.token, body, headers: { 'idempotency-key': idem } });
+    expect(res.status).toBe(201);
+    const reply = TeamKudosReply.parse(res.body);
+    expect(reply.kudosIds).toHaveLength(2);
+    expect(reply.duplicate).toBe(false);
+    for (const live of clients) {
+      await live.waitFor((c) => c.entries().some((e) => e.type === 'kudos.upserted' && e.payload.message === body.message), 1000);
+      expect(Date.now() - sentAt).toBeLessThan(1000);
+      expect(live.entries().some((e) => e.type === 'celebration')).toBe(true);
+    }
+    const received = clients.flatMap((live) => live.entries().flatMap((e) => (e.type === 'kudos.upserted' ? [e.payload] : [])));
+    expect(received.map((k) => k.id).sort()).toEqual([...reply.kudosIds].sort());
+    expect(received.every((k) => k.kind === 'supervisor' && k.fromPersonId === team.supervisor.id)).toBe(true);
+
+    const again = await t.api('POST', pathOf(team.teamId), { token: team.supervisor.token, body, headers: { 'idempotency-key': idem } });
+    expect(again.status).toBe(201);
+    expect(TeamKudosReply.parse(again.body)).toEqual({ kudosIds: reply.kudosIds, duplicate: true });
+    for (const m of members) {
+      const inbox = (await t.api<Snapshot>('GET', '/api/me/state', { token: m.token })).body.kudos.inbox;
+      expect(inbox.filter((k) => k.message === body.message)).toHaveLength(1);
+    }
+    for (const live of clients) live.close();
+  });
+
+  it('lets an admin recognise any team; supervisors of the team are not sent kudos themselves', async () => {
+    const cara = await createPerson(t.api, { name: 'Cara Agent', teamIds: [team.otherTeamId], handles: ['zendesk:301'] });
+    const res = await t.api('POST', pathOf(team.otherTeamId), { body: { ...body, message: 'Thank you, team' } });
+    expect(res.status).toBe(201);
+    const reply = TeamKudosReply.parse(res.body);
+    const agentIds = [cara.id, team.otherAgent.id];
+    expect(reply.kudosIds).toHaveLength(agentIds.length);
+    const olga = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.otherSupervisor.token })).body.kudos.inbox;
+    expect(olga.some((k) => k.message === 'Thank you, team')).toBe(false);
+    const missing = await t.api('POST', pathOf('no-such-team'), { body });
+    expect(missing.status).toBe(404);
+  });
+});
