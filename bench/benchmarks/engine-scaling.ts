@@ -87,26 +87,29 @@ export async function engineScalingBenchmark(log: Log): Promise<BenchPart> {
       controlUs.set(checkpoint, (median(controlTimed) / TIMED_BATCH) * 1000);
       log(`history ${checkpoint.toLocaleString('en-US')}: ${Math.round(perEventUs.get(checkpoint) ?? 0)} µs per event (control agent with no history: ${Math.round(controlUs.get(checkpoint) ?? 0)} µs)`);
     }
-    const at1k = perEventUs.get(1_000) ?? 0;
-    const controlGrowth = (controlUs.get(100_000) ?? 0) / (controlUs.get(1_000) || 1);
-    const rows: Measurement[] = [10_000, 100_000].map((h) =>
+    const cost = (h: number): number => perEventUs.get(h) ?? 0;
+    const controlAt = (h: number): number => controlUs.get(h) ?? 0;
+    // The control agent gets the same timed batches at the same moments but no history, so its slow-down over
+    // the run (the shared events table growing, both agents' timed batches piling up in today's windows) is
+    // drift that has nothing to do with history. Dividing it out leaves what history itself costs.
+    const driftFrom = (h: number): number => controlAt(100_000) / (controlAt(h) || 1);
+    const rows: Measurement[] = [
       measurement({
-        benchmark: '6', name: `Ingest cost per event with ${h.toLocaleString('en-US')} events of history (one agent)`, unit: 'µs', value: perEventUs.get(h) ?? 0,
-        baselineName: 'same, with 1,000 events of history', baseline: at1k, better: 'lower',
-        limitedBy: `The engine recomputes only the windows a batch touches (this week, the touched trend weeks, a bounded streak horizon), so 100× the history is not 100× the cost; up to ~10k the agent's recent windows are still filling, and a control agent with no history slowed ${Math.round(controlGrowth * 10) / 10}× over the same run (shared store, this week filling up).`,
+        benchmark: '6', name: 'Ingest cost per event with 100,000 events of history (one agent), raw', unit: 'µs', value: cost(100_000),
+        baselineName: 'same, with 1,000 events of history', baseline: cost(1_000), better: 'lower',
+        limitedBy: `Not the history: the control agent with none slowed ${Math.round(driftFrom(1_000) * 10) / 10}× over the same run, because the engine recomputes the windows a batch touches (today, this week, the touched trend weeks) and the timed batches pile up in today; see the corrected rows.`,
       }),
-    );
-    // From 10k on, the agent's recent windows are as full as they get (12 trend weeks at 60 a day is ~5k
-    // events); what is left to grow is history outside every window. The control agent measures how much the
-    // run itself drifted (a bigger shared events table, this week filling up) between the same two moments.
-    const drift = (controlUs.get(100_000) ?? 0) / (controlUs.get(10_000) || 1);
-    rows.push(
       measurement({
-        benchmark: '6', name: 'Ingest cost per event at 100,000 events of history, drift-corrected', unit: 'µs', value: perEventUs.get(100_000) ?? 0,
-        baselineName: 'cost at 10,000 events of history × the control agent\'s drift between the two moments', baseline: (perEventUs.get(10_000) ?? 0) * drift, better: 'lower',
-        limitedBy: 'What ten times more history outside every window costs once the recent windows are full: a ratio near 1 means flat.',
+        benchmark: '6', name: 'Ingest cost per event with 100,000 events of history, drift-corrected', unit: 'µs', value: cost(100_000),
+        baselineName: 'cost at 1,000 × the control agent\'s slow-down between the two moments', baseline: cost(1_000) * driftFrom(1_000), better: 'lower',
+        limitedBy: 'What 100× the history costs on its own: only windowed reads (this week, 12 trend weeks, a bounded streak horizon) and the agent\'s stored state, so a ratio near 1 is flat.',
       }),
-    );
+      measurement({
+        benchmark: '6', name: 'Ingest cost per event at 100,000 vs 10,000 events of history, drift-corrected', unit: 'µs', value: cost(100_000),
+        baselineName: 'cost at 10,000 × the control agent\'s slow-down between the two moments', baseline: cost(10_000) * driftFrom(10_000), better: 'lower',
+        limitedBy: 'From 10k on the recent windows are as full as they get (12 trend weeks at 60 events a day is ~5k), so this isolates history that lies outside every window.',
+      }),
+    ];
     return { measurements: rows, details: { missionsPerAgent, fillBatch: BATCH, eventsPerDay: PER_DAY, timedBatches: TIMED_BATCHES, timedBatchSize: TIMED_BATCH, perEventUsByHistory: Object.fromEntries(perEventUs), controlUsAtSameMoments: Object.fromEntries(controlUs) } };
   } finally {
     await server.stop();
