@@ -4,7 +4,7 @@ import { eventKey } from '../../../shared/domain/events';
 import { customerKudosFrom } from '../../../shared/domain/kudos-rules';
 import type { AppContext } from '../app/context';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { loadPerson, type PersonFull } from '../services/people-repo';
+import { loadPeople, type PersonFull } from '../services/people-repo';
 import { loadPersonState } from '../services/person-state';
 import { insertKudos } from '../services/kudos-repo';
 import { deliverKudos } from '../services/kudos-service';
@@ -13,6 +13,8 @@ import { refreshActiveMissions } from './mission-refresh';
 import { refreshStreak } from './streak-refresh';
 import { celebrateClosedWeekBests, refreshTrends } from './trends-refresh';
 import { refreshGrowth } from './growth-updater';
+import { beginRefreshBatch } from './refresh-batch';
+import { prefetchBatchEvents } from './batch-prefetch';
 
 /**
  * Applies newly stored events, inside their ingest transaction: customer kudos from happy comments, then for
@@ -37,11 +39,10 @@ export async function applyStoredEvents(_ctx: AppContext, uow: UnitOfWork, event
       if (!instantsByAgent.has(agentId)) instantsByAgent.set(agentId, []);
     }
   }
-  const people = new Map<string, PersonFull>();
-  for (const agentId of instantsByAgent.keys()) {
-    const person = await loadPerson(uow.trx, agentId);
-    if (person) people.set(agentId, person);
-  }
+  const people = await loadPeople(uow.trx, [...instantsByAgent.keys()]);
+  // Every touched agent's events for the windows the refresh reads, in a few queries for the whole batch.
+  const batch = beginRefreshBatch(uow);
+  await prefetchBatchEvents(uow, batch, people, instantsByAgent, streakTouched);
   for (const e of events) {
     const person = e.type === 'csat_rated' ? people.get(e.agentId) : undefined;
     if (person) await customerKudosFromEvent(uow, e, person);

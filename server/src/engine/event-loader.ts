@@ -4,7 +4,7 @@ import { storedEvent } from './stored-event';
 import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { Database } from '../store/schema';
 
-const TICKET_CONTEXT_TYPES = ['ticket_created', 'ticket_solved', 'ticket_reopened'];
+export const TICKET_CONTEXT_TYPES = ['ticket_created', 'ticket_solved', 'ticket_reopened'];
 
 function parse(rows: { body: string }[]): HelpdeskEvent[] {
   return rows.map((r) => storedEvent(r.body));

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { Mission } from '../../../shared/domain/mission-model';
 import type { HelpdeskEvent } from '../../../shared/domain/events';
-import type { Database } from '../store/schema';
+import type { UnitOfWork } from '../store/unit-of-work';
 import { teamAgentIds } from '../services/people-repo';
 import { loadAgentEvents } from './event-loader';
+import { refreshBatchOf } from './refresh-batch';
 
 /**
  * The events a mission's metrics are computed from, and whose metrics they are. An agent mission uses the
@@ -11,14 +11,19 @@ import { loadAgentEvents } from './event-loader';
  * loaded and credited to one subject, `team:<id>`, so the engine's own definitions (distinct solves, first
  * public reply, latest rating per ticket …) apply to the team as a whole.
  */
-export async function loadEventsForMission(db: Kysely<Database>, mission: Mission): Promise<{ subjectId: string; events: HelpdeskEvent[] }> {
+export async function loadEventsForMission(uow: UnitOfWork, mission: Mission): Promise<{ subjectId: string; events: HelpdeskEvent[] }> {
+  const db = uow.trx;
+  const cache = refreshBatchOf(uow)?.events;
   const window = { from: mission.window.start, to: mission.window.end };
-  if (mission.scope !== 'team' || !mission.teamId) return { subjectId: mission.agentId, events: await loadAgentEvents(db, mission.agentId, window) };
+  const load = (agentId: string) => (cache ? cache.agentEvents(agentId, window) : loadAgentEvents(db, agentId, window));
+  if (mission.scope !== 'team' || !mission.teamId) return { subjectId: mission.agentId, events: await load(mission.agentId) };
   const subjectId = `team:${mission.teamId}`;
   const members = new Set(await teamAgentIds(db, mission.teamId));
+  // In a batch, every member's window is read in one query rather than one per member.
+  await cache?.prefetch(members, new Date(window.from).toISOString());
   const events: HelpdeskEvent[] = [];
   for (const memberId of members) {
-    for (const e of await loadAgentEvents(db, memberId, window)) {
+    for (const e of await load(memberId)) {
       events.push('agentId' in e && e.agentId && members.has(e.agentId) ? ({ ...e, agentId: subjectId } as HelpdeskEvent) : e);
     }
   }

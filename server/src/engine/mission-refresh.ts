@@ -9,6 +9,7 @@ import { loadEventsForMission } from './mission-events';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
+import { refreshBatchOf } from './refresh-batch';
 
 /**
  * Re-evaluates one mission from the events of its window (engine: computeMetrics → settleMission), stores
@@ -38,7 +39,7 @@ export async function refreshMission(uow: UnitOfWork, mission: Mission, timezone
 }
 
 async function missionMetrics(uow: UnitOfWork, mission: Mission, timezone: string): Promise<AgentMetrics> {
-  const { subjectId, events } = await loadEventsForMission(uow.trx, mission);
+  const { subjectId, events } = await loadEventsForMission(uow, mission);
   return computeMetrics({ agentId: subjectId, events, window: { from: mission.window.start, to: mission.window.end }, timezone });
 }
 
@@ -59,7 +60,10 @@ async function refreshTeamGroup(uow: UnitOfWork, mission: Mission, timezone: str
 
 /** Refreshes the agent's active missions whose window holds any of `instants` (or all, when omitted). */
 export async function refreshActiveMissions(uow: UnitOfWork, agentId: string, timezone: string, instants?: string[]): Promise<void> {
-  const groupsDone = new Set<string>();
+  // Within an ingest batch a team group recomputed in the same time zone would give the same answer again
+  // (same events, same instant), so it is recomputed once per batch and time zone, not once per member.
+  const groupsDone = refreshBatchOf(uow)?.teamGroupsDone ?? new Map<string, string>();
+  const doneHere = new Set<string>();
   for (const view of await activeMissions(uow.trx, agentId)) {
     const { start, end } = view.mission.window;
     const touched = !instants || instants.some((at) => at >= new Date(start).toISOString() && at < new Date(end).toISOString());
@@ -67,8 +71,9 @@ export async function refreshActiveMissions(uow: UnitOfWork, agentId: string, ti
     if (!touched && !windowClosed) continue;
     if (view.mission.scope === 'team') {
       const key = groupKey(view.mission);
-      if (!groupsDone.has(key)) await refreshTeamGroup(uow, view.mission, timezone);
-      groupsDone.add(key);
+      if (!doneHere.has(key) && groupsDone.get(key) !== timezone) await refreshTeamGroup(uow, view.mission, timezone);
+      groupsDone.set(key, timezone);
+      doneHere.add(key);
     } else await refreshMission(uow, view.mission, timezone, false, view);
   }
 }

@@ -2,17 +2,19 @@ import { dailyTallies, computeStreak, newStreakMilestones } from '../../../share
 import { addDays, localDateOf } from '../../../shared/domain/time';
 import { workdayOf } from '../../../shared/domain/workday';
 import { MissionProgress } from '../../../shared/domain/mission-model';
-import type { WeeklySchedule } from '../../../shared/domain/streak-model';
-import type { HelpdeskEvent } from '../../../shared/domain/events';
+import type { DailyGoal, WeeklySchedule } from '../../../shared/domain/streak-model';
+import type { HelpdeskEvent, HelpdeskEventType } from '../../../shared/domain/events';
 import { readJson } from '../store/json';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../services/people-repo';
-import { dailyGoalOf, effectiveSchedule } from '../services/people-repo';
+import { DEFAULT_DAILY_GOAL, dailyGoalOf, effectiveSchedule } from '../services/people-repo';
 import { savePersonState, type PersonState } from '../services/person-state';
 import { loadOwnEvents } from './own-events';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
+import { DEFAULT_SCHEDULE } from '../../../shared/api/admin';
+import { refreshBatchOf } from './refresh-batch';
 
 /**
  * How far back a streak is recomputed. The engine walks days from `from`; the longest streak is carried over
@@ -41,13 +43,28 @@ async function guardrailBrokenDays(uow: UnitOfWork, person: PersonFull, schedule
   return days;
 }
 
+export const STREAK_EVENT_TYPES: HelpdeskEventType[] = ['csat_rated', 'ticket_solved'];
+
+/** The instant the streak's events are read from: the horizon plus two days of time-zone slack. */
+export const streakEventsSince = (now: string) => new Date(Date.parse(now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString();
+
+/** Schedule and daily goal as effectiveSchedule / dailyGoalOf give them, reading each team once per batch. */
+async function scheduleAndGoal(uow: UnitOfWork, person: PersonFull): Promise<{ schedule: WeeklySchedule; goal: DailyGoal }> {
+  const batch = refreshBatchOf(uow);
+  if (!batch) return { schedule: await effectiveSchedule(uow.trx, person), goal: await dailyGoalOf(uow.trx, person) };
+  const teamId = person.teamIds[0];
+  const team = teamId ? await batch.team(teamId) : null;
+  return { schedule: person.schedule ?? team?.schedule ?? DEFAULT_SCHEDULE, goal: team?.dailyGoal ?? DEFAULT_DAILY_GOAL };
+}
+
 /** Recomputes the streak (engine), stores it, and celebrates milestones newly reached and new records. */
 export async function refreshStreak(uow: UnitOfWork, person: PersonFull, state: PersonState): Promise<PersonState> {
-  const schedule = await effectiveSchedule(uow.trx, person);
-  const goal = await dailyGoalOf(uow.trx, person);
+  const { schedule, goal } = await scheduleAndGoal(uow, person);
   const today = localDateOf(uow.now, person.timezone);
   const from = addDays(today, -STREAK_HORIZON_DAYS);
-  const events = await loadOwnEvents(uow.trx, person.id, new Date(Date.parse(uow.now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString(), ['csat_rated', 'ticket_solved']);
+  const since = streakEventsSince(uow.now);
+  const cache = refreshBatchOf(uow)?.events;
+  const events = cache ? await cache.ownEvents(person.id, since, STREAK_EVENT_TYPES) : await loadOwnEvents(uow.trx, person.id, since, STREAK_EVENT_TYPES);
   const tallies = dailyTallies(events, person.id, person.timezone, schedule, await guardrailBrokenDays(uow, person, schedule, events));
   const { milestonesReached: _reached, ...streak } = computeStreak({
     schedule,

@@ -1,6 +1,7 @@
 import { computeMetrics } from '../../../shared/domain/metrics';
 import { trendPointOf } from '../../../shared/domain/trends';
-import { lastWeekStarts, weekStartOf, weekWindowOf } from '../../../shared/domain/time';
+import { lastWeekStarts, weekWindowOf } from '../../../shared/domain/time';
+import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { WeeklyTrendPoint } from '../../../shared/domain/metrics-model';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../services/people-repo';
@@ -10,9 +11,16 @@ import { newPersonalBests } from '../../../shared/domain/personal-bests';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 import { recordAchievement } from './growth-updater';
+import { refreshBatchOf } from './refresh-batch';
 
 /** Weeks of trends kept for the timeline chart and personal bests. */
 export const TREND_WEEKS = 12;
+
+const inWindowOf = (window: TimeWindow) => {
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
+  return (t: number) => t >= from && t < to;
+};
 
 /**
  * Recomputes only the trend weeks that hold one of `instants` (all kept weeks when omitted), so the cost
@@ -20,13 +28,17 @@ export const TREND_WEEKS = 12;
  */
 export async function refreshTrends(uow: UnitOfWork, person: PersonFull, state: PersonState, instants?: string[]): Promise<PersonState> {
   const kept = lastWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);
-  const touched = instants ? new Set(instants.map((at) => weekStartOf(at, person.timezone))) : new Set(kept);
+  // A kept week is touched when one of the instants falls in its window (the week weekStartOf would name);
+  // testing 12 windows is cheaper than converting hundreds of instants to local weeks.
+  const times = instants?.map((at) => Date.parse(at));
+  const touched = new Set(kept.filter((w) => !times || times.some(inWindowOf(weekWindowOf(w, person.timezone)))));
   const byWeek = new Map(state.trends.map((p) => [p.weekStart, p]));
   let changed = false;
+  const cache = refreshBatchOf(uow)?.events;
   for (const weekStart of kept) {
     if (!touched.has(weekStart) && byWeek.has(weekStart)) continue;
     const window = weekWindowOf(weekStart, person.timezone);
-    const events = await loadAgentEvents(uow.trx, person.id, window);
+    const events = cache ? await cache.agentEvents(person.id, window) : await loadAgentEvents(uow.trx, person.id, window);
     const point = trendPointOf(computeMetrics({ agentId: person.id, events, window, timezone: person.timezone }), weekStart);
     if (JSON.stringify(point) !== JSON.stringify(byWeek.get(weekStart))) {
       byWeek.set(weekStart, point);

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { Absence, WeeklySchedule, DailyGoal } from '../../../shared/domain/streak-model';
 import { Profile, type Role } from '../../../shared/domain/people-model';
 import { DEFAULT_SCHEDULE, type PersonRecord, type TeamRecord } from '../../../shared/api/admin';
 import type { PersonSummary, TeamSummary } from '../../../shared/api/snapshot';
-import type { Database } from '../store/schema';
+import type { Database, PeopleTable } from '../store/schema';
 import { readJson } from '../store/json';
 
 export const EMPTY_PROFILE: Profile = {
@@ -30,6 +30,9 @@ export interface PersonFull {
   createdAt: string;
 }
 
+/** The goal of a person without a team. */
+export const DEFAULT_DAILY_GOAL: DailyGoal = { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true };
+
 export async function loadPerson(db: Kysely<Database>, id: string): Promise<PersonFull | null> {
   const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
@@ -37,6 +40,33 @@ export async function loadPerson(db: Kysely<Database>, id: string): Promise<Pers
     db.selectFrom('team_members').select('team_id').where('person_id', '=', id).orderBy('team_id').execute(),
     db.selectFrom('handles').select('handle').where('person_id', '=', id).orderBy('handle').execute(),
   ]);
+  return personFull(row, teams.map((t) => t.team_id), handles.map((h) => h.handle));
+}
+
+/** Many people in three queries per 500 (an ingest batch touches hundreds); missing ids are left out. */
+export async function loadPeople(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, PersonFull>> {
+  const out = new Map<string, PersonFull>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const [rows, teams, handles] = await Promise.all([
+      db.selectFrom('people').selectAll().where('id', 'in', chunk).execute(),
+      db.selectFrom('team_members').select(['person_id', 'team_id']).where('person_id', 'in', chunk).orderBy('team_id').execute(),
+      db.selectFrom('handles').select(['person_id', 'handle']).where('person_id', 'in', chunk).orderBy('handle').execute(),
+    ]);
+    const group = (pairs: { person_id: string; value: string }[]) => {
+      const m = new Map<string, string[]>();
+      for (const p of pairs) m.set(p.person_id, [...(m.get(p.person_id) ?? []), p.value]);
+      return m;
+    };
+    const teamsOf = group(teams.map((t) => ({ person_id: t.person_id, value: t.team_id })));
+    const handlesOf = group(handles.map((h) => ({ person_id: h.person_id, value: h.handle })));
+    for (const row of rows) out.set(row.id, personFull(row, teamsOf.get(row.id) ?? [], handlesOf.get(row.id) ?? []));
+  }
+  return out;
+}
+
+function personFull(row: Selectable<PeopleTable>, teamIds: string[], handles: string[]): PersonFull {
   return {
     id: row.id,
     name: row.name,
@@ -46,8 +76,8 @@ export async function loadPerson(db: Kysely<Database>, id: string): Promise<Pers
     absences: readJson(z.array(Absence), row.absences),
     claimed: row.claimed === 1,
     profile: readJson(Profile, row.profile),
-    teamIds: teams.map((t) => t.team_id),
-    handles: handles.map((h) => h.handle),
+    teamIds,
+    handles,
     createdAt: row.created_at,
   };
 }
@@ -76,7 +106,7 @@ export async function effectiveSchedule(db: Kysely<Database>, person: PersonFull
 export async function dailyGoalOf(db: Kysely<Database>, person: PersonFull): Promise<DailyGoal> {
   const teamId = person.teamIds[0];
   const team = teamId ? await loadTeam(db, teamId) : null;
-  return team?.dailyGoal ?? { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true };
+  return team?.dailyGoal ?? DEFAULT_DAILY_GOAL;
 }
 
 export async function personRecord(db: Kysely<Database>, person: PersonFull): Promise<PersonRecord> {

@@ -1,0 +1,37 @@
+import type { UnitOfWork } from '../store/unit-of-work';
+import type { TeamRecord } from '../../../shared/api/admin';
+import { loadTeam } from '../services/people-repo';
+import { EventCache } from './event-cache';
+
+/**
+ * What the refreshes of one ingest batch share: the events (loaded once for all touched agents), the team
+ * missions already recomputed (a team mission is refreshed once per batch, not once per touched member), and
+ * the teams read. Lives exactly as long as its unit of work; without one every refresh reads for itself.
+ */
+export interface RefreshBatch {
+  events: EventCache;
+  /** Team mission group → the time zone it was last recomputed in during this batch. */
+  teamGroupsDone: Map<string, string>;
+  team(teamId: string): Promise<TeamRecord | null>;
+}
+
+const batches = new WeakMap<UnitOfWork, RefreshBatch>();
+
+export function beginRefreshBatch(uow: UnitOfWork): RefreshBatch {
+  const teams = new Map<string, Promise<TeamRecord | null>>();
+  const batch: RefreshBatch = {
+    events: new EventCache(uow.trx),
+    teamGroupsDone: new Map(),
+    team: (teamId) => {
+      let team = teams.get(teamId);
+      if (!team) teams.set(teamId, (team = loadTeam(uow.trx, teamId)));
+      return team;
+    },
+  };
+  batches.set(uow, batch);
+  return batch;
+}
+
+export function refreshBatchOf(uow: UnitOfWork): RefreshBatch | undefined {
+  return batches.get(uow);
+}
