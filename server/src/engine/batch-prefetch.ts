@@ -1,4 +1,5 @@
-import { lastWeekStarts, weekStartOf, weekWindowOf } from '../../../shared/domain/time';
+import { weekStartOf } from '../../../shared/domain/time';
+import { keptWeekStarts, weekWindow } from './week-memo';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../services/people-repo';
 import type { RefreshBatch } from './refresh-batch';
@@ -36,14 +37,14 @@ export async function prefetchBatchEvents(
   }
   for (const person of people.values()) {
     if (person.role !== 'agent') continue;
-    const kept = lastWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);
+    const kept = keptWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);
     const oldestKept = kept[0];
     if (!oldestKept) continue;
     const instants = instantsByAgent.get(person.id) ?? [];
     // No instants: every kept week is recomputed. Otherwise the week of the earliest instant, if still kept.
     const first = instants.reduce<string | null>((min, at) => (min === null || at < min ? at : min), null);
     const week = first === null ? oldestKept : weekStartOf(first, person.timezone);
-    earlier(new Date(weekWindowOf(week < oldestKept ? oldestKept : week, person.timezone).from).toISOString());
+    earlier(new Date(weekWindow(week < oldestKept ? oldestKept : week, person.timezone).from).toISOString());
   }
   if (since !== null) await batch.events.prefetch(ids, since);
   const streakIds = ids.filter((id) => streakTouched.has(id) && people.get(id)?.role === 'agent');

@@ -1,6 +1,6 @@
 import { computeMetrics } from '../../../shared/domain/metrics';
 import { trendPointOf } from '../../../shared/domain/trends';
-import { lastWeekStarts, weekWindowOf } from '../../../shared/domain/time';
+import { keptWeekStarts, weekWindow } from './week-memo';
 import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { WeeklyTrendPoint } from '../../../shared/domain/metrics-model';
 import type { UnitOfWork } from '../store/unit-of-work';
@@ -27,17 +27,17 @@ const inWindowOf = (window: TimeWindow) => {
  * follows what an event touches. Feeds `trends.updated` when a point changed.
  */
 export async function refreshTrends(uow: UnitOfWork, person: PersonFull, state: PersonState, instants?: string[]): Promise<PersonState> {
-  const kept = lastWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);
+  const kept = keptWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);
   // A kept week is touched when one of the instants falls in its window (the week weekStartOf would name);
   // testing 12 windows is cheaper than converting hundreds of instants to local weeks.
   const times = instants?.map((at) => Date.parse(at));
-  const touched = new Set(kept.filter((w) => !times || times.some(inWindowOf(weekWindowOf(w, person.timezone)))));
+  const touched = new Set(kept.filter((w) => !times || times.some(inWindowOf(weekWindow(w, person.timezone)))));
   const byWeek = new Map(state.trends.map((p) => [p.weekStart, p]));
   let changed = false;
   const cache = refreshBatchOf(uow)?.events;
   for (const weekStart of kept) {
     if (!touched.has(weekStart) && byWeek.has(weekStart)) continue;
-    const window = weekWindowOf(weekStart, person.timezone);
+    const window = weekWindow(weekStart, person.timezone);
     const events = cache ? await cache.agentEvents(person.id, window) : await loadAgentEvents(uow.trx, person.id, window);
     const point = trendPointOf(computeMetrics({ agentId: person.id, events, window, timezone: person.timezone }), weekStart);
     if (JSON.stringify(point) !== JSON.stringify(byWeek.get(weekStart))) {
@@ -58,7 +58,7 @@ export async function refreshTrends(uow: UnitOfWork, person: PersonFull, state: 
  * metric and week, so the hourly refresh records each best once).
  */
 export async function celebrateClosedWeekBests(uow: UnitOfWork, person: PersonFull, state: PersonState): Promise<void> {
-  const [lastClosed] = lastWeekStarts(uow.now, person.timezone, 1);
+  const [lastClosed] = keptWeekStarts(uow.now, person.timezone, 1);
   if (!lastClosed) return;
   for (const best of newPersonalBests(state.trends, lastClosed)) {
     const entry = timelineEntryFor({ kind: 'personal_best', agentId: person.id, best, at: uow.now });
