@@ -76,7 +76,7 @@ export async function ingestBenchmark(log: Log): Promise<BenchPart> {
         measurement({
           benchmark: '1', name: 'Ingest, SQLite file (batches of 500, 200 agents)', unit: 'events/s', value: sqliteServer.eventsPerSecond,
           baselineName: 'plain better-sqlite3 inserts, 1 transaction per batch', baseline: sqliteBase.eventsPerSecond, better: 'higher',
-          limitedBy: 'The engine, not the inserts: each batch refreshes every agent it touches (missions, trend weeks, streak, growth, feed entries), and 500 events over 200 agents touch nearly all of them, one after another on one core; the same route ingests a single agent\'s events about ten times faster (benchmark 6).',
+          limitedBy: 'The engine, not the inserts: each batch refreshes every agent it touches (missions, trend weeks, streak, growth, feed entries), and 500 events over 200 agents touch nearly all of them, one after another on one core, inside the batch\'s transaction.',
         }),
         measurement({
           benchmark: '1', name: 'Ingest, PostgreSQL (batches of 500, 200 agents)', unit: 'events/s', value: pgServer.eventsPerSecond,
