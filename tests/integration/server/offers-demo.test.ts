@@ -86,7 +86,8 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
         dialect.name === 'postgres'
           ? await Promise.all([generateWeeklyOffers(t.server.ctx), generateWeeklyOffers(second)])
           : [await generateWeeklyOffers(t.server.ctx), await generateWeeklyOffers(second)];
-      expect(a).toBeGreaterThan(0);
+      // Which instance wins each agent is up to the race (on a busy machine one may win them all).
+      expect(a + b).toBeGreaterThan(0);
       const open = await db.selectFrom('offers').select(['agent_id', 'id']).where('status', '=', 'open').execute();
       expect(a + b).toBe(open.length);
       expect(new Set(open.map((o) => o.id)).size).toBe(open.length);
