@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ACTION_PATHS, SUPERVISOR_PATHS, AcceptOfferBody, AssignMissionBody, CoachingCardBody, MarkKudosReadBody, MoveIdeaBody, RecordMilestoneBody, ReplyCoachingBody, SendKudosBody, SubmitIdeaBody, ThankKudosBody, TickTaskBody, UpdateProfileBody, type OutboxActionKind } from '../../../shared/api/actions';
+import { ACTION_PATHS, SUPERVISOR_PATHS, AcceptOfferBody, AssignMissionBody, CoachingCardBody, MarkKudosReadBody, MoveIdeaBody, RecordMilestoneBody, ReplyCoachingBody, SendKudosBody, SubmitIdeaBody, TeamKudosBody, ThankKudosBody, TickTaskBody, UpdateProfileBody, type OutboxActionKind } from '../../../shared/api/actions';
 import { IngestBatchBody, IngestEvent } from '../../../shared/api/ingest';
 import { IngestResult } from '../../../shared/api/ingest';
 import { request, isApiError, ingest } from '../../../bench/lib/api';
@@ -130,6 +130,7 @@ describe('malformed input', () => {
       [SUPERVISOR_PATHS.writeCoachingCard, CoachingCardBody, { agentId: team.agents[0]?.id, focusMetric: 'csatPct', current: '85%', potential: '92%', advice: 'Ask before closing.', tasks: [] }],
       [SUPERVISOR_PATHS.moveIdea.replace(':ideaId', 'idea-1'), MoveIdeaBody, { status: 'heard', response: null }],
       [SUPERVISOR_PATHS.recordMilestone.replace(':personId', team.agents[0]?.id ?? 'x'), RecordMilestoneBody, { kind: 'certification', title: 'Tier 2', detail: null, at: '2026-03-02T10:00:00Z' }],
+      [SUPERVISOR_PATHS.teamKudos.replace(':teamId', team.teamId), TeamKudosBody, { value: 'Teamwork', message: 'Great week, everyone', ticketId: null, ticketUrl: null }],
     ];
     for (const [path, schema, template] of routes) {
       await fc.assert(

@@ -75,6 +75,7 @@ export const AUTH_POLICY: Record<string, RouteRule> = {
   'POST /api/supervisor/missions': { kind: 'bearer', request: (f) => ({ path: '/api/supervisor/missions', body: { agentIds: [f.A1], teamId: null, spec } }), denied: TEAM_A_SUPERVISORS },
   'POST /api/supervisor/coaching': { kind: 'bearer', request: (f) => ({ path: '/api/supervisor/coaching', body: { agentId: f.A1, focusMetric: 'csatPct', current: 'a', potential: 'b', advice: 'c', tasks: [] } }), denied: { ...TEAM_A_SUPERVISORS, A2: FORBIDDEN } },
   'POST /api/supervisor/ideas/:ideaId/status': { kind: 'bearer', request: (f) => ({ path: `/api/supervisor/ideas/${f.ideaOfA1}/status`, body: { status: 'declined', response: null } }), denied: { ...TEAM_A_SUPERVISORS, A2: FORBIDDEN } },
+  'POST /api/supervisor/teams/:teamId/kudos': { kind: 'bearer', request: (f) => ({ path: `/api/supervisor/teams/${f.teamA}/kudos`, body: { value: 'Teamwork', message: 'Great week, everyone' } }), denied: { ...TEAM_A_SUPERVISORS, A2: FORBIDDEN } },
   'POST /api/supervisor/people/:personId/milestones': { kind: 'bearer', request: (f) => ({ path: `/api/supervisor/people/${f.A1}/milestones`, body: { kind: 'promotion', title: 'Team lead', detail: null, at: '2026-03-02T10:00:00Z' } }), denied: { ...TEAM_A_SUPERVISORS, A2: FORBIDDEN } },
 };
 
