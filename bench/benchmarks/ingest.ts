@@ -76,12 +76,12 @@ export async function ingestBenchmark(log: Log): Promise<BenchPart> {
         measurement({
           benchmark: '1', name: 'Ingest, SQLite file (batches of 500, 200 agents)', unit: 'events/s', value: sqliteServer.eventsPerSecond,
           baselineName: 'plain better-sqlite3 inserts, 1 transaction per batch', baseline: sqliteBase.eventsPerSecond, better: 'higher',
-          limitedBy: 'The engine, not the inserts: each batch refreshes every agent it touches (missions, trend weeks, streak, growth, feed entries), and 500 events over 200 agents touch nearly all of them, one after another on one core, inside the batch\'s transaction.',
+          limitedBy: 'The engine, not the inserts: each batch still refreshes every agent it touches (missions, trend weeks, streak, growth, feed entries) on one core inside the batch\'s transaction. Its reads are a few queries per batch (all touched agents\' events prefetched, a team mission recomputed once per batch), so what remains is the domain computation (each touched streak re-derived over its 120-day horizon, metrics per touched window) and each agent\'s state, mission and feed writes.',
         }),
         measurement({
           benchmark: '1', name: 'Ingest, PostgreSQL (batches of 500, 200 agents)', unit: 'events/s', value: pgServer.eventsPerSecond,
           baselineName: 'plain pg multi-row insert, 1 transaction per batch', baseline: pgBase.eventsPerSecond, better: 'higher',
-          limitedBy: 'The same per-agent engine work, with every one of its many small queries a network round trip to PostgreSQL instead of an in-process SQLite call; the baseline sends one statement per batch.',
+          limitedBy: 'The same engine work: the batch\'s event reads and feed writes are a few statements, but each touched agent still costs several round trips (its active missions, state and growth points, and their writes) plus one write per member row of each team mission whose total moved, against one statement per batch for the baseline.',
         }),
       ],
       details: { agents: AGENTS, batchSize: BATCH, warmupEvents: WARMUP_EVENTS, measuredEvents: MEASURED_EVENTS, sqliteServer: summarize(sqliteServer), sqliteBaseline: sqliteBase, pgServer: summarize(pgServer), pgBaseline: pgBase },
