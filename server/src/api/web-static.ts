@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 /**
@@ -13,7 +13,14 @@ export async function registerWebStatic(app: FastifyInstance, rendererDir: strin
     await app.register(fastifyStatic, { root: dir, prefix: '/', index: ['index.html'], wildcard: false });
     return;
   }
-  app.get('/', async (_request, reply) =>
-    reply.code(404).type('text/plain; charset=utf-8').send(`The web companion is not built yet. Run "npm run build:renderer" (it writes ${dir}) and restart the server.\n`),
-  );
+  // The same routes as a built renderer has, so what the server answers for never depends on a build step.
+  const notBuilt = async (_request: unknown, reply: FastifyReply) =>
+    reply
+      .code(404)
+      .type('text/plain; charset=utf-8')
+      .send(
+        `The web companion is not built yet. Run "npm run build:renderer" (it writes ${dir}) and restart the server.\n`,
+      );
+  app.get('/', notBuilt);
+  app.get('/index.html', notBuilt);
 }

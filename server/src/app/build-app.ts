@@ -49,7 +49,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   const { authenticate, limiter } = createAuthenticator(ctx);
-  registerOpsRoutes(app, ctx);
+  registerOpsRoutes(app, ctx, authenticate);
   registerAdminRoutes(app, ctx, authenticate);
   registerMeRoutes(app, ctx, authenticate);
   registerActionRoutes(app, ctx, authenticate);

@@ -5,6 +5,8 @@ import type { ServerMetrics } from './server-metrics';
 export interface ServerConfig {
   /** SHA-256 of SIDEKICK_ADMIN_TOKEN, or null when no bootstrap admin is configured. */
   adminTokenHash: string | null;
+  /** SHA-256 of SIDEKICK_METRICS_TOKEN, the one token a Prometheus scraper needs; null: /metrics is admin-only. */
+  metricsTokenHash: string | null;
   /** Secret of the Zendesk webhook (signing secret), or null to refuse Zendesk webhooks. */
   zendeskSecret: string | null;
   /** Shared secret Freshdesk sends in the X-Sidekick-Secret header, or null to refuse Freshdesk webhooks. */

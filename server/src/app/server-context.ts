@@ -34,6 +34,7 @@ export async function createServerContext(options: ContextOptions = {}): Promise
   const adminToken = options.adminToken === undefined ? (env.SIDEKICK_ADMIN_TOKEN ?? null) : options.adminToken;
   const config: ServerConfig = {
     adminTokenHash: adminToken ? hashToken(adminToken) : null,
+    metricsTokenHash: env.SIDEKICK_METRICS_TOKEN ? hashToken(env.SIDEKICK_METRICS_TOKEN) : null,
     zendeskSecret: env.SIDEKICK_ZENDESK_SECRET ?? null,
     freshdeskSecret: env.SIDEKICK_FRESHDESK_SECRET ?? null,
     heartbeatMs: Number(env.SIDEKICK_HEARTBEAT_MS ?? 15_000),

@@ -104,10 +104,12 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
     expect((await t.api('GET', `/api/people/${team.ana.id}/metrics?from=nope&to=2026-11-08T00:00:00Z`, { token: team.ana.token })).status).toBe(400);
   });
 
-  it('serves /healthz and Prometheus /metrics', async () => {
+  it('serves /healthz to anyone and Prometheus /metrics to an admin only', async () => {
     const health = await t.api<{ ok: boolean; database: string }>('GET', '/healthz', { token: null });
     expect(health.body).toEqual({ ok: true, database: dialect.name });
-    const metrics = await t.api<string>('GET', '/metrics', { token: null });
+    expect((await t.api('GET', '/metrics', { token: null })).status).toBe(401);
+    expect((await t.api('GET', '/metrics', { token: team.supervisor.token })).status).toBe(403);
+    const metrics = await t.api<string>('GET', '/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.body).toContain('sidekick_http_requests_total');
   });

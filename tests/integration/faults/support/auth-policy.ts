@@ -42,7 +42,7 @@ export const AUTH_POLICY: Record<string, RouteRule> = {
   'GET /': { kind: 'public' },
   'GET /index.html': { kind: 'public' },
   'GET /healthz': { kind: 'public' },
-  'GET /metrics': { kind: 'public' },
+  'GET /metrics': { kind: 'bearer', request: () => ({ path: '/metrics' }), denied: ADMIN_ONLY, allowed: 'admin' },
   'GET /api/live': { kind: 'websocket' },
   'POST /api/ingest/zendesk': { kind: 'signed-webhook' },
   'POST /api/ingest/freshdesk': { kind: 'signed-webhook' },
