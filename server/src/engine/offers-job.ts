@@ -9,15 +9,49 @@ import { loadPerson, type PersonFull } from '../services/people-repo';
 import { lastResults, openOffers } from '../services/missions-repo';
 import { writeJson } from '../store/json';
 import { loadAgentEvents } from './event-loader';
+import { yieldToEventLoop } from './yield';
 
 const HISTORY_WEEKS = 4;
+
+/**
+ * Agents whose offers for their current week were not attempted yet. One attempt per agent and week (recorded
+ * in job_runs), so an agent without enough history is not recomputed every minute. This runs every tick, so it
+ * costs a few queries per time zone, not a couple per agent.
+ */
+async function agentsWithoutOffers(ctx: AppContext, now: string): Promise<string[]> {
+  const db = ctx.store.db;
+  const agents = await db
+    .selectFrom('people')
+    .select(['id', 'timezone'])
+    .where('role', '=', 'agent')
+    .execute();
+  const byZone = new Map<string, string[]>();
+  for (const a of agents) byZone.set(a.timezone, [...(byZone.get(a.timezone) ?? []), a.id]);
+  const due: string[] = [];
+  for (const [timezone, ids] of byZone) {
+    const done = await db
+      .selectFrom('job_runs')
+      .select('job')
+      .where('job', 'like', 'offers:%')
+      .where('period', '=', weekStartOf(now, timezone))
+      .execute();
+    const doneIds = new Set(done.map((d) => d.job.slice('offers:'.length)));
+    due.push(...ids.filter((id) => !doneIds.has(id)));
+  }
+  return due;
+}
 
 async function fourWeeks(ctx: AppContext, person: PersonFull, now: string) {
   const weekStart = weekStartOf(now, person.timezone);
   const window = weeksWindow(weekStart, person.timezone, HISTORY_WEEKS);
   const events = await loadAgentEvents(ctx.store.db, person.id, window);
   const recent = computeMetrics({ agentId: person.id, events, window, timezone: person.timezone });
-  const history = weeklyTrends({ agentId: person.id, events, timezone: person.timezone, weekStarts: lastWeekStarts(now, person.timezone, HISTORY_WEEKS) });
+  const history = weeklyTrends({
+    agentId: person.id,
+    events,
+    timezone: person.timezone,
+    weekStarts: lastWeekStarts(now, person.timezone, HISTORY_WEEKS),
+  });
   return { weekStart, recent, history };
 }
 
@@ -26,33 +60,54 @@ async function fourWeeks(ctx: AppContext, person: PersonFull, now: string) {
  * deterministic per agent and week and inserted with "on conflict do nothing", so running it twice (or on two
  * instances at once) creates each offer once and feeds it once.
  */
-export async function generateWeeklyOffers(ctx: AppContext, now = ctx.clock().toISOString()): Promise<number> {
+export async function generateWeeklyOffers(
+  ctx: AppContext,
+  now = ctx.clock().toISOString(),
+): Promise<number> {
   const db = ctx.store.db;
-  const agents = await db.selectFrom('people').select('id').where('role', '=', 'agent').execute();
   const byTeam = new Map<string, { person: PersonFull; data: Awaited<ReturnType<typeof fourWeeks>> }[]>();
-  for (const { id } of agents) {
+  for (const id of await agentsWithoutOffers(ctx, now)) {
     const person = await loadPerson(db, id);
     if (!person) continue;
-    // One attempt per agent and week (recorded in job_runs), so an agent without enough history is not
-    // recomputed every minute; offers come again next week.
-    const done = await db.selectFrom('job_runs').select('job').where('job', '=', `offers:${id}`).where('period', '=', weekStartOf(now, person.timezone)).executeTakeFirst();
-    if (done) continue;
+    await yieldToEventLoop();
     const key = person.teamIds[0] ?? `solo:${id}`;
     byTeam.set(key, [...(byTeam.get(key) ?? []), { person, data: await fourWeeks(ctx, person, now) }]);
   }
   let created = 0;
   for (const members of byTeam.values()) {
     // Caps come from the members who still need offers; good enough for a weekly run that covers everyone at once.
-    const caps: TeamCaps = teamTopQuartile(members.map((m) => m.data.recent as AgentMetrics), { weeks: HISTORY_WEEKS });
+    const caps: TeamCaps = teamTopQuartile(
+      members.map((m) => m.data.recent as AgentMetrics),
+      { weeks: HISTORY_WEEKS },
+    );
     for (const { person, data } of members) {
-      const offers = generateOffers({ agentId: person.id, timezone: person.timezone, weekStart: data.weekStart, history: data.history, recent: data.recent, teamCaps: caps, lastResults: await lastResults(db, person.id) });
+      await yieldToEventLoop();
+      const offers = generateOffers({
+        agentId: person.id,
+        timezone: person.timezone,
+        weekStart: data.weekStart,
+        history: data.history,
+        recent: data.recent,
+        teamCaps: caps,
+        lastResults: await lastResults(db, person.id),
+      });
       await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
-        await uow.trx.insertInto('job_runs').values({ job: `offers:${person.id}`, period: data.weekStart, ran_at: uow.now }).onConflict((oc) => oc.doNothing()).execute();
+        await uow.trx
+          .insertInto('job_runs')
+          .values({ job: `offers:${person.id}`, period: data.weekStart, ran_at: uow.now })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
         let inserted = 0;
         for (const offer of offers) {
           const r = await uow.trx
             .insertInto('offers')
-            .values({ id: offer.id, agent_id: offer.agentId, week_start: offer.weekStart, status: offer.status, body: writeJson(offer) })
+            .values({
+              id: offer.id,
+              agent_id: offer.agentId,
+              week_start: offer.weekStart,
+              status: offer.status,
+              body: writeJson(offer),
+            })
             .onConflict((oc) => oc.column('id').doNothing())
             .executeTakeFirst();
           inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
@@ -60,7 +115,13 @@ export async function generateWeeklyOffers(ctx: AppContext, now = ctx.clock().to
         if (inserted === 0) return;
         created += inserted;
         // Last week's unanswered offers expire when the new ones arrive.
-        await uow.trx.updateTable('offers').set({ status: 'expired' }).where('agent_id', '=', person.id).where('status', '=', 'open').where('week_start', '<', data.weekStart).execute();
+        await uow.trx
+          .updateTable('offers')
+          .set({ status: 'expired' })
+          .where('agent_id', '=', person.id)
+          .where('status', '=', 'open')
+          .where('week_start', '<', data.weekStart)
+          .execute();
         const open = await openOffers(uow.trx, person.id);
         uow.feed(person.id, 'offers.replaced', { offers: open });
       });

@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from './yield';
 import type { AppContext } from '../app/context';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { loadPerson } from '../services/people-repo';
@@ -19,7 +20,8 @@ export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; o
       if (!person) return;
       // Customer kudos from the recent imported ratings (older praise would only flood the inbox).
       const since = new Date(Date.parse(uow.now) - 2 * NOT_RECOGNISED_DAYS * 86_400_000).toISOString();
-      for (const e of await loadOwnEvents(uow.trx, id, since, ['csat_rated'])) await customerKudosFromEvent(uow, e, person, { historical: true });
+      for (const e of await loadOwnEvents(uow.trx, id, since, ['csat_rated']))
+        await customerKudosFromEvent(uow, e, person, { historical: true });
       await refreshAgent(uow, person);
     });
   }
@@ -30,8 +32,15 @@ export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; o
 /** Settles missions whose window has closed (idempotent: a settled mission is never settled again). */
 export async function settleDueMissions(ctx: AppContext): Promise<number> {
   const now = ctx.clock().toISOString();
-  const due = await ctx.store.db.selectFrom('missions').select('agent_id').distinct().where('status', '=', 'active').where('window_end', '<=', now).execute();
+  const due = await ctx.store.db
+    .selectFrom('missions')
+    .select('agent_id')
+    .distinct()
+    .where('status', '=', 'active')
+    .where('window_end', '<=', now)
+    .execute();
   for (const { agent_id } of due) {
+    await yieldToEventLoop();
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
       const person = await loadPerson(uow.trx, agent_id);
       await refreshActiveMissions(uow, agent_id, person?.timezone ?? 'UTC', []);
@@ -44,6 +53,7 @@ export async function settleDueMissions(ctx: AppContext): Promise<number> {
 export async function refreshAllStreaks(ctx: AppContext): Promise<void> {
   const people = await ctx.store.db.selectFrom('people').select('id').where('role', '=', 'agent').execute();
   for (const { id } of people) {
+    await yieldToEventLoop();
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
       const person = await loadPerson(uow.trx, id);
       if (person) await refreshAgent(uow, person, []);
