@@ -7,11 +7,32 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const folder = (name) => ({ group: [`**/${name}/**`, `../${name}`, `../../${name}`], message: `this folder must not import ${name}/ (see DESIGN.md house rules)` });
-const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ and renderer/ run in a browser too: no Node built-ins' })) };
+const folder = (name) => ({
+  group: [`**/${name}/**`, `../${name}`, `../../${name}`],
+  message: `this folder must not import ${name}/ (see DESIGN.md house rules)`,
+});
+const noNode = {
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: 'shared/ and renderer/ run in a browser too: no Node built-ins',
+  })),
+};
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'renderer/dist/', 'tests/fixtures/', 'bench/.tmp/', 'test-results/', 'playwright-report/', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'renderer/dist/',
+      'tests/fixtures/',
+      'bench/.tmp/',
+      'test-results/',
+      'playwright-report/',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,24 +42,69 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Raw ipcMain/ipcRenderer live in exactly one file each (electron/main/ipc/ipc-main-bridge.ts, electron/preload/index.ts).
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer', 'remote'], message: 'use the typed IPC wrappers in electron/main/ipc or electron/preload' }, { name: '@electron/remote', message: 'never' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer', 'remote'],
+              message: 'use the typed IPC wrappers in electron/main/ipc or electron/preload',
+            },
+            { name: '@electron/remote', message: 'never' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...noNode.paths, 'react', 'react-dom', 'electron', 'electron-store', 'better-sqlite3', 'pg', 'kysely', 'fastify', 'ws'].map((p) => typeof p === 'string' ? { name: p, message: 'shared/ stays free of platform libraries (DESIGN.md)' } : p),
-        patterns: [folder('electron'), folder('renderer'), folder('server')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noNode.paths,
+            'react',
+            'react-dom',
+            'electron',
+            'electron-store',
+            'better-sqlite3',
+            'pg',
+            'kysely',
+            'fastify',
+            'ws',
+          ].map((p) =>
+            typeof p === 'string'
+              ? { name: p, message: 'shared/ stays free of platform libraries (DESIGN.md)' }
+              : p,
+          ),
+          patterns: [folder('electron'), folder('renderer'), folder('server')],
+        },
+      ],
     },
   },
   {
     files: ['shared/domain/**/*.ts'],
     rules: {
       // The engine is pure: time comes in as an argument.
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'pass `now` in; the domain engine never reads the clock' }, { object: 'DateTime', property: 'now', message: 'pass `now` in' }, { object: 'Math', property: 'random', message: 'the domain engine is deterministic' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'pass `now` in; the domain engine never reads the clock' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'pass `now` in; the domain engine never reads the clock',
+        },
+        { object: 'DateTime', property: 'now', message: 'pass `now` in' },
+        { object: 'Math', property: 'random', message: 'the domain engine is deterministic' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'pass `now` in; the domain engine never reads the clock',
+        },
+      ],
     },
   },
   {
@@ -47,7 +113,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [...noNode.paths, { name: 'electron', message: 'the renderer only knows window.sidekick' }], patterns: [folder('electron'), folder('server')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode.paths, { name: 'electron', message: 'the renderer only knows window.sidekick' }],
+          patterns: [folder('electron'), folder('server')],
+        },
+      ],
     },
   },
   {
@@ -57,10 +129,20 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer', 'remote'], message: 'use the typed IPC wrappers' }, { name: '@electron/remote', message: 'never' }],
-        patterns: [folder('server'), folder('renderer')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer', 'remote'],
+              message: 'use the typed IPC wrappers',
+            },
+            { name: '@electron/remote', message: 'never' },
+          ],
+          patterns: [folder('server'), folder('renderer')],
+        },
+      ],
     },
   },
   {
@@ -70,7 +152,13 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the server never imports Electron' }], patterns: [folder('electron'), folder('renderer')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'the server never imports Electron' }],
+          patterns: [folder('electron'), folder('renderer')],
+        },
+      ],
     },
   },
 );

@@ -37,15 +37,32 @@ function rng(seed: number): () => number {
   };
 }
 const random = rng(Number(values.seed));
-const COLUMNS = ['type', 'externalId', 'ticketId', 'at', 'agent', 'public', 'satisfied', 'score', 'comment'] as const;
+const COLUMNS = [
+  'type',
+  'externalId',
+  'ticketId',
+  'at',
+  'agent',
+  'public',
+  'satisfied',
+  'score',
+  'comment',
+] as const;
 type Row = Partial<Record<(typeof COLUMNS)[number], string | number | boolean>>;
 
-const csvCell = (v: unknown) => (v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-const encode = (row: Row) => (format === 'csv' ? COLUMNS.map((c) => csvCell(row[c])).join(',') : JSON.stringify(row)) + '\n';
+const csvCell = (v: unknown) =>
+  v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+const encode = (row: Row) =>
+  (format === 'csv' ? COLUMNS.map((c) => csvCell(row[c])).join(',') : JSON.stringify(row)) + '\n';
 
 const start = Date.UTC(2025, 0, 6, 8, 0);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-const COMMENTS = ['Thanks, sorted quickly', 'Very patient with me', 'Still waiting on the refund', 'Great help, explained everything'];
+const COMMENTS = [
+  'Thanks, sorted quickly',
+  'Very patient with me',
+  'Still waiting on the refund',
+  'Great help, explained everything',
+];
 
 function story(n: number): Row[] {
   const ticketId = `T${n}`;
@@ -62,11 +79,32 @@ function story(n: number): Row[] {
   ];
   if (random() < 0.4) {
     const satisfied = random() < 0.85;
-    rows.push({ type: 'csat_rated', externalId: `${ticketId}/q`, ticketId, at: iso(solved + 3_600_000), agent, satisfied, score: satisfied ? 'good' : 'bad', comment: COMMENTS[Math.floor(random() * COMMENTS.length)]! });
+    rows.push({
+      type: 'csat_rated',
+      externalId: `${ticketId}/q`,
+      ticketId,
+      at: iso(solved + 3_600_000),
+      agent,
+      satisfied,
+      score: satisfied ? 'good' : 'bad',
+      comment: COMMENTS[Math.floor(random() * COMMENTS.length)]!,
+    });
   }
   if (random() < 0.05) {
-    rows.push({ type: 'ticket_reopened', externalId: `${ticketId}/o`, ticketId, at: iso(solved + 86_400_000), agent });
-    rows.push({ type: 'ticket_solved', externalId: `${ticketId}/s2`, ticketId, at: iso(solved + 90_000_000), agent });
+    rows.push({
+      type: 'ticket_reopened',
+      externalId: `${ticketId}/o`,
+      ticketId,
+      at: iso(solved + 86_400_000),
+      agent,
+    });
+    rows.push({
+      type: 'ticket_solved',
+      externalId: `${ticketId}/s2`,
+      ticketId,
+      at: iso(solved + 90_000_000),
+      agent,
+    });
   }
   return rows;
 }

@@ -26,11 +26,22 @@ for (const bench of BENCHMARKS) {
     const { measurements, details } = await bench.run((line) => process.stdout.write(`  ${line}\n`));
     const seconds = round((nowMs() - t0) / 1000, 1);
     outcomes.push({ benchmark: bench.id, title: bench.title, ok: true, seconds, measurements, details });
-    for (const m of measurements) process.stdout.write(`  ✓ ${m.name}: ${m.value} ${m.unit} vs ${m.baselineName} ${m.baseline} ${m.unit} → ${m.ratio}×\n`);
+    for (const m of measurements)
+      process.stdout.write(
+        `  ✓ ${m.name}: ${m.value} ${m.unit} vs ${m.baselineName} ${m.baseline} ${m.unit} → ${m.ratio}×\n`,
+      );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     process.stdout.write(`  ✗ ${message}\n`);
-    outcomes.push({ benchmark: bench.id, title: bench.title, ok: false, seconds: round((nowMs() - t0) / 1000, 1), measurements: [], details: {}, error: message });
+    outcomes.push({
+      benchmark: bench.id,
+      title: bench.title,
+      ok: false,
+      seconds: round((nowMs() - t0) / 1000, 1),
+      measurements: [],
+      details: {},
+      error: message,
+    });
   }
 }
 const seconds = round((nowMs() - start) / 1000, 1);
@@ -38,7 +49,13 @@ const run: RunResults = {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   seconds,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: process.platform,
+  },
   benchmarks: outcomes,
 };
 writeResults(run, here('./results.json'), here('./RESULTS.md'));

@@ -15,7 +15,14 @@ const EVENTS_DDL = [
 ];
 
 const row = (e: HelpdeskEvent, ingestedAt: string): unknown[] => [
-  e.source, e.externalId, e.type, 'agentId' in e ? (e.agentId ?? null) : null, e.ticketId, e.at, JSON.stringify(e), ingestedAt,
+  e.source,
+  e.externalId,
+  e.type,
+  'agentId' in e ? (e.agentId ?? null) : null,
+  e.ticketId,
+  e.at,
+  JSON.stringify(e),
+  ingestedAt,
 ];
 
 export interface InsertRun {
@@ -25,7 +32,11 @@ export interface InsertRun {
 }
 
 /** `warmup` rows go in first, untimed, so the measured batches meet the same table size the server's did. */
-export function sqliteInsertBaseline(file: string, warmup: HelpdeskEvent[][], batches: HelpdeskEvent[][]): InsertRun {
+export function sqliteInsertBaseline(
+  file: string,
+  warmup: HelpdeskEvent[][],
+  batches: HelpdeskEvent[][],
+): InsertRun {
   const db = new Database(file);
   try {
     // The server's pragmas (server/src/store/database.ts): WAL, fsync on every commit.
@@ -51,7 +62,12 @@ export function sqliteInsertBaseline(file: string, warmup: HelpdeskEvent[][], ba
 }
 
 /** Same rows into PostgreSQL, one multi-row insert per batch inside a transaction. */
-export async function pgInsertBaseline(databaseUrl: string, schema: string, warmup: HelpdeskEvent[][], batches: HelpdeskEvent[][]): Promise<InsertRun> {
+export async function pgInsertBaseline(
+  databaseUrl: string,
+  schema: string,
+  warmup: HelpdeskEvent[][],
+  batches: HelpdeskEvent[][],
+): Promise<InsertRun> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -48,20 +48,43 @@ export async function catchUpBenchmark(log: Log): Promise<BenchPart> {
     // entries: the kudos, its celebration, the timeline entry, growth points) until 10,000 entries are waiting.
     // Ingest alone writes about one entry per dozen events (the engine coalesces per batch), so kudos do the bulk.
     const store = openServerStore(dataDir);
-    const stream = eventStream({ agents: [agent.handle], start: new Date(now.getTime() - 86_400_000), end: now, runId: `cu${now.getTime()}` });
+    const stream = eventStream({
+      agents: [agent.handle],
+      start: new Date(now.getTime() - 86_400_000),
+      end: now,
+      runId: `cu${now.getTime()}`,
+    });
     for (const batch of batches(stream, 2_000, 500)) await ingest(server.url, team.ingestToken, batch);
     let kudos = 0;
     const deadline = nowMs() + 240_000;
     while (feedHead(store, agent.id) < cursor + BEHIND) {
-      await mapLimit(Array.from({ length: 200 }, (_, i) => i), 8, async () => {
-        const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, { token: team.supervisor.token, headers: { 'idempotency-key': randomUUID() }, body: { toPersonId: agent.id, value: 'Knowledge sharing', message: `Your macro for refund status saved the team an hour today (#${kudos})` } });
-        if (reply.status >= 300) throw new Error(`kudos answered ${reply.status}: ${reply.text.slice(0, 200)}`);
-        kudos += 1;
-      });
-      if (nowMs() > deadline) throw new Error(`after 4 minutes and ${kudos} kudos the feed is only ${feedHead(store, agent.id) - cursor} entries past the cursor`);
+      await mapLimit(
+        Array.from({ length: 200 }, (_, i) => i),
+        8,
+        async () => {
+          const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
+            token: team.supervisor.token,
+            headers: { 'idempotency-key': randomUUID() },
+            body: {
+              toPersonId: agent.id,
+              value: 'Knowledge sharing',
+              message: `Your macro for refund status saved the team an hour today (#${kudos})`,
+            },
+          });
+          if (reply.status >= 300)
+            throw new Error(`kudos answered ${reply.status}: ${reply.text.slice(0, 200)}`);
+          kudos += 1;
+        },
+      );
+      if (nowMs() > deadline)
+        throw new Error(
+          `after 4 minutes and ${kudos} kudos the feed is only ${feedHead(store, agent.id) - cursor} entries past the cursor`,
+        );
     }
     const head = feedHead(store, agent.id);
-    log(`2,000 events and ${kudos} kudos put the client ${head - cursor} entries behind (cursor ${cursor} → head ${head})`);
+    log(
+      `2,000 events and ${kudos} kudos put the client ${head - cursor} entries behind (cursor ${cursor} → head ${head})`,
+    );
 
     const cachedKeys = await storage.keys();
     const clientMs: number[] = [];
@@ -89,7 +112,9 @@ export async function catchUpBenchmark(log: Log): Promise<BenchPart> {
       const t0 = nowMs();
       let after = cursor;
       for (;;) {
-        const page = await request(server.url, 'GET', `/api/me/feed?after=${after}&limit=500`, { token: agent.token });
+        const page = await request(server.url, 'GET', `/api/me/feed?after=${after}&limit=500`, {
+          token: agent.token,
+        });
         const body = page.body as { cursor: number; hasMore: boolean };
         after = body.cursor;
         if (!body.hasMore) break;
@@ -97,16 +122,34 @@ export async function catchUpBenchmark(log: Log): Promise<BenchPart> {
       httpMs.push(nowMs() - t0);
     }
     store.close();
-    log(`client ${Math.round(median(clientMs))} ms, raw feed pages over HTTP ${Math.round(median(httpMs))} ms, store read ${Math.round(median(storeMs))} ms`);
+    log(
+      `client ${Math.round(median(clientMs))} ms, raw feed pages over HTTP ${Math.round(median(httpMs))} ms, store read ${Math.round(median(storeMs))} ms`,
+    );
     return {
       measurements: [
         measurement({
-          benchmark: '4', name: `Catch-up of ${(head - cursor).toLocaleString('en-US')} entries to live (median of ${RUNS})`, unit: 'ms', value: median(clientMs),
-          baselineName: 'reading the same rows from SQLite (better-sqlite3, JSON.parse)', baseline: median(storeMs), better: 'lower',
+          benchmark: '4',
+          name: `Catch-up of ${(head - cursor).toLocaleString('en-US')} entries to live (median of ${RUNS})`,
+          unit: 'ms',
+          value: median(clientMs),
+          baselineName: 'reading the same rows from SQLite (better-sqlite3, JSON.parse)',
+          baseline: median(storeMs),
+          better: 'lower',
           limitedBy: `The server answers the ${Math.ceil((head - cursor) / 500)} feed pages in ${Math.round(median(httpMs))} ms (measured alone); the rest is shared/sync checking each page with zod and folding entries one at a time (every kudos or timeline entry still copies its list), then saving the cache once.`,
         }),
       ],
-      details: { missionsPerAgent, cursor, head, behind: head - cursor, eventsIngested: 2_000, kudosSent: kudos, clientMs, httpPagesOnlyMs: httpMs, storeMs, cachedKeys },
+      details: {
+        missionsPerAgent,
+        cursor,
+        head,
+        behind: head - cursor,
+        eventsIngested: 2_000,
+        kudosSent: kudos,
+        clientMs,
+        httpPagesOnlyMs: httpMs,
+        storeMs,
+        cachedKeys,
+      },
     };
   } finally {
     await server.stop();

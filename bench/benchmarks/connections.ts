@@ -31,7 +31,12 @@ async function steadyRss(pid: number): Promise<number> {
   return median(readings);
 }
 
-async function sample(server: ChildServer, wsUrl: string, clients: FleetClient[], mode: 'sidekick' | 'bare'): Promise<Sample> {
+async function sample(
+  server: ChildServer,
+  wsUrl: string,
+  clients: FleetClient[],
+  mode: 'sidekick' | 'bare',
+): Promise<Sample> {
   await sleep(1_000);
   const idleRss = await steadyRss(server.pid);
   const fleet = await startFleet({ url: wsUrl, mode, clients });
@@ -56,7 +61,10 @@ export async function connectionsBenchmark(log: Log): Promise<BenchPart> {
     try {
       await waitUntilResponsive(server.url);
       const team = await seedTeam(server.url, server.adminToken, { agents: AGENTS });
-      const clients = Array.from({ length: n }, (_, i) => ({ token: (team.agents[i % AGENTS] as { token: string }).token, after: 0 }));
+      const clients = Array.from({ length: n }, (_, i) => ({
+        token: (team.agents[i % AGENTS] as { token: string }).token,
+        after: 0,
+      }));
       app = await sample(server, `${server.url.replace(/^http/, 'ws')}/api/live`, clients, 'sidekick');
     } finally {
       await server.stop();
@@ -65,17 +73,32 @@ export async function connectionsBenchmark(log: Log): Promise<BenchPart> {
     const bare = await startBareWsServer();
     let base: Sample;
     try {
-      base = await sample(bare, bare.url.replace(/^http/, 'ws'), Array.from({ length: n }, () => ({ token: 'x', after: 0 })), 'bare');
+      base = await sample(
+        bare,
+        bare.url.replace(/^http/, 'ws'),
+        Array.from({ length: n }, () => ({ token: 'x', after: 0 })),
+        'bare',
+      );
     } finally {
       await bare.stop();
     }
     const label = n.toLocaleString('en-US');
-    log(`${label} clients: Sidekick ${Math.round(app.loadedRss / 2 ** 20)} MiB (idle ${Math.round(app.idleRss / 2 ** 20)}), bare ws ${Math.round(base.loadedRss / 2 ** 20)} MiB (idle ${Math.round(base.idleRss / 2 ** 20)})`);
+    log(
+      `${label} clients: Sidekick ${Math.round(app.loadedRss / 2 ** 20)} MiB (idle ${Math.round(app.idleRss / 2 ** 20)}), bare ws ${Math.round(base.loadedRss / 2 ** 20)} MiB (idle ${Math.round(base.idleRss / 2 ** 20)})`,
+    );
     measurements.push(
       measurement({
-        benchmark: '3', name: `Server RSS / N, ${label} idle clients`, unit: 'KiB', value: app.loadedRss / n / KiB,
-        baselineName: 'bare ws server RSS / N', baseline: base.loadedRss / n / KiB, better: 'lower',
-        limitedBy: n < 5_000 ? 'At this N the fixed cost of the process (V8 heap, Fastify, the store, SQLite page cache) dominates; the per-socket cost is measured at 10,000.' : 'Per-socket buffers of ws and the kernel plus each connection\'s auth state and subscription; the fixed process cost is spread thin.',
+        benchmark: '3',
+        name: `Server RSS / N, ${label} idle clients`,
+        unit: 'KiB',
+        value: app.loadedRss / n / KiB,
+        baselineName: 'bare ws server RSS / N',
+        baseline: base.loadedRss / n / KiB,
+        better: 'lower',
+        limitedBy:
+          n < 5_000
+            ? 'At this N the fixed cost of the process (V8 heap, Fastify, the store, SQLite page cache) dominates; the per-socket cost is measured at 10,000.'
+            : "Per-socket buffers of ws and the kernel plus each connection's auth state and subscription; the fixed process cost is spread thin.",
       }),
     );
     // Below a few thousand sockets the added RSS is inside V8's heap steps (it came out negative in runs), so
@@ -83,13 +106,26 @@ export async function connectionsBenchmark(log: Log): Promise<BenchPart> {
     if (n >= 5_000) {
       measurements.push(
         measurement({
-          benchmark: '3', name: `Added RSS per client (RSS with N − idle RSS) / N, ${label} clients`, unit: 'KiB', value: (app.loadedRss - app.idleRss) / n / KiB,
-          baselineName: 'bare ws server, same', baseline: (base.loadedRss - base.idleRss) / n / KiB, better: 'lower',
-          limitedBy: 'What each open socket keeps: ws\'s socket and parser state, the authenticated principal, the feed subscription and its heartbeat timer.',
-        })
+          benchmark: '3',
+          name: `Added RSS per client (RSS with N − idle RSS) / N, ${label} clients`,
+          unit: 'KiB',
+          value: (app.loadedRss - app.idleRss) / n / KiB,
+          baselineName: 'bare ws server, same',
+          baseline: (base.loadedRss - base.idleRss) / n / KiB,
+          better: 'lower',
+          limitedBy:
+            "What each open socket keeps: ws's socket and parser state, the authenticated principal, the feed subscription and its heartbeat timer.",
+        }),
       );
     }
-    details[`n${n}`] = { sidekick: app, bare: base, addedKiBPerClient: { sidekick: (app.loadedRss - app.idleRss) / n / KiB, bare: (base.loadedRss - base.idleRss) / n / KiB } };
+    details[`n${n}`] = {
+      sidekick: app,
+      bare: base,
+      addedKiBPerClient: {
+        sidekick: (app.loadedRss - app.idleRss) / n / KiB,
+        bare: (base.loadedRss - base.idleRss) / n / KiB,
+      },
+    };
   }
   return { measurements, details };
 }

@@ -26,7 +26,14 @@ interface ServerRun {
 }
 
 /** One server (SQLite or PostgreSQL): seed 200 agents with missions, load history, then time the measured batches. */
-async function runServer(dataDir: string, databaseUrl: string | undefined, warmup: HelpdeskEvent[][], measured: HelpdeskEvent[][], now: Date, log: Log): Promise<ServerRun> {
+async function runServer(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  warmup: HelpdeskEvent[][],
+  measured: HelpdeskEvent[][],
+  now: Date,
+  log: Log,
+): Promise<ServerRun> {
   const server = await startSidekick({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
     await waitUntilResponsive(server.url);
@@ -41,7 +48,10 @@ async function runServer(dataDir: string, databaseUrl: string | undefined, warmu
       const t = nowMs();
       const result = await ingest(server.url, team.ingestToken, batch);
       batchMs.push(nowMs() - t);
-      if (result.accepted !== batch.length) throw new Error(`the server accepted ${result.accepted} of ${batch.length} events (${JSON.stringify(result.rejected.slice(0, 3))})`);
+      if (result.accepted !== batch.length)
+        throw new Error(
+          `the server accepted ${result.accepted} of ${batch.length} events (${JSON.stringify(result.rejected.slice(0, 3))})`,
+        );
       events += result.accepted;
     }
     const ms = nowMs() - start;
@@ -54,7 +64,12 @@ async function runServer(dataDir: string, databaseUrl: string | undefined, warmu
 export async function ingestBenchmark(log: Log): Promise<BenchPart> {
   const now = new Date();
   const agents = Array.from({ length: AGENTS }, (_, i) => i);
-  const stream = eventStream({ agents: agents.map(agentHandle), start: new Date(now.getTime() - 14 * 86_400_000), end: now, runId: `ing${now.getTime()}` });
+  const stream = eventStream({
+    agents: agents.map(agentHandle),
+    start: new Date(now.getTime() - 14 * 86_400_000),
+    end: now,
+    runId: `ing${now.getTime()}`,
+  });
   const warmup = batches(stream, WARMUP_EVENTS, BATCH);
   const measured = batches(stream, MEASURED_EVENTS, BATCH);
 
@@ -67,24 +82,52 @@ export async function ingestBenchmark(log: Log): Promise<BenchPart> {
     log(`SQLite server: ${Math.round(sqliteServer.eventsPerSecond)} events/s`);
     const sqliteBase = sqliteInsertBaseline(join(dir.path, 'baseline.sqlite'), warmup, measured);
     log(`SQLite plain inserts: ${Math.round(sqliteBase.eventsPerSecond)} events/s`);
-    const pgServer = await runServer(join(dir.path, 'pg-server'), withSchema(pgUrl, serverSchema), warmup, measured, now, log);
+    const pgServer = await runServer(
+      join(dir.path, 'pg-server'),
+      withSchema(pgUrl, serverSchema),
+      warmup,
+      measured,
+      now,
+      log,
+    );
     log(`PostgreSQL server: ${Math.round(pgServer.eventsPerSecond)} events/s`);
     const pgBase = await pgInsertBaseline(pgUrl, baseSchema, warmup, measured);
     log(`PostgreSQL plain inserts: ${Math.round(pgBase.eventsPerSecond)} events/s`);
     return {
       measurements: [
         measurement({
-          benchmark: '1', name: 'Ingest, SQLite file (batches of 500, 200 agents)', unit: 'events/s', value: sqliteServer.eventsPerSecond,
-          baselineName: 'plain better-sqlite3 inserts, 1 transaction per batch', baseline: sqliteBase.eventsPerSecond, better: 'higher',
-          limitedBy: 'The engine, not the inserts: each batch still refreshes every agent it touches (missions, trend weeks, streak, growth, feed entries) on one core inside the batch\'s transaction. Its reads are a few queries per batch (all touched agents\' events prefetched, a team mission recomputed once per batch), so what remains is the domain computation (each touched streak re-derived over its 120-day horizon, metrics per touched window) and each agent\'s state, mission and feed writes.',
+          benchmark: '1',
+          name: 'Ingest, SQLite file (batches of 500, 200 agents)',
+          unit: 'events/s',
+          value: sqliteServer.eventsPerSecond,
+          baselineName: 'plain better-sqlite3 inserts, 1 transaction per batch',
+          baseline: sqliteBase.eventsPerSecond,
+          better: 'higher',
+          limitedBy:
+            "The engine, not the inserts: each batch still refreshes every agent it touches (missions, trend weeks, streak, growth, feed entries) on one core inside the batch's transaction. Its reads are a few queries per batch (all touched agents' events prefetched, a team mission recomputed once per batch), so what remains is the domain computation (each touched streak re-derived over its 120-day horizon, metrics per touched window) and each agent's state, mission and feed writes.",
         }),
         measurement({
-          benchmark: '1', name: 'Ingest, PostgreSQL (batches of 500, 200 agents)', unit: 'events/s', value: pgServer.eventsPerSecond,
-          baselineName: 'plain pg multi-row insert, 1 transaction per batch', baseline: pgBase.eventsPerSecond, better: 'higher',
-          limitedBy: 'The same engine work: the batch\'s event reads and feed writes are a few statements, but each touched agent still costs several round trips (its active missions, state and growth points, and their writes) plus one write per member row of each team mission whose total moved, against one statement per batch for the baseline.',
+          benchmark: '1',
+          name: 'Ingest, PostgreSQL (batches of 500, 200 agents)',
+          unit: 'events/s',
+          value: pgServer.eventsPerSecond,
+          baselineName: 'plain pg multi-row insert, 1 transaction per batch',
+          baseline: pgBase.eventsPerSecond,
+          better: 'higher',
+          limitedBy:
+            "The same engine work: the batch's event reads and feed writes are a few statements, but each touched agent still costs several round trips (its active missions, state and growth points, and their writes) plus one write per member row of each team mission whose total moved, against one statement per batch for the baseline.",
         }),
       ],
-      details: { agents: AGENTS, batchSize: BATCH, warmupEvents: WARMUP_EVENTS, measuredEvents: MEASURED_EVENTS, sqliteServer: summarize(sqliteServer), sqliteBaseline: sqliteBase, pgServer: summarize(pgServer), pgBaseline: pgBase },
+      details: {
+        agents: AGENTS,
+        batchSize: BATCH,
+        warmupEvents: WARMUP_EVENTS,
+        measuredEvents: MEASURED_EVENTS,
+        sqliteServer: summarize(sqliteServer),
+        sqliteBaseline: sqliteBase,
+        pgServer: summarize(pgServer),
+        pgBaseline: pgBase,
+      },
     };
   } finally {
     await dropSchema(pgUrl, serverSchema).catch(() => undefined);
@@ -94,5 +137,13 @@ export async function ingestBenchmark(log: Log): Promise<BenchPart> {
 
 function summarize(run: ServerRun): Record<string, number> {
   const sorted = [...run.batchMs].sort((a, b) => a - b);
-  return { missionsPerAgent: run.missionsPerAgent, events: run.events, ms: Math.round(run.ms), eventsPerSecond: Math.round(run.eventsPerSecond), batchMsMin: Math.round(sorted[0] ?? 0), batchMsMedian: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0), batchMsMax: Math.round(sorted[sorted.length - 1] ?? 0) };
+  return {
+    missionsPerAgent: run.missionsPerAgent,
+    events: run.events,
+    ms: Math.round(run.ms),
+    eventsPerSecond: Math.round(run.eventsPerSecond),
+    batchMsMin: Math.round(sorted[0] ?? 0),
+    batchMsMedian: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+    batchMsMax: Math.round(sorted[sorted.length - 1] ?? 0),
+  };
 }

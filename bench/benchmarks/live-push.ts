@@ -35,10 +35,17 @@ interface Team {
  * Nested teams of 100, 1,000 and 5,000 agents (the first 100 agents are in all three) and one supervisor of
  * all three, written before the server starts (see bench/lib/bulk-seed.ts).
  */
-async function seedNestedTeams(dataDir: string): Promise<{ supervisorToken: string; teams: Map<number, Team> }> {
-  const seed = await bulkSeed(dataDir, { teams: PLAN.map(({ n }) => `Push ${n}`), agents: MAX_N, teamsOf: (i) => PLAN.filter(({ n }) => i < n).map(({ n }) => `Push ${n}`) });
+async function seedNestedTeams(
+  dataDir: string,
+): Promise<{ supervisorToken: string; teams: Map<number, Team> }> {
+  const seed = await bulkSeed(dataDir, {
+    teams: PLAN.map(({ n }) => `Push ${n}`),
+    agents: MAX_N,
+    teamsOf: (i) => PLAN.filter(({ n }) => i < n).map(({ n }) => `Push ${n}`),
+  });
   const teams = new Map<number, Team>();
-  for (const { n } of PLAN) teams.set(n, { teamId: seed.teams.get(`Push ${n}`) as string, agents: seed.agents.slice(0, n) });
+  for (const { n } of PLAN)
+    teams.set(n, { teamId: seed.teams.get(`Push ${n}`) as string, agents: seed.agents.slice(0, n) });
   return { supervisorToken: seed.supervisor.token, teams };
 }
 
@@ -57,7 +64,8 @@ async function timeRound(fleet: Fleet, marker: string, send: () => Promise<void>
   await send();
   const lastAckMs = nowMs() - t0;
   const delivered = await fleet.expect(marker, 120_000);
-  if (delivered.missing > 0) throw new Error(`${delivered.missing} of ${fleet.size} clients never got kudos ${marker}`);
+  if (delivered.missing > 0)
+    throw new Error(`${delivered.missing} of ${fleet.size} clients never got kudos ${marker}`);
   return { latencies: delivered.times.map((t) => t - t0), lastAckMs };
 }
 
@@ -74,22 +82,37 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
   let startupStallMs = 0;
   try {
     startupStallMs = await waitUntilResponsive(server.url);
-    log(`the server was busy for ${Math.round(startupStallMs / 1000)} s after start (first scheduler tick over ${MAX_N} agents)`);
+    log(
+      `the server was busy for ${Math.round(startupStallMs / 1000)} s after start (first scheduler tick over ${MAX_N} agents)`,
+    );
     for (const { n, warmup, rounds } of PLAN) {
       const team = teams.get(n) as Team;
-      const fleet = await startFleet({ url: `${server.url.replace(/^http/, 'ws')}/api/live`, mode: 'sidekick', clients: team.agents.map((a) => ({ token: a.token, after: 0 })) });
+      const fleet = await startFleet({
+        url: `${server.url.replace(/^http/, 'ws')}/api/live`,
+        mode: 'sidekick',
+        clients: team.agents.map((a) => ({ token: a.token, after: 0 })),
+      });
       try {
         const results: Round[] = [];
         for (let r = 0; r < warmup + rounds; r++) {
           const marker = `app-${n}-${r}-${randomUUID().slice(0, 8)}`;
           // One team-wide kudos: a single POST, stored in one transaction, one kudos per member.
           const round = await timeRound(fleet, marker, async () => {
-            const reply = await request(server.url, 'POST', SUPERVISOR_PATHS.teamKudos.replace(':teamId', team.teamId), {
-              token: supervisorToken,
-              headers: { 'idempotency-key': randomUUID() },
-              body: { value: 'Teamwork', message: `Great week, everyone — the backlog is gone. ${markerText(marker)}` },
-            });
-            if (reply.status >= 300) throw new Error(`team kudos answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+            const reply = await request(
+              server.url,
+              'POST',
+              SUPERVISOR_PATHS.teamKudos.replace(':teamId', team.teamId),
+              {
+                token: supervisorToken,
+                headers: { 'idempotency-key': randomUUID() },
+                body: {
+                  value: 'Teamwork',
+                  message: `Great week, everyone — the backlog is gone. ${markerText(marker)}`,
+                },
+              },
+            );
+            if (reply.status >= 300)
+              throw new Error(`team kudos answered ${reply.status}: ${reply.text.slice(0, 300)}`);
             const ids = TeamKudosReply.parse(JSON.parse(reply.text)).kudosIds.length;
             if (ids !== n) throw new Error(`team kudos created ${ids} kudos for ${n} members`);
           });
@@ -105,15 +128,27 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
           const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
             token: supervisorToken,
             headers: { 'idempotency-key': randomUUID() },
-            body: { toPersonId: agent.id, value: 'Ownership', message: `Thanks for owning the escalation. ${markerText(marker)}` },
+            body: {
+              toPersonId: agent.id,
+              value: 'Ownership',
+              message: `Thanks for owning the escalation. ${markerText(marker)}`,
+            },
           });
-          if (reply.status >= 300) throw new Error(`kudos answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+          if (reply.status >= 300)
+            throw new Error(`kudos answered ${reply.status}: ${reply.text.slice(0, 300)}`);
           const at = await fleet.expectOne(marker, j, 10_000);
           if (at === null) throw new Error(`client ${j} never got kudos ${marker}`);
           singles.push(at - t0);
         }
         appSingles.set(n, singles);
-        log(`Sidekick, ${n} clients: team p50 ${Math.round(percentile(results.flatMap((x) => x.latencies), 50))} ms, one kudos p50 ${Math.round(percentile(singles, 50))} ms`);
+        log(
+          `Sidekick, ${n} clients: team p50 ${Math.round(
+            percentile(
+              results.flatMap((x) => x.latencies),
+              50,
+            ),
+          )} ms, one kudos p50 ${Math.round(percentile(singles, 50))} ms`,
+        );
       } finally {
         await fleet.close();
       }
@@ -127,14 +162,20 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
   const bareServer = await startBareWsServer();
   try {
     for (const { n, warmup, rounds } of PLAN) {
-      const fleet = await startFleet({ url: bareServer.url.replace(/^http/, 'ws'), mode: 'bare', clients: Array.from({ length: n }, (_, j) => ({ token: String(j), after: 0 })) });
+      const fleet = await startFleet({
+        url: bareServer.url.replace(/^http/, 'ws'),
+        mode: 'bare',
+        clients: Array.from({ length: n }, (_, j) => ({ token: String(j), after: 0 })),
+      });
       try {
         const results: Round[] = [];
         // The bare server gets the same warm-up (at least two rounds: its JIT is as cold as the app's).
         for (let r = 0; r < Math.max(2, warmup) + rounds; r++) {
           const marker = `bare-${n}-${r}-${randomUUID().slice(0, 8)}`;
           const round = await timeRound(fleet, marker, async () => {
-            const reply = await request(bareServer.url, 'POST', '/broadcast', { rawBody: JSON.stringify(kudosLiveMessage(marker, 'agent', 1, new Date().toISOString())) });
+            const reply = await request(bareServer.url, 'POST', '/broadcast', {
+              rawBody: JSON.stringify(kudosLiveMessage(marker, 'agent', 1, new Date().toISOString())),
+            });
             if (reply.status !== 200) throw new Error(`bare broadcast answered ${reply.status}`);
           });
           if (r >= Math.max(2, warmup)) results.push(round);
@@ -145,7 +186,9 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
           const j = pickMember(k, n);
           const marker = `bare-one-${n}-${k}-${randomUUID().slice(0, 8)}`;
           const t0 = nowMs();
-          const reply = await request(bareServer.url, 'POST', `/send/${j}`, { rawBody: JSON.stringify(kudosLiveMessage(marker, 'agent', 1, new Date().toISOString())) });
+          const reply = await request(bareServer.url, 'POST', `/send/${j}`, {
+            rawBody: JSON.stringify(kudosLiveMessage(marker, 'agent', 1, new Date().toISOString())),
+          });
           if (reply.status !== 200) throw new Error(`bare send answered ${reply.status}`);
           const at = await fleet.expectOne(marker, j, 10_000);
           if (at === null) throw new Error(`bare client ${j} never got ${marker}`);
@@ -161,7 +204,10 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
   }
 
   const measurements: Measurement[] = [];
-  const details: Record<string, unknown> = { teamKudos: `one POST ${SUPERVISOR_PATHS.teamKudos} per round`, startupStallMs };
+  const details: Record<string, unknown> = {
+    teamKudos: `one POST ${SUPERVISOR_PATHS.teamKudos} per round`,
+    startupStallMs,
+  };
   for (const { n } of PLAN) {
     const a = (app.get(n) ?? []).flatMap((r) => r.latencies);
     const b = (bare.get(n) ?? []).flatMap((r) => r.latencies);
@@ -169,8 +215,13 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
     for (const p of [50, 99]) {
       measurements.push(
         measurement({
-          benchmark: '2', name: `Kudos to a team of ${label}: POST → delivered at every client, p${p}`, unit: 'ms', value: percentile(a, p),
-          baselineName: 'bare ws broadcast of the same payload', baseline: percentile(b, p), better: 'lower',
+          benchmark: '2',
+          name: `Kudos to a team of ${label}: POST → delivered at every client, p${p}`,
+          unit: 'ms',
+          value: percentile(a, p),
+          baselineName: 'bare ws broadcast of the same payload',
+          baseline: percentile(b, p),
+          better: 'lower',
           limitedBy: TEAM_LIMITED_BY(label),
         }),
       );
@@ -179,14 +230,25 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
     const oneBare = bareSingles.get(n) ?? [];
     measurements.push(
       measurement({
-        benchmark: '2', name: `One kudos to one of ${label} connected agents: POST → delivered, p50 of ${SINGLES}`, unit: 'ms', value: percentile(oneApp, 50),
-        baselineName: 'bare ws server sending the payload to that one socket', baseline: percentile(oneBare, 50), better: 'lower',
-        limitedBy: 'The kudos transaction (insert, timeline, growth points, feed entries, fsync) before the push; the push itself is one lookup of the person\'s sockets.',
+        benchmark: '2',
+        name: `One kudos to one of ${label} connected agents: POST → delivered, p50 of ${SINGLES}`,
+        unit: 'ms',
+        value: percentile(oneApp, 50),
+        baselineName: 'bare ws server sending the payload to that one socket',
+        baseline: percentile(oneBare, 50),
+        better: 'lower',
+        limitedBy:
+          "The kudos transaction (insert, timeline, growth points, feed entries, fsync) before the push; the push itself is one lookup of the person's sockets.",
       }),
     );
     details[`n${n}`] = {
       singleKudosMs: { sidekick: oneApp.map(Math.round), bare: oneBare.map((x) => Math.round(x * 10) / 10) },
-      sidekick: { samples: a.length, p50: percentile(a, 50), p99: percentile(a, 99), lastAckMs: (app.get(n) ?? []).map((r) => Math.round(r.lastAckMs)) },
+      sidekick: {
+        samples: a.length,
+        p50: percentile(a, 50),
+        p99: percentile(a, 99),
+        lastAckMs: (app.get(n) ?? []).map((r) => Math.round(r.lastAckMs)),
+      },
       bare: { samples: b.length, p50: percentile(b, 50), p99: percentile(b, 99) },
     };
   }

@@ -14,7 +14,13 @@ const RENDERER_DIST = join(REPO, 'renderer/dist');
 const EMPTY_SRC = join(REPO, 'bench/empty-react');
 export const EMPTY_DIST = join(REPO, 'bench/.tmp/empty-react');
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const RUNS = 10;
 
 /**
@@ -36,7 +42,11 @@ const FIRST_RENDER_PROBE = `
 `;
 
 /** The initial JS of a built page: its module entry plus every modulepreload, gzipped as a server would. */
-export function initialJsGzipBytes(distDir: string): { files: string[]; rawBytes: number; gzipBytes: number } {
+export function initialJsGzipBytes(distDir: string): {
+  files: string[];
+  rawBytes: number;
+  gzipBytes: number;
+} {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const srcs = [
     ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1] as string),
@@ -55,9 +65,18 @@ export function initialJsGzipBytes(distDir: string): { files: string[]; rawBytes
 
 /** Builds the empty page with the renderer's own Vite config, only root and outDir changed. */
 export async function buildEmptyPage(): Promise<void> {
-  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, join(REPO, 'renderer/vite.config.ts'));
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    join(REPO, 'renderer/vite.config.ts'),
+  );
   const base = loaded?.config ?? {};
-  await build({ ...base, configFile: false, root: EMPTY_SRC, logLevel: 'warn', build: { ...base.build, outDir: EMPTY_DIST, emptyOutDir: true } });
+  await build({
+    ...base,
+    configFile: false,
+    root: EMPTY_SRC,
+    logLevel: 'warn',
+    build: { ...base.build, outDir: EMPTY_DIST, emptyOutDir: true },
+  });
 }
 
 export async function firstRenderTimes(url: string): Promise<{ times: number[]; what: string[] }> {
@@ -72,7 +91,11 @@ export async function firstRenderTimes(url: string): Promise<{ times: number[]; 
       const page = await context.newPage();
       await page.addInitScript(FIRST_RENDER_PROBE);
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __firstRender?: number }).__firstRender !== undefined,
+        undefined,
+        { timeout: 15_000 },
+      );
       const [t, el] = await page.evaluate(() => {
         const w = window as unknown as { __firstRender: number; __firstRenderWhat: string };
         return [w.__firstRender, w.__firstRenderWhat] as const;
@@ -87,10 +110,15 @@ export async function firstRenderTimes(url: string): Promise<{ times: number[]; 
   }
 }
 
-export async function rendererBenchmark(): Promise<{ measurements: Measurement[]; details: Record<string, unknown> }> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}; install Debian's chromium package`);
+export async function rendererBenchmark(): Promise<{
+  measurements: Measurement[];
+  details: Record<string, unknown>;
+}> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not at ${CHROMIUM}; install Debian's chromium package`);
   const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: REPO, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`npm run build:renderer failed: ${(built.stderr || built.stdout).slice(-2000)}`);
+  if (built.status !== 0)
+    throw new Error(`npm run build:renderer failed: ${(built.stderr || built.stdout).slice(-2000)}`);
   await buildEmptyPage();
   const appSize = initialJsGzipBytes(RENDERER_DIST);
   const emptySize = initialJsGzipBytes(EMPTY_DIST);
@@ -104,17 +132,38 @@ export async function rendererBenchmark(): Promise<{ measurements: Measurement[]
     return {
       measurements: [
         measurement({
-          benchmark: '5', name: 'Renderer initial JS (gzip)', unit: 'KiB', value: appSize.gzipBytes / 1024,
-          baselineName: 'empty React page, same Vite config', baseline: emptySize.gzipBytes / 1024, better: 'lower',
-          limitedBy: 'React and react-dom are the floor (the empty page); on top comes the shell, the sign-in screen, shared/sync and zod for the browser host, and the views that are not split out (charts, PDF export and celebrations load later).',
+          benchmark: '5',
+          name: 'Renderer initial JS (gzip)',
+          unit: 'KiB',
+          value: appSize.gzipBytes / 1024,
+          baselineName: 'empty React page, same Vite config',
+          baseline: emptySize.gzipBytes / 1024,
+          better: 'lower',
+          limitedBy:
+            'React and react-dom are the floor (the empty page); on top comes the shell, the sign-in screen, shared/sync and zod for the browser host, and the views that are not split out (charts, PDF export and celebrations load later).',
         }),
         measurement({
-          benchmark: '5', name: 'Renderer first meaningful render, cold (median of 10)', unit: 'ms', value: median(appTimes),
-          baselineName: 'empty React page', baseline: median(emptyTimes), better: 'lower',
-          limitedBy: 'Parsing and running the larger initial bundle on one core of headless Chromium, then the browser host\'s first state read (the shell shows Loading… until it answers) before the sign-in screen draws.',
+          benchmark: '5',
+          name: 'Renderer first meaningful render, cold (median of 10)',
+          unit: 'ms',
+          value: median(appTimes),
+          baselineName: 'empty React page',
+          baseline: median(emptyTimes),
+          better: 'lower',
+          limitedBy:
+            "Parsing and running the larger initial bundle on one core of headless Chromium, then the browser host's first state read (the shell shows Loading… until it answers) before the sign-in screen draws.",
         }),
       ],
-      details: { definition: 'ms from navigation start until a visible <h1> or <form> is in the DOM: on a cold, signed-out load of the renderer that is the sign-in screen (its heading and form); on the empty page its one heading', appSize, emptySize, appTimesMs: appTimes, emptyTimesMs: emptyTimes, appFirstElement: appRun.what, emptyFirstElement: emptyRun.what },
+      details: {
+        definition:
+          'ms from navigation start until a visible <h1> or <form> is in the DOM: on a cold, signed-out load of the renderer that is the sign-in screen (its heading and form); on the empty page its one heading',
+        appSize,
+        emptySize,
+        appTimesMs: appTimes,
+        emptyTimesMs: emptyTimes,
+        appFirstElement: appRun.what,
+        emptyFirstElement: emptyRun.what,
+      },
     };
   } finally {
     await app.close();

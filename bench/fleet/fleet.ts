@@ -10,13 +10,20 @@ export interface Fleet {
   readonly size: number;
   readonly pids: number[];
   /** Tell every worker to watch for `marker`; resolves when all clients got it (or the timeout passed). */
-  expect(marker: string, timeoutMs: number): Promise<{ times: number[]; missing: number; duplicates: number }>;
+  expect(
+    marker: string,
+    timeoutMs: number,
+  ): Promise<{ times: number[]; missing: number; duplicates: number }>;
   /** Watch for `marker` at client `index` alone (the order of `clients` given to startFleet). */
   expectOne(marker: string, index: number, timeoutMs: number): Promise<number | null>;
   close(): Promise<void>;
 }
 
-function nextEvent<K extends FleetEvent['ev']>(child: ChildProcess, ev: K, timeoutMs: number): Promise<Extract<FleetEvent, { ev: K }>> {
+function nextEvent<K extends FleetEvent['ev']>(
+  child: ChildProcess,
+  ev: K,
+  timeoutMs: number,
+): Promise<Extract<FleetEvent, { ev: K }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
@@ -55,9 +62,18 @@ const command = (child: ChildProcess, cmd: FleetCommand): void => {
  * Starts `workers` processes and connects `clients` (spread round-robin) to `url`. Fails with a clear
  * sentence if the machine's limits cannot hold that many sockets, or if any client could not connect.
  */
-export async function startFleet(opts: { url: string; mode: FleetMode; clients: FleetClient[]; workers?: number; concurrency?: number }): Promise<Fleet> {
+export async function startFleet(opts: {
+  url: string;
+  mode: FleetMode;
+  clients: FleetClient[];
+  workers?: number;
+  concurrency?: number;
+}): Promise<Fleet> {
   assertSocketCapacity(opts.clients.length);
-  const workerCount = Math.max(1, Math.min(opts.workers ?? Math.ceil(opts.clients.length / 2500), opts.clients.length));
+  const workerCount = Math.max(
+    1,
+    Math.min(opts.workers ?? Math.ceil(opts.clients.length / 2500), opts.clients.length),
+  );
   const children = Array.from({ length: workerCount }, () =>
     fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
   );
@@ -79,14 +95,22 @@ export async function startFleet(opts: { url: string; mode: FleetMode; clients: 
     const connected = await Promise.all(
       children.map((child, i) => {
         const waiting = nextEvent(child, 'connected', 180_000);
-        command(child, { cmd: 'connect', url: opts.url, mode: opts.mode, clients: shares[i] ?? [], concurrency: opts.concurrency ?? 100 });
+        command(child, {
+          cmd: 'connect',
+          url: opts.url,
+          mode: opts.mode,
+          clients: shares[i] ?? [],
+          concurrency: opts.concurrency ?? 100,
+        });
         return waiting;
       }),
     );
     const failed = connected.reduce((s, c) => s + c.failed, 0);
     if (failed > 0) {
       const errors = [...new Set(connected.flatMap((c) => c.errors))].join('; ');
-      throw new Error(`${failed} of ${opts.clients.length} clients could not connect to ${opts.url}: ${errors}`);
+      throw new Error(
+        `${failed} of ${opts.clients.length} clients could not connect to ${opts.url}: ${errors}`,
+      );
     }
   } catch (err) {
     await close();

@@ -12,8 +12,19 @@ export const FleetMode = z.enum(['sidekick', 'bare']);
 export type FleetMode = z.infer<typeof FleetMode>;
 
 export const FleetCommand = z.discriminatedUnion('cmd', [
-  z.object({ cmd: z.literal('connect'), url: z.string(), mode: FleetMode, clients: z.array(FleetClient), concurrency: z.number().int().min(1) }),
-  z.object({ cmd: z.literal('expect'), marker: z.string(), timeoutMs: z.number().int().min(1), need: z.number().int().min(1).nullable() }),
+  z.object({
+    cmd: z.literal('connect'),
+    url: z.string(),
+    mode: FleetMode,
+    clients: z.array(FleetClient),
+    concurrency: z.number().int().min(1),
+  }),
+  z.object({
+    cmd: z.literal('expect'),
+    marker: z.string(),
+    timeoutMs: z.number().int().min(1),
+    need: z.number().int().min(1).nullable(),
+  }),
   z.object({ cmd: z.literal('close') }),
 ]);
 export type FleetCommand = z.infer<typeof FleetCommand>;
@@ -22,7 +33,13 @@ export const FleetEvent = z.discriminatedUnion('ev', [
   z.object({ ev: z.literal('ready') }),
   z.object({ ev: z.literal('connected'), open: z.number(), failed: z.number(), errors: z.array(z.string()) }),
   /** `times` are CLOCK_MONOTONIC milliseconds (see bench/lib/clock.ts) at which each client got the marker. */
-  z.object({ ev: z.literal('delivered'), marker: z.string(), times: z.array(z.number()), missing: z.number(), duplicates: z.number() }),
+  z.object({
+    ev: z.literal('delivered'),
+    marker: z.string(),
+    times: z.array(z.number()),
+    missing: z.number(),
+    duplicates: z.number(),
+  }),
   z.object({ ev: z.literal('closed') }),
   z.object({ ev: z.literal('error'), message: z.string() }),
 ]);

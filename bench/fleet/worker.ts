@@ -43,7 +43,9 @@ function onMessage(client: Client, raw: string): void {
 function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Client> {
   return new Promise((resolve, reject) => {
     // A bare client says who it is in the URL (the bare server's only notion of identity).
-    const socket = new WebSocket(mode === 'bare' ? `${url}/?id=${encodeURIComponent(spec.token)}` : url, { perMessageDeflate: false });
+    const socket = new WebSocket(mode === 'bare' ? `${url}/?id=${encodeURIComponent(spec.token)}` : url, {
+      perMessageDeflate: false,
+    });
     const client: Client = { socket, seen: new Map(), duplicates: 0 };
     const timer = setTimeout(() => {
       socket.terminate();
@@ -66,7 +68,12 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
       let target: number | null = null;
       let last = spec.after;
       const onFirst = (data: WebSocket.RawData): void => {
-        const msg = JSON.parse(String(data)) as { kind?: string; cursor?: number; entry?: { seq?: number }; message?: string };
+        const msg = JSON.parse(String(data)) as {
+          kind?: string;
+          cursor?: number;
+          entry?: { seq?: number };
+          message?: string;
+        };
         if (msg.kind === 'error') {
           clearTimeout(timer);
           socket.terminate();
@@ -87,7 +94,12 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
   });
 }
 
-async function connectAll(url: string, mode: FleetMode, specs: FleetClient[], concurrency: number): Promise<void> {
+async function connectAll(
+  url: string,
+  mode: FleetMode,
+  specs: FleetClient[],
+  concurrency: number,
+): Promise<void> {
   let next = 0;
   let failed = 0;
   const errors: string[] = [];

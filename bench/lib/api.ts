@@ -1,5 +1,11 @@
 import { type z } from 'zod';
-import { CreatedToken, PersonRecord, TeamRecord, type CreatePersonBody, type CreateTeamBody } from '../../shared/api/admin';
+import {
+  CreatedToken,
+  PersonRecord,
+  TeamRecord,
+  type CreatePersonBody,
+  type CreateTeamBody,
+} from '../../shared/api/admin';
 import { IngestResult } from '../../shared/api/ingest';
 import { ApiError } from '../../shared/api/actions';
 
@@ -20,14 +26,24 @@ export interface RawReply {
   text: string;
 }
 
-export async function request(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<RawReply> {
+export async function request(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<RawReply> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
   if (opts.rawBody !== undefined) body = opts.rawBody;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
-  if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(new URL(path, baseUrl), { method, headers, ...(body !== undefined ? { body } : {}) });
+  if (body !== undefined && headers['content-type'] === undefined)
+    headers['content-type'] = 'application/json';
+  const res = await fetch(new URL(path, baseUrl), {
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await res.text();
   let parsed: unknown = null;
   try {
@@ -38,7 +54,15 @@ export async function request(baseUrl: string, method: string, path: string, opt
   return { status: res.status, body: parsed, text };
 }
 
-async function call<S extends z.ZodType>(schema: S, baseUrl: string, method: string, path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<z.output<S>> {
+async function call<S extends z.ZodType>(
+  schema: S,
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<z.output<S>> {
   const reply = await request(baseUrl, method, path, { token, body, ...(headers ? { headers } : {}) });
   if (reply.status >= 300) throw new HttpFailure(reply.status, reply.body, `${method} ${path}`);
   return schema.parse(reply.body);
@@ -46,19 +70,45 @@ async function call<S extends z.ZodType>(schema: S, baseUrl: string, method: str
 
 export function adminApi(baseUrl: string, adminToken: string) {
   return {
-    createTeam: (body: Partial<CreateTeamBody> & Pick<CreateTeamBody, 'name' | 'timezone'>) => call(TeamRecord, baseUrl, 'POST', '/api/admin/teams', adminToken, body),
-    createPerson: (body: Partial<CreatePersonBody> & Pick<CreatePersonBody, 'name' | 'role'>) => call(PersonRecord, baseUrl, 'POST', '/api/admin/people', adminToken, body),
+    createTeam: (body: Partial<CreateTeamBody> & Pick<CreateTeamBody, 'name' | 'timezone'>) =>
+      call(TeamRecord, baseUrl, 'POST', '/api/admin/teams', adminToken, body),
+    createPerson: (body: Partial<CreatePersonBody> & Pick<CreatePersonBody, 'name' | 'role'>) =>
+      call(PersonRecord, baseUrl, 'POST', '/api/admin/people', adminToken, body),
     createToken: (personId: string, kind: 'person' | 'ingest' = 'person') =>
-      call(CreatedToken, baseUrl, 'POST', `/api/admin/people/${encodeURIComponent(personId)}/tokens`, adminToken, { kind, label: 'bench' }),
+      call(
+        CreatedToken,
+        baseUrl,
+        'POST',
+        `/api/admin/people/${encodeURIComponent(personId)}/tokens`,
+        adminToken,
+        { kind, label: 'bench' },
+      ),
   };
 }
 
-export const ingest = (baseUrl: string, token: string, events: unknown[]) => call(IngestResult, baseUrl, 'POST', '/api/ingest/events', token, { events });
+export const ingest = (baseUrl: string, token: string, events: unknown[]) =>
+  call(IngestResult, baseUrl, 'POST', '/api/ingest/events', token, { events });
 
-export const postJson = <S extends z.ZodType>(schema: S, baseUrl: string, path: string, token: string, body: unknown, idempotencyKey?: string) =>
-  call(schema, baseUrl, 'POST', path, token, body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined);
+export const postJson = <S extends z.ZodType>(
+  schema: S,
+  baseUrl: string,
+  path: string,
+  token: string,
+  body: unknown,
+  idempotencyKey?: string,
+) =>
+  call(
+    schema,
+    baseUrl,
+    'POST',
+    path,
+    token,
+    body,
+    idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined,
+  );
 
-export const getJson = <S extends z.ZodType>(schema: S, baseUrl: string, path: string, token: string) => call(schema, baseUrl, 'GET', path, token);
+export const getJson = <S extends z.ZodType>(schema: S, baseUrl: string, path: string, token: string) =>
+  call(schema, baseUrl, 'GET', path, token);
 
 /** True when a reply is an ApiError body (a machine code and a sentence for people). */
 export const isApiError = (body: unknown): boolean => {

@@ -18,23 +18,68 @@ export interface BulkSeed {
   agents: { id: string; token: string; teamIds: string[] }[];
 }
 
-export async function bulkSeed(dataDir: string, opts: { teams: string[]; agents: number; teamsOf: (i: number) => string[] }): Promise<BulkSeed> {
+export async function bulkSeed(
+  dataDir: string,
+  opts: { teams: string[]; agents: number; teamsOf: (i: number) => string[] },
+): Promise<BulkSeed> {
   const store = await openStore({ dataDir });
   try {
     const now = new Date();
     const teams = new Map<string, string>();
-    for (const name of opts.teams) teams.set(name, (await createTeam(store.db, { name, timezone: 'Europe/Dublin', dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true }, schedule: { '1': { start: '09:00', end: '17:00' }, '2': { start: '09:00', end: '17:00' }, '3': { start: '09:00', end: '17:00' }, '4': { start: '09:00', end: '17:00' }, '5': { start: '09:00', end: '17:00' } } }, now)).id);
+    for (const name of opts.teams)
+      teams.set(
+        name,
+        (
+          await createTeam(
+            store.db,
+            {
+              name,
+              timezone: 'Europe/Dublin',
+              dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true },
+              schedule: {
+                '1': { start: '09:00', end: '17:00' },
+                '2': { start: '09:00', end: '17:00' },
+                '3': { start: '09:00', end: '17:00' },
+                '4': { start: '09:00', end: '17:00' },
+                '5': { start: '09:00', end: '17:00' },
+              },
+            },
+            now,
+          )
+        ).id,
+      );
     return await store.db.transaction().execute(async (trx) => {
       const person = async (name: string, role: 'agent' | 'supervisor', teamIds: string[]) => {
         const id = randomUUID();
-        await trx.insertInto('people').values({ id, name, role, timezone: 'Europe/Dublin', schedule: null, absences: '[]', claimed: 1, profile: writeJson(EMPTY_PROFILE), created_at: toIsoUtc(now) }).execute();
-        for (const teamId of teamIds) await trx.insertInto('team_members').values({ team_id: teamId, person_id: id }).execute();
+        await trx
+          .insertInto('people')
+          .values({
+            id,
+            name,
+            role,
+            timezone: 'Europe/Dublin',
+            schedule: null,
+            absences: '[]',
+            claimed: 1,
+            profile: writeJson(EMPTY_PROFILE),
+            created_at: toIsoUtc(now),
+          })
+          .execute();
+        for (const teamId of teamIds)
+          await trx.insertInto('team_members').values({ team_id: teamId, person_id: id }).execute();
         const { token } = await issueToken(trx, id, 'person', 'bench', now);
         return { id, token, teamIds };
       };
       const supervisor = await person('Sam Supervisor', 'supervisor', [...teams.values()]);
       const agents = [];
-      for (let i = 0; i < opts.agents; i++) agents.push(await person(`Agent ${i}`, 'agent', opts.teamsOf(i).map((name) => teams.get(name) as string)));
+      for (let i = 0; i < opts.agents; i++)
+        agents.push(
+          await person(
+            `Agent ${i}`,
+            'agent',
+            opts.teamsOf(i).map((name) => teams.get(name) as string),
+          ),
+        );
       return { teams, supervisor: { id: supervisor.id, token: supervisor.token }, agents };
     });
   } finally {

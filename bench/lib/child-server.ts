@@ -14,9 +14,17 @@ export interface ChildServer {
  * Spawns `command args`, waits for a stdout line matching `ready` (its first group is the URL), and keeps
  * the last lines of output so a failure to start says why.
  */
-export function spawnServer(command: string, args: string[], opts: { ready: RegExp; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string }): Promise<ChildServer> {
+export function spawnServer(
+  command: string,
+  args: string[],
+  opts: { ready: RegExp; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string },
+): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd ?? process.cwd(), env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: opts.cwd ?? process.cwd(),
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const tail: string[] = [];
     let settled = false;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -27,7 +35,15 @@ export function spawnServer(command: string, args: string[], opts: { ready: RegE
       await exited;
       clearTimeout(timer);
     };
-    const timer = setTimeout(() => fail(new Error(`${command} ${args.join(' ')} did not print its URL within ${opts.timeoutMs ?? 30_000} ms`)), opts.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () =>
+        fail(
+          new Error(
+            `${command} ${args.join(' ')} did not print its URL within ${opts.timeoutMs ?? 30_000} ms`,
+          ),
+        ),
+      opts.timeoutMs ?? 30_000,
+    );
     const fail = (err: Error): void => {
       if (settled) return;
       settled = true;
@@ -42,7 +58,13 @@ export function spawnServer(command: string, args: string[], opts: { ready: RegE
       if (match?.[1] && !settled) {
         settled = true;
         clearTimeout(timer);
-        resolve({ url: match[1], pid: child.pid ?? -1, process: child, stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL') });
+        resolve({
+          url: match[1],
+          pid: child.pid ?? -1,
+          process: child,
+          stop: () => stopWith('SIGTERM'),
+          kill: () => stopWith('SIGKILL'),
+        });
       }
     };
     let buffered = '';
@@ -54,10 +76,16 @@ export function spawnServer(command: string, args: string[], opts: { ready: RegE
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code, signal) => fail(new Error(`${command} exited (${code ?? signal}) before it was ready`)));
+    child.once('exit', (code, signal) =>
+      fail(new Error(`${command} exited (${code ?? signal}) before it was ready`)),
+    );
     child.once('error', (err) => fail(err));
   });
 }
 
 export const startBareWsServer = (): Promise<ChildServer> =>
-  spawnServer(process.execPath, ['--import', 'tsx', new URL('../baselines/bare-ws-server.ts', import.meta.url).pathname], { ready: /bare ws listening on (\S+)/ });
+  spawnServer(
+    process.execPath,
+    ['--import', 'tsx', new URL('../baselines/bare-ws-server.ts', import.meta.url).pathname],
+    { ready: /bare ws listening on (\S+)/ },
+  );

@@ -46,28 +46,83 @@ export function* eventStream(opts: StreamOptions): Generator<HelpdeskEvent> {
     const agentId = pick(opts.agents);
     const t0 = opts.start.getTime() + Math.floor(rnd() * span * 0.98);
     const minute = 60_000;
-    yield { type: 'ticket_created', source, externalId: id(), ticketId, at: iso(t0), channel: pick(['email', 'chat', 'web', 'phone']) };
+    yield {
+      type: 'ticket_created',
+      source,
+      externalId: id(),
+      ticketId,
+      at: iso(t0),
+      channel: pick(['email', 'chat', 'web', 'phone']),
+    };
     yield { type: 'ticket_assigned', source, externalId: id(), ticketId, agentId, at: iso(t0 + 2 * minute) };
     let t = t0 + (5 + Math.floor(rnd() * 90)) * minute;
     const replies = 1 + Math.floor(rnd() * 3);
     for (let r = 0; r < replies; r++) {
-      yield { type: 'agent_replied', source, externalId: id(), ticketId, agentId, at: iso(t), public: rnd() > 0.15 };
+      yield {
+        type: 'agent_replied',
+        source,
+        externalId: id(),
+        ticketId,
+        agentId,
+        at: iso(t),
+        public: rnd() > 0.15,
+      };
       t += (10 + Math.floor(rnd() * 120)) * minute;
     }
     if (rnd() < 0.2) {
-      yield { type: 'call_handled', source, externalId: id(), ticketId, agentId, at: iso(t), talkSeconds: 120 + Math.floor(rnd() * 600), holdSeconds: Math.floor(rnd() * 90), wrapSeconds: 30 + Math.floor(rnd() * 120) };
+      yield {
+        type: 'call_handled',
+        source,
+        externalId: id(),
+        ticketId,
+        agentId,
+        at: iso(t),
+        talkSeconds: 120 + Math.floor(rnd() * 600),
+        holdSeconds: Math.floor(rnd() * 90),
+        wrapSeconds: 30 + Math.floor(rnd() * 120),
+      };
     }
     yield { type: 'ticket_solved', source, externalId: id(), ticketId, agentId, at: iso(t + minute) };
     if (rnd() < 0.33) {
       const satisfied = rnd() < 0.85;
       yield {
-        type: 'csat_rated', source, externalId: id(), ticketId, agentId, at: iso(t + 30 * minute), satisfied,
+        type: 'csat_rated',
+        source,
+        externalId: id(),
+        ticketId,
+        agentId,
+        at: iso(t + 30 * minute),
+        satisfied,
         originalScore: satisfied ? 'good' : 'bad',
-        ...(rnd() < 0.4 ? { comment: satisfied ? 'Quick and kind, thank you for sorting my refund.' : 'Took too long to hear back.', customerName: 'Alex Customer' } : {}),
+        ...(rnd() < 0.4
+          ? {
+              comment: satisfied
+                ? 'Quick and kind, thank you for sorting my refund.'
+                : 'Took too long to hear back.',
+              customerName: 'Alex Customer',
+            }
+          : {}),
       };
     }
-    if (rnd() < 0.05) yield { type: 'ticket_reopened', source, externalId: id(), ticketId, agentId, at: iso(t + 120 * minute) };
-    if (rnd() < 0.1) yield { type: 'qa_scored', source, externalId: id(), ticketId, agentId, at: iso(t + 240 * minute), score: 60 + Math.floor(rnd() * 41) };
+    if (rnd() < 0.05)
+      yield {
+        type: 'ticket_reopened',
+        source,
+        externalId: id(),
+        ticketId,
+        agentId,
+        at: iso(t + 120 * minute),
+      };
+    if (rnd() < 0.1)
+      yield {
+        type: 'qa_scored',
+        source,
+        externalId: id(),
+        ticketId,
+        agentId,
+        at: iso(t + 240 * minute),
+        score: 60 + Math.floor(rnd() * 41),
+      };
   }
 }
 

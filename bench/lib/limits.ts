@@ -13,7 +13,10 @@ export function openFileLimit(): number {
 }
 
 export function ephemeralPortCount(): number {
-  const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+  const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   if (low === undefined || high === undefined) throw new Error('cannot read ip_local_port_range');
   return high - low + 1;
 }

@@ -23,7 +23,11 @@ export class MemoryStorage implements KeyValueStorage {
 export function nodeSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
   return {
     http: async (url, init) => {
-      const res = await fetch(url, { method: init.method, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) });
+      const res = await fetch(url, {
+        method: init.method,
+        headers: init.headers,
+        ...(init.body !== undefined ? { body: init.body } : {}),
+      });
       return { ok: res.ok, status: res.status, text: () => res.text() };
     },
     openSocket: (url, handlers) => {
@@ -52,7 +56,11 @@ export function nodeSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
       };
     },
     storage: new MemoryStorage(),
-    clock: { now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    clock: {
+      now: () => Date.now(),
+      setTimeout: (cb, ms) => setTimeout(cb, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
     random: Math.random,
     newKey: () => randomUUID(),
     ...overrides,

@@ -38,16 +38,28 @@ export const RunResults = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   seconds: z.number(),
-  machine: z.object({ cpus: z.number(), cpuModel: z.string(), memoryGiB: z.number(), node: z.string(), platform: z.string() }),
+  machine: z.object({
+    cpus: z.number(),
+    cpuModel: z.string(),
+    memoryGiB: z.number(),
+    node: z.string(),
+    platform: z.string(),
+  }),
   benchmarks: z.array(BenchmarkOutcome),
 });
 export type RunResults = z.infer<typeof RunResults>;
 
 export function measurement(m: Omit<Measurement, 'ratio'>): Measurement {
-  return { ...m, value: round(m.value), baseline: round(m.baseline), ratio: m.baseline === 0 ? 0 : round(m.value / m.baseline) };
+  return {
+    ...m,
+    value: round(m.value),
+    baseline: round(m.baseline),
+    ratio: m.baseline === 0 ? 0 : round(m.value / m.baseline),
+  };
 }
 
-const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : String(round(x, 2)));
+const fmt = (x: number): string =>
+  Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : String(round(x, 2));
 
 export function renderMarkdown(run: RunResults): string {
   const lines = [
@@ -61,7 +73,9 @@ export function renderMarkdown(run: RunResults): string {
   ];
   for (const b of run.benchmarks) {
     if (!b.ok) {
-      lines.push(`| ${b.benchmark} | ${b.title} | failed | | | | | ${(b.error ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+      lines.push(
+        `| ${b.benchmark} | ${b.title} | failed | | | | | ${(b.error ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
+      );
       continue;
     }
     for (const m of b.measurements) {
@@ -72,7 +86,14 @@ export function renderMarkdown(run: RunResults): string {
   }
   lines.push('', '## Details', '');
   for (const b of run.benchmarks) {
-    lines.push(`### ${b.benchmark}. ${b.title} (${Math.round(b.seconds)} s)`, '', '```json', JSON.stringify(b.details, null, 2), '```', '');
+    lines.push(
+      `### ${b.benchmark}. ${b.title} (${Math.round(b.seconds)} s)`,
+      '',
+      '```json',
+      JSON.stringify(b.details, null, 2),
+      '```',
+      '',
+    );
   }
   return lines.join('\n');
 }

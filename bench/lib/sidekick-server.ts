@@ -13,14 +13,42 @@ export interface SidekickProcess extends ChildServer {
  * The real server, started the way an operator starts it (the CLI), in its own process so its RSS and CPU
  * are its own. An admin token is bootstrapped through SIDEKICK_ADMIN_TOKEN. `databaseUrl` selects PostgreSQL.
  */
-export async function startSidekick(opts: { dataDir: string; databaseUrl?: string; port?: number; adminToken?: string; env?: NodeJS.ProcessEnv }): Promise<SidekickProcess> {
+export async function startSidekick(opts: {
+  dataDir: string;
+  databaseUrl?: string;
+  port?: number;
+  adminToken?: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<SidekickProcess> {
   const adminToken = opts.adminToken ?? `bench-admin-${randomBytes(16).toString('hex')}`;
-  const args = ['--import', 'tsx', CLI, 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data-dir', opts.dataDir, ...(process.env.BENCH_SERVER_LOG ? ['--log'] : [])];
+  const args = [
+    '--import',
+    'tsx',
+    CLI,
+    'serve',
+    '--port',
+    String(opts.port ?? 0),
+    '--host',
+    '127.0.0.1',
+    '--data-dir',
+    opts.dataDir,
+    ...(process.env.BENCH_SERVER_LOG ? ['--log'] : []),
+  ];
   // The ingest rate limit protects production from a runaway connector; a benchmark is that connector on purpose.
-  const env: NodeJS.ProcessEnv = { SIDEKICK_ADMIN_TOKEN: adminToken, SIDEKICK_INGEST_RATE_PER_MINUTE: '1000000', NODE_ENV: 'production', ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    SIDEKICK_ADMIN_TOKEN: adminToken,
+    SIDEKICK_INGEST_RATE_PER_MINUTE: '1000000',
+    NODE_ENV: 'production',
+    ...opts.env,
+  };
   if (opts.databaseUrl !== undefined) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
-  const server = await spawnServer(process.execPath, args, { cwd: REPO, ready: /Sidekick server listening on (\S+)/, env, timeoutMs: 60_000 });
+  const server = await spawnServer(process.execPath, args, {
+    cwd: REPO,
+    ready: /Sidekick server listening on (\S+)/,
+    env,
+    timeoutMs: 60_000,
+  });
   return { ...server, url: server.url.replace(/\/$/, ''), adminToken };
 }
 
@@ -34,7 +62,8 @@ export async function waitUntilResponsive(url: string, timeoutMs = 180_000): Pro
   await new Promise((r) => setTimeout(r, 1_500));
   let quick = 0;
   while (quick < 3) {
-    if (Date.now() - start > timeoutMs) throw new Error(`the server at ${url} was still busy ${timeoutMs / 1000} s after start`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`the server at ${url} was still busy ${timeoutMs / 1000} s after start`);
     const t = Date.now();
     const res = await fetch(`${url}/healthz`);
     await res.text();

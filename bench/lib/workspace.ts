@@ -13,7 +13,8 @@ export function tempDir(prefix: string): { path: string; dispose(): void } {
   return { path, dispose: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export const postgresUrl = (): string => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresUrl = (): string =>
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A fresh schema name; PostgreSQL benchmarks create it and drop it when done. */
 export const schemaName = (prefix: string): string => `${prefix}_${randomBytes(5).toString('hex')}`;

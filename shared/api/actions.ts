@@ -11,7 +11,10 @@ export const SendKudosBody = z.object({
   value: KudosValue,
   message: z.string().trim().min(1, 'say what they did').max(1000),
   ticketId: z.string().max(256).nullable().default(null),
-  ticketUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  ticketUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
 });
 export type SendKudosBody = z.infer<typeof SendKudosBody>;
 
@@ -40,9 +43,14 @@ export const CoachingCardBody = z.object({
   current: z.string().max(500),
   potential: z.string().max(500),
   advice: z.string().min(1).max(4000),
-  tasks: z.array(z.object({ text: z.string().trim().min(1).max(500), due: z.iso.date().nullable().default(null) })).max(20),
+  tasks: z
+    .array(z.object({ text: z.string().trim().min(1).max(500), due: z.iso.date().nullable().default(null) }))
+    .max(20),
 });
-export const MoveIdeaBody = z.object({ status: IdeaStatus, response: z.string().max(4000).nullable().default(null) });
+export const MoveIdeaBody = z.object({
+  status: IdeaStatus,
+  response: z.string().max(4000).nullable().default(null),
+});
 export const RecordMilestoneBody = CareerMilestone.extend({ at: IsoInstant });
 /** Kudos from a supervisor to every agent of a team at once ("Great week, everyone"): one kudos per member. */
 export const TeamKudosBody = SendKudosBody.omit({ toPersonId: true });

@@ -36,7 +36,11 @@ export type FeedEntry = z.infer<typeof FeedEntry>;
 export type FeedEntryType = FeedEntry['type'];
 export type FeedPayload<T extends FeedEntryType> = Extract<FeedEntry, { type: T }>['payload'];
 
-export const FeedPage = z.object({ entries: z.array(FeedEntry), cursor: z.number().int().min(0), hasMore: z.boolean() });
+export const FeedPage = z.object({
+  entries: z.array(FeedEntry),
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
 export type FeedPage = z.infer<typeof FeedPage>;
 
 /**

@@ -13,7 +13,9 @@ export const TeamMemberOverview = z.object({
   notRecognised: z.boolean(),
   suggestions: z.array(z.object({ reason: z.string(), ticketId: z.string().nullable() })),
   /** The 3 Ps fields this person chose to share with their supervisor or team, as one-on-one prompts. */
-  sharedProfile: z.array(z.object({ field: z.string(), text: z.string(), visibility: Visibility, prompt: z.string() })),
+  sharedProfile: z.array(
+    z.object({ field: z.string(), text: z.string(), visibility: Visibility, prompt: z.string() }),
+  ),
 });
 export type TeamMemberOverview = z.infer<typeof TeamMemberOverview>;
 

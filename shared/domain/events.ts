@@ -13,12 +13,26 @@ const base = {
   at: IsoInstant,
 };
 
-export const TicketCreated = z.object({ ...base, type: z.literal('ticket_created'), agentId: Id.optional(), channel: z.string().max(64).optional() });
+export const TicketCreated = z.object({
+  ...base,
+  type: z.literal('ticket_created'),
+  agentId: Id.optional(),
+  channel: z.string().max(64).optional(),
+});
 export const TicketAssigned = z.object({ ...base, type: z.literal('ticket_assigned'), agentId: Id });
-export const AgentReplied = z.object({ ...base, type: z.literal('agent_replied'), agentId: Id, public: z.boolean() });
+export const AgentReplied = z.object({
+  ...base,
+  type: z.literal('agent_replied'),
+  agentId: Id,
+  public: z.boolean(),
+});
 export const TicketSolved = z.object({ ...base, type: z.literal('ticket_solved'), agentId: Id });
 /** `agentId` is the agent who had solved the ticket, when known; a reopen counts against that solve. */
-export const TicketReopened = z.object({ ...base, type: z.literal('ticket_reopened'), agentId: Id.optional() });
+export const TicketReopened = z.object({
+  ...base,
+  type: z.literal('ticket_reopened'),
+  agentId: Id.optional(),
+});
 export const CsatRated = z.object({
   ...base,
   type: z.literal('csat_rated'),
@@ -29,7 +43,13 @@ export const CsatRated = z.object({
   comment: z.string().max(4000).optional(),
   customerName: z.string().max(200).optional(),
 });
-export const QaScored = z.object({ ...base, type: z.literal('qa_scored'), agentId: Id, score: z.number().min(0).max(100), comment: z.string().max(4000).optional() });
+export const QaScored = z.object({
+  ...base,
+  type: z.literal('qa_scored'),
+  agentId: Id,
+  score: z.number().min(0).max(100),
+  comment: z.string().max(4000).optional(),
+});
 export const CallHandled = z.object({
   ...base,
   type: z.literal('call_handled'),

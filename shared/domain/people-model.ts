@@ -51,10 +51,27 @@ export const Profile = z.object({
   skillsToGrow: ProfileField,
 });
 export type Profile = z.infer<typeof Profile>;
-export const PROFILE_FIELDS = ['purposeWhy', 'purposeWhere', 'passions', 'strengths', 'skillsToGrow'] as const;
+export const PROFILE_FIELDS = [
+  'purposeWhy',
+  'purposeWhere',
+  'passions',
+  'strengths',
+  'skillsToGrow',
+] as const;
 
-export const CoachingTask = z.object({ id: Id, text: z.string().min(1).max(500), due: z.iso.date().nullable(), doneAt: IsoInstant.nullable() });
-export const CoachingReply = z.object({ id: Id, authorId: Id, authorName: z.string(), text: z.string().min(1).max(2000), at: IsoInstant });
+export const CoachingTask = z.object({
+  id: Id,
+  text: z.string().min(1).max(500),
+  due: z.iso.date().nullable(),
+  doneAt: IsoInstant.nullable(),
+});
+export const CoachingReply = z.object({
+  id: Id,
+  authorId: Id,
+  authorName: z.string(),
+  text: z.string().min(1).max(2000),
+  at: IsoInstant,
+});
 export const CoachingCard = z.object({
   id: Id,
   agentId: Id,

@@ -33,7 +33,9 @@ export function weeklyTrends(input: WeeklyTrendsInput): WeeklyTrendPoint[] {
  * without any activity (before the agent started, or a week of leave): that is a gap, not a zero to beat.
  */
 export function trendPointOf(m: AgentMetrics, weekStart: IsoDate): WeeklyTrendPoint {
-  const active = [m.solved, m.frtAvgMinutes, m.resolutionAvgMinutes, m.csatPct, m.qaAvg, m.ahtSeconds].some((v) => v.sample > 0);
+  const active = [m.solved, m.frtAvgMinutes, m.resolutionAvgMinutes, m.csatPct, m.qaAvg, m.ahtSeconds].some(
+    (v) => v.sample > 0,
+  );
   return {
     weekStart,
     solved: active ? m.solved.value : null,

@@ -62,7 +62,16 @@ export const SignInInput = z.object({
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
-export const View = z.enum(['today', 'kudos', 'timeline', 'profile', 'coaching', 'ideas', 'team', 'settings']);
+export const View = z.enum([
+  'today',
+  'kudos',
+  'timeline',
+  'profile',
+  'coaching',
+  'ideas',
+  'team',
+  'settings',
+]);
 export type View = z.infer<typeof View>;
 export const NavigateTarget = z.object({ view: View, itemId: z.string().nullable() });
 export type NavigateTarget = z.infer<typeof NavigateTarget>;
@@ -123,9 +132,10 @@ export type EventPayload<N extends EventName> = z.output<(typeof eventContract)[
 
 export type Unsubscribe = () => void;
 
-type Method<N extends InvokeName> = InvokeRequest<N> extends void
-  ? () => Promise<InvokeResponse<N>>
-  : (request: InvokeRequest<N>) => Promise<InvokeResponse<N>>;
+type Method<N extends InvokeName> =
+  InvokeRequest<N> extends void
+    ? () => Promise<InvokeResponse<N>>
+    : (request: InvokeRequest<N>) => Promise<InvokeResponse<N>>;
 
 /** What `window.sidekick` is: one method per invoke, one `on…` per event, each returning an unsubscribe. */
 export type SidekickApi = { [N in InvokeName]: Method<N> } & {

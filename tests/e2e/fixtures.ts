@@ -8,7 +8,12 @@ const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scr
 export const suiteServer = (): E2EState => E2EState.parse(JSON.parse(process.env.SIDEKICK_E2E ?? 'null'));
 
 /** Opens the companion served by `url` in a fresh context and signs in with the person's token. */
-export async function signIn(browser: Browser, url: string, token: string, options: BrowserContextOptions = {}): Promise<Page> {
+export async function signIn(
+  browser: Browser,
+  url: string,
+  token: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 380, height: 560 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -30,7 +35,11 @@ export async function shot(page: Page, name: string) {
 export async function postJson(url: string, token: string, body: unknown): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    },
     body: JSON.stringify(body),
   });
   const text = await response.text();

@@ -15,7 +15,13 @@ export default async function globalSetup() {
   }
   fs.mkdirSync(path.join(here, 'screenshots'), { recursive: true });
   const server = await spawnServer();
-  process.env.SIDEKICK_E2E = JSON.stringify({ url: server.url, adminToken: server.adminToken, dataDir: server.dataDir, people: server.people, pid: server.pid });
+  process.env.SIDEKICK_E2E = JSON.stringify({
+    url: server.url,
+    adminToken: server.adminToken,
+    dataDir: server.dataDir,
+    people: server.people,
+    pid: server.pid,
+  });
   return async () => {
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });

@@ -12,7 +12,16 @@ test('ingesting helpdesk events completes a mission and the celebration shows', 
   await postJson(`${server.url}/api/supervisor/missions`, boss.token, {
     agentIds: [dev.id],
     teamId: null,
-    spec: { title, metric: 'solved', comparator: 'atLeast', target: 3, window: { start: new Date(now - 60_000).toISOString(), end: new Date(now + 86_400_000).toISOString() }, minSample: 1, guardrails: [], reward: { points: 40 } },
+    spec: {
+      title,
+      metric: 'solved',
+      comparator: 'atLeast',
+      target: 3,
+      window: { start: new Date(now - 60_000).toISOString(), end: new Date(now + 86_400_000).toISOString() },
+      minSample: 1,
+      guardrails: [],
+      reward: { points: 40 },
+    },
   });
   const card = page.getByRole('article', { name: title });
   await expect(card).toContainText('0 of 3');
@@ -20,7 +29,14 @@ test('ingesting helpdesk events completes a mission and the celebration shows', 
 
   // The helpdesk reports three solved tickets for Dev (Zendesk user 9004), as the admin/ingest token would.
   const at = new Date(now + 1_000).toISOString();
-  const events = [1, 2, 3].map((i) => ({ type: 'ticket_solved', source: 'zendesk', externalId: `e2e-solve-${now}-${i}`, ticketId: `E2E-${now}-${i}`, agent: 'zendesk:9004', at }));
+  const events = [1, 2, 3].map((i) => ({
+    type: 'ticket_solved',
+    source: 'zendesk',
+    externalId: `e2e-solve-${now}-${i}`,
+    ticketId: `E2E-${now}-${i}`,
+    agent: 'zendesk:9004',
+    at,
+  }));
   await postJson(`${server.url}/api/ingest/events`, server.adminToken, { events });
 
   const celebration = page.locator('.celebration', { hasText: title });

@@ -11,7 +11,9 @@ test('an agent accepts one of this week’s offers and it becomes a mission', as
   expect(title).not.toBe('');
   await first.getByRole('button', { name: `Accept: ${title}` }).click();
   // Confirmed by the server through the feed: the offer leaves the list and a running mission appears.
-  await expect(page.getByRole('region', { name: 'Your missions' }).getByRole('article', { name: title })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Your missions' }).getByRole('article', { name: title }),
+  ).toBeVisible();
   await expect(offers.getByRole('article', { name: new RegExp(title) })).toHaveCount(0);
   await shot(page, 'offer-accepted');
 });

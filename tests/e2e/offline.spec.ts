@@ -8,7 +8,9 @@ test.afterEach(async () => {
   if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-test('offline: the last state stays with its age, and an action queued offline is delivered once on return', async ({ browser }) => {
+test('offline: the last state stays with its age, and an action queued offline is delivered once on return', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   // Its own server, because this test stops it.
   server = await spawnServer();
@@ -38,6 +40,8 @@ test('offline: the last state stays with its age, and an action queued offline i
 
   // Delivered exactly once: Ana's inbox has the message one time.
   const ana = person(server.people, 'Ana Silva');
-  const state = (await getJson(`${server.url}/api/me/state`, ana.token)) as { kudos: { inbox: Array<{ message: string }> } };
+  const state = (await getJson(`${server.url}/api/me/state`, ana.token)) as {
+    kudos: { inbox: Array<{ message: string }> };
+  };
   expect(state.kudos.inbox.filter((k) => k.message === message)).toHaveLength(1);
 });

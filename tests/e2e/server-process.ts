@@ -10,11 +10,24 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 const DemoTokens = z.object({
   serverUrl: z.string(),
-  people: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['agent', 'supervisor', 'admin']), token: z.string() })),
+  people: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: z.enum(['agent', 'supervisor', 'admin']),
+      token: z.string(),
+    }),
+  ),
 });
 export type DemoPerson = z.infer<typeof DemoTokens>['people'][number];
 
-export const E2EState = z.object({ url: z.string(), adminToken: z.string(), dataDir: z.string(), people: DemoTokens.shape.people, pid: z.number() });
+export const E2EState = z.object({
+  url: z.string(),
+  adminToken: z.string(),
+  dataDir: z.string(),
+  people: DemoTokens.shape.people,
+  pid: z.number(),
+});
 export type E2EState = z.infer<typeof E2EState>;
 
 export interface ServerHandle {
@@ -32,15 +45,35 @@ export interface ServerHandle {
  * Spawns the real server CLI with the demo team on 127.0.0.1 (`node --import tsx`, one process, so its pid is
  * the server's), waits for "Sidekick server listening on URL" and reads the tokens file it wrote.
  */
-export async function spawnServer(options: { dataDir?: string; port?: number; adminToken?: string } = {}): Promise<ServerHandle> {
+export async function spawnServer(
+  options: { dataDir?: string; port?: number; adminToken?: string } = {},
+): Promise<ServerHandle> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-e2e-'));
   const adminToken = options.adminToken ?? `admin_${randomBytes(24).toString('hex')}`;
   const tokensFile = path.join(dataDir, 'demo-tokens.json');
   fs.rmSync(tokensFile, { force: true });
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/src/cli/main.ts', 'serve', '--demo', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--data-dir', dataDir, '--demo-tokens-file', tokensFile],
-    { cwd: repoRoot, env: { ...process.env, SIDEKICK_ADMIN_TOKEN: adminToken, SIDEKICK_HEARTBEAT_MS: '5000' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--import',
+      'tsx',
+      'server/src/cli/main.ts',
+      'serve',
+      '--demo',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(options.port ?? 0),
+      '--data-dir',
+      dataDir,
+      '--demo-tokens-file',
+      tokensFile,
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, SIDEKICK_ADMIN_TOKEN: adminToken, SIDEKICK_HEARTBEAT_MS: '5000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const url = await waitForListening(child);
   const tokens = DemoTokens.parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8')));

@@ -9,7 +9,10 @@ export function errorMessage(error: unknown): string {
   }
   if (error instanceof Error) {
     // Electron wraps main-process errors as "Error invoking remote method 'x': Error: the real message".
-    return error.message.replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '') || 'Something went wrong.';
+    return (
+      error.message.replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '') ||
+      'Something went wrong.'
+    );
   }
   if (typeof error === 'string' && error) return error;
   return 'Something went wrong.';

@@ -11,7 +11,10 @@ export type ActionStatus =
  * Runs one user action against the host and keeps what happened as a sentence: "Sent", "Queued: will send
  * when you are back online", or the error. Each button gets its own status, so feedback lands next to it.
  */
-export function useAction<A extends unknown[], R>(run: (...args: A) => Promise<R>, describe: (result: R) => string) {
+export function useAction<A extends unknown[], R>(
+  run: (...args: A) => Promise<R>,
+  describe: (result: R) => string,
+) {
   const [status, setStatus] = useState<ActionStatus>({ kind: 'idle' });
   const mounted = useRef(true);
   useEffect(() => {

@@ -11,7 +11,8 @@ import {
 type AnyInvoke = (request?: unknown) => Promise<unknown>;
 type AnyListen = (listener: (payload: unknown) => void) => Unsubscribe;
 
-const listenerKey = (name: EventName) => `on${name[0]!.toUpperCase()}${name.slice(1)}` as 'onState' | 'onCelebration' | 'onNavigate';
+const listenerKey = (name: EventName) =>
+  `on${name[0]!.toUpperCase()}${name.slice(1)}` as 'onState' | 'onCelebration' | 'onNavigate';
 
 /**
  * The renderer trusts nothing that crosses the bridge: every response and every pushed event is parsed with
@@ -24,7 +25,8 @@ export function validatedApi(raw: SidekickApi): SidekickApi {
     const method = (raw as unknown as Record<string, unknown>)[name];
     // An older host without this method fails this one call with a sentence, not the whole companion.
     if (typeof method !== 'function') {
-      wrapped[name] = async () => Promise.reject(new Error(`This version of Sidekick cannot do "${name}" yet; please update it.`));
+      wrapped[name] = async () =>
+        Promise.reject(new Error(`This version of Sidekick cannot do "${name}" yet; please update it.`));
       continue;
     }
     const call = (method as AnyInvoke).bind(raw);

@@ -16,7 +16,10 @@ export function StatusBanner({ state }: { state: ClientState }) {
     const asOf = state.staleSince ? `as of ${ago(state.staleSince, now)}` : 'showing the last saved state';
     return (
       <div className="banner banner-offline" role="status">
-        <strong>Offline — {asOf}.</strong> {queuedText ? `${queuedText}; they will be sent when the server is back.` : 'Changes you make are kept and sent later.'}
+        <strong>Offline — {asOf}.</strong>{' '}
+        {queuedText
+          ? `${queuedText}; they will be sent when the server is back.`
+          : 'Changes you make are kept and sent later.'}
         {state.lastError && <span className="banner-detail"> ({state.lastError})</span>}{' '}
         <button type="button" className="small" onClick={() => void api.refresh().catch(() => undefined)}>
           Retry now

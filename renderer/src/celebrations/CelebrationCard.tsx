@@ -5,14 +5,30 @@ import { LINGER_MS } from './policy';
 import { Burst, Confetti } from './Particles';
 
 // Plain symbols that common system fonts carry (no colour-emoji font is needed to see them).
-const ICONS: Record<Celebration['kind'], string> = { kudos: '♥', mission_completed: '✓', streak_milestone: '✦', personal_best: '★', level_up: '↑' };
+const ICONS: Record<Celebration['kind'], string> = {
+  kudos: '♥',
+  mission_completed: '✓',
+  streak_milestone: '✦',
+  personal_best: '★',
+  level_up: '↑',
+};
 
 /**
  * One celebration, sized to the moment: a warm toast for kudos, a burst for a mission or a best, confetti
  * for a big streak. It never takes focus, fades by itself, and can be dismissed or opened. Under reduced
  * motion (or in focus mode) it is the same card without any movement.
  */
-export function CelebrationCard({ celebration, calm, onDismiss, onOpen }: { celebration: Celebration; calm: boolean; onDismiss: () => void; onOpen: () => void }) {
+export function CelebrationCard({
+  celebration,
+  calm,
+  onDismiss,
+  onOpen,
+}: {
+  celebration: Celebration;
+  calm: boolean;
+  onDismiss: () => void;
+  onOpen: () => void;
+}) {
   const reduced = useReducedMotion() ?? false;
   const still = reduced || calm;
   // The parent re-renders often; the fade-out timer must start once per celebration, not once per render.
@@ -37,7 +53,12 @@ export function CelebrationCard({ celebration, calm, onDismiss, onOpen }: { cele
         <button type="button" className="small" onClick={onOpen}>
           Open
         </button>
-        <button type="button" className="small ghost" onClick={onDismiss} aria-label={`Dismiss: ${celebration.title}`}>
+        <button
+          type="button"
+          className="small ghost"
+          onClick={onDismiss}
+          aria-label={`Dismiss: ${celebration.title}`}
+        >
           ✕
         </button>
       </div>

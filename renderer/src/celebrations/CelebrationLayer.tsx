@@ -12,7 +12,13 @@ const CelebrationStage = lazy(loadStage);
  * Listens for celebrations from the host and shows them in a corner that never covers the work: no modal,
  * no focus stealing, at most three at once, each shown once.
  */
-export function CelebrationLayer({ settings, onOpen }: { settings: Settings | null; onOpen: (view: View) => void }) {
+export function CelebrationLayer({
+  settings,
+  onOpen,
+}: {
+  settings: Settings | null;
+  onOpen: (view: View) => void;
+}) {
   const api = useApi();
   const [shown, setShown] = useState<Celebration[]>([]);
   const seen = useRef(new Set<string>());
@@ -47,7 +53,16 @@ export function CelebrationLayer({ settings, onOpen }: { settings: Settings | nu
   );
   return (
     <div className="celebrations" aria-live="polite">
-      <Suspense fallback={null}>{shown.length > 0 && <CelebrationStage shown={shown} calm={settings?.focusMode ?? false} onDismiss={dismiss} onOpen={open} />}</Suspense>
+      <Suspense fallback={null}>
+        {shown.length > 0 && (
+          <CelebrationStage
+            shown={shown}
+            calm={settings?.focusMode ?? false}
+            onDismiss={dismiss}
+            onOpen={open}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -24,4 +24,8 @@ export const VIEW_FOR: Record<Celebration['kind'], View> = {
 };
 
 /** How long each size stays before it fades by itself (it can always be dismissed sooner). */
-export const LINGER_MS: Record<Celebration['size'], number> = { toast: 7_000, burst: 9_000, confetti: 12_000 };
+export const LINGER_MS: Record<Celebration['size'], number> = {
+  toast: 7_000,
+  burst: 9_000,
+  confetti: 12_000,
+};

@@ -8,11 +8,20 @@ export function createBrowserNotifier(win: Window & typeof globalThis) {
   const supported = 'Notification' in win;
   return {
     async askPermission(): Promise<void> {
-      if (supported && win.Notification.permission === 'default') await win.Notification.requestPermission().catch(() => undefined);
+      if (supported && win.Notification.permission === 'default')
+        await win.Notification.requestPermission().catch(() => undefined);
     },
     notify(celebration: Celebration, onClick: () => void): void {
-      if (!supported || win.Notification.permission !== 'granted' || win.document.visibilityState === 'visible') return;
-      const note = new win.Notification(celebration.title, { body: celebration.message, tag: celebration.id });
+      if (
+        !supported ||
+        win.Notification.permission !== 'granted' ||
+        win.document.visibilityState === 'visible'
+      )
+        return;
+      const note = new win.Notification(celebration.title, {
+        body: celebration.message,
+        tag: celebration.id,
+      });
       note.onclick = () => {
         win.focus();
         onClick();

@@ -3,7 +3,10 @@ import type { Clock, HttpFetch, KeyValueStorage, OpenSocket } from '../../../sha
 type BrowserWindow = Window & typeof globalThis;
 
 /** fetch, as the sync client's http port (it reads only ok, status and text()). */
-export const browserHttp = (win: BrowserWindow): HttpFetch => (url, init) => win.fetch(url, { ...init, cache: 'no-store', credentials: 'omit' });
+export const browserHttp =
+  (win: BrowserWindow): HttpFetch =>
+  (url, init) =>
+    win.fetch(url, { ...init, cache: 'no-store', credentials: 'omit' });
 
 /** The browser WebSocket as the sync client's socket port; onClose fires exactly once, also after an error. */
 export const browserSocket =
@@ -28,7 +31,10 @@ export const browserSocket =
       close: (code, reason) => {
         try {
           // Browsers only accept 1000 or 3000–4999 from scripts.
-          socket.close(code === 1000 || (code !== undefined && code >= 3000 && code <= 4999) ? code : 1000, reason);
+          socket.close(
+            code === 1000 || (code !== undefined && code >= 3000 && code <= 4999) ? code : 1000,
+            reason,
+          );
         } catch {
           socket.close();
         }

@@ -35,7 +35,8 @@ export const browserSessionStore = (storage: Storage): SessionStore => ({
 export const browserSettingsStore = (storage: Storage): SettingsStore => ({
   async load() {
     const stored = read(storage, SETTINGS_KEY);
-    const merged = typeof stored === 'object' && stored !== null ? { ...DEFAULT_SETTINGS, ...stored } : DEFAULT_SETTINGS;
+    const merged =
+      typeof stored === 'object' && stored !== null ? { ...DEFAULT_SETTINGS, ...stored } : DEFAULT_SETTINGS;
     const parsed = Settings.safeParse(merged);
     return parsed.success ? parsed.data : DEFAULT_SETTINGS;
   },

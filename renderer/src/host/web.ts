@@ -21,7 +21,15 @@ export async function createWebHost(win: BrowserWindow): Promise<SidekickApi> {
   const host = createApiHost({
     createClient: (session) =>
       createSyncClient(
-        { http: browserHttp(win), openSocket: browserSocket(win), storage: browserStorage(win.localStorage), clock: browserClock(win), random: Math.random, newKey: () => newKey(win), log },
+        {
+          http: browserHttp(win),
+          openSocket: browserSocket(win),
+          storage: browserStorage(win.localStorage),
+          clock: browserClock(win),
+          random: Math.random,
+          newKey: () => newKey(win),
+          log,
+        },
         { serverUrl: session.serverUrl, token: session.token },
       ),
     sessions: browserSessionStore(win.localStorage),
@@ -41,7 +49,10 @@ export async function createWebHost(win: BrowserWindow): Promise<SidekickApi> {
   host.onCelebration((celebration) => {
     if (celebration.kind !== 'kudos') return;
     void settings.load().then((s) => {
-      if (!s.optOut.popups && !s.focusMode) notifier.notify(celebration, () => navigateListeners.forEach((l) => l({ view: 'kudos', itemId: celebration.refId })));
+      if (!s.optOut.popups && !s.focusMode)
+        notifier.notify(celebration, () =>
+          navigateListeners.forEach((l) => l({ view: 'kudos', itemId: celebration.refId })),
+        );
     });
   });
   // Back on the network: catch up now instead of waiting for the next reconnect attempt.

@@ -14,7 +14,12 @@ export class AuthFailureLimiter {
   check(ip: string, now: number): void {
     const recent = (this.failures.get(ip) ?? []).filter((t) => now - t < 60_000);
     this.failures.set(ip, recent);
-    if (recent.length >= this.perMinute) throw new HttpError(429, 'too_many_attempts', 'Too many failed sign-in attempts; wait a minute and try again.');
+    if (recent.length >= this.perMinute)
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        'Too many failed sign-in attempts; wait a minute and try again.',
+      );
   }
 
   fail(ip: string, now: number): void {
@@ -23,25 +28,46 @@ export class AuthFailureLimiter {
   }
 }
 
-export async function authenticateToken(ctx: AppContext, limiter: AuthFailureLimiter, ip: string, token: string | null): Promise<Principal> {
+export async function authenticateToken(
+  ctx: AppContext,
+  limiter: AuthFailureLimiter,
+  ip: string,
+  token: string | null,
+): Promise<Principal> {
   const now = Date.now();
   limiter.check(ip, now);
   const principal = token ? await principalForToken(ctx.store.db, token, ctx.config.adminTokenHash) : null;
   if (!principal) {
     limiter.fail(ip, now);
-    throw unauthorized(token ? 'This token is not valid (unknown or revoked).' : 'A bearer token is required (Authorization: Bearer sk_…).');
+    throw unauthorized(
+      token
+        ? 'This token is not valid (unknown or revoked).'
+        : 'A bearer token is required (Authorization: Bearer sk_…).',
+    );
   }
   return principal;
 }
 
-export type Authenticator = (request: FastifyRequest, opts?: { allowIngestToken?: boolean }) => Promise<Principal>;
+export type Authenticator = (
+  request: FastifyRequest,
+  opts?: { allowIngestToken?: boolean },
+) => Promise<Principal>;
 
 /** Builds the per-request authenticator. Ingest tokens may call only the ingest routes. */
-export function createAuthenticator(ctx: AppContext): { authenticate: Authenticator; limiter: AuthFailureLimiter } {
+export function createAuthenticator(ctx: AppContext): {
+  authenticate: Authenticator;
+  limiter: AuthFailureLimiter;
+} {
   const limiter = new AuthFailureLimiter(ctx.config.authFailuresPerMinute);
   const authenticate: Authenticator = async (request, opts = {}) => {
-    const principal = await authenticateToken(ctx, limiter, request.ip, bearerFrom(request.headers.authorization));
-    if (principal.tokenKind === 'ingest' && !opts.allowIngestToken) throw forbidden('An ingest token may only send helpdesk events.');
+    const principal = await authenticateToken(
+      ctx,
+      limiter,
+      request.ip,
+      bearerFrom(request.headers.authorization),
+    );
+    if (principal.tokenKind === 'ingest' && !opts.allowIngestToken)
+      throw forbidden('An ingest token may only send helpdesk events.');
     return principal;
   };
   return { authenticate, limiter };

@@ -17,7 +17,8 @@ export class HttpError extends Error {
   }
 }
 
-export const unauthorized = (message = 'A valid bearer token is required.') => new HttpError(401, 'unauthorized', message);
+export const unauthorized = (message = 'A valid bearer token is required.') =>
+  new HttpError(401, 'unauthorized', message);
 export const forbidden = (message = 'You may not do this.') => new HttpError(403, 'forbidden', message);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found.`);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
@@ -32,7 +33,12 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what 
   if (!result.success) {
     const issues = issuesOf(result.error);
     const first = issues[0];
-    throw new HttpError(400, 'invalid_request', `The ${what} is invalid${first ? `: ${first.path}: ${first.message}` : ''}.`, issues);
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `The ${what} is invalid${first ? `: ${first.path}: ${first.message}` : ''}.`,
+      issues,
+    );
   }
   return result.data;
 }

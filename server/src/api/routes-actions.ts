@@ -24,15 +24,34 @@ import type { Authenticator } from './authenticate';
 export function idempotencyKey(request: FastifyRequest): string {
   const raw = request.headers['idempotency-key'];
   const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!key) throw new HttpError(400, 'idempotency_key_required', 'Send an Idempotency-Key header so a retry never repeats the action.');
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new HttpError(400, 'invalid_idempotency_key', 'The Idempotency-Key must be 1–200 printable ASCII characters.');
+  if (!key)
+    throw new HttpError(
+      400,
+      'idempotency_key_required',
+      'Send an Idempotency-Key header so a retry never repeats the action.',
+    );
+  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+    throw new HttpError(
+      400,
+      'invalid_idempotency_key',
+      'The Idempotency-Key must be 1–200 printable ASCII characters.',
+    );
   return key;
 }
 
-type Handler<S extends z.ZodType> = (ctx: AppContext, principal: Principal, body: z.infer<S>, key: string) => Promise<ActionAck>;
+type Handler<S extends z.ZodType> = (
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<S>,
+  key: string,
+) => Promise<ActionAck>;
 
 /** The agent's own actions (ACTION_PATHS), each idempotent by its Idempotency-Key. */
-export function registerActionRoutes(app: FastifyInstance, ctx: AppContext, authenticate: Authenticator): void {
+export function registerActionRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  authenticate: Authenticator,
+): void {
   const route = <S extends z.ZodType>(kind: OutboxActionKind, schema: S, handler: Handler<S>) => {
     app.post(ACTION_PATHS[kind], async (request) => {
       const principal = await authenticate(request);

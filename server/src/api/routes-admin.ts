@@ -1,10 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CreatePersonBody, CreateTeamBody, CreateTokenBody, MergePersonBody, UpdatePersonBody } from '../../../shared/api/admin';
+import {
+  CreatePersonBody,
+  CreateTeamBody,
+  CreateTokenBody,
+  MergePersonBody,
+  UpdatePersonBody,
+} from '../../../shared/api/admin';
 import { Handle } from '../../../shared/api/ingest';
 import type { AppContext } from '../app/context';
 import { issueToken } from '../auth/tokens';
-import { createPerson, createTeam, listPeople, listTeams, mergePerson, updatePerson } from '../services/admin-service';
+import {
+  createPerson,
+  createTeam,
+  listPeople,
+  listTeams,
+  mergePerson,
+  updatePerson,
+} from '../services/admin-service';
 import { loadPerson, personRecord } from '../services/people-repo';
 import { notFound, parseOr400 } from './http-errors';
 import { requireAdmin, type Authenticator } from './authenticate';
@@ -13,7 +26,11 @@ const IdParams = z.object({ id: z.string().min(1).max(128) });
 const PeopleQuery = z.object({ handle: Handle.optional(), claimed: z.enum(['true', 'false']).optional() });
 
 /** Admin: teams, people (with schedules, absences, handles), tokens. Every route is admin-only. */
-export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authenticate: Authenticator): void {
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  authenticate: Authenticator,
+): void {
   const admin = async (request: Parameters<Authenticator>[0]) => requireAdmin(await authenticate(request));
 
   app.post('/api/admin/teams', async (request, reply) => {
@@ -36,7 +53,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authe
   app.get('/api/admin/people', async (request) => {
     await admin(request);
     const query = parseOr400(PeopleQuery, request.query, 'query');
-    return { people: await listPeople(ctx.store.db, { handle: query.handle, claimed: query.claimed === undefined ? undefined : query.claimed === 'true' }) };
+    return {
+      people: await listPeople(ctx.store.db, {
+        handle: query.handle,
+        claimed: query.claimed === undefined ? undefined : query.claimed === 'true',
+      }),
+    };
   });
 
   app.get('/api/admin/people/:id', async (request) => {
@@ -71,7 +93,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, authe
   app.delete('/api/admin/tokens/:id', async (request, reply) => {
     await admin(request);
     const { id } = parseOr400(IdParams, request.params, 'path');
-    const result = await ctx.store.db.updateTable('tokens').set({ revoked_at: ctx.clock().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const result = await ctx.store.db
+      .updateTable('tokens')
+      .set({ revoked_at: ctx.clock().toISOString() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('The token');
     return reply.code(204).send();
   });

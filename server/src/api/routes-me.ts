@@ -17,13 +17,16 @@ const FeedQuery = z.object({
 export function registerMeRoutes(app: FastifyInstance, ctx: AppContext, authenticate: Authenticator): void {
   const me = async (request: Parameters<Authenticator>[0]) => {
     const principal = await authenticate(request);
-    if (!(await loadPerson(ctx.store.db, principal.personId))) throw forbidden('The bootstrap admin has no personal state; create a person and a token.');
+    if (!(await loadPerson(ctx.store.db, principal.personId)))
+      throw forbidden('The bootstrap admin has no personal state; create a person and a token.');
     return principal;
   };
 
   app.get('/api/me/state', async (request, reply) => {
     const principal = await me(request);
-    return reply.header('cache-control', 'no-store').send(await snapshotFor(ctx.store, principal.personId, ctx.clock()));
+    return reply
+      .header('cache-control', 'no-store')
+      .send(await snapshotFor(ctx.store, principal.personId, ctx.clock()));
   });
 
   app.get('/api/me/feed', async (request, reply) => {
@@ -32,7 +35,11 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AppContext, authenti
     // One more than asked tells whether there is more without a count query.
     const entries = await readFeed(ctx.store.db, principal.personId, after, limit + 1);
     const page = entries.slice(0, limit);
-    const body: FeedPage = { entries: page, cursor: page.at(-1)?.seq ?? after, hasMore: entries.length > limit };
+    const body: FeedPage = {
+      entries: page,
+      cursor: page.at(-1)?.seq ?? after,
+      hasMore: entries.length > limit,
+    };
     return reply.header('cache-control', 'no-store').send(body);
   });
 }

@@ -31,7 +31,11 @@ function adaptAll(payload: unknown, adapt: (p: unknown, at: string) => AdaptResu
       events.push(...r.events);
       if (r.ignored) ignored.push(r.ignored);
     } catch (error) {
-      throw new HttpError(400, 'invalid_webhook', `Item ${index}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new HttpError(
+        400,
+        'invalid_webhook',
+        `Item ${index}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   });
   return { events, ignored };
@@ -43,27 +47,53 @@ function adaptAll(payload: unknown, adapt: (p: unknown, at: string) => AdaptResu
  */
 export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT }, (_request, body, done) => done(null, body));
-    const limit = { config: { rateLimit: { max: ctx.config.ingestRatePerMinute, timeWindow: 60_000 } }, bodyLimit: INGEST_BODY_LIMIT };
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+    const limit = {
+      config: { rateLimit: { max: ctx.config.ingestRatePerMinute, timeWindow: 60_000 } },
+      bodyLimit: INGEST_BODY_LIMIT,
+    };
 
     scope.post('/api/ingest/zendesk', limit, async (request, reply) => {
       const raw = typeof request.body === 'string' ? request.body : '';
       const secret = ctx.config.zendeskSecret;
-      if (!secret) throw new HttpError(503, 'not_configured', 'Zendesk webhooks are not configured on this server (set SIDEKICK_ZENDESK_SECRET).');
-      const ok = verifyZendeskSignature(secret, header(request, 'x-zendesk-webhook-signature-timestamp'), header(request, 'x-zendesk-webhook-signature'), raw, Date.now());
+      if (!secret)
+        throw new HttpError(
+          503,
+          'not_configured',
+          'Zendesk webhooks are not configured on this server (set SIDEKICK_ZENDESK_SECRET).',
+        );
+      const ok = verifyZendeskSignature(
+        secret,
+        header(request, 'x-zendesk-webhook-signature-timestamp'),
+        header(request, 'x-zendesk-webhook-signature'),
+        raw,
+        Date.now(),
+      );
       if (!ok) throw unauthorized('The Zendesk webhook signature is missing, wrong or too old.');
       const { events, ignored } = adaptAll(parseJson(raw), adaptZendesk, ctx.clock().toISOString());
-      const result = events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
+      const result =
+        events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
       return reply.send({ ...result, ignored });
     });
 
     scope.post('/api/ingest/freshdesk', limit, async (request, reply) => {
       const raw = typeof request.body === 'string' ? request.body : '';
       const secret = ctx.config.freshdeskSecret;
-      if (!secret) throw new HttpError(503, 'not_configured', 'Freshdesk webhooks are not configured on this server (set SIDEKICK_FRESHDESK_SECRET).');
-      if (!sameSecret(secret, header(request, 'x-sidekick-secret'))) throw unauthorized('The X-Sidekick-Secret header is missing or wrong.');
+      if (!secret)
+        throw new HttpError(
+          503,
+          'not_configured',
+          'Freshdesk webhooks are not configured on this server (set SIDEKICK_FRESHDESK_SECRET).',
+        );
+      if (!sameSecret(secret, header(request, 'x-sidekick-secret')))
+        throw unauthorized('The X-Sidekick-Secret header is missing or wrong.');
       const { events, ignored } = adaptAll(parseJson(raw), adaptFreshdesk, ctx.clock().toISOString());
-      const result = events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
+      const result =
+        events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
       return reply.send({ ...result, ignored });
     });
   });

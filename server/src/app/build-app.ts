@@ -30,13 +30,27 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.statusCode).send(error.toBody());
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status === 413) return reply.code(413).send({ error: 'payload_too_large', message: 'The body is too large; send smaller batches.' });
-    if (status === 429) return reply.code(429).send({ error: 'rate_limited', message: 'Too many requests; slow down and retry shortly.' });
-    if (status >= 400 && status < 500) return reply.code(status).send({ error: 'bad_request', message: error.message });
+    if (status === 413)
+      return reply
+        .code(413)
+        .send({ error: 'payload_too_large', message: 'The body is too large; send smaller batches.' });
+    if (status === 429)
+      return reply
+        .code(429)
+        .send({ error: 'rate_limited', message: 'Too many requests; slow down and retry shortly.' });
+    if (status >= 400 && status < 500)
+      return reply.code(status).send({ error: 'bad_request', message: error.message });
     request.log.error(error);
-    return reply.code(500).send({ error: 'internal', message: 'Something went wrong on the server; nothing was half-stored, please retry.' });
+    return reply.code(500).send({
+      error: 'internal',
+      message: 'Something went wrong on the server; nothing was half-stored, please retry.',
+    });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` }),
+  );
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -31,7 +31,8 @@ export function clockFrom(now: ContextOptions['now']): () => Date {
 export async function createServerContext(options: ContextOptions = {}): Promise<AppContext> {
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const env = process.env;
-  const adminToken = options.adminToken === undefined ? (env.SIDEKICK_ADMIN_TOKEN ?? null) : options.adminToken;
+  const adminToken =
+    options.adminToken === undefined ? (env.SIDEKICK_ADMIN_TOKEN ?? null) : options.adminToken;
   const config: ServerConfig = {
     adminTokenHash: adminToken ? hashToken(adminToken) : null,
     metricsTokenHash: env.SIDEKICK_METRICS_TOKEN ? hashToken(env.SIDEKICK_METRICS_TOKEN) : null,

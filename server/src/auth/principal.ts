@@ -21,7 +21,11 @@ export function bearerFrom(header: string | undefined): string | null {
 }
 
 /** Resolves a bearer token to a principal by hash lookup; null when unknown or revoked. */
-export async function principalForToken(db: Kysely<Database>, token: string, adminTokenHash: string | null): Promise<Principal | null> {
+export async function principalForToken(
+  db: Kysely<Database>,
+  token: string,
+  adminTokenHash: string | null,
+): Promise<Principal | null> {
   const hash = hashToken(token);
   if (adminTokenHash !== null && hash === adminTokenHash) {
     return { personId: BOOTSTRAP_ADMIN_ID, role: 'admin', tokenKind: 'bootstrap', teamIds: [] };
@@ -34,6 +38,15 @@ export async function principalForToken(db: Kysely<Database>, token: string, adm
     .where('tokens.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  const teams = await db.selectFrom('team_members').select('team_id').where('person_id', '=', row.id).execute();
-  return { personId: row.id, role: row.role as Role, tokenKind: row.kind as TokenKind, teamIds: teams.map((t) => t.team_id) };
+  const teams = await db
+    .selectFrom('team_members')
+    .select('team_id')
+    .where('person_id', '=', row.id)
+    .execute();
+  return {
+    personId: row.id,
+    role: row.role as Role,
+    tokenKind: row.kind as TokenKind,
+    teamIds: teams.map((t) => t.team_id),
+  };
 }

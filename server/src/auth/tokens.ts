@@ -27,7 +27,15 @@ export async function issueToken(
   const id = randomUUID();
   await db
     .insertInto('tokens')
-    .values({ id, token_hash: hashToken(token), person_id: personId, kind, label, created_at: toIsoUtc(now), revoked_at: null })
+    .values({
+      id,
+      token_hash: hashToken(token),
+      person_id: personId,
+      kind,
+      label,
+      created_at: toIsoUtc(now),
+      revoked_at: null,
+    })
     .execute();
   return { id, token, kind };
 }

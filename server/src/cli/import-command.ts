@@ -35,17 +35,23 @@ export async function runImport(argv: readonly string[]): Promise<void> {
     ...(mappingFile ? { spec: fs.readFileSync(mappingFile, 'utf8') } : {}),
     ...pick(args, { format: 'format', source: 'source', timezone: 'timezone', timeFormat: 'time-format' }),
   });
-  if (!parsedQuery.success) throw new Error(`import: ${parsedQuery.error.issues.map((i) => `${i.path.join('.') || 'flags'}: ${i.message}`).join('; ')}\n\nUsage:\n  ${IMPORT_HELP}`);
+  if (!parsedQuery.success)
+    throw new Error(
+      `import: ${parsedQuery.error.issues.map((i) => `${i.path.join('.') || 'flags'}: ${i.message}`).join('; ')}\n\nUsage:\n  ${IMPORT_HELP}`,
+    );
   const query = parsedQuery.data;
   const spec = mappingSpecFrom(query);
   createMapper(spec); // an unknown time zone fails here, before the store is opened or a byte is read
   const batchSize = Number(flag(args, 'batch-size') ?? 500);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new Error('--batch-size must be 1–5000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
+    throw new Error('--batch-size must be 1–5000');
 
   if (file !== '-' && !fs.existsSync(file)) throw new Error(`import: no such file ${file}`);
   const totalBytes = file === '-' ? undefined : fs.statSync(file).size;
   const counter = new ByteCounter();
-  const input: Readable = (file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 256 * 1024 })).pipe(counter);
+  const input: Readable = (
+    file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 256 * 1024 })
+  ).pipe(counter);
   const view = createProgressView(process.stdout, totalBytes, counter);
   const rejectionsPath = flag(args, 'rejections');
   const rejectionsOut = rejectionsPath ? fs.createWriteStream(rejectionsPath, { flags: 'w' }) : null;
@@ -55,7 +61,10 @@ export async function runImport(argv: readonly string[]): Promise<void> {
     const server = flag(args, 'server');
     if (server) {
       const token = process.env.SIDEKICK_TOKEN;
-      if (!token) throw new Error('--server needs an admin token in the SIDEKICK_TOKEN environment variable (kept out of argv so it does not show in ps)');
+      if (!token)
+        throw new Error(
+          '--server needs an admin token in the SIDEKICK_TOKEN environment variable (kept out of argv so it does not show in ps)',
+        );
       summary = await importOverHttp({ server, token, query, input, onTick: () => view.update() });
       summary.rejected.forEach((r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`));
     } else {
@@ -70,7 +79,8 @@ export async function runImport(argv: readonly string[]): Promise<void> {
           onRejection: (r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`),
           onRecompute: () => {
             view.stop();
-            if (process.stdout.isTTY) console.log('All batches stored; recomputing missions, streaks, growth and offers…');
+            if (process.stdout.isTTY)
+              console.log('All batches stored; recomputing missions, streaks, growth and offers…');
           },
         });
       } finally {
@@ -80,7 +90,9 @@ export async function runImport(argv: readonly string[]): Promise<void> {
   } catch (err) {
     view.stop();
     if (err instanceof ImportInterruptedError) {
-      console.error(`Import interrupted: ${err.message}\nEverything counted below is stored; run the same command again to resume (already stored events come back as duplicates).\n${formatSummary(err.summary)}`);
+      console.error(
+        `Import interrupted: ${err.message}\nEverything counted below is stored; run the same command again to resume (already stored events come back as duplicates).\n${formatSummary(err.summary)}`,
+      );
       process.exitCode = 1;
       return;
     }

@@ -41,7 +41,9 @@ async function load(name: string): Promise<Command | null> {
     case 'token':
       return (await import('./token-command')).runToken;
     case 'import': {
-      const file = ['import-command.ts', 'import-command.js'].map((f) => path.join(here, f)).find((f) => fs.existsSync(f));
+      const file = ['import-command.ts', 'import-command.js']
+        .map((f) => path.join(here, f))
+        .find((f) => fs.existsSync(f));
       if (!file) return null;
       const mod = (await import(pathToFileURL(file).href)) as { runImport?: Command };
       return mod.runImport ?? null;
@@ -66,7 +68,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isEntry =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntry) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -39,7 +39,11 @@ export async function runTeams(argv: readonly string[]): Promise<void> {
   if (sub !== 'add') throw new Error('usage: sidekick-server teams add --name NAME --timezone TZ');
   const store = await openStore(storeFlags(args));
   try {
-    const team = await createTeam(store.db, CreateTeamBody.parse({ name: flag(args, 'name'), timezone: flag(args, 'timezone') ?? 'UTC' }), new Date());
+    const team = await createTeam(
+      store.db,
+      CreateTeamBody.parse({ name: flag(args, 'name'), timezone: flag(args, 'timezone') ?? 'UTC' }),
+      new Date(),
+    );
     console.log(JSON.stringify(team, null, 2));
   } finally {
     await store.close();

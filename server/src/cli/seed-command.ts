@@ -12,7 +12,8 @@ export async function runSeedDemo(argv: readonly string[]): Promise<void> {
     const tokens = await seedDemo(ctx);
     for (const t of tokens) console.log(`${t.role.padEnd(10)} ${t.name.padEnd(18)} ${t.token}`);
     const file = flag(args, 'demo-tokens-file');
-    if (file) fs.writeFileSync(file, JSON.stringify({ serverUrl: null, people: tokens }, null, 2), { mode: 0o600 });
+    if (file)
+      fs.writeFileSync(file, JSON.stringify({ serverUrl: null, people: tokens }, null, 2), { mode: 0o600 });
   } finally {
     await ctx.store.close();
   }

@@ -10,7 +10,8 @@ export const SERVE_HELP = `sidekick-server serve [--port 8787] [--host 127.0.0.1
 export async function runServe(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv, ['demo', 'log']);
   const port = Number(flag(args, 'port') ?? process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${flag(args, 'port')}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got ${flag(args, 'port')}`);
   const demo = flag(args, 'demo') === 'true';
   const tokensFile = flag(args, 'demo-tokens-file');
   const now = flag(args, 'now');

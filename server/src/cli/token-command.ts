@@ -7,7 +7,8 @@ import { flag, parseArgs, storeFlags } from './args';
 export async function runToken(argv: readonly string[]): Promise<void> {
   const [sub, ...rest] = argv;
   const args = parseArgs(rest);
-  if (sub !== 'create') throw new Error('usage: sidekick-server token create --person ID [--kind person|ingest] [--label TEXT]');
+  if (sub !== 'create')
+    throw new Error('usage: sidekick-server token create --person ID [--kind person|ingest] [--label TEXT]');
   const personId = flag(args, 'person');
   if (!personId) throw new Error('--person ID is required');
   const kind = flag(args, 'kind') ?? 'person';

@@ -36,7 +36,13 @@ const COMMENTS_UNHAPPY = ['Took too long to get an answer.', 'Still not solved p
  * assigned, replied (public and internal notes), solved, some rated with comments, some QA-scored, a few
  * reopened; nothing after `now`; no work on weekends or the agent's days off.
  */
-export function demoHistory(agent: DemoAgentProfile, seed: number, now: Date, timezone: string, teammates: string[]): Record<string, unknown>[] {
+export function demoHistory(
+  agent: DemoAgentProfile,
+  seed: number,
+  now: Date,
+  timezone: string,
+  teammates: string[],
+): Record<string, unknown>[] {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const nowMs = now.getTime();
@@ -56,15 +62,55 @@ export function demoHistory(agent: DemoAgentProfile, seed: number, now: Date, ti
       const at = (min: number) => created.plus({ minutes: min }).toUTC().toISO() ?? '';
       const frt = Math.max(2, Math.round(agent.frtMinutes * (0.4 + rnd() * 1.2)));
       const base = { source: 'demo', ticketId };
-      push({ ...base, type: 'ticket_created', externalId: `${ticketId}:c`, at: at(0), channel: pick(['email', 'chat', 'web']) });
+      push({
+        ...base,
+        type: 'ticket_created',
+        externalId: `${ticketId}:c`,
+        at: at(0),
+        channel: pick(['email', 'chat', 'web']),
+      });
       push({ ...base, type: 'ticket_assigned', externalId: `${ticketId}:a`, agent: agent.handle, at: at(1) });
-      push({ ...base, type: 'agent_replied', externalId: `${ticketId}:r1`, agent: agent.handle, public: true, at: at(frt) });
-      if (rnd() < 0.2 && teammates.length > 0) push({ ...base, ticketId: `${ticketId}-peer`, type: 'agent_replied', externalId: `${ticketId}:note`, agent: agent.handle, public: false, at: at(frt + 5) });
+      push({
+        ...base,
+        type: 'agent_replied',
+        externalId: `${ticketId}:r1`,
+        agent: agent.handle,
+        public: true,
+        at: at(frt),
+      });
+      if (rnd() < 0.2 && teammates.length > 0)
+        push({
+          ...base,
+          ticketId: `${ticketId}-peer`,
+          type: 'agent_replied',
+          externalId: `${ticketId}:note`,
+          agent: agent.handle,
+          public: false,
+          at: at(frt + 5),
+        });
       const solvedAfter = frt + 20 + Math.floor(rnd() * 180);
-      push({ ...base, type: 'ticket_solved', externalId: `${ticketId}:s`, agent: agent.handle, at: at(solvedAfter) });
+      push({
+        ...base,
+        type: 'ticket_solved',
+        externalId: `${ticketId}:s`,
+        agent: agent.handle,
+        at: at(solvedAfter),
+      });
       if (rnd() < 0.05) {
-        push({ ...base, type: 'ticket_reopened', externalId: `${ticketId}:re`, agent: agent.handle, at: at(solvedAfter + 600) });
-        push({ ...base, type: 'ticket_solved', externalId: `${ticketId}:s2`, agent: agent.handle, at: at(solvedAfter + 700) });
+        push({
+          ...base,
+          type: 'ticket_reopened',
+          externalId: `${ticketId}:re`,
+          agent: agent.handle,
+          at: at(solvedAfter + 600),
+        });
+        push({
+          ...base,
+          type: 'ticket_solved',
+          externalId: `${ticketId}:s2`,
+          agent: agent.handle,
+          at: at(solvedAfter + 700),
+        });
       }
       if (rnd() < 0.6) {
         const satisfied = rnd() < agent.happy;
@@ -77,10 +123,23 @@ export function demoHistory(agent: DemoAgentProfile, seed: number, now: Date, ti
           at: at(solvedAfter + 120),
           satisfied,
           originalScore: satisfied ? 'good' : 'bad',
-          ...(withComment ? { comment: pick(satisfied ? COMMENTS_HAPPY : COMMENTS_UNHAPPY), customerName: pick(['Alex', 'Sam', 'Jordan', 'Kim', 'Robin']) } : {}),
+          ...(withComment
+            ? {
+                comment: pick(satisfied ? COMMENTS_HAPPY : COMMENTS_UNHAPPY),
+                customerName: pick(['Alex', 'Sam', 'Jordan', 'Kim', 'Robin']),
+              }
+            : {}),
         });
       }
-      if (rnd() < 0.12) push({ ...base, type: 'qa_scored', externalId: `${ticketId}:qa`, agent: agent.handle, at: at(solvedAfter + 1440), score: Math.round(70 + rnd() * 30) });
+      if (rnd() < 0.12)
+        push({
+          ...base,
+          type: 'qa_scored',
+          externalId: `${ticketId}:qa`,
+          agent: agent.handle,
+          at: at(solvedAfter + 1440),
+          score: Math.round(70 + rnd() * 30),
+        });
     }
   }
   return events;

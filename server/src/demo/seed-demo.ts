@@ -26,20 +26,72 @@ export interface DemoToken {
 const TEAM = { name: 'Care Crew', timezone: 'Europe/Warsaw' };
 const SUPERVISOR = { key: 'maja', name: 'Maja Kowalska' };
 const AGENTS: Array<DemoAgentProfile & { key: string; name: string }> = [
-  { key: 'ana', name: 'Ana Silva', handle: 'zendesk:9001', frtMinutes: 25, ticketsPerDay: 7, happy: 0.92, daysOff: [-9] },
-  { key: 'ben', name: 'Ben Okafor', handle: 'zendesk:9002', frtMinutes: 45, ticketsPerDay: 5, happy: 0.8, daysOff: [-15, -14] },
-  { key: 'chloe', name: 'Chloé Martin', handle: 'zendesk:9003', frtMinutes: 18, ticketsPerDay: 8, happy: 0.88, daysOff: [] },
-  { key: 'dev', name: 'Dev Patel', handle: 'zendesk:9004', frtMinutes: 35, ticketsPerDay: 6, happy: 0.85, daysOff: [-3] },
-  { key: 'emma', name: 'Emma Nowak', handle: 'zendesk:9005', frtMinutes: 60, ticketsPerDay: 4, happy: 0.75, daysOff: [-21, -20, -19] },
-  { key: 'felix', name: 'Felix Wagner', handle: 'zendesk:9006', frtMinutes: 30, ticketsPerDay: 6, happy: 0.9, daysOff: [-6] },
+  {
+    key: 'ana',
+    name: 'Ana Silva',
+    handle: 'zendesk:9001',
+    frtMinutes: 25,
+    ticketsPerDay: 7,
+    happy: 0.92,
+    daysOff: [-9],
+  },
+  {
+    key: 'ben',
+    name: 'Ben Okafor',
+    handle: 'zendesk:9002',
+    frtMinutes: 45,
+    ticketsPerDay: 5,
+    happy: 0.8,
+    daysOff: [-15, -14],
+  },
+  {
+    key: 'chloe',
+    name: 'Chloé Martin',
+    handle: 'zendesk:9003',
+    frtMinutes: 18,
+    ticketsPerDay: 8,
+    happy: 0.88,
+    daysOff: [],
+  },
+  {
+    key: 'dev',
+    name: 'Dev Patel',
+    handle: 'zendesk:9004',
+    frtMinutes: 35,
+    ticketsPerDay: 6,
+    happy: 0.85,
+    daysOff: [-3],
+  },
+  {
+    key: 'emma',
+    name: 'Emma Nowak',
+    handle: 'zendesk:9005',
+    frtMinutes: 60,
+    ticketsPerDay: 4,
+    happy: 0.75,
+    daysOff: [-21, -20, -19],
+  },
+  {
+    key: 'felix',
+    name: 'Felix Wagner',
+    handle: 'zendesk:9006',
+    frtMinutes: 30,
+    ticketsPerDay: 6,
+    happy: 0.9,
+    daysOff: [-6],
+  },
 ];
 const SEED = 20_260_301;
 
 const field = (text: string, visibility: 'me' | 'supervisor' | 'team') => ({ text, visibility });
 
-async function issueAll(ctx: AppContext, people: Array<{ id: string; name: string; role: DemoToken['role'] }>): Promise<DemoToken[]> {
+async function issueAll(
+  ctx: AppContext,
+  people: Array<{ id: string; name: string; role: DemoToken['role'] }>,
+): Promise<DemoToken[]> {
   const out: DemoToken[] = [];
-  for (const p of people) out.push({ ...p, token: (await issueToken(ctx.store.db, p.id, 'person', 'demo', ctx.clock())).token });
+  for (const p of people)
+    out.push({ ...p, token: (await issueToken(ctx.store.db, p.id, 'person', 'demo', ctx.clock())).token });
   return out;
 }
 
@@ -50,28 +102,100 @@ async function issueAll(ctx: AppContext, people: Array<{ id: string; name: strin
  */
 export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   const db = ctx.store.db;
-  const marker = await db.selectFrom('handles').select('person_id').where('handle', '=', `demo:${SUPERVISOR.key}`).executeTakeFirst();
+  const marker = await db
+    .selectFrom('handles')
+    .select('person_id')
+    .where('handle', '=', `demo:${SUPERVISOR.key}`)
+    .executeTakeFirst();
   const keys = [SUPERVISOR.key, ...AGENTS.map((a) => a.key)];
   if (marker) {
-    const rows = await db.selectFrom('handles').innerJoin('people', 'people.id', 'handles.person_id').select(['people.id', 'people.name', 'people.role', 'handles.handle']).where('handles.handle', 'in', keys.map((k) => `demo:${k}`)).execute();
+    const rows = await db
+      .selectFrom('handles')
+      .innerJoin('people', 'people.id', 'handles.person_id')
+      .select(['people.id', 'people.name', 'people.role', 'handles.handle'])
+      .where(
+        'handles.handle',
+        'in',
+        keys.map((k) => `demo:${k}`),
+      )
+      .execute();
     const order = (h: string) => keys.indexOf(h.slice('demo:'.length));
-    return issueAll(ctx, rows.sort((a, b) => order(a.handle) - order(b.handle)).map((r) => ({ id: r.id, name: r.name, role: r.role as DemoToken['role'] })));
+    return issueAll(
+      ctx,
+      rows
+        .sort((a, b) => order(a.handle) - order(b.handle))
+        .map((r) => ({ id: r.id, name: r.name, role: r.role as DemoToken['role'] })),
+    );
   }
   const now = ctx.clock();
   const today = DateTime.fromJSDate(now, { zone: TEAM.timezone }).startOf('day');
-  const team = await createTeam(db, { ...TEAM, dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true }, schedule: { '1': { start: '09:00', end: '17:00' }, '2': { start: '09:00', end: '17:00' }, '3': { start: '09:00', end: '17:00' }, '4': { start: '09:00', end: '17:00' }, '5': { start: '09:00', end: '17:00' } } }, now);
-  const supervisor = await createPerson(ctx, { name: SUPERVISOR.name, role: 'supervisor', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${SUPERVISOR.key}`], schedule: null, absences: [] }, now);
+  const team = await createTeam(
+    db,
+    {
+      ...TEAM,
+      dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true },
+      schedule: {
+        '1': { start: '09:00', end: '17:00' },
+        '2': { start: '09:00', end: '17:00' },
+        '3': { start: '09:00', end: '17:00' },
+        '4': { start: '09:00', end: '17:00' },
+        '5': { start: '09:00', end: '17:00' },
+      },
+    },
+    now,
+  );
+  const supervisor = await createPerson(
+    ctx,
+    {
+      name: SUPERVISOR.name,
+      role: 'supervisor',
+      teamIds: [team.id],
+      timezone: TEAM.timezone,
+      handles: [`demo:${SUPERVISOR.key}`],
+      schedule: null,
+      absences: [],
+    },
+    now,
+  );
   const agents = [];
   for (const a of AGENTS) {
-    const absences = a.daysOff.map((d, i) => ({ date: today.plus({ days: d }).toISODate() ?? '', kind: i === 0 && a.daysOff.length === 1 ? ('sick' as const) : ('leave' as const) }));
-    const person = await createPerson(ctx, { name: a.name, role: 'agent', teamIds: [team.id], timezone: TEAM.timezone, handles: [`demo:${a.key}`, a.handle, `email:${a.key}@carecrew.example`], schedule: null, absences }, now);
+    const absences = a.daysOff.map((d, i) => ({
+      date: today.plus({ days: d }).toISODate() ?? '',
+      kind: i === 0 && a.daysOff.length === 1 ? ('sick' as const) : ('leave' as const),
+    }));
+    const person = await createPerson(
+      ctx,
+      {
+        name: a.name,
+        role: 'agent',
+        teamIds: [team.id],
+        timezone: TEAM.timezone,
+        handles: [`demo:${a.key}`, a.handle, `email:${a.key}@carecrew.example`],
+        schedule: null,
+        absences,
+      },
+      now,
+    );
     agents.push({ ...a, id: person.id });
   }
   const handles = agents.map((a) => a.handle);
-  const history = agents.flatMap((a, i) => demoHistory(a, SEED + i, now, TEAM.timezone, handles.filter((h) => h !== a.handle)));
+  const history = agents.flatMap((a, i) =>
+    demoHistory(
+      a,
+      SEED + i,
+      now,
+      TEAM.timezone,
+      handles.filter((h) => h !== a.handle),
+    ),
+  );
   await ingestEvents(ctx, history, { deferRefresh: true });
 
-  const principal = (id: string, role: Principal['role']): Principal => ({ personId: id, role, tokenKind: 'person', teamIds: [team.id] });
+  const principal = (id: string, role: Principal['role']): Principal => ({
+    personId: id,
+    role,
+    tokenKind: 'person',
+    teamIds: [team.id],
+  });
   const boss = principal(supervisor.id, 'supervisor');
   const profiles: Record<string, Profile> = {
     ana: {
@@ -97,14 +221,30 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   await recomputeAll(ctx);
 
   const week = weekWindow(now.toISOString(), TEAM.timezone);
-  await assignMission(ctx, boss, {
-    agentIds: [],
-    teamId: team.id,
-    spec: { title: 'Solve 250 tickets together this week', metric: 'solved', comparator: 'atLeast', target: 250, window: { start: week.from, end: week.to }, minSample: 1, guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 85 }], reward: { points: 60 } },
-  }, 'demo-mission-team');
+  await assignMission(
+    ctx,
+    boss,
+    {
+      agentIds: [],
+      teamId: team.id,
+      spec: {
+        title: 'Solve 250 tickets together this week',
+        metric: 'solved',
+        comparator: 'atLeast',
+        target: 250,
+        window: { start: week.from, end: week.to },
+        minSample: 1,
+        guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 85 }],
+        reward: { points: 60 },
+      },
+    },
+    'demo-mission-team',
+  );
   for (const a of agents.slice(0, 3)) {
-    const offer = (await openOffers(db, a.id)).find((o) => o.kind === 'steady') ?? (await openOffers(db, a.id))[0];
-    if (offer) await acceptOffer(ctx, principal(a.id, 'agent'), { offerId: offer.id }, `demo-accept-${a.key}`);
+    const offer =
+      (await openOffers(db, a.id)).find((o) => o.kind === 'steady') ?? (await openOffers(db, a.id))[0];
+    if (offer)
+      await acceptOffer(ctx, principal(a.id, 'agent'), { offerId: offer.id }, `demo-accept-${a.key}`);
   }
 
   const byKey = new Map(agents.map((a) => [a.key, a]));
@@ -116,7 +256,10 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
     ['felix', 'ben', 'Empathy', 'Loved how gently you handled the bereavement cancellation.', -3],
     ['maja', 'felix', 'Quality', 'QA gave your chat transcripts a 98 — textbook.', -8],
   ];
-  const names = new Map([[SUPERVISOR.key, { id: supervisor.id, name: supervisor.name, role: 'supervisor' }], ...agents.map((a) => [a.key, { id: a.id, name: a.name, role: 'agent' }] as const)]);
+  const names = new Map([
+    [SUPERVISOR.key, { id: supervisor.id, name: supervisor.name, role: 'supervisor' }],
+    ...agents.map((a) => [a.key, { id: a.id, name: a.name, role: 'agent' }] as const),
+  ]);
   await runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
     for (const [from, to, value, message, days] of kudos) {
       const f = names.get(from);
@@ -145,20 +288,39 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
 
   const emma = byKey.get('emma');
   if (emma) {
-    await writeCoachingCard(ctx, boss, {
-      agentId: emma.id,
-      focusMetric: 'frtAvgMinutes',
-      current: 'First replies take about an hour on average.',
-      potential: 'Under 40 minutes, like the rest of the team.',
-      advice: 'Start the day with a 15-minute sweep of new tickets and send a short first answer before digging in.',
-      tasks: [
-        { text: 'Try the morning sweep for three days', due: today.plus({ days: 3 }).toISODate() },
-        { text: 'Save two first-reply macros', due: today.plus({ days: 5 }).toISODate() },
-      ],
-    }, 'demo-coaching-emma');
+    await writeCoachingCard(
+      ctx,
+      boss,
+      {
+        agentId: emma.id,
+        focusMetric: 'frtAvgMinutes',
+        current: 'First replies take about an hour on average.',
+        potential: 'Under 40 minutes, like the rest of the team.',
+        advice:
+          'Start the day with a 15-minute sweep of new tickets and send a short first answer before digging in.',
+        tasks: [
+          { text: 'Try the morning sweep for three days', due: today.plus({ days: 3 }).toISODate() },
+          { text: 'Save two first-reply macros', due: today.plus({ days: 5 }).toISODate() },
+        ],
+      },
+      'demo-coaching-emma',
+    );
   }
   const chloe = byKey.get('chloe');
-  if (chloe) await submitIdea(ctx, principal(chloe.id, 'agent'), { title: 'Shared snippet library for refunds', body: 'One place for the refund wording we all keep rewriting.', anonymous: false }, 'demo-idea-chloe');
+  if (chloe)
+    await submitIdea(
+      ctx,
+      principal(chloe.id, 'agent'),
+      {
+        title: 'Shared snippet library for refunds',
+        body: 'One place for the refund wording we all keep rewriting.',
+        anonymous: false,
+      },
+      'demo-idea-chloe',
+    );
 
-  return issueAll(ctx, [{ id: supervisor.id, name: supervisor.name, role: 'supervisor' }, ...agents.map((a) => ({ id: a.id, name: a.name, role: 'agent' as const }))]);
+  return issueAll(ctx, [
+    { id: supervisor.id, name: supervisor.name, role: 'supervisor' },
+    ...agents.map((a) => ({ id: a.id, name: a.name, role: 'agent' as const })),
+  ]);
 }

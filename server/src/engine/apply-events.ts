@@ -21,20 +21,28 @@ import { prefetchBatchEvents } from './batch-prefetch';
  * each agent the events touch, the missions, trends, streak and growth they affect. Work is proportional to
  * the windows the events fall in, never to the agent's whole history.
  */
-export async function applyStoredEvents(_ctx: AppContext, uow: UnitOfWork, events: readonly HelpdeskEvent[]): Promise<void> {
+export async function applyStoredEvents(
+  _ctx: AppContext,
+  uow: UnitOfWork,
+  events: readonly HelpdeskEvent[],
+): Promise<void> {
   const instantsByAgent = new Map<string, string[]>();
   const streakTouched = new Set<string>();
-  const add = (agentId: string, at: string) => instantsByAgent.set(agentId, [...(instantsByAgent.get(agentId) ?? []), at]);
+  const add = (agentId: string, at: string) =>
+    instantsByAgent.set(agentId, [...(instantsByAgent.get(agentId) ?? []), at]);
   const orphanTickets: { ticketId: string; at: string }[] = [];
   for (const e of events) {
     if ('agentId' in e && e.agentId) add(e.agentId, e.at);
     // Only ratings and solves feed the daily tallies; other events cannot move a streak.
     if ((e.type === 'csat_rated' || e.type === 'ticket_solved') && e.agentId) streakTouched.add(e.agentId);
     // A late ticket_created (or a reopen without agent) changes the metrics of whoever worked that ticket.
-    if (e.type === 'ticket_created' || (e.type === 'ticket_reopened' && !e.agentId)) orphanTickets.push({ ticketId: e.ticketId, at: e.at });
+    if (e.type === 'ticket_created' || (e.type === 'ticket_reopened' && !e.agentId))
+      orphanTickets.push({ ticketId: e.ticketId, at: e.at });
   }
   if (orphanTickets.length > 0) {
-    for (const agentId of await agentsOfTickets(uow.trx, [...new Set(orphanTickets.map((t) => t.ticketId))])) {
+    for (const agentId of await agentsOfTickets(uow.trx, [
+      ...new Set(orphanTickets.map((t) => t.ticketId)),
+    ])) {
       // Their replies and solves may lie anywhere after creation, so their active missions are all refreshed.
       if (!instantsByAgent.has(agentId)) instantsByAgent.set(agentId, []);
     }
@@ -50,20 +58,36 @@ export async function applyStoredEvents(_ctx: AppContext, uow: UnitOfWork, event
   for (const [agentId, instants] of instantsByAgent) {
     const person = people.get(agentId);
     if (!person) continue;
-    await refreshAgent(uow, person, instants.length > 0 ? instants : undefined, { streak: streakTouched.has(agentId) });
+    await refreshAgent(uow, person, instants.length > 0 ? instants : undefined, {
+      streak: streakTouched.has(agentId),
+    });
   }
 }
 
 /** A satisfied rating with a comment becomes customer kudos (engine rule), once per rating event. */
-export async function customerKudosFromEvent(uow: UnitOfWork, e: HelpdeskEvent, person: PersonFull, opts: { historical?: boolean } = {}): Promise<void> {
+export async function customerKudosFromEvent(
+  uow: UnitOfWork,
+  e: HelpdeskEvent,
+  person: PersonFull,
+  opts: { historical?: boolean } = {},
+): Promise<void> {
   // Hashed: the event key holds a NUL separator, which PostgreSQL text refuses.
   const hash = createHash('sha256').update(eventKey(e)).digest('hex');
-  const kudos = customerKudosFrom(e, { personId: person.id, name: person.name }, { id: `customer-${hash.slice(0, 32)}` });
+  const kudos = customerKudosFrom(
+    e,
+    { personId: person.id, name: person.name },
+    { id: `customer-${hash.slice(0, 32)}` },
+  );
   if (kudos && (await insertKudos(uow.trx, kudos, `csat:${hash}`))) await deliverKudos(uow, kudos, opts);
 }
 
 /** Missions, trends, streak and growth of one agent; `instants` narrows missions and trends to the touched windows. */
-export async function refreshAgent(uow: UnitOfWork, person: PersonFull, instants?: string[], opts: { streak?: boolean } = {}): Promise<void> {
+export async function refreshAgent(
+  uow: UnitOfWork,
+  person: PersonFull,
+  instants?: string[],
+  opts: { streak?: boolean } = {},
+): Promise<void> {
   await refreshActiveMissions(uow, person.id, person.timezone, instants);
   if (person.role !== 'agent') return;
   let state = await loadPersonState(uow.trx, person.id);

@@ -48,5 +48,6 @@ export async function prefetchBatchEvents(
   }
   if (since !== null) await batch.events.prefetch(ids, since);
   const streakIds = ids.filter((id) => streakTouched.has(id) && people.get(id)?.role === 'agent');
-  if (streakIds.length > 0) await batch.events.prefetchOwn(streakIds, streakEventsSince(uow.now), STREAK_EVENT_TYPES);
+  if (streakIds.length > 0)
+    await batch.events.prefetchOwn(streakIds, streakEventsSince(uow.now), STREAK_EVENT_TYPES);
 }

@@ -20,7 +20,12 @@ interface Coverage {
   rows: Held[];
 }
 
-const held = (r: { body: string; ticket_id: string; at: string; type: string }): Held => ({ at: r.at, ticketId: r.ticket_id, type: r.type, event: storedEvent(r.body) });
+const held = (r: { body: string; ticket_id: string; at: string; type: string }): Held => ({
+  at: r.at,
+  ticketId: r.ticket_id,
+  type: r.type,
+  event: storedEvent(r.body),
+});
 
 /**
  * The events one ingest batch's refresh reads, loaded once for many agents at a time (one query per 500 agents
@@ -44,7 +49,12 @@ export class EventCache {
     for (const id of missing) this.own.set(id, { since, rows: [] });
     const tickets = new Set<string>();
     for (let i = 0; i < missing.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('events').select(['agent_id', 'body', 'ticket_id', 'at', 'type']).where('agent_id', 'in', missing.slice(i, i + CHUNK)).where('at', '>=', since).execute();
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['agent_id', 'body', 'ticket_id', 'at', 'type'])
+        .where('agent_id', 'in', missing.slice(i, i + CHUNK))
+        .where('at', '>=', since)
+        .execute();
       for (const r of rows) {
         if (!r.agent_id) continue;
         this.own.get(r.agent_id)?.rows.push(held(r));
@@ -60,7 +70,13 @@ export class EventCache {
     const missing = [...new Set(agentIds)].filter((id) => !this.covers(byAgent, id, since));
     for (const id of missing) byAgent.set(id, { since, rows: [] });
     for (let i = 0; i < missing.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('events').select(['agent_id', 'body', 'ticket_id', 'at', 'type']).where('agent_id', 'in', missing.slice(i, i + CHUNK)).where('at', '>=', since).where('type', 'in', types).execute();
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['agent_id', 'body', 'ticket_id', 'at', 'type'])
+        .where('agent_id', 'in', missing.slice(i, i + CHUNK))
+        .where('at', '>=', since)
+        .where('type', 'in', types)
+        .execute();
       for (const r of rows) if (r.agent_id) byAgent.get(r.agent_id)?.rows.push(held(r));
     }
   }
@@ -81,17 +97,24 @@ export class EventCache {
   /** Same result as loadOwnEvents(db, agentId, since, types). */
   async ownEvents(agentId: string, since: string, types: HelpdeskEventType[]): Promise<HelpdeskEvent[]> {
     const coverage = this.typedMap(types).get(agentId);
-    if (coverage && coverage.since <= since) return coverage.rows.filter((r) => r.at >= since).map((r) => r.event);
+    if (coverage && coverage.since <= since)
+      return coverage.rows.filter((r) => r.at >= since).map((r) => r.event);
     const all = this.own.get(agentId);
     const wanted = new Set<string>(types);
-    if (all && all.since <= since) return all.rows.filter((r) => r.at >= since && wanted.has(r.type)).map((r) => r.event);
+    if (all && all.since <= since)
+      return all.rows.filter((r) => r.at >= since && wanted.has(r.type)).map((r) => r.event);
     return loadOwnEvents(this.db, agentId, since, types);
   }
 
   private async loadContext(tickets: string[]): Promise<void> {
     for (const t of tickets) this.context.set(t, []);
     for (let i = 0; i < tickets.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('events').select(['body', 'ticket_id']).where('ticket_id', 'in', tickets.slice(i, i + CHUNK)).where('type', 'in', TICKET_CONTEXT_TYPES).execute();
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['body', 'ticket_id'])
+        .where('ticket_id', 'in', tickets.slice(i, i + CHUNK))
+        .where('type', 'in', TICKET_CONTEXT_TYPES)
+        .execute();
       for (const r of rows) this.context.get(r.ticket_id)?.push(storedEvent(r.body));
     }
   }

@@ -15,15 +15,32 @@ function parse(rows: { body: string }[]): HelpdeskEvent[] {
  * created / solved / reopened events of the tickets they touched (which may lie outside it). Cost is
  * proportional to the window's activity, not to the agent's whole history.
  */
-export async function loadAgentEvents(db: Kysely<Database>, agentId: string, window: TimeWindow): Promise<HelpdeskEvent[]> {
+export async function loadAgentEvents(
+  db: Kysely<Database>,
+  agentId: string,
+  window: TimeWindow,
+): Promise<HelpdeskEvent[]> {
   const from = new Date(window.from).toISOString();
   const to = new Date(window.to).toISOString();
-  const own = await db.selectFrom('events').select(['body', 'ticket_id']).where('agent_id', '=', agentId).where('at', '>=', from).where('at', '<', to).execute();
+  const own = await db
+    .selectFrom('events')
+    .select(['body', 'ticket_id'])
+    .where('agent_id', '=', agentId)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .execute();
   const tickets = [...new Set(own.map((r) => r.ticket_id))];
   const context: { body: string }[] = [];
   for (let i = 0; i < tickets.length; i += 500) {
     const chunk = tickets.slice(i, i + 500);
-    context.push(...(await db.selectFrom('events').select('body').where('ticket_id', 'in', chunk).where('type', 'in', TICKET_CONTEXT_TYPES).execute()));
+    context.push(
+      ...(await db
+        .selectFrom('events')
+        .select('body')
+        .where('ticket_id', 'in', chunk)
+        .where('type', 'in', TICKET_CONTEXT_TYPES)
+        .execute()),
+    );
   }
   return [...parse(own), ...parse(context)];
 }
@@ -32,7 +49,13 @@ export async function loadAgentEvents(db: Kysely<Database>, agentId: string, win
 export async function agentsOfTickets(db: Kysely<Database>, ticketIds: string[]): Promise<string[]> {
   const out = new Set<string>();
   for (let i = 0; i < ticketIds.length; i += 500) {
-    const rows = await db.selectFrom('events').select('agent_id').distinct().where('ticket_id', 'in', ticketIds.slice(i, i + 500)).where('agent_id', 'is not', null).execute();
+    const rows = await db
+      .selectFrom('events')
+      .select('agent_id')
+      .distinct()
+      .where('ticket_id', 'in', ticketIds.slice(i, i + 500))
+      .where('agent_id', 'is not', null)
+      .execute();
     for (const r of rows) if (r.agent_id) out.add(r.agent_id);
   }
   return [...out];

@@ -11,7 +11,11 @@ import { celebrationFor } from '../../../shared/domain/celebrations';
  * Records an achievement on the agent's timeline once (entry ids are deterministic), with its celebration,
  * then refreshes growth. Returns false when the achievement was already recorded (a replay changes nothing).
  */
-export async function recordAchievement(uow: UnitOfWork, entry: TimelineEntry, celebration: Celebration | null): Promise<boolean> {
+export async function recordAchievement(
+  uow: UnitOfWork,
+  entry: TimelineEntry,
+  celebration: Celebration | null,
+): Promise<boolean> {
   const inserted = await insertTimeline(uow.trx, entry);
   if (!inserted) return false;
   uow.feed(entry.agentId, 'timeline.added', entry);
@@ -21,7 +25,11 @@ export async function recordAchievement(uow: UnitOfWork, entry: TimelineEntry, c
 }
 
 /** Growth = the sum of timeline points (never deducted) + personal bests from trends; level-ups are celebrated. */
-export async function refreshGrowth(uow: UnitOfWork, agentId: string, state?: PersonState): Promise<PersonState> {
+export async function refreshGrowth(
+  uow: UnitOfWork,
+  agentId: string,
+  state?: PersonState,
+): Promise<PersonState> {
   const current = state ?? (await loadPersonState(uow.trx, agentId));
   const points = await totalPoints(uow.trx, agentId);
   const growth = growthState(points, personalBests(current.trends));
@@ -30,7 +38,13 @@ export async function refreshGrowth(uow: UnitOfWork, agentId: string, state?: Pe
   await savePersonState(uow.trx, agentId, next, uow.now);
   uow.feed(agentId, 'growth.updated', growth);
   for (const level of levelsGained(current.growth.points, points)) {
-    const entry = timelineEntryFor({ kind: 'level_up', agentId, level: level.level, levelName: level.levelName, at: uow.now });
+    const entry = timelineEntryFor({
+      kind: 'level_up',
+      agentId,
+      level: level.level,
+      levelName: level.levelName,
+      at: uow.now,
+    });
     if (await insertTimeline(uow.trx, entry)) {
       uow.feed(agentId, 'timeline.added', entry);
       const c = celebrationFor({ kind: 'level_up', ...level }, uow.now, `level:${level.level}`);

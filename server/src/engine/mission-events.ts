@@ -11,12 +11,17 @@ import { refreshBatchOf } from './refresh-batch';
  * loaded and credited to one subject, `team:<id>`, so the engine's own definitions (distinct solves, first
  * public reply, latest rating per ticket …) apply to the team as a whole.
  */
-export async function loadEventsForMission(uow: UnitOfWork, mission: Mission): Promise<{ subjectId: string; events: HelpdeskEvent[] }> {
+export async function loadEventsForMission(
+  uow: UnitOfWork,
+  mission: Mission,
+): Promise<{ subjectId: string; events: HelpdeskEvent[] }> {
   const db = uow.trx;
   const cache = refreshBatchOf(uow)?.events;
   const window = { from: mission.window.start, to: mission.window.end };
-  const load = (agentId: string) => (cache ? cache.agentEvents(agentId, window) : loadAgentEvents(db, agentId, window));
-  if (mission.scope !== 'team' || !mission.teamId) return { subjectId: mission.agentId, events: await load(mission.agentId) };
+  const load = (agentId: string) =>
+    cache ? cache.agentEvents(agentId, window) : loadAgentEvents(db, agentId, window);
+  if (mission.scope !== 'team' || !mission.teamId)
+    return { subjectId: mission.agentId, events: await load(mission.agentId) };
   const subjectId = `team:${mission.teamId}`;
   const members = new Set(await teamAgentIds(db, mission.teamId));
   // In a batch, every member's window is read in one query rather than one per member.
@@ -24,7 +29,11 @@ export async function loadEventsForMission(uow: UnitOfWork, mission: Mission): P
   const events: HelpdeskEvent[] = [];
   for (const memberId of members) {
     for (const e of await load(memberId)) {
-      events.push('agentId' in e && e.agentId && members.has(e.agentId) ? ({ ...e, agentId: subjectId } as HelpdeskEvent) : e);
+      events.push(
+        'agentId' in e && e.agentId && members.has(e.agentId)
+          ? ({ ...e, agentId: subjectId } as HelpdeskEvent)
+          : e,
+      );
     }
   }
   return { subjectId, events };

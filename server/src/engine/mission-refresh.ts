@@ -16,10 +16,20 @@ import { refreshBatchOf } from './refresh-batch';
  * the result and feeds `mission.upserted` when anything a person sees changed; a completion lands on the
  * timeline with its reward and a celebration. `isNew` forces the first feed entry.
  */
-export async function refreshMission(uow: UnitOfWork, mission: Mission, timezone: string, isNew = false, previous?: MissionView, precomputed?: AgentMetrics): Promise<MissionView> {
+export async function refreshMission(
+  uow: UnitOfWork,
+  mission: Mission,
+  timezone: string,
+  isNew = false,
+  previous?: MissionView,
+  precomputed?: AgentMetrics,
+): Promise<MissionView> {
   const metrics = precomputed ?? (await missionMetrics(uow, mission, timezone));
   const settled = settleMission(mission, metrics, uow.now);
-  const view: MissionView = { mission: { ...mission, status: settled.status, settledAt: settled.settledAt }, progress: settled.progress };
+  const view: MissionView = {
+    mission: { ...mission, status: settled.status, settledAt: settled.settledAt },
+    progress: settled.progress,
+  };
   const changed =
     isNew ||
     !previous ||
@@ -33,45 +43,77 @@ export async function refreshMission(uow: UnitOfWork, mission: Mission, timezone
   uow.feed(mission.agentId, 'mission.upserted', view);
   if (mission.status === 'active' && view.mission.status === 'completed') {
     const entry = timelineEntryFor({ kind: 'mission_completed', mission: view.mission, at: uow.now });
-    await recordAchievement(uow, { ...entry, detail: entry.detail ?? view.progress.sentence }, celebrationFor({ kind: 'mission_completed', mission: view.mission }, uow.now, `mission:${mission.id}`));
+    await recordAchievement(
+      uow,
+      { ...entry, detail: entry.detail ?? view.progress.sentence },
+      celebrationFor({ kind: 'mission_completed', mission: view.mission }, uow.now, `mission:${mission.id}`),
+    );
   }
   return view;
 }
 
 async function missionMetrics(uow: UnitOfWork, mission: Mission, timezone: string): Promise<AgentMetrics> {
   const { subjectId, events } = await loadEventsForMission(uow, mission);
-  return computeMetrics({ agentId: subjectId, events, window: { from: mission.window.start, to: mission.window.end }, timezone });
+  return computeMetrics({
+    agentId: subjectId,
+    events,
+    window: { from: mission.window.start, to: mission.window.end },
+    timezone,
+  });
 }
 
 /** Team missions assigned together share team, title, metric, target and window: one row per member. */
 function groupKey(m: Mission): string {
-  return JSON.stringify([m.teamId, m.title, m.metric, m.comparator, m.target, new Date(m.window.start).toISOString(), new Date(m.window.end).toISOString()]);
+  return JSON.stringify([
+    m.teamId,
+    m.title,
+    m.metric,
+    m.comparator,
+    m.target,
+    new Date(m.window.start).toISOString(),
+    new Date(m.window.end).toISOString(),
+  ]);
 }
 
 /** Every member's row of a team mission, refreshed from one computation of the team total. */
 async function refreshTeamGroup(uow: UnitOfWork, mission: Mission, timezone: string): Promise<void> {
   if (!mission.teamId) return;
-  const rows = await uow.trx.selectFrom('missions').select(['body', 'progress']).where('team_id', '=', mission.teamId).where('status', '=', 'active').execute();
+  const rows = await uow.trx
+    .selectFrom('missions')
+    .select(['body', 'progress'])
+    .where('team_id', '=', mission.teamId)
+    .where('status', '=', 'active')
+    .execute();
   const key = groupKey(mission);
-  const siblings = rows.map((r) => ({ mission: readJson(Mission, r.body), progress: readJson(MissionProgress, r.progress) })).filter((v) => v.mission.scope === 'team' && groupKey(v.mission) === key);
+  const siblings = rows
+    .map((r) => ({ mission: readJson(Mission, r.body), progress: readJson(MissionProgress, r.progress) }))
+    .filter((v) => v.mission.scope === 'team' && groupKey(v.mission) === key);
   const metrics = await missionMetrics(uow, mission, timezone);
   for (const view of siblings) await refreshMission(uow, view.mission, timezone, false, view, metrics);
 }
 
 /** Refreshes the agent's active missions whose window holds any of `instants` (or all, when omitted). */
-export async function refreshActiveMissions(uow: UnitOfWork, agentId: string, timezone: string, instants?: string[]): Promise<void> {
+export async function refreshActiveMissions(
+  uow: UnitOfWork,
+  agentId: string,
+  timezone: string,
+  instants?: string[],
+): Promise<void> {
   // Within an ingest batch a team group recomputed in the same time zone would give the same answer again
   // (same events, same instant), so it is recomputed once per batch and time zone, not once per member.
   const groupsDone = refreshBatchOf(uow)?.teamGroupsDone ?? new Map<string, string>();
   const doneHere = new Set<string>();
   for (const view of await activeMissions(uow.trx, agentId)) {
     const { start, end } = view.mission.window;
-    const touched = !instants || instants.some((at) => at >= new Date(start).toISOString() && at < new Date(end).toISOString());
+    const touched =
+      !instants ||
+      instants.some((at) => at >= new Date(start).toISOString() && at < new Date(end).toISOString());
     const windowClosed = uow.now >= new Date(end).toISOString();
     if (!touched && !windowClosed) continue;
     if (view.mission.scope === 'team') {
       const key = groupKey(view.mission);
-      if (!doneHere.has(key) && groupsDone.get(key) !== timezone) await refreshTeamGroup(uow, view.mission, timezone);
+      if (!doneHere.has(key) && groupsDone.get(key) !== timezone)
+        await refreshTeamGroup(uow, view.mission, timezone);
       groupsDone.set(key, timezone);
       doneHere.add(key);
     } else await refreshMission(uow, view.mission, timezone, false, view);

@@ -27,10 +27,22 @@ export const STREAK_HORIZON_DAYS = 120;
  * guardrail was broken: here, an unhappy rating inside the window of one of the agent's missions whose
  * guardrail does not hold (as last evaluated).
  */
-async function guardrailBrokenDays(uow: UnitOfWork, person: PersonFull, schedule: WeeklySchedule, events: readonly HelpdeskEvent[]): Promise<Set<string>> {
+async function guardrailBrokenDays(
+  uow: UnitOfWork,
+  person: PersonFull,
+  schedule: WeeklySchedule,
+  events: readonly HelpdeskEvent[],
+): Promise<Set<string>> {
   const since = new Date(Date.parse(uow.now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString();
-  const missions = await uow.trx.selectFrom('missions').select(['window_start', 'window_end', 'progress']).where('agent_id', '=', person.id).where('window_end', '>=', since).execute();
-  const broken = missions.filter((m) => readJson(MissionProgress, m.progress).guardrails.some((g) => g.holds === false));
+  const missions = await uow.trx
+    .selectFrom('missions')
+    .select(['window_start', 'window_end', 'progress'])
+    .where('agent_id', '=', person.id)
+    .where('window_end', '>=', since)
+    .execute();
+  const broken = missions.filter((m) =>
+    readJson(MissionProgress, m.progress).guardrails.some((g) => g.holds === false),
+  );
   const days = new Set<string>();
   if (broken.length === 0) return days;
   for (const e of events) {
@@ -46,26 +58,46 @@ async function guardrailBrokenDays(uow: UnitOfWork, person: PersonFull, schedule
 export const STREAK_EVENT_TYPES: HelpdeskEventType[] = ['csat_rated', 'ticket_solved'];
 
 /** The instant the streak's events are read from: the horizon plus two days of time-zone slack. */
-export const streakEventsSince = (now: string) => new Date(Date.parse(now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString();
+export const streakEventsSince = (now: string) =>
+  new Date(Date.parse(now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString();
 
 /** Schedule and daily goal as effectiveSchedule / dailyGoalOf give them, reading each team once per batch. */
-async function scheduleAndGoal(uow: UnitOfWork, person: PersonFull): Promise<{ schedule: WeeklySchedule; goal: DailyGoal }> {
+async function scheduleAndGoal(
+  uow: UnitOfWork,
+  person: PersonFull,
+): Promise<{ schedule: WeeklySchedule; goal: DailyGoal }> {
   const batch = refreshBatchOf(uow);
-  if (!batch) return { schedule: await effectiveSchedule(uow.trx, person), goal: await dailyGoalOf(uow.trx, person) };
+  if (!batch)
+    return { schedule: await effectiveSchedule(uow.trx, person), goal: await dailyGoalOf(uow.trx, person) };
   const teamId = person.teamIds[0];
   const team = teamId ? await batch.team(teamId) : null;
-  return { schedule: person.schedule ?? team?.schedule ?? DEFAULT_SCHEDULE, goal: team?.dailyGoal ?? DEFAULT_DAILY_GOAL };
+  return {
+    schedule: person.schedule ?? team?.schedule ?? DEFAULT_SCHEDULE,
+    goal: team?.dailyGoal ?? DEFAULT_DAILY_GOAL,
+  };
 }
 
 /** Recomputes the streak (engine), stores it, and celebrates milestones newly reached and new records. */
-export async function refreshStreak(uow: UnitOfWork, person: PersonFull, state: PersonState): Promise<PersonState> {
+export async function refreshStreak(
+  uow: UnitOfWork,
+  person: PersonFull,
+  state: PersonState,
+): Promise<PersonState> {
   const { schedule, goal } = await scheduleAndGoal(uow, person);
   const today = localDateOf(uow.now, person.timezone);
   const from = addDays(today, -STREAK_HORIZON_DAYS);
   const since = streakEventsSince(uow.now);
   const cache = refreshBatchOf(uow)?.events;
-  const events = cache ? await cache.ownEvents(person.id, since, STREAK_EVENT_TYPES) : await loadOwnEvents(uow.trx, person.id, since, STREAK_EVENT_TYPES);
-  const tallies = dailyTallies(events, person.id, person.timezone, schedule, await guardrailBrokenDays(uow, person, schedule, events));
+  const events = cache
+    ? await cache.ownEvents(person.id, since, STREAK_EVENT_TYPES)
+    : await loadOwnEvents(uow.trx, person.id, since, STREAK_EVENT_TYPES);
+  const tallies = dailyTallies(
+    events,
+    person.id,
+    person.timezone,
+    schedule,
+    await guardrailBrokenDays(uow, person, schedule, events),
+  );
   const { milestonesReached: _reached, ...streak } = computeStreak({
     schedule,
     absences: person.absences,
@@ -82,10 +114,18 @@ export async function refreshStreak(uow: UnitOfWork, person: PersonFull, state: 
   uow.feed(person.id, 'streak.updated', streak);
   for (const milestone of newStreakMilestones(state.streak.current, streak.current)) {
     const entry = timelineEntryFor({ kind: 'streak_milestone', agentId: person.id, milestone, at: uow.now });
-    await recordAchievement(uow, entry, celebrationFor({ kind: 'streak_milestone', milestone }, uow.now, `streak:${milestone}@${today}`));
+    await recordAchievement(
+      uow,
+      entry,
+      celebrationFor({ kind: 'streak_milestone', milestone }, uow.now, `streak:${milestone}@${today}`),
+    );
   }
   if (streak.longest > state.streak.longest && streak.longest >= 3) {
-    await recordAchievement(uow, timelineEntryFor({ kind: 'streak_record', agentId: person.id, longest: streak.longest, at: uow.now }), null);
+    await recordAchievement(
+      uow,
+      timelineEntryFor({ kind: 'streak_record', agentId: person.id, longest: streak.longest, at: uow.now }),
+      null,
+    );
   }
   return next;
 }

@@ -26,26 +26,40 @@ const inWindowOf = (window: TimeWindow) => {
  * Recomputes only the trend weeks that hold one of `instants` (all kept weeks when omitted), so the cost
  * follows what an event touches. Feeds `trends.updated` when a point changed.
  */
-export async function refreshTrends(uow: UnitOfWork, person: PersonFull, state: PersonState, instants?: string[]): Promise<PersonState> {
+export async function refreshTrends(
+  uow: UnitOfWork,
+  person: PersonFull,
+  state: PersonState,
+  instants?: string[],
+): Promise<PersonState> {
   const kept = keptWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);
   // A kept week is touched when one of the instants falls in its window (the week weekStartOf would name);
   // testing 12 windows is cheaper than converting hundreds of instants to local weeks.
   const times = instants?.map((at) => Date.parse(at));
-  const touched = new Set(kept.filter((w) => !times || times.some(inWindowOf(weekWindow(w, person.timezone)))));
+  const touched = new Set(
+    kept.filter((w) => !times || times.some(inWindowOf(weekWindow(w, person.timezone)))),
+  );
   const byWeek = new Map(state.trends.map((p) => [p.weekStart, p]));
   let changed = false;
   const cache = refreshBatchOf(uow)?.events;
   for (const weekStart of kept) {
     if (!touched.has(weekStart) && byWeek.has(weekStart)) continue;
     const window = weekWindow(weekStart, person.timezone);
-    const events = cache ? await cache.agentEvents(person.id, window) : await loadAgentEvents(uow.trx, person.id, window);
-    const point = trendPointOf(computeMetrics({ agentId: person.id, events, window, timezone: person.timezone }), weekStart);
+    const events = cache
+      ? await cache.agentEvents(person.id, window)
+      : await loadAgentEvents(uow.trx, person.id, window);
+    const point = trendPointOf(
+      computeMetrics({ agentId: person.id, events, window, timezone: person.timezone }),
+      weekStart,
+    );
     if (JSON.stringify(point) !== JSON.stringify(byWeek.get(weekStart))) {
       byWeek.set(weekStart, point);
       changed = true;
     }
   }
-  const trends: WeeklyTrendPoint[] = kept.map((w) => byWeek.get(w)).filter((p): p is WeeklyTrendPoint => p !== undefined);
+  const trends: WeeklyTrendPoint[] = kept
+    .map((w) => byWeek.get(w))
+    .filter((p): p is WeeklyTrendPoint => p !== undefined);
   if (!changed && trends.length === state.trends.length) return state;
   const next = { ...state, trends };
   await savePersonState(uow.trx, person.id, next, uow.now);
@@ -57,11 +71,19 @@ export async function refreshTrends(uow: UnitOfWork, person: PersonFull, state: 
  * Personal bests set in the last closed week are celebrated once that week is over (ids are deterministic per
  * metric and week, so the hourly refresh records each best once).
  */
-export async function celebrateClosedWeekBests(uow: UnitOfWork, person: PersonFull, state: PersonState): Promise<void> {
+export async function celebrateClosedWeekBests(
+  uow: UnitOfWork,
+  person: PersonFull,
+  state: PersonState,
+): Promise<void> {
   const [lastClosed] = keptWeekStarts(uow.now, person.timezone, 1);
   if (!lastClosed) return;
   for (const best of newPersonalBests(state.trends, lastClosed)) {
     const entry = timelineEntryFor({ kind: 'personal_best', agentId: person.id, best, at: uow.now });
-    await recordAchievement(uow, entry, celebrationFor({ kind: 'personal_best', best }, uow.now, `best:${best.metric}:${best.weekStart}`));
+    await recordAchievement(
+      uow,
+      entry,
+      celebrationFor({ kind: 'personal_best', best }, uow.now, `best:${best.metric}:${best.weekStart}`),
+    );
   }
 }

@@ -23,5 +23,9 @@ export function weekWindow(weekStart: IsoDate, tz: string): TimeWindow {
 }
 
 export function keptWeekStarts(at: string, tz: string, count: number, includeCurrent = false): IsoDate[] {
-  return [...remember(kept, `${tz}|${at}|${count}|${includeCurrent}`, () => lastWeekStarts(at, tz, count, includeCurrent))];
+  return [
+    ...remember(kept, `${tz}|${at}|${count}|${includeCurrent}`, () =>
+      lastWeekStarts(at, tz, count, includeCurrent),
+    ),
+  ];
 }

@@ -3,12 +3,21 @@ import { FeedEntry } from '../../../shared/api/feed';
 import type { Database } from '../store/schema';
 
 export async function feedHead(db: Kysely<Database>, personId: string): Promise<number> {
-  const row = await db.selectFrom('feed_heads').select('seq').where('person_id', '=', personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('feed_heads')
+    .select('seq')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
 
 /** Entries after `after`, in seq order, at most `limit`. */
-export async function readFeed(db: Kysely<Database>, personId: string, after: number, limit: number): Promise<FeedEntry[]> {
+export async function readFeed(
+  db: Kysely<Database>,
+  personId: string,
+  after: number,
+  limit: number,
+): Promise<FeedEntry[]> {
   const rows = await db
     .selectFrom('feed')
     .selectAll()
@@ -17,5 +26,13 @@ export async function readFeed(db: Kysely<Database>, personId: string, after: nu
     .orderBy('seq', 'asc')
     .limit(limit)
     .execute();
-  return rows.map((r) => FeedEntry.parse({ seq: Number(r.seq), personId: r.person_id, at: r.at, type: r.type, payload: JSON.parse(r.payload) }));
+  return rows.map((r) =>
+    FeedEntry.parse({
+      seq: Number(r.seq),
+      personId: r.person_id,
+      at: r.at,
+      type: r.type,
+      payload: JSON.parse(r.payload),
+    }),
+  );
 }

@@ -36,7 +36,8 @@ function maxBytesFromEnv(): number {
   const raw = process.env.SIDEKICK_IMPORT_MAX_BYTES;
   if (raw === undefined || raw === '') return DEFAULT_IMPORT_MAX_BYTES;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`SIDEKICK_IMPORT_MAX_BYTES must be a positive whole number of bytes, got "${raw}"`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`SIDEKICK_IMPORT_MAX_BYTES must be a positive whole number of bytes, got "${raw}"`);
   return n;
 }
 
@@ -46,7 +47,12 @@ function maxBytesFromEnv(): number {
  * Admin only. Replies with the import summary once every accepted event is committed and offers, streaks and
  * growth have been recomputed.
  */
-export async function registerAdminImportRoute(app: FastifyInstance, ctx: AppContext, authenticate?: Authenticator, options: AdminImportRouteOptions = {}): Promise<void> {
+export async function registerAdminImportRoute(
+  app: FastifyInstance,
+  ctx: AppContext,
+  authenticate?: Authenticator,
+  options: AdminImportRouteOptions = {},
+): Promise<void> {
   const auth = authenticate ?? createAuthenticator(ctx).authenticate;
   const maxBytes = options.maxBytes ?? maxBytesFromEnv();
   await app.register(async (scope) => {
@@ -70,8 +76,18 @@ export async function registerAdminImportRoute(app: FastifyInstance, ctx: AppCon
       try {
         return await importHistory({ input, spec, sink: serverHistorySink(ctx) });
       } catch (err) {
-        if (err instanceof TooLarge) throw new HttpError(413, 'payload_too_large', `${err.message}; everything before the cut-off was stored, split the file and import the rest.`);
-        if (err instanceof ImportInterruptedError) throw new HttpError(503, 'import_interrupted', `${err.message}. Send the same file again to resume; stored events come back as duplicates.`);
+        if (err instanceof TooLarge)
+          throw new HttpError(
+            413,
+            'payload_too_large',
+            `${err.message}; everything before the cut-off was stored, split the file and import the rest.`,
+          );
+        if (err instanceof ImportInterruptedError)
+          throw new HttpError(
+            503,
+            'import_interrupted',
+            `${err.message}. Send the same file again to resume; stored events come back as duplicates.`,
+          );
         throw err;
       }
     });

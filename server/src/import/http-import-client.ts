@@ -23,9 +23,11 @@ const ErrorReply = z.object({ error: z.string(), message: z.string() });
 export async function importOverHttp(options: HttpImportOptions): Promise<ImportSummary> {
   const base = new URL(options.server);
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(base.hostname);
-  if (base.protocol !== 'https:' && !(base.protocol === 'http:' && loopback)) throw new Error(`--server must be https:// (plain http only to localhost), got ${options.server}`);
+  if (base.protocol !== 'https:' && !(base.protocol === 'http:' && loopback))
+    throw new Error(`--server must be https:// (plain http only to localhost), got ${options.server}`);
   const url = new URL('/api/admin/import', base);
-  for (const [key, value] of Object.entries(options.query)) if (typeof value === 'string') url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(options.query))
+    if (typeof value === 'string') url.searchParams.set(key, value);
   const ticker = options.onTick ? setInterval(options.onTick, 250) : null;
   try {
     const response = await fetch(url, {
@@ -37,7 +39,9 @@ export async function importOverHttp(options: HttpImportOptions): Promise<Import
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const error = ErrorReply.safeParse(body);
-      throw new Error(`the server refused the import (${response.status}): ${error.success ? error.data.message : 'no details'}`);
+      throw new Error(
+        `the server refused the import (${response.status}): ${error.success ? error.data.message : 'no details'}`,
+      );
     }
     return ImportReply.parse(body);
   } finally {

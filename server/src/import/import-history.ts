@@ -10,7 +10,10 @@ export interface HistorySink {
   recompute: () => Promise<void>;
 }
 
-export interface ImportHistoryOptions extends Pick<RunImportOptions, 'batchSize' | 'onProgress' | 'onRejection' | 'clock'> {
+export interface ImportHistoryOptions extends Pick<
+  RunImportOptions,
+  'batchSize' | 'onProgress' | 'onRejection' | 'clock'
+> {
   input: Readable;
   spec: MappingSpec;
   sink: HistorySink;
@@ -24,7 +27,9 @@ export interface ImportHistoryOptions extends Pick<RunImportOptions, 'batchSize'
  * bulk import; doing it once at the end is both faster and the same result). A re-run of the same file adds
  * nothing and the recomputation is idempotent, so it is skipped when nothing new was accepted.
  */
-export async function importHistory(options: ImportHistoryOptions): Promise<ImportSummary & { recomputed: boolean }> {
+export async function importHistory(
+  options: ImportHistoryOptions,
+): Promise<ImportSummary & { recomputed: boolean }> {
   const summary = await runImport({
     input: options.input,
     format: defaultFormat(options.spec),

@@ -17,7 +17,10 @@ export const ImportQuery = z
     spec: z.string().max(8_000).optional(),
   })
   .strict()
-  .refine((q) => (q.mapping === undefined) !== (q.spec === undefined), { message: 'give either `mapping` (generic, zendesk, freshdesk, servicenow) or `spec` (a mapping file as JSON)' });
+  .refine((q) => (q.mapping === undefined) !== (q.spec === undefined), {
+    message:
+      'give either `mapping` (generic, zendesk, freshdesk, servicenow) or `spec` (a mapping file as JSON)',
+  });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
 /** Turns the query (or CLI flags, which have the same names) into a validated mapping spec. */
@@ -26,8 +29,12 @@ export function mappingSpecFrom(query: ImportQuery): MappingSpec {
     const fromFile = parseMappingFile(query.spec);
     return overrides(fromFile, query);
   }
-  const parsed = MappingSpec.safeParse({ mapping: query.mapping, ...(query.mapping === 'generic' ? { columns: {}, constants: {} } : {}) });
-  if (!parsed.success) throw new Error(`invalid mapping: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const parsed = MappingSpec.safeParse({
+    mapping: query.mapping,
+    ...(query.mapping === 'generic' ? { columns: {}, constants: {} } : {}),
+  });
+  if (!parsed.success)
+    throw new Error(`invalid mapping: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return overrides(parsed.data, query);
 }
 
@@ -37,7 +44,8 @@ function overrides(spec: MappingSpec, query: ImportQuery): MappingSpec {
   if (query.source) merged.source = query.source;
   if (query.timezone) merged.timezone = query.timezone;
   if (query.timeFormat) {
-    if (spec.mapping !== 'generic' && spec.mapping !== 'servicenow') throw new Error(`timeFormat does not apply to the ${spec.mapping} mapping (its exports use ISO-8601)`);
+    if (spec.mapping !== 'generic' && spec.mapping !== 'servicenow')
+      throw new Error(`timeFormat does not apply to the ${spec.mapping} mapping (its exports use ISO-8601)`);
     merged.timeFormat = query.timeFormat;
   }
   return MappingSpec.parse(merged);

@@ -21,7 +21,11 @@ export interface ProgressView {
  * A progress bar on a terminal (bytes read of the file, events stored, rejected), and nothing at all when
  * output is a pipe or a file, so logs and CI output stay clean.
  */
-export function createProgressView(stream: NodeJS.WriteStream, totalBytes: number | undefined, counter: ByteCounter): ProgressView {
+export function createProgressView(
+  stream: NodeJS.WriteStream,
+  totalBytes: number | undefined,
+  counter: ByteCounter,
+): ProgressView {
   if (!stream.isTTY || !totalBytes) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
@@ -32,7 +36,8 @@ export function createProgressView(stream: NodeJS.WriteStream, totalBytes: numbe
     },
     cliProgress.Presets.shades_classic,
   );
-  const counts = (p?: ImportProgress) => (p ? `${p.accepted} stored, ${p.duplicates} duplicates, ${p.rejected} rejected` : 'uploading');
+  const counts = (p?: ImportProgress) =>
+    p ? `${p.accepted} stored, ${p.duplicates} duplicates, ${p.rejected} rejected` : 'uploading';
   bar.start(totalBytes, 0, { counts: 'starting' });
   let stopped = false;
   return {

@@ -4,7 +4,8 @@ import { type CsvError, parse } from 'csv-parse';
 import { type ImportRejection, type SourceRecord } from './import-types';
 
 /** What a reader yields: a record, or a line it could not read (bad quoting, bad JSON), with the reason. */
-export type SourceItem = { kind: 'record'; record: SourceRecord } | { kind: 'rejection'; rejection: ImportRejection };
+export type SourceItem =
+  { kind: 'record'; record: SourceRecord } | { kind: 'rejection'; rejection: ImportRejection };
 
 export const IMPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -35,7 +36,10 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<SourceIte
   });
   input.on('error', (err) => parser.destroy(err));
   input.pipe(parser);
-  for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const item of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
     while (skipped.length > 0) yield { kind: 'rejection', rejection: skipped.shift()! };
     yield { kind: 'record', record: { line: item.info.lines, fields: item.record } };
   }
@@ -57,11 +61,17 @@ export async function* readJsonLinesRecords(input: Readable): AsyncGenerator<Sou
     try {
       const value: unknown = JSON.parse(trimmed);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return { kind: 'rejection', rejection: { line: lineNo, reason: 'expected a JSON object on this line' } };
+        return {
+          kind: 'rejection',
+          rejection: { line: lineNo, reason: 'expected a JSON object on this line' },
+        };
       }
       return { kind: 'record', record: { line: lineNo, fields: value as Record<string, unknown> } };
     } catch (err) {
-      return { kind: 'rejection', rejection: { line: lineNo, reason: `invalid JSON: ${(err as Error).message}` } };
+      return {
+        kind: 'rejection',
+        rejection: { line: lineNo, reason: `invalid JSON: ${(err as Error).message}` },
+      };
     }
   };
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
@@ -75,7 +85,10 @@ export async function* readJsonLinesRecords(input: Readable): AsyncGenerator<Sou
       start = newline + 1;
       if (overflowing) {
         overflowing = false;
-        yield { kind: 'rejection', rejection: { line, reason: `line longer than ${MAX_RECORD_BYTES} bytes` } };
+        yield {
+          kind: 'rejection',
+          rejection: { line, reason: `line longer than ${MAX_RECORD_BYTES} bytes` },
+        };
       } else {
         const item = parseLine(text, line);
         if (item) yield item;
@@ -89,7 +102,11 @@ export async function* readJsonLinesRecords(input: Readable): AsyncGenerator<Sou
     }
   }
   pending += decoder.end();
-  if (overflowing) yield { kind: 'rejection', rejection: { line: line + 1, reason: `line longer than ${MAX_RECORD_BYTES} bytes` } };
+  if (overflowing)
+    yield {
+      kind: 'rejection',
+      rejection: { line: line + 1, reason: `line longer than ${MAX_RECORD_BYTES} bytes` },
+    };
   else if (pending.length > 0) {
     const item = parseLine(pending, line + 1);
     if (item) yield item;

@@ -1,6 +1,13 @@
 import { type Readable } from 'node:stream';
 import { type ImportFormat, readRecords } from './record-readers';
-import { type ImportRejection, type ImportSummary, type IngestBatch, type MappedEvent, type RecordMapper, MAX_LISTED_REJECTIONS } from './import-types';
+import {
+  type ImportRejection,
+  type ImportSummary,
+  type IngestBatch,
+  type MappedEvent,
+  type RecordMapper,
+  MAX_LISTED_REJECTIONS,
+} from './import-types';
 
 export interface ImportProgress {
   records: number;
@@ -47,7 +54,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const clock = options.clock ?? Date.now;
   const started = clock();
-  const counts = { records: 0, events: 0, accepted: 0, duplicates: 0, rejectedCount: 0, recordsWithoutEvents: 0 };
+  const counts = {
+    records: 0,
+    events: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejectedCount: 0,
+    recordsWithoutEvents: 0,
+  };
   const listed: ImportRejection[] = [];
   let batch: MappedEvent[] = [];
 
@@ -61,7 +75,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
     options.onRejection?.(rejection);
     if (listed.length < MAX_LISTED_REJECTIONS) listed.push(rejection);
   };
-  const progress = () => options.onProgress?.({ records: counts.records, events: counts.events, accepted: counts.accepted, duplicates: counts.duplicates, rejected: counts.rejectedCount });
+  const progress = () =>
+    options.onProgress?.({
+      records: counts.records,
+      events: counts.events,
+      accepted: counts.accepted,
+      duplicates: counts.duplicates,
+      rejected: counts.rejectedCount,
+    });
   const flush = async () => {
     if (batch.length === 0) return;
     const sending = batch;
@@ -70,7 +91,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
     try {
       result = await options.ingest(sending.map((m) => m.event));
     } catch (err) {
-      throw new ImportInterruptedError(`storing a batch failed after ${counts.accepted + counts.duplicates} events were stored: ${(err as Error).message}`, summary(), { cause: err });
+      throw new ImportInterruptedError(
+        `storing a batch failed after ${counts.accepted + counts.duplicates} events were stored: ${(err as Error).message}`,
+        summary(),
+        { cause: err },
+      );
     }
     counts.accepted += result.accepted;
     counts.duplicates += result.duplicates;

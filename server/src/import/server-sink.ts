@@ -10,7 +10,8 @@ import { type HistorySink } from './import-history';
  */
 export function serverHistorySink(ctx: AppContext): HistorySink {
   return {
-    ingest: (events) => ingestEvents(ctx, events, { deferRefresh: true, batchSize: Math.max(1, events.length) }),
+    ingest: (events) =>
+      ingestEvents(ctx, events, { deferRefresh: true, batchSize: Math.max(1, events.length) }),
     recompute: async () => {
       await recomputeAll(ctx);
     },

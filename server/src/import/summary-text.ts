@@ -10,6 +10,9 @@ export function formatSummary(s: ImportSummary): string {
     `Rejected: ${s.rejectedCount}${s.rejectedCount > 0 ? ':' : '.'}`,
     ...s.rejected.map((r) => `  line ${r.line}: ${r.reason}`),
   ];
-  if (s.rejectedCount > s.rejected.length) lines.push(`  … and ${s.rejectedCount - s.rejected.length} more (use --rejections FILE to keep them all)`);
+  if (s.rejectedCount > s.rejected.length)
+    lines.push(
+      `  … and ${s.rejectedCount - s.rejected.length} more (use --rejections FILE to keep them all)`,
+    );
   return lines.join('\n');
 }

@@ -9,7 +9,14 @@ import type { AdaptResult } from './zendesk-adapter';
  */
 const Id = z.union([z.string(), z.number()]).transform(String);
 export const FreshdeskWebhook = z.object({
-  event: z.enum(['ticket_created', 'ticket_assigned', 'agent_replied', 'ticket_solved', 'ticket_reopened', 'csat_rated']),
+  event: z.enum([
+    'ticket_created',
+    'ticket_assigned',
+    'agent_replied',
+    'ticket_solved',
+    'ticket_reopened',
+    'csat_rated',
+  ]),
   ticket_id: Id,
   agent_email: z.string().optional(),
   agent_id: Id.optional(),
@@ -37,20 +44,48 @@ function instant(at: string | undefined, fallback: string): string {
 }
 
 export function adaptFreshdesk(payload: unknown, receivedAt: string): AdaptResult {
-  const raw = payload && typeof payload === 'object' && 'freshdesk_webhook' in payload ? (payload as { freshdesk_webhook: unknown }).freshdesk_webhook : payload;
+  const raw =
+    payload && typeof payload === 'object' && 'freshdesk_webhook' in payload
+      ? (payload as { freshdesk_webhook: unknown }).freshdesk_webhook
+      : payload;
   const parsed = FreshdeskWebhook.safeParse(raw);
-  if (!parsed.success) throw new Error(`not a Sidekick Freshdesk webhook: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `not a Sidekick Freshdesk webhook: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const w = parsed.data;
   const at = instant(w.at, receivedAt);
-  const agent = w.agent_email ? `email:${w.agent_email.toLowerCase()}` : w.agent_id ? `freshdesk:${w.agent_id}` : undefined;
-  const base = { source: 'freshdesk', externalId: `${w.event}:${w.ticket_id}:${at}`, ticketId: w.ticket_id, at, type: w.event, ...(agent ? { agent } : {}) };
+  const agent = w.agent_email
+    ? `email:${w.agent_email.toLowerCase()}`
+    : w.agent_id
+      ? `freshdesk:${w.agent_id}`
+      : undefined;
+  const base = {
+    source: 'freshdesk',
+    externalId: `${w.event}:${w.ticket_id}:${at}`,
+    ticketId: w.ticket_id,
+    at,
+    type: w.event,
+    ...(agent ? { agent } : {}),
+  };
   switch (w.event) {
     case 'agent_replied':
-      return { events: [{ ...base, public: w.is_public === undefined ? true : String(w.is_public) === 'true' }], ignored: null };
+      return {
+        events: [{ ...base, public: w.is_public === undefined ? true : String(w.is_public) === 'true' }],
+        ignored: null,
+      };
     case 'csat_rated':
       if (w.rating === undefined) throw new Error('csat_rated needs "rating"');
       return {
-        events: [{ ...base, satisfied: freshdeskSatisfied(w.rating), originalScore: w.rating, ...(w.comment ? { comment: w.comment } : {}), ...(w.customer_name ? { customerName: w.customer_name } : {}) }],
+        events: [
+          {
+            ...base,
+            satisfied: freshdeskSatisfied(w.rating),
+            originalScore: w.rating,
+            ...(w.comment ? { comment: w.comment } : {}),
+            ...(w.customer_name ? { customerName: w.customer_name } : {}),
+          },
+        ],
         ignored: null,
       };
     default:

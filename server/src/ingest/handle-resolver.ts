@@ -9,10 +9,19 @@ import { EMPTY_PROFILE } from '../services/people-repo';
  * the handle, so no event is dropped; the admin later claims it or merges it into the right person.
  * Results are cached per batch in `cache`.
  */
-export async function resolveHandle(db: Kysely<Database>, handle: string, now: string, cache: Map<string, string>): Promise<string> {
+export async function resolveHandle(
+  db: Kysely<Database>,
+  handle: string,
+  now: string,
+  cache: Map<string, string>,
+): Promise<string> {
   const cached = cache.get(handle);
   if (cached) return cached;
-  const row = await db.selectFrom('handles').select('person_id').where('handle', '=', handle).executeTakeFirst();
+  const row = await db
+    .selectFrom('handles')
+    .select('person_id')
+    .where('handle', '=', handle)
+    .executeTakeFirst();
   if (row) {
     cache.set(handle, row.person_id);
     return row.person_id;
@@ -20,7 +29,17 @@ export async function resolveHandle(db: Kysely<Database>, handle: string, now: s
   const id = randomUUID();
   await db
     .insertInto('people')
-    .values({ id, name: handle, role: 'agent', timezone: 'UTC', schedule: null, absences: '[]', claimed: 0, profile: writeJson(EMPTY_PROFILE), created_at: now })
+    .values({
+      id,
+      name: handle,
+      role: 'agent',
+      timezone: 'UTC',
+      schedule: null,
+      absences: '[]',
+      claimed: 0,
+      profile: writeJson(EMPTY_PROFILE),
+      created_at: now,
+    })
     .execute();
   await db.insertInto('handles').values({ handle, person_id: id }).execute();
   cache.set(handle, id);

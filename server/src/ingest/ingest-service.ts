@@ -23,14 +23,24 @@ export interface IngestOptions {
  * transactions. Bad items are named by their index and never stop the good ones. Callable in-process (the
  * importer) and behind POST /api/ingest/* (the HTTP routes).
  */
-export async function ingestEvents(ctx: AppContext, items: readonly unknown[], opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestEvents(
+  ctx: AppContext,
+  items: readonly unknown[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   const batchSize = Math.max(1, opts.batchSize ?? 500);
   const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
   const valid: { index: number; event: IngestEvent }[] = [];
   items.forEach((item, index) => {
     const parsed = IngestEvent.safeParse(item);
     if (parsed.success) valid.push({ index, event: parsed.data });
-    else result.rejected.push({ index, error: issuesOf(parsed.error).map((i) => `${i.path}: ${i.message}`).join('; ') });
+    else
+      result.rejected.push({
+        index,
+        error: issuesOf(parsed.error)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; '),
+      });
   });
   for (let start = 0; start < valid.length; start += batchSize) {
     const batch = valid.slice(start, start + batchSize);

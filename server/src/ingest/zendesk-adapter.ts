@@ -14,7 +14,14 @@ const TicketEvent = z.object({
   id: z.string().min(1),
   time: z.string(),
   subject: z.string().optional(),
-  detail: z.object({ id: Id, assignee_id: Id.nullable().optional(), status: z.string().optional(), via: z.object({ channel: z.string() }).partial().optional() }).passthrough(),
+  detail: z
+    .object({
+      id: Id,
+      assignee_id: Id.nullable().optional(),
+      status: z.string().optional(),
+      via: z.object({ channel: z.string() }).partial().optional(),
+    })
+    .passthrough(),
   event: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -30,7 +37,13 @@ const CsatTrigger = z.object({
 });
 
 const CommentEvent = z.object({
-  comment: z.object({ id: Id, is_public: z.boolean(), author: z.object({ id: Id, is_staff: z.boolean() }).passthrough() }).passthrough(),
+  comment: z
+    .object({
+      id: Id,
+      is_public: z.boolean(),
+      author: z.object({ id: Id, is_staff: z.boolean() }).passthrough(),
+    })
+    .passthrough(),
 });
 
 const OPEN_STATES = new Set(['NEW', 'OPEN', 'PENDING', 'HOLD']);
@@ -63,30 +76,62 @@ export function adaptZendesk(payload: unknown, receivedAt: string): AdaptResult 
     };
   }
   const parsed = TicketEvent.safeParse(payload);
-  if (!parsed.success) throw new Error(`not a Zendesk ticket event: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+  if (!parsed.success)
+    throw new Error(
+      `not a Zendesk ticket event: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+    );
   const e = parsed.data;
   const base = { source: 'zendesk', externalId: e.id, ticketId: e.detail.id, at: e.time };
   const assignee = e.detail.assignee_id && e.detail.assignee_id !== '0' ? e.detail.assignee_id : null;
   switch (e.type) {
     case 'zen:event-type:ticket.created':
-      return { events: [{ ...base, type: 'ticket_created', ...(assignee ? { agent: handle(assignee) } : {}), ...(e.detail.via?.channel ? { channel: e.detail.via.channel } : {}) }], ignored: null };
+      return {
+        events: [
+          {
+            ...base,
+            type: 'ticket_created',
+            ...(assignee ? { agent: handle(assignee) } : {}),
+            ...(e.detail.via?.channel ? { channel: e.detail.via.channel } : {}),
+          },
+        ],
+        ignored: null,
+      };
     case 'zen:event-type:ticket.agent_assignment_changed': {
       const current = e.event.current;
-      if (current === null || current === undefined || String(current) === '0') return { events: [], ignored: 'unassigned' };
-      return { events: [{ ...base, type: 'ticket_assigned', agent: handle(String(current)) }], ignored: null };
+      if (current === null || current === undefined || String(current) === '0')
+        return { events: [], ignored: 'unassigned' };
+      return {
+        events: [{ ...base, type: 'ticket_assigned', agent: handle(String(current)) }],
+        ignored: null,
+      };
     }
     case 'zen:event-type:ticket.status_changed': {
       const current = String(e.event.current ?? '').toUpperCase();
       const previous = String(e.event.previous ?? '').toUpperCase();
-      if (current === 'SOLVED' && assignee) return { events: [{ ...base, type: 'ticket_solved', agent: handle(assignee) }], ignored: null };
-      if (DONE_STATES.has(previous) && OPEN_STATES.has(current)) return { events: [{ ...base, type: 'ticket_reopened', ...(assignee ? { agent: handle(assignee) } : {}) }], ignored: null };
+      if (current === 'SOLVED' && assignee)
+        return { events: [{ ...base, type: 'ticket_solved', agent: handle(assignee) }], ignored: null };
+      if (DONE_STATES.has(previous) && OPEN_STATES.has(current))
+        return {
+          events: [{ ...base, type: 'ticket_reopened', ...(assignee ? { agent: handle(assignee) } : {}) }],
+          ignored: null,
+        };
       return { events: [], ignored: `status ${previous} → ${current} is not tracked` };
     }
     case 'zen:event-type:ticket.comment_added': {
       const c = CommentEvent.safeParse(e.event);
       if (!c.success) throw new Error('comment_added without event.comment');
       if (!c.data.comment.author.is_staff) return { events: [], ignored: 'customer comment' };
-      return { events: [{ ...base, type: 'agent_replied', agent: handle(c.data.comment.author.id), public: c.data.comment.is_public }], ignored: null };
+      return {
+        events: [
+          {
+            ...base,
+            type: 'agent_replied',
+            agent: handle(c.data.comment.author.id),
+            public: c.data.comment.is_public,
+          },
+        ],
+        ignored: null,
+      };
     }
     default:
       return { events: [], ignored: `${e.type} is not tracked` };

@@ -8,10 +8,18 @@ export const ZENDESK_MAX_AGE_MS = 60 * 60_000;
  * X-Zendesk-Webhook-Signature, the timestamp in X-Zendesk-Webhook-Signature-Timestamp.
  */
 export function zendeskSignature(secret: string, timestamp: string, rawBody: string): string {
-  return createHmac('sha256', secret).update(timestamp + rawBody, 'utf8').digest('base64');
+  return createHmac('sha256', secret)
+    .update(timestamp + rawBody, 'utf8')
+    .digest('base64');
 }
 
-export function verifyZendeskSignature(secret: string, timestamp: string | undefined, signature: string | undefined, rawBody: string, now: number): boolean {
+export function verifyZendeskSignature(
+  secret: string,
+  timestamp: string | undefined,
+  signature: string | undefined,
+  rawBody: string,
+  now: number,
+): boolean {
   if (!timestamp || !signature) return false;
   const at = Date.parse(timestamp);
   if (Number.isNaN(at) || Math.abs(now - at) > ZENDESK_MAX_AGE_MS) return false;

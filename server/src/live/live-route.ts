@@ -19,7 +19,8 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
     let principal: Principal | null = null;
     let started = false;
     const start = (p: Principal, after: number) => {
-      if (p.tokenKind !== 'person') return session.fail('forbidden', 'Only a person’s own token opens their live feed.');
+      if (p.tokenKind !== 'person')
+        return session.fail('forbidden', 'Only a person’s own token opens their live feed.');
       principal = p;
       started = true;
       clearTimeout(authTimer);
@@ -35,12 +36,15 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
       const after = query.data.after;
       authenticateToken(ctx, limiter, request.ip, headerToken)
         .then((p) => start(p, after))
-        .catch((e: unknown) => session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'));
+        .catch((e: unknown) =>
+          session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'),
+        );
     }
 
     socket.on('message', (data) => {
       const message = parseClientMessage(data.toString());
-      if (!message) return session.fail('invalid_message', 'Messages must be {"kind":"auth",…} or {"kind":"ping"}.');
+      if (!message)
+        return session.fail('invalid_message', 'Messages must be {"kind":"auth",…} or {"kind":"ping"}.');
       if (message.kind === 'ping') return started ? session.handlePing() : undefined;
       if (started) {
         // A repeated auth must name the same person; the session already streams from its cursor.
@@ -48,10 +52,13 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
       }
       authenticateToken(ctx, limiter, request.ip, message.token)
         .then((p) => {
-          if (principal && principal.personId !== p.personId) throw new HttpError(401, 'unauthorized', 'Token mismatch.');
+          if (principal && principal.personId !== p.personId)
+            throw new HttpError(401, 'unauthorized', 'Token mismatch.');
           if (!started) start(p, message.after);
         })
-        .catch((e: unknown) => session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'));
+        .catch((e: unknown) =>
+          session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'),
+        );
     });
     socket.on('close', () => {
       clearTimeout(authTimer);

@@ -29,7 +29,11 @@ export class LiveSession {
   send(message: LiveMessage): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.fail('too_slow', 'The connection fell too far behind; reconnect to catch up from your cursor.', 1013);
+      this.fail(
+        'too_slow',
+        'The connection fell too far behind; reconnect to catch up from your cursor.',
+        1013,
+      );
       return;
     }
     this.socket.send(JSON.stringify(message));
@@ -43,12 +47,21 @@ export class LiveSession {
 
   start(principal: Principal, after: number): void {
     this.lastSent = after;
-    this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entry) => this.enqueue(() => this.deliver(principal.personId, entry)));
+    this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entry) =>
+      this.enqueue(() => this.deliver(principal.personId, entry)),
+    );
     this.enqueue(async () => {
-      this.send({ kind: 'hello', personId: principal.personId, cursor: await feedHead(this.ctx.store.db, principal.personId) });
+      this.send({
+        kind: 'hello',
+        personId: principal.personId,
+        cursor: await feedHead(this.ctx.store.db, principal.personId),
+      });
       await this.catchUp(principal.personId);
     });
-    this.heartbeat = setInterval(() => this.send({ kind: 'heartbeat', at: new Date().toISOString() }), this.ctx.config.heartbeatMs);
+    this.heartbeat = setInterval(
+      () => this.send({ kind: 'heartbeat', at: new Date().toISOString() }),
+      this.ctx.config.heartbeatMs,
+    );
   }
 
   handlePing(): void {
@@ -64,7 +77,9 @@ export class LiveSession {
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.chain = this.chain.then(task).catch(() => this.fail('internal', 'The live feed failed; reconnect to catch up.', 1011));
+    this.chain = this.chain
+      .then(task)
+      .catch(() => this.fail('internal', 'The live feed failed; reconnect to catch up.', 1011));
   }
 
   private async deliver(personId: string, entry: FeedEntry): Promise<void> {

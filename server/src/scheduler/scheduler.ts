@@ -14,7 +14,10 @@ export interface SchedulerOptions {
  * recomputes streaks hourly. Every job is idempotent (deterministic ids, "only active missions settle"), so two
  * server instances running it at once do the work once.
  */
-export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}): { stop(): void; tick(): Promise<void>; idle(): Promise<void> } {
+export function startScheduler(
+  ctx: AppContext,
+  options: SchedulerOptions = {},
+): { stop(): void; tick(): Promise<void>; idle(): Promise<void> } {
   const tickMs = options.tickMs ?? 60_000;
   const streakEveryMs = options.streakEveryMs ?? 3_600_000;
   // Streaks are fresh at start (ingest, imports and the demo compute them); the first full pass is an hour in.

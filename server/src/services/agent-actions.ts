@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ActionAck, AcceptOfferBody, ReplyCoachingBody, SubmitIdeaBody, TickTaskBody, UpdateProfileBody } from '../../../shared/api/actions';
+import type {
+  ActionAck,
+  AcceptOfferBody,
+  ReplyCoachingBody,
+  SubmitIdeaBody,
+  TickTaskBody,
+  UpdateProfileBody,
+} from '../../../shared/api/actions';
 import type { Idea } from '../../../shared/domain/people-model';
 import { acceptOffer as missionFromOffer } from '../../../shared/domain/offers';
 import { POINTS } from '../../../shared/domain/growth';
@@ -23,25 +30,45 @@ async function me(ctx: AppContext, principal: Principal) {
   return person;
 }
 
-export async function updateProfile(ctx: AppContext, principal: Principal, body: z.infer<typeof UpdateProfileBody>, key: string): Promise<ActionAck> {
+export async function updateProfile(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof UpdateProfileBody>,
+  key: string,
+): Promise<ActionAck> {
   const person = await me(ctx, principal);
   return runIdempotentAction(ctx, person.id, key, 'updateProfile', async (uow) => {
-    await uow.trx.updateTable('people').set({ profile: writeJson(body) }).where('id', '=', person.id).execute();
+    await uow.trx
+      .updateTable('people')
+      .set({ profile: writeJson(body) })
+      .where('id', '=', person.id)
+      .execute();
     uow.feed(person.id, 'profile.updated', body);
     return { id: person.id };
   });
 }
 
-export async function acceptOffer(ctx: AppContext, principal: Principal, body: z.infer<typeof AcceptOfferBody>, key: string): Promise<ActionAck> {
+export async function acceptOffer(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof AcceptOfferBody>,
+  key: string,
+): Promise<ActionAck> {
   const person = await me(ctx, principal);
   return runIdempotentAction(ctx, person.id, key, 'acceptOffer', async (uow) => {
     const offer = await loadOffer(uow.trx, body.offerId);
     if (!offer || offer.agentId !== person.id) throw notFound('The offer');
-    if (offer.status !== 'open') throw new HttpError(409, 'offer_closed', 'This offer is no longer open; pick one of this week’s offers.');
+    if (offer.status !== 'open')
+      throw new HttpError(
+        409,
+        'offer_closed',
+        'This offer is no longer open; pick one of this week’s offers.',
+      );
     const mission = missionFromOffer(offer, uow.now, randomUUID(), person.teamIds[0] ?? null);
     // The agent picks one offer of the week; the others close.
     for (const other of await openOffers(uow.trx, person.id)) {
-      if (other.weekStart === offer.weekStart) await saveOffer(uow.trx, { ...other, status: other.id === offer.id ? 'accepted' : 'expired' });
+      if (other.weekStart === offer.weekStart)
+        await saveOffer(uow.trx, { ...other, status: other.id === offer.id ? 'accepted' : 'expired' });
     }
     uow.feed(person.id, 'offers.replaced', { offers: await openOffers(uow.trx, person.id) });
     await refreshMission(uow, mission, person.timezone, true);
@@ -51,16 +78,25 @@ export async function acceptOffer(ctx: AppContext, principal: Principal, body: z
 
 async function cardFor(uow: UnitOfWork, cardId: string, principal: Principal) {
   const card = await loadCard(uow.trx, cardId);
-  if (!card || (card.agentId !== principal.personId && card.authorId !== principal.personId)) throw notFound('The coaching card');
+  if (!card || (card.agentId !== principal.personId && card.authorId !== principal.personId))
+    throw notFound('The coaching card');
   return card;
 }
 
-export async function tickTask(ctx: AppContext, principal: Principal, body: z.infer<typeof TickTaskBody>, key: string): Promise<ActionAck> {
+export async function tickTask(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof TickTaskBody>,
+  key: string,
+): Promise<ActionAck> {
   return runIdempotentAction(ctx, principal.personId, key, 'tickTask', async (uow) => {
     const card = await cardFor(uow, body.cardId, principal);
-    if (card.agentId !== principal.personId) throw forbidden('Only the agent ticks their own coaching tasks.');
+    if (card.agentId !== principal.personId)
+      throw forbidden('Only the agent ticks their own coaching tasks.');
     if (!card.tasks.some((t) => t.id === body.taskId)) throw notFound('The task');
-    const tasks = card.tasks.map((t) => (t.id === body.taskId ? { ...t, doneAt: body.done ? (t.doneAt ?? uow.now) : null } : t));
+    const tasks = card.tasks.map((t) =>
+      t.id === body.taskId ? { ...t, doneAt: body.done ? (t.doneAt ?? uow.now) : null } : t,
+    );
     const allDone = tasks.length > 0 && tasks.every((t) => t.doneAt !== null);
     const next = { ...card, tasks, completedAt: card.completedAt ?? (allDone ? uow.now : null) };
     await saveCard(uow.trx, next, uow.now);
@@ -68,17 +104,32 @@ export async function tickTask(ctx: AppContext, principal: Principal, body: z.in
     if (allDone && card.completedAt === null) {
       const entry = timelineEntryFor({ kind: 'coaching_completed', card: next, at: uow.now });
       // Each task done earns its points too; they land with the completion, never deducted by an untick.
-      await recordAchievement(uow, { ...entry, points: entry.points + tasks.length * POINTS.coachingTaskDone }, null);
+      await recordAchievement(
+        uow,
+        { ...entry, points: entry.points + tasks.length * POINTS.coachingTaskDone },
+        null,
+      );
     }
     return { id: card.id };
   });
 }
 
-export async function replyCoaching(ctx: AppContext, principal: Principal, body: z.infer<typeof ReplyCoachingBody>, key: string): Promise<ActionAck> {
+export async function replyCoaching(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof ReplyCoachingBody>,
+  key: string,
+): Promise<ActionAck> {
   const person = await me(ctx, principal);
   return runIdempotentAction(ctx, person.id, key, 'replyCoaching', async (uow) => {
     const card = await cardFor(uow, body.cardId, principal);
-    const reply = { id: randomUUID(), authorId: person.id, authorName: person.name, text: body.text, at: uow.now };
+    const reply = {
+      id: randomUUID(),
+      authorId: person.id,
+      authorName: person.name,
+      text: body.text,
+      at: uow.now,
+    };
     const next = { ...card, replies: [...card.replies, reply] };
     await saveCard(uow.trx, next, uow.now);
     uow.feed(card.agentId, 'coaching.upserted', next);
@@ -88,13 +139,24 @@ export async function replyCoaching(ctx: AppContext, principal: Principal, body:
 
 /** Feeds an idea to everyone who sees it: its team (agents and supervisors), or its author when team-less. */
 export async function feedIdea(uow: UnitOfWork, idea: Idea, authorId: string | null): Promise<void> {
-  const members = idea.teamId ? await uow.trx.selectFrom('team_members').select('person_id').where('team_id', '=', idea.teamId).execute() : [];
+  const members = idea.teamId
+    ? await uow.trx
+        .selectFrom('team_members')
+        .select('person_id')
+        .where('team_id', '=', idea.teamId)
+        .execute()
+    : [];
   const audience = new Set(members.map((m) => m.person_id));
   if (authorId) audience.add(authorId);
   for (const personId of audience) uow.feed(personId, 'idea.upserted', idea);
 }
 
-export async function submitIdea(ctx: AppContext, principal: Principal, body: z.infer<typeof SubmitIdeaBody>, key: string): Promise<ActionAck> {
+export async function submitIdea(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof SubmitIdeaBody>,
+  key: string,
+): Promise<ActionAck> {
   const person = await me(ctx, principal);
   return runIdempotentAction(ctx, person.id, key, 'submitIdea', async (uow) => {
     const idea: Idea = {
@@ -115,4 +177,3 @@ export async function submitIdea(ctx: AppContext, principal: Principal, body: z.
     return { id: idea.id, rememberId: body.anonymous ? null : idea.id };
   });
 }
-

@@ -5,7 +5,11 @@ import { readJson, writeJson } from '../store/json';
 
 export async function saveCard(db: Kysely<Database>, card: CoachingCard, now: string): Promise<void> {
   const values = { agent_id: card.agentId, author_id: card.authorId, body: writeJson(card), updated_at: now };
-  await db.insertInto('coaching').values({ id: card.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  await db
+    .insertInto('coaching')
+    .values({ id: card.id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
 }
 
 export async function loadCard(db: Kysely<Database>, id: string): Promise<CoachingCard | null> {
@@ -14,13 +18,28 @@ export async function loadCard(db: Kysely<Database>, id: string): Promise<Coachi
 }
 
 export async function cardsOf(db: Kysely<Database>, agentId: string): Promise<CoachingCard[]> {
-  const rows = await db.selectFrom('coaching').select('body').where('agent_id', '=', agentId).orderBy('updated_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('coaching')
+    .select('body')
+    .where('agent_id', '=', agentId)
+    .orderBy('updated_at', 'desc')
+    .execute();
   return rows.map((r) => readJson(CoachingCard, r.body));
 }
 
 export async function saveIdea(db: Kysely<Database>, idea: Idea): Promise<void> {
-  const values = { team_id: idea.teamId, author_id: idea.authorId, status: idea.status, body: writeJson(idea), updated_at: idea.updatedAt };
-  await db.insertInto('ideas').values({ id: idea.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  const values = {
+    team_id: idea.teamId,
+    author_id: idea.authorId,
+    status: idea.status,
+    body: writeJson(idea),
+    updated_at: idea.updatedAt,
+  };
+  await db
+    .insertInto('ideas')
+    .values({ id: idea.id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
 }
 
 export async function loadIdea(db: Kysely<Database>, id: string): Promise<Idea | null> {
@@ -33,7 +52,9 @@ export async function ideasFor(db: Kysely<Database>, personId: string, teamIds: 
   const rows = await db
     .selectFrom('ideas')
     .select('body')
-    .where((eb) => eb.or([eb('author_id', '=', personId), ...(teamIds.length > 0 ? [eb('team_id', 'in', teamIds)] : [])]))
+    .where((eb) =>
+      eb.or([eb('author_id', '=', personId), ...(teamIds.length > 0 ? [eb('team_id', 'in', teamIds)] : [])]),
+    )
     .orderBy('updated_at', 'desc')
     .limit(200)
     .execute();
@@ -41,6 +62,12 @@ export async function ideasFor(db: Kysely<Database>, personId: string, teamIds: 
 }
 
 export async function ideasOfTeam(db: Kysely<Database>, teamId: string): Promise<Idea[]> {
-  const rows = await db.selectFrom('ideas').select('body').where('team_id', '=', teamId).orderBy('updated_at', 'desc').limit(500).execute();
+  const rows = await db
+    .selectFrom('ideas')
+    .select('body')
+    .where('team_id', '=', teamId)
+    .orderBy('updated_at', 'desc')
+    .limit(500)
+    .execute();
   return rows.map((r) => readJson(Idea, r.body));
 }

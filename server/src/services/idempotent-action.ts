@@ -23,9 +23,19 @@ export async function runIdempotentAction(
   work: (uow: UnitOfWork) => Promise<ActionResult>,
 ): Promise<ActionAck> {
   const replay = async (): Promise<ActionAck | null> => {
-    const row = await ctx.store.db.selectFrom('idempotency').select(['action', 'result_id']).where('person_id', '=', personId).where('key', '=', key).executeTakeFirst();
+    const row = await ctx.store.db
+      .selectFrom('idempotency')
+      .select(['action', 'result_id'])
+      .where('person_id', '=', personId)
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row) return null;
-    if (row.action !== action) throw new HttpError(409, 'idempotency_key_reused', `This Idempotency-Key was already used for "${row.action}".`);
+    if (row.action !== action)
+      throw new HttpError(
+        409,
+        'idempotency_key_reused',
+        `This Idempotency-Key was already used for "${row.action}".`,
+      );
     return { ok: true, id: row.result_id, duplicate: true };
   };
   const earlier = await replay();
@@ -35,7 +45,13 @@ export async function runIdempotentAction(
       const result = await work(uow);
       await uow.trx
         .insertInto('idempotency')
-        .values({ person_id: personId, key, action, result_id: result.rememberId === undefined ? result.id : result.rememberId, created_at: uow.now })
+        .values({
+          person_id: personId,
+          key,
+          action,
+          result_id: result.rememberId === undefined ? result.id : result.rememberId,
+          created_at: uow.now,
+        })
         .execute();
       return { ok: true as const, id: result.id, duplicate: false };
     });

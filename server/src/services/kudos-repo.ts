@@ -9,7 +9,11 @@ export function kudosFromRow(row: KudosTable): Kudos {
   return { ...body, thankedAt: row.thanked_at, readAt: row.read_at };
 }
 
-export async function insertKudos(db: Kysely<Database>, kudos: Kudos, sourceKey: string | null): Promise<boolean> {
+export async function insertKudos(
+  db: Kysely<Database>,
+  kudos: Kudos,
+  sourceKey: string | null,
+): Promise<boolean> {
   const result = await db
     .insertInto('kudos')
     .values({
@@ -34,12 +38,22 @@ export async function loadKudos(db: Kysely<Database>, id: string): Promise<Kudos
 }
 
 export async function inbox(db: Kysely<Database>, personId: string, limit = 200): Promise<Kudos[]> {
-  const rows = await db.selectFrom('kudos').selectAll().where('to_person_id', '=', personId).orderBy('at', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('kudos')
+    .selectAll()
+    .where('to_person_id', '=', personId)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(kudosFromRow);
 }
 
 /** Instants of the peer kudos a person sent since `since` (for the daily cap). */
-export async function peerKudosSentSince(db: Kysely<Database>, personId: string, since: string): Promise<string[]> {
+export async function peerKudosSentSince(
+  db: Kysely<Database>,
+  personId: string,
+  since: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('kudos')
     .select('at')

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ActionAck, MarkKudosReadBody, SendKudosBody, ThankKudosBody } from '../../../shared/api/actions';
+import type {
+  ActionAck,
+  MarkKudosReadBody,
+  SendKudosBody,
+  ThankKudosBody,
+} from '../../../shared/api/actions';
 import type { Kudos } from '../../../shared/domain/people-model';
 import type { AppContext } from '../app/context';
 import type { Principal } from '../auth/principal';
@@ -18,15 +23,29 @@ import { celebrationFor } from '../../../shared/domain/celebrations';
  * Delivers a stored kudos to its recipient: inbox entry, toast, timeline, growth points. Used by peers,
  * supervisors and customer ratings. `historical` (imports) skips the pop-up: old news is not a moment.
  */
-export async function deliverKudos(uow: UnitOfWork, kudos: Kudos, opts: { historical?: boolean } = {}): Promise<void> {
+export async function deliverKudos(
+  uow: UnitOfWork,
+  kudos: Kudos,
+  opts: { historical?: boolean } = {},
+): Promise<void> {
   uow.feed(kudos.toPersonId, 'kudos.upserted', kudos);
-  const celebration = opts.historical ? null : celebrationFor({ kind: 'kudos', kudos }, uow.now, `kudos:${kudos.id}`);
+  const celebration = opts.historical
+    ? null
+    : celebrationFor({ kind: 'kudos', kudos }, uow.now, `kudos:${kudos.id}`);
   await recordAchievement(uow, timelineEntryFor({ kind: 'kudos_received', kudos }), celebration);
 }
 
-export async function sendKudos(ctx: AppContext, principal: Principal, body: z.infer<typeof SendKudosBody>, key: string): Promise<ActionAck> {
+export async function sendKudos(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof SendKudosBody>,
+  key: string,
+): Promise<ActionAck> {
   const db = ctx.store.db;
-  const [sender, recipient] = await Promise.all([loadPerson(db, principal.personId), loadPerson(db, body.toPersonId)]);
+  const [sender, recipient] = await Promise.all([
+    loadPerson(db, principal.personId),
+    loadPerson(db, body.toPersonId),
+  ]);
   if (!sender) throw forbidden('Only people can send kudos.');
   if (!recipient) throw notFound('The recipient');
   if (recipient.id === sender.id) throw new HttpError(422, 'self_kudos', 'Kudos are for someone else.');
@@ -37,7 +56,11 @@ export async function sendKudos(ctx: AppContext, principal: Principal, body: z.i
     if (kind === 'peer') {
       const quota = await kudosQuota(uow.trx, sender.id, sender.timezone, uow.now);
       if (quota.sentToday >= quota.dailyCap) {
-        throw new HttpError(422, 'daily_cap_reached', `You have sent ${quota.sentToday} kudos today, the daily limit; more can go out tomorrow.`);
+        throw new HttpError(
+          422,
+          'daily_cap_reached',
+          `You have sent ${quota.sentToday} kudos today, the daily limit; more can go out tomorrow.`,
+        );
       }
     }
     const kudos: Kudos = {
@@ -58,12 +81,18 @@ export async function sendKudos(ctx: AppContext, principal: Principal, body: z.i
     };
     await insertKudos(uow.trx, kudos, null);
     await deliverKudos(uow, kudos);
-    if (kind === 'peer') uow.feed(sender.id, 'kudos.quota', await kudosQuota(uow.trx, sender.id, sender.timezone, uow.now));
+    if (kind === 'peer')
+      uow.feed(sender.id, 'kudos.quota', await kudosQuota(uow.trx, sender.id, sender.timezone, uow.now));
     return { id: kudos.id };
   });
 }
 
-export async function thankKudos(ctx: AppContext, principal: Principal, body: z.infer<typeof ThankKudosBody>, key: string): Promise<ActionAck> {
+export async function thankKudos(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof ThankKudosBody>,
+  key: string,
+): Promise<ActionAck> {
   return runIdempotentAction(ctx, principal.personId, key, 'thankKudos', async (uow) => {
     const kudos = await loadKudos(uow.trx, body.kudosId);
     if (!kudos || kudos.toPersonId !== principal.personId) throw notFound('The kudos');
@@ -87,9 +116,20 @@ export async function thankKudos(ctx: AppContext, principal: Principal, body: z.
   });
 }
 
-export async function markKudosRead(ctx: AppContext, principal: Principal, body: z.infer<typeof MarkKudosReadBody>, key: string): Promise<ActionAck> {
+export async function markKudosRead(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof MarkKudosReadBody>,
+  key: string,
+): Promise<ActionAck> {
   return runIdempotentAction(ctx, principal.personId, key, 'markKudosRead', async (uow) => {
-    const rows = await uow.trx.selectFrom('kudos').selectAll().where('id', 'in', body.kudosIds).where('to_person_id', '=', principal.personId).where('read_at', 'is', null).execute();
+    const rows = await uow.trx
+      .selectFrom('kudos')
+      .selectAll()
+      .where('id', 'in', body.kudosIds)
+      .where('to_person_id', '=', principal.personId)
+      .where('read_at', 'is', null)
+      .execute();
     for (const row of rows) {
       await uow.trx.updateTable('kudos').set({ read_at: uow.now }).where('id', '=', row.id).execute();
       uow.feed(principal.personId, 'kudos.upserted', kudosFromRow({ ...row, read_at: uow.now }));

@@ -40,19 +40,36 @@ export async function loadPerson(db: Kysely<Database>, id: string): Promise<Pers
     db.selectFrom('team_members').select('team_id').where('person_id', '=', id).orderBy('team_id').execute(),
     db.selectFrom('handles').select('handle').where('person_id', '=', id).orderBy('handle').execute(),
   ]);
-  return personFull(row, teams.map((t) => t.team_id), handles.map((h) => h.handle));
+  return personFull(
+    row,
+    teams.map((t) => t.team_id),
+    handles.map((h) => h.handle),
+  );
 }
 
 /** Many people in three queries per 500 (an ingest batch touches hundreds); missing ids are left out. */
-export async function loadPeople(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, PersonFull>> {
+export async function loadPeople(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, PersonFull>> {
   const out = new Map<string, PersonFull>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
     const [rows, teams, handles] = await Promise.all([
       db.selectFrom('people').selectAll().where('id', 'in', chunk).execute(),
-      db.selectFrom('team_members').select(['person_id', 'team_id']).where('person_id', 'in', chunk).orderBy('team_id').execute(),
-      db.selectFrom('handles').select(['person_id', 'handle']).where('person_id', 'in', chunk).orderBy('handle').execute(),
+      db
+        .selectFrom('team_members')
+        .select(['person_id', 'team_id'])
+        .where('person_id', 'in', chunk)
+        .orderBy('team_id')
+        .execute(),
+      db
+        .selectFrom('handles')
+        .select(['person_id', 'handle'])
+        .where('person_id', 'in', chunk)
+        .orderBy('handle')
+        .execute(),
     ]);
     const group = (pairs: { person_id: string; value: string }[]) => {
       const m = new Map<string, string[]>();
@@ -61,7 +78,8 @@ export async function loadPeople(db: Kysely<Database>, ids: readonly string[]): 
     };
     const teamsOf = group(teams.map((t) => ({ person_id: t.person_id, value: t.team_id })));
     const handlesOf = group(handles.map((h) => ({ person_id: h.person_id, value: h.handle })));
-    for (const row of rows) out.set(row.id, personFull(row, teamsOf.get(row.id) ?? [], handlesOf.get(row.id) ?? []));
+    for (const row of rows)
+      out.set(row.id, personFull(row, teamsOf.get(row.id) ?? [], handlesOf.get(row.id) ?? []));
   }
   return out;
 }
@@ -126,7 +144,13 @@ export async function personRecord(db: Kysely<Database>, person: PersonFull): Pr
 }
 
 export function personSummary(person: PersonFull): PersonSummary {
-  return { id: person.id, name: person.name, role: person.role, timezone: person.timezone, teamIds: person.teamIds };
+  return {
+    id: person.id,
+    name: person.name,
+    role: person.role,
+    timezone: person.timezone,
+    teamIds: person.teamIds,
+  };
 }
 
 export async function teamSummary(db: Kysely<Database>, teamId: string): Promise<TeamSummary | null> {

@@ -16,13 +16,24 @@ export interface PersonState {
 export function emptyPersonState(): PersonState {
   return {
     streak: { current: 0, longest: 0, freezesLeft: 1, nextMilestone: 3, recent: [], todayMet: false },
-    growth: { points: 0, level: 1, levelName: 'Getting started', pointsIntoLevel: 0, pointsForNextLevel: null, personalBests: [] },
+    growth: {
+      points: 0,
+      level: 1,
+      levelName: 'Getting started',
+      pointsIntoLevel: 0,
+      pointsForNextLevel: null,
+      personalBests: [],
+    },
     trends: [],
   };
 }
 
 export async function loadPersonState(db: Kysely<Database>, personId: string): Promise<PersonState> {
-  const row = await db.selectFrom('person_state').selectAll().where('person_id', '=', personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('person_state')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   if (!row) return emptyPersonState();
   return {
     streak: readJson(StreakState, row.streak),
@@ -31,8 +42,18 @@ export async function loadPersonState(db: Kysely<Database>, personId: string): P
   };
 }
 
-export async function savePersonState(db: Kysely<Database>, personId: string, state: PersonState, now: string): Promise<void> {
-  const values = { streak: writeJson(state.streak), growth: writeJson(state.growth), trends: writeJson(state.trends), updated_at: now };
+export async function savePersonState(
+  db: Kysely<Database>,
+  personId: string,
+  state: PersonState,
+  now: string,
+): Promise<void> {
+  const values = {
+    streak: writeJson(state.streak),
+    growth: writeJson(state.growth),
+    trends: writeJson(state.trends),
+    updated_at: now,
+  };
   await db
     .insertInto('person_state')
     .values({ person_id: personId, ...values })

@@ -54,7 +54,10 @@ async function buildSnapshot(db: Kysely<Database>, personId: string, now: Date):
  */
 export async function snapshotFor(store: Store, personId: string, now: Date): Promise<Snapshot> {
   if (store.dialect === 'postgres') {
-    return store.db.transaction().setIsolationLevel('repeatable read').execute((trx) => buildSnapshot(trx, personId, now));
+    return store.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => buildSnapshot(trx, personId, now));
   }
   return store.db.transaction().execute((trx) => buildSnapshot(trx, personId, now));
 }

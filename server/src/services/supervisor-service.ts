@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { AssignMissionBody, CoachingCardBody, MoveIdeaBody, RecordMilestoneBody } from '../../../shared/api/actions';
+import type {
+  AssignMissionBody,
+  CoachingCardBody,
+  MoveIdeaBody,
+  RecordMilestoneBody,
+} from '../../../shared/api/actions';
 import type { CoachingCard } from '../../../shared/domain/people-model';
 import type { Mission } from '../../../shared/domain/mission-model';
 import type { AppContext } from '../app/context';
@@ -17,9 +22,19 @@ import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { runIdempotentAction } from './idempotent-action';
 
 /** Supervisor writes run once per Idempotency-Key when the client sends one, else as a plain transaction. */
-function once<T extends { id: string | null }>(ctx: AppContext, principal: Principal, key: string | null, action: string, work: (uow: UnitOfWork) => Promise<T>) {
+function once<T extends { id: string | null }>(
+  ctx: AppContext,
+  principal: Principal,
+  key: string | null,
+  action: string,
+  work: (uow: UnitOfWork) => Promise<T>,
+) {
   if (key) return runIdempotentAction(ctx, principal.personId, key, action, work);
-  return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => ({ ok: true as const, id: (await work(uow)).id, duplicate: false }));
+  return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => ({
+    ok: true as const,
+    id: (await work(uow)).id,
+    duplicate: false,
+  }));
 }
 
 async function authorName(ctx: AppContext, principal: Principal): Promise<string> {
@@ -27,11 +42,20 @@ async function authorName(ctx: AppContext, principal: Principal): Promise<string
 }
 
 /** Missions for named agents or a whole team; each agent gets their own mission row and feed entry. */
-export async function assignMission(ctx: AppContext, principal: Principal, body: z.infer<typeof AssignMissionBody>, key: string | null): Promise<{ missionIds: string[] }> {
+export async function assignMission(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof AssignMissionBody>,
+  key: string | null,
+): Promise<{ missionIds: string[] }> {
   requireSupervisor(principal);
-  if (Date.parse(body.spec.window.start) >= Date.parse(body.spec.window.end)) throw new HttpError(400, 'invalid_request', 'The mission window must start before it ends.', [{ path: 'spec.window', message: 'start must be before end' }]);
+  if (Date.parse(body.spec.window.start) >= Date.parse(body.spec.window.end))
+    throw new HttpError(400, 'invalid_request', 'The mission window must start before it ends.', [
+      { path: 'spec.window', message: 'start must be before end' },
+    ]);
   const agents = new Map<string, PersonFull>();
-  for (const agentId of body.agentIds) agents.set(agentId, await requireSupervisedPerson(ctx.store.db, principal, agentId));
+  for (const agentId of body.agentIds)
+    agents.set(agentId, await requireSupervisedPerson(ctx.store.db, principal, agentId));
   if (body.teamId) {
     if (!canManageTeam(principal, body.teamId)) throw forbidden('You do not supervise this team.');
     for (const agentId of await teamAgentIds(ctx.store.db, body.teamId)) {
@@ -39,7 +63,10 @@ export async function assignMission(ctx: AppContext, principal: Principal, body:
       if (person) agents.set(agentId, person);
     }
   }
-  if (agents.size === 0) throw new HttpError(400, 'invalid_request', 'Name at least one agent or a team with agents.', [{ path: 'agentIds', message: 'no agents' }]);
+  if (agents.size === 0)
+    throw new HttpError(400, 'invalid_request', 'Name at least one agent or a team with agents.', [
+      { path: 'agentIds', message: 'no agents' },
+    ]);
   const missionIds: string[] = [];
   await once(ctx, principal, key, 'assignMission', async (uow) => {
     for (const person of agents.values()) {
@@ -63,7 +90,12 @@ export async function assignMission(ctx: AppContext, principal: Principal, body:
   return { missionIds };
 }
 
-export async function writeCoachingCard(ctx: AppContext, principal: Principal, body: z.infer<typeof CoachingCardBody>, key: string | null): Promise<{ id: string }> {
+export async function writeCoachingCard(
+  ctx: AppContext,
+  principal: Principal,
+  body: z.infer<typeof CoachingCardBody>,
+  key: string | null,
+): Promise<{ id: string }> {
   const agent = await requireSupervisedPerson(ctx.store.db, principal, body.agentId);
   const name = await authorName(ctx, principal);
   const ack = await once(ctx, principal, key, 'writeCoachingCard', async (uow) => {
@@ -89,17 +121,34 @@ export async function writeCoachingCard(ctx: AppContext, principal: Principal, b
 }
 
 /** new → heard → planned → done / declined; "done" thanks the (named) author on their timeline. */
-export async function moveIdea(ctx: AppContext, principal: Principal, ideaId: string, body: z.infer<typeof MoveIdeaBody>, key: string | null): Promise<{ id: string }> {
+export async function moveIdea(
+  ctx: AppContext,
+  principal: Principal,
+  ideaId: string,
+  body: z.infer<typeof MoveIdeaBody>,
+  key: string | null,
+): Promise<{ id: string }> {
   requireSupervisor(principal);
   const idea = await loadIdea(ctx.store.db, ideaId);
   if (!idea) throw notFound('The idea');
-  if (idea.teamId ? !canManageTeam(principal, idea.teamId) : principal.role !== 'admin') throw forbidden('This idea belongs to a team you do not supervise.');
+  if (idea.teamId ? !canManageTeam(principal, idea.teamId) : principal.role !== 'admin')
+    throw forbidden('This idea belongs to a team you do not supervise.');
   await once(ctx, principal, key, 'moveIdea', async (uow) => {
-    const next = { ...idea, status: body.status, response: body.response ?? idea.response, updatedAt: uow.now };
+    const next = {
+      ...idea,
+      status: body.status,
+      response: body.response ?? idea.response,
+      updatedAt: uow.now,
+    };
     await saveIdea(uow.trx, next);
     await feedIdea(uow, next, next.authorId);
     if (body.status === 'done' && idea.status !== 'done' && next.authorId) {
-      const entry = timelineEntryFor({ kind: 'idea_adopted', agentId: next.authorId, idea: next, at: uow.now });
+      const entry = timelineEntryFor({
+        kind: 'idea_adopted',
+        agentId: next.authorId,
+        idea: next,
+        at: uow.now,
+      });
       await recordAchievement(uow, entry, null);
     }
     return { id: next.id };
@@ -107,10 +156,21 @@ export async function moveIdea(ctx: AppContext, principal: Principal, ideaId: st
   return { id: idea.id };
 }
 
-export async function recordMilestone(ctx: AppContext, principal: Principal, personId: string, body: z.infer<typeof RecordMilestoneBody>, key: string | null): Promise<{ id: string }> {
+export async function recordMilestone(
+  ctx: AppContext,
+  principal: Principal,
+  personId: string,
+  body: z.infer<typeof RecordMilestoneBody>,
+  key: string | null,
+): Promise<{ id: string }> {
   const person = await requireSupervisedPerson(ctx.store.db, principal, personId);
   const ack = await once(ctx, principal, key, 'recordMilestone', async (uow) => {
-    const entry = timelineEntryFor({ kind: 'career_milestone', agentId: person.id, milestoneId: randomUUID(), milestone: { ...body, at: new Date(body.at).toISOString() } });
+    const entry = timelineEntryFor({
+      kind: 'career_milestone',
+      agentId: person.id,
+      milestoneId: randomUUID(),
+      milestone: { ...body, at: new Date(body.at).toISOString() },
+    });
     await recordAchievement(uow, entry, null);
     return { id: entry.id };
   });

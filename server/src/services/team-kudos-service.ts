@@ -26,7 +26,12 @@ async function teamAgents(ctx: AppContext, teamId: string): Promise<{ id: string
 }
 
 async function kudosIdsOfBatch(ctx: AppContext, batchId: string): Promise<string[]> {
-  const rows = await ctx.store.db.selectFrom('kudos').select('id').where('source_key', 'like', `${sourcePrefix(batchId)}%`).orderBy('to_person_id').execute();
+  const rows = await ctx.store.db
+    .selectFrom('kudos')
+    .select('id')
+    .where('source_key', 'like', `${sourcePrefix(batchId)}%`)
+    .orderBy('to_person_id')
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -35,13 +40,20 @@ async function kudosIdsOfBatch(ctx: AppContext, batchId: string): Promise<string
  * with its inbox entry, toast, timeline and growth, published to live sockets only after the commit. With an
  * Idempotency-Key the whole batch happens once; a replay answers with the same kudos ids.
  */
-export async function sendTeamKudos(ctx: AppContext, principal: Principal, teamId: string, body: TeamKudosBody, key: string | null): Promise<TeamKudosReply> {
+export async function sendTeamKudos(
+  ctx: AppContext,
+  principal: Principal,
+  teamId: string,
+  body: TeamKudosBody,
+  key: string | null,
+): Promise<TeamKudosReply> {
   requireSupervisor(principal);
   if (!canManageTeam(principal, teamId)) throw forbidden('You do not supervise this team.');
   if (!(await loadTeam(ctx.store.db, teamId))) throw notFound('The team');
   const sender = await loadPerson(ctx.store.db, principal.personId);
   const members = (await teamAgents(ctx, teamId)).filter((m) => m.id !== principal.personId);
-  if (members.length === 0) throw new HttpError(422, 'no_members', 'This team has no agents to recognise yet.');
+  if (members.length === 0)
+    throw new HttpError(422, 'no_members', 'This team has no agents to recognise yet.');
   const batchId = randomUUID();
   const kudosIds: string[] = [];
   const work = async (uow: UnitOfWork) => {

@@ -25,12 +25,18 @@ function sharedProfile(name: string, profile: Profile) {
   return PROFILE_FIELDS.flatMap((field) => {
     const f = profile[field];
     if (f.visibility === 'me' || f.text.trim() === '') return [];
-    return [{ field, text: f.text, visibility: f.visibility, prompt: PROMPTS[field](name.split(' ')[0] ?? name) }];
+    return [
+      { field, text: f.text, visibility: f.visibility, prompt: PROMPTS[field](name.split(' ')[0] ?? name) },
+    ];
   });
 }
 
 /** Progress, streaks, "nobody forgotten" with suggestions from invisible work, shared 3 Ps prompts, ideas. */
-export async function teamOverview(ctx: AppContext, principal: Principal, teamId: string): Promise<TeamOverview> {
+export async function teamOverview(
+  ctx: AppContext,
+  principal: Principal,
+  teamId: string,
+): Promise<TeamOverview> {
   if (principal.role === 'agent') throw forbidden('The team overview is for supervisors.');
   const db = ctx.store.db;
   const team = await loadTeam(db, teamId);
@@ -45,10 +51,20 @@ export async function teamOverview(ctx: AppContext, principal: Principal, teamId
     const [missions, state, kudos, events] = await Promise.all([
       activeMissions(db, agentId),
       loadPersonState(db, agentId),
-      db.selectFrom('kudos').select(['to_person_id', 'at']).where('to_person_id', '=', agentId).orderBy('at', 'desc').limit(1).execute(),
+      db
+        .selectFrom('kudos')
+        .select(['to_person_id', 'at'])
+        .where('to_person_id', '=', agentId)
+        .orderBy('at', 'desc')
+        .limit(1)
+        .execute(),
       loadAgentEvents(db, agentId, { from: since, to: now }),
     ]);
-    const recognition = lastRecognised(agentId, kudos.map((k) => ({ toPersonId: k.to_person_id, at: k.at })), now);
+    const recognition = lastRecognised(
+      agentId,
+      kudos.map((k) => ({ toPersonId: k.to_person_id, at: k.at })),
+      now,
+    );
     members.push({
       personId: agentId,
       name: person.name,
@@ -56,7 +72,9 @@ export async function teamOverview(ctx: AppContext, principal: Principal, teamId
       streak: { current: state.streak.current, longest: state.streak.longest },
       lastRecognisedAt: recognition.lastRecognisedAt,
       notRecognised: recognition.notRecognised,
-      suggestions: recognition.notRecognised ? invisibleWork({ agentId, events, since }).map((s) => ({ reason: s.reason, ticketId: s.ticketId })) : [],
+      suggestions: recognition.notRecognised
+        ? invisibleWork({ agentId, events, since }).map((s) => ({ reason: s.reason, ticketId: s.ticketId }))
+        : [],
       sharedProfile: sharedProfile(person.name, person.profile),
     });
   }

@@ -7,18 +7,40 @@ import { readJson, writeJson } from '../store/json';
 export async function insertTimeline(db: Kysely<Database>, entry: TimelineEntry): Promise<boolean> {
   const result = await db
     .insertInto('timeline')
-    .values({ id: entry.id, agent_id: entry.agentId, at: entry.at, kind: entry.kind, ref_key: entry.refId ?? '', points: entry.points, body: writeJson(entry) })
+    .values({
+      id: entry.id,
+      agent_id: entry.agentId,
+      at: entry.at,
+      kind: entry.kind,
+      ref_key: entry.refId ?? '',
+      points: entry.points,
+      body: writeJson(entry),
+    })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function timelineOf(db: Kysely<Database>, agentId: string, limit = 500): Promise<TimelineEntry[]> {
-  const rows = await db.selectFrom('timeline').select('body').where('agent_id', '=', agentId).orderBy('at', 'desc').limit(limit).execute();
+export async function timelineOf(
+  db: Kysely<Database>,
+  agentId: string,
+  limit = 500,
+): Promise<TimelineEntry[]> {
+  const rows = await db
+    .selectFrom('timeline')
+    .select('body')
+    .where('agent_id', '=', agentId)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => readJson(TimelineEntry, r.body)).reverse();
 }
 
 export async function totalPoints(db: Kysely<Database>, agentId: string): Promise<number> {
-  const row = await db.selectFrom('timeline').select((eb) => eb.fn.sum<number | string>('points').as('points')).where('agent_id', '=', agentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('timeline')
+    .select((eb) => eb.fn.sum<number | string>('points').as('points'))
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst();
   return Number(row?.points ?? 0);
 }

@@ -31,7 +31,9 @@ export interface StoreOptions {
  * would survive only a process crash). Ingest commits per batch, so the fsync cost is per batch, not per event.
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : openSqlite(options.dataDir ?? './.data');
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : openSqlite(options.dataDir ?? './.data');
   await migrateToLatest(store.db as unknown as Kysely<unknown>, store.schema);
   return store;
 }
@@ -51,7 +53,8 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get('schema');
   url.searchParams.delete('schema');
-  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`invalid schema name "${schema}"`);
   const pool = new pg.Pool({
     connectionString: url.toString(),
     max: 10,
@@ -60,5 +63,11 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   url.password = '';
-  return { db, dialect: 'postgres', ...(schema ? { schema } : {}), location: `${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    ...(schema ? { schema } : {}),
+    location: `${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    close: () => db.destroy(),
+  };
 }

@@ -189,7 +189,11 @@ class StaticMigrations implements MigrationProvider {
 /** Brings the schema up to date; safe to run on every start (Kysely locks the migration table). */
 export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
   // With a named schema the migration tables are looked up there, not in whichever schema has them first.
-  const migrator = new Migrator({ db, provider: new StaticMigrations(), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrations(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

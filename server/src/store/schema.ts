@@ -175,4 +175,3 @@ export interface Database {
   ideas: IdeasTable;
   job_runs: JobRunsTable;
 }
-

@@ -53,7 +53,10 @@ export async function runUnitOfWork<T>(
  * BEGIN that reads first fails with SQLITE_BUSY (not retried by busy_timeout) when another process — a second
  * server, or `sidekick-server import` on the same file — committed in between.
  */
-export async function inWriteTransaction<T>(store: Store, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(
+  store: Store,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   if (store.dialect !== 'sqlite') return store.db.transaction().execute(work);
   return store.db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
@@ -68,7 +71,12 @@ export async function inWriteTransaction<T>(store: Store, work: (trx: Kysely<Dat
   });
 }
 
-async function writeFeed(trx: Kysely<Database>, dialect: Store['dialect'], pending: PendingEntry[], at: string): Promise<FeedEntry[]> {
+async function writeFeed(
+  trx: Kysely<Database>,
+  dialect: Store['dialect'],
+  pending: PendingEntry[],
+  at: string,
+): Promise<FeedEntry[]> {
   if (pending.length === 0) return [];
   const byPerson = new Map<string, PendingEntry[]>();
   for (const p of pending) byPerson.set(p.personId, [...(byPerson.get(p.personId) ?? []), p]);
@@ -78,11 +86,26 @@ async function writeFeed(trx: Kysely<Database>, dialect: Store['dialect'], pendi
   // A few statements per 200 people rather than four per person: on PostgreSQL each one is a round trip.
   for (let i = 0; i < people.length; i += HEADS_PER_STATEMENT) {
     const chunk = people.slice(i, i + HEADS_PER_STATEMENT);
-    await trx.insertInto('feed_heads').values(chunk.map((person_id) => ({ person_id, seq: 0 }))).onConflict((oc) => oc.column('person_id').doNothing()).execute();
+    await trx
+      .insertInto('feed_heads')
+      .values(chunk.map((person_id) => ({ person_id, seq: 0 })))
+      .onConflict((oc) => oc.column('person_id').doNothing())
+      .execute();
     const heads =
       dialect === 'postgres'
-        ? (await sql<{ person_id: string; seq: number }>`select person_id, seq from feed_heads where person_id in (${sql.join(chunk)}) order by person_id for update`.execute(trx)).rows
-        : await trx.selectFrom('feed_heads').select(['person_id', 'seq']).where('person_id', 'in', chunk).execute();
+        ? (
+            await sql<{
+              person_id: string;
+              seq: number;
+            }>`select person_id, seq from feed_heads where person_id in (${sql.join(chunk)}) order by person_id for update`.execute(
+              trx,
+            )
+          ).rows
+        : await trx
+            .selectFrom('feed_heads')
+            .select(['person_id', 'seq'])
+            .where('person_id', 'in', chunk)
+            .execute();
     const headOf = new Map(heads.map((h) => [h.person_id, Number(h.seq)]));
     const rows: FeedTable[] = [];
     const newHeads: [string, number][] = [];
@@ -97,8 +120,15 @@ async function writeFeed(trx: Kysely<Database>, dialect: Store['dialect'], pendi
       }
       newHeads.push([personId, seq]);
     }
-    for (let j = 0; j < rows.length; j += 200) await trx.insertInto('feed').values(rows.slice(j, j + 200)).execute();
-    const seqCase = sql<number>`case person_id ${sql.join(newHeads.map(([p, s]) => sql`when ${p} then cast(${s} as integer)`), sql` `)} end`;
+    for (let j = 0; j < rows.length; j += 200)
+      await trx
+        .insertInto('feed')
+        .values(rows.slice(j, j + 200))
+        .execute();
+    const seqCase = sql<number>`case person_id ${sql.join(
+      newHeads.map(([p, s]) => sql`when ${p} then cast(${s} as integer)`),
+      sql` `,
+    )} end`;
     await trx.updateTable('feed_heads').set({ seq: seqCase }).where('person_id', 'in', chunk).execute();
   }
   return written;

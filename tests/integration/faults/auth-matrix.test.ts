@@ -23,7 +23,17 @@ let fixtures: Fixtures;
 const tokens = new Map<Who, string | undefined>();
 
 beforeAll(async () => {
-  server = await startServer({ dataDir: dir.path, port: 0, adminToken: ADMIN, scheduler: false, config: { authFailuresPerMinute: 1_000_000, zendeskSecret: 'zendesk-test-secret', freshdeskSecret: 'freshdesk-test-secret' } });
+  server = await startServer({
+    dataDir: dir.path,
+    port: 0,
+    adminToken: ADMIN,
+    scheduler: false,
+    config: {
+      authFailuresPerMinute: 1_000_000,
+      zendeskSecret: 'zendesk-test-secret',
+      freshdeskSecret: 'freshdesk-test-secret',
+    },
+  });
   const admin = adminApi(server.url, ADMIN);
   const teamA = await admin.createTeam({ name: 'Team A', timezone: 'Europe/Warsaw' });
   const teamB = await admin.createTeam({ name: 'Team B', timezone: 'America/Chicago' });
@@ -43,14 +53,51 @@ beforeAll(async () => {
   expect(revoke.status).toBe(204);
   const a2Spare = await admin.createToken(A2.id);
 
-  const kudos = await postJson(ActionAck, server.url, ACTION_PATHS.sendKudos, supA.token, { toPersonId: A1.id, value: 'Empathy', message: 'Lovely reply to a worried customer' }, randomUUID());
-  const card = await postJson(z.object({ id: z.string() }), server.url, SUPERVISOR_PATHS.writeCoachingCard, supA.token, { agentId: A1.id, focusMetric: 'csatPct', current: '86%', potential: '92%', advice: 'Confirm the fix before closing.', tasks: [{ text: 'Shadow a senior on five calls', due: null }] });
-  const idea = await postJson(ActionAck, server.url, ACTION_PATHS.submitIdea, A1.token, { title: 'A macro for refund status' }, randomUUID());
+  const kudos = await postJson(
+    ActionAck,
+    server.url,
+    ACTION_PATHS.sendKudos,
+    supA.token,
+    { toPersonId: A1.id, value: 'Empathy', message: 'Lovely reply to a worried customer' },
+    randomUUID(),
+  );
+  const card = await postJson(
+    z.object({ id: z.string() }),
+    server.url,
+    SUPERVISOR_PATHS.writeCoachingCard,
+    supA.token,
+    {
+      agentId: A1.id,
+      focusMetric: 'csatPct',
+      current: '86%',
+      potential: '92%',
+      advice: 'Confirm the fix before closing.',
+      tasks: [{ text: 'Shadow a senior on five calls', due: null }],
+    },
+  );
+  const idea = await postJson(
+    ActionAck,
+    server.url,
+    ACTION_PATHS.submitIdea,
+    A1.token,
+    { title: 'A macro for refund status' },
+    randomUUID(),
+  );
   const state = Snapshot.parse((await request(server.url, 'GET', '/api/me/state', { token: A1.token })).body);
   const task = state.coaching.find((c) => c.id === card.id)?.tasks[0];
   if (!kudos.id || !idea.id || !task) throw new Error('fixtures incomplete');
 
-  fixtures = { teamA: teamA.id, teamB: teamB.id, A1: A1.id, A2: A2.id, kudosToA1: kudos.id, cardOfA1: card.id, taskOfA1: task.id, ideaOfA1: idea.id, tokenOfA2: a2Spare.id };
+  fixtures = {
+    teamA: teamA.id,
+    teamB: teamB.id,
+    A1: A1.id,
+    A2: A2.id,
+    kudosToA1: kudos.id,
+    cardOfA1: card.id,
+    taskOfA1: task.id,
+    ideaOfA1: idea.id,
+    tokenOfA2: a2Spare.id,
+  };
   tokens.set('none', undefined);
   tokens.set('wrong', `sk_${randomBytes(32).toString('base64url')}`);
   tokens.set('revoked', revoked.token);
@@ -69,24 +116,44 @@ afterAll(async () => {
 });
 
 const apiRoutes = (): string[] =>
-  [...new Set(routesFromTree(server.app.printRoutes({ commonPrefix: false })))]
-    .filter((r) => !r.startsWith('HEAD ') && !r.includes(' /assets/'));
+  [...new Set(routesFromTree(server.app.printRoutes({ commonPrefix: false })))].filter(
+    (r) => !r.startsWith('HEAD ') && !r.includes(' /assets/'),
+  );
 
-async function call(method: string, key: string, who: Who): Promise<{ status: number; body: unknown; text: string }> {
+async function call(
+  method: string,
+  key: string,
+  who: Who,
+): Promise<{ status: number; body: unknown; text: string }> {
   const rule = AUTH_POLICY[key];
   const built = rule?.request?.(fixtures) ?? { path: key.split(' ')[1] ?? '/' };
   const path = built.query ? `${built.path}?${built.query}` : built.path;
   const token = tokens.get(who);
   const headers: Record<string, string> = { 'idempotency-key': randomUUID() };
-  if (typeof built.body === 'string') return request(server.url, method, path, { ...(token ? { token } : {}), rawBody: built.body, headers: { ...headers, 'content-type': 'text/csv' } });
-  return request(server.url, method, path, { ...(token ? { token } : {}), ...(built.body !== undefined ? { body: built.body } : {}), headers });
+  if (typeof built.body === 'string')
+    return request(server.url, method, path, {
+      ...(token ? { token } : {}),
+      rawBody: built.body,
+      headers: { ...headers, 'content-type': 'text/csv' },
+    });
+  return request(server.url, method, path, {
+    ...(token ? { token } : {}),
+    ...(built.body !== undefined ? { body: built.body } : {}),
+    headers,
+  });
 }
 
 describe('auth on every route', () => {
   it('has a rule for every route the server registers, and no rule for a route that is gone', () => {
     const routes = apiRoutes();
-    expect(routes.filter((r) => !(r in AUTH_POLICY)), 'routes with no entry in support/auth-policy.ts').toEqual([]);
-    expect(Object.keys(AUTH_POLICY).filter((r) => !routes.includes(r)), 'entries for routes the server no longer has').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in AUTH_POLICY)),
+      'routes with no entry in support/auth-policy.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(AUTH_POLICY).filter((r) => !routes.includes(r)),
+      'entries for routes the server no longer has',
+    ).toEqual([]);
   });
 
   it('refuses every caller the policy denies, with the right status and a reason', async () => {
@@ -98,25 +165,37 @@ describe('auth on every route', () => {
       const denied = { none: [401], wrong: [401], revoked: [401], ...rule.denied };
       for (const [who, statuses] of Object.entries(denied) as [Who, number[]][]) {
         const reply = await call(method, key, who);
-        if (!statuses.includes(reply.status)) failures.push(`${key} as ${who}: ${reply.status} (expected ${statuses.join('/')}) ${reply.text.slice(0, 160)}`);
-        else if (!isApiError(reply.body)) failures.push(`${key} as ${who}: ${reply.status} without an ApiError body`);
+        if (!statuses.includes(reply.status))
+          failures.push(
+            `${key} as ${who}: ${reply.status} (expected ${statuses.join('/')}) ${reply.text.slice(0, 160)}`,
+          );
+        else if (!isApiError(reply.body))
+          failures.push(`${key} as ${who}: ${reply.status} without an ApiError body`);
       }
       if (rule.allowed) {
         const reply = await call(method, key, rule.allowed);
-        if (reply.status === 401 || reply.status === 403) failures.push(`${key} as ${rule.allowed} should be let through, got ${reply.status}`);
+        if (reply.status === 401 || reply.status === 403)
+          failures.push(`${key} as ${rule.allowed} should be let through, got ${reply.status}`);
       }
     }
     for (const extra of EXTRA_CASES) {
       const built = extra.request(fixtures);
       const token = tokens.get(extra.who);
-      const reply = await request(server.url, extra.method, built.path, { ...(token ? { token } : {}), ...(built.body !== undefined ? { body: built.body } : {}), headers: { 'idempotency-key': randomUUID() } });
-      if (!extra.status.includes(reply.status)) failures.push(`${extra.name}: ${reply.status} (expected ${extra.status.join('/')})`);
+      const reply = await request(server.url, extra.method, built.path, {
+        ...(token ? { token } : {}),
+        ...(built.body !== undefined ? { body: built.body } : {}),
+        headers: { 'idempotency-key': randomUUID() },
+      });
+      if (!extra.status.includes(reply.status))
+        failures.push(`${extra.name}: ${reply.status} (expected ${extra.status.join('/')})`);
     }
     expect(failures).toEqual([]);
   });
 
   it('a refused request changed nothing: A1 still has one unthanked kudos, an open task, a new idea, and the same role', async () => {
-    const state = Snapshot.parse((await request(server.url, 'GET', '/api/me/state', { token: tokens.get('A1') })).body);
+    const state = Snapshot.parse(
+      (await request(server.url, 'GET', '/api/me/state', { token: tokens.get('A1') })).body,
+    );
     expect(state.kudos.inbox.find((k) => k.id === fixtures.kudosToA1)?.thankedAt).toBeNull();
     expect(state.coaching.find((c) => c.id === fixtures.cardOfA1)?.tasks[0]?.doneAt).toBeNull();
     expect(state.coaching.find((c) => c.id === fixtures.cardOfA1)?.replies).toEqual([]);
@@ -127,7 +206,10 @@ describe('auth on every route', () => {
 
   it('refuses unsigned vendor webhooks with 401', async () => {
     for (const path of ['/api/ingest/zendesk', '/api/ingest/freshdesk']) {
-      const reply = await request(server.url, 'POST', path, { body: { ticket: { id: 1 } }, token: tokens.get('A1') });
+      const reply = await request(server.url, 'POST', path, {
+        body: { ticket: { id: 1 } },
+        token: tokens.get('A1'),
+      });
       expect(reply.status, path).toBe(401);
       expect(isApiError(reply.body)).toBe(true);
     }
@@ -139,7 +221,9 @@ describe('auth on every route', () => {
         const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/live`);
         const got: unknown[] = [];
         const timer = setTimeout(() => reject(new Error(`${who}: socket still open after 5 s`)), 5_000);
-        socket.on('open', () => socket.send(JSON.stringify({ kind: 'auth', token: tokens.get(who), after: 0 })));
+        socket.on('open', () =>
+          socket.send(JSON.stringify({ kind: 'auth', token: tokens.get(who), after: 0 })),
+        );
         socket.on('message', (d) => got.push(LiveMessage.parse(JSON.parse(String(d)))));
         socket.on('close', () => {
           clearTimeout(timer);

@@ -44,11 +44,20 @@ describe('SIGKILL during ingest', () => {
 
     const now = new Date();
     // Every event names the watched agent, so each batch writes feed entries the client must receive.
-    const stream = eventStream({ agents: [agent.handle, agent.handle, team.agents[1]?.handle ?? agent.handle], start: new Date(now.getTime() - 5 * 86_400_000), end: now, runId: `kill${now.getTime()}` });
+    const stream = eventStream({
+      agents: [agent.handle, agent.handle, team.agents[1]?.handle ?? agent.handle],
+      start: new Date(now.getTime() - 5 * 86_400_000),
+      end: now,
+      runId: `kill${now.getTime()}`,
+    });
     const acknowledged: HelpdeskEvent[] = [];
     const send = async (batch: HelpdeskEvent[]): Promise<IngestResult> => {
-      const reply = await request((server as FaultServer).url, 'POST', '/api/ingest/events', { token: team.ingestToken, body: { events: batch } });
-      if (reply.status !== 200) throw new Error(`ingest answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+      const reply = await request((server as FaultServer).url, 'POST', '/api/ingest/events', {
+        token: team.ingestToken,
+        body: { events: batch },
+      });
+      if (reply.status !== 200)
+        throw new Error(`ingest answered ${reply.status}: ${reply.text.slice(0, 300)}`);
       return IngestResult.parse(reply.body);
     };
 
@@ -84,10 +93,20 @@ describe('SIGKILL during ingest', () => {
       acknowledged.push(...cut);
       expect(storedCount(dir.path, acknowledged)).toBe(acknowledged.length);
     }
-    const total = queryStore(dir.path, (db) => (db.prepare('select count(*) as n from events').get() as { n: number }).n);
+    const total = queryStore(
+      dir.path,
+      (db) => (db.prepare('select count(*) as n from events').get() as { n: number }).n,
+    );
     expect(total).toBe(acknowledged.length);
 
-    const head = queryStore(dir.path, (db) => (db.prepare('select seq from feed_heads where person_id = ?').get(agent.id) as { seq: number } | undefined)?.seq ?? 0);
+    const head = queryStore(
+      dir.path,
+      (db) =>
+        (
+          db.prepare('select seq from feed_heads where person_id = ?').get(agent.id) as
+            { seq: number } | undefined
+        )?.seq ?? 0,
+    );
     expect(head).toBeGreaterThan(startCursor);
     const final = await waitForState(client, isLiveAt(head), 45_000);
     client.stop();

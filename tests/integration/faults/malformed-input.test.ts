@@ -2,7 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ACTION_PATHS, SUPERVISOR_PATHS, AcceptOfferBody, AssignMissionBody, CoachingCardBody, MarkKudosReadBody, MoveIdeaBody, RecordMilestoneBody, ReplyCoachingBody, SendKudosBody, SubmitIdeaBody, TeamKudosBody, ThankKudosBody, TickTaskBody, UpdateProfileBody, type OutboxActionKind } from '../../../shared/api/actions';
+import {
+  ACTION_PATHS,
+  SUPERVISOR_PATHS,
+  AcceptOfferBody,
+  AssignMissionBody,
+  CoachingCardBody,
+  MarkKudosReadBody,
+  MoveIdeaBody,
+  RecordMilestoneBody,
+  ReplyCoachingBody,
+  SendKudosBody,
+  SubmitIdeaBody,
+  TeamKudosBody,
+  ThankKudosBody,
+  TickTaskBody,
+  UpdateProfileBody,
+  type OutboxActionKind,
+} from '../../../shared/api/actions';
 import { IngestBatchBody, IngestEvent } from '../../../shared/api/ingest';
 import { IngestResult } from '../../../shared/api/ingest';
 import { request, isApiError, ingest } from '../../../bench/lib/api';
@@ -24,8 +41,10 @@ let team: SeededTeam;
 let before: Record<string, number>;
 
 const expect4xxWithReason = (reply: { status: number; body: unknown; text: string }, what: string): void => {
-  if (reply.status < 400 || reply.status >= 500) throw new Error(`${what} answered ${reply.status}, expected 4xx: ${reply.text.slice(0, 300)}`);
-  if (!isApiError(reply.body)) throw new Error(`${what} answered ${reply.status} without an ApiError body: ${reply.text.slice(0, 300)}`);
+  if (reply.status < 400 || reply.status >= 500)
+    throw new Error(`${what} answered ${reply.status}, expected 4xx: ${reply.text.slice(0, 300)}`);
+  if (!isApiError(reply.body))
+    throw new Error(`${what} answered ${reply.status} without an ApiError body: ${reply.text.slice(0, 300)}`);
 };
 
 beforeAll(async () => {
@@ -33,8 +52,21 @@ beforeAll(async () => {
   team = await seedTeam(server.url, server.adminToken, { agents: 3, name: 'Fuzz' });
   const now = new Date();
   await ingest(server.url, team.ingestToken, [
-    { type: 'ticket_created', source: 'zendesk', externalId: 'fz-1', ticketId: 'T1', at: new Date(now.getTime() - 3_600_000).toISOString() },
-    { type: 'ticket_solved', source: 'zendesk', externalId: 'fz-2', ticketId: 'T1', agentId: team.agents[0]?.handle, at: now.toISOString() },
+    {
+      type: 'ticket_created',
+      source: 'zendesk',
+      externalId: 'fz-1',
+      ticketId: 'T1',
+      at: new Date(now.getTime() - 3_600_000).toISOString(),
+    },
+    {
+      type: 'ticket_solved',
+      source: 'zendesk',
+      externalId: 'fz-2',
+      ticketId: 'T1',
+      agentId: team.agents[0]?.handle,
+      at: now.toISOString(),
+    },
   ]);
   // A restart lets the scheduler's first tick do its once-a-week work now, not in the middle of the property.
   server = await server.restart('stop');
@@ -50,14 +82,21 @@ describe('malformed input', () => {
   it('POST /api/ingest/events: a malformed envelope is a 4xx with a reason', async () => {
     await fc.assert(
       fc.asyncProperty(malformedBody(IngestBatchBody, { events: [{}] }), async (body) => {
-        const reply = await request(server.url, 'POST', '/api/ingest/events', { token: team.ingestToken, body });
+        const reply = await request(server.url, 'POST', '/api/ingest/events', {
+          token: team.ingestToken,
+          body,
+        });
         expect4xxWithReason(reply, 'ingest');
       }),
       { numRuns: RUNS },
     );
     await fc.assert(
       fc.asyncProperty(notJson, async (text) => {
-        const reply = await request(server.url, 'POST', '/api/ingest/events', { token: team.ingestToken, rawBody: text, headers: { 'content-type': 'application/json' } });
+        const reply = await request(server.url, 'POST', '/api/ingest/events', {
+          token: team.ingestToken,
+          rawBody: text,
+          headers: { 'content-type': 'application/json' },
+        });
         expect4xxWithReason(reply, 'ingest (not JSON)');
       }),
       { numRuns: RUNS },
@@ -66,29 +105,54 @@ describe('malformed input', () => {
   });
 
   it('POST /api/ingest/events: malformed events are each rejected by index with a reason, none stored', async () => {
-    const template = { type: 'ticket_solved', source: 'zendesk', externalId: 'fz-x', ticketId: 'T9', agent: 'zendesk:agent-0000', at: '2026-03-02T10:00:00Z' };
+    const template = {
+      type: 'ticket_solved',
+      source: 'zendesk',
+      externalId: 'fz-x',
+      ticketId: 'T9',
+      agent: 'zendesk:agent-0000',
+      at: '2026-03-02T10:00:00Z',
+    };
     await fc.assert(
-      fc.asyncProperty(fc.array(malformedBody(IngestEvent, template), { minLength: 1, maxLength: 20 }), async (events) => {
-        const reply = await request(server.url, 'POST', '/api/ingest/events', { token: team.ingestToken, body: { events } });
-        // The batch contract names each bad event by index (so a good event beside it is never lost): either the
-        // whole reply is a 4xx, or it is a result with every event rejected and a reason for each.
-        if (reply.status >= 400) return expect4xxWithReason(reply, 'ingest');
-        const result = IngestResult.parse(reply.body);
-        expect(result.accepted).toBe(0);
-        expect(result.rejected.map((r) => r.index).sort((a, b) => a - b)).toEqual(events.map((_, i) => i));
-        for (const r of result.rejected) expect(r.error.trim().length).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fc.array(malformedBody(IngestEvent, template), { minLength: 1, maxLength: 20 }),
+        async (events) => {
+          const reply = await request(server.url, 'POST', '/api/ingest/events', {
+            token: team.ingestToken,
+            body: { events },
+          });
+          // The batch contract names each bad event by index (so a good event beside it is never lost): either the
+          // whole reply is a 4xx, or it is a result with every event rejected and a reason for each.
+          if (reply.status >= 400) return expect4xxWithReason(reply, 'ingest');
+          const result = IngestResult.parse(reply.body);
+          expect(result.accepted).toBe(0);
+          expect(result.rejected.map((r) => r.index).sort((a, b) => a - b)).toEqual(events.map((_, i) => i));
+          for (const r of result.rejected) expect(r.error.trim().length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(rowCounts(dir.path)).toEqual(before);
   });
 
   const actionTemplates = (): Record<OutboxActionKind, [z.ZodType, Record<string, unknown>]> => ({
-    sendKudos: [SendKudosBody, { toPersonId: team.agents[1]?.id, value: 'Teamwork', message: 'Thanks for covering the queue' }],
+    sendKudos: [
+      SendKudosBody,
+      { toPersonId: team.agents[1]?.id, value: 'Teamwork', message: 'Thanks for covering the queue' },
+    ],
     thankKudos: [ThankKudosBody, { kudosId: 'k1' }],
     markKudosRead: [MarkKudosReadBody, { kudosIds: ['k1'] }],
     acceptOffer: [AcceptOfferBody, { offerId: 'o1' }],
-    updateProfile: [UpdateProfileBody, { purposeWhy: { text: 'x', visibility: 'me' }, purposeWhere: { text: '', visibility: 'me' }, passions: { text: '', visibility: 'team' }, strengths: { text: '', visibility: 'supervisor' }, skillsToGrow: { text: '', visibility: 'me' } }],
+    updateProfile: [
+      UpdateProfileBody,
+      {
+        purposeWhy: { text: 'x', visibility: 'me' },
+        purposeWhere: { text: '', visibility: 'me' },
+        passions: { text: '', visibility: 'team' },
+        strengths: { text: '', visibility: 'supervisor' },
+        skillsToGrow: { text: '', visibility: 'me' },
+      },
+    ],
     tickTask: [TickTaskBody, { cardId: 'c1', taskId: 't1', done: true }],
     replyCoaching: [ReplyCoachingBody, { cardId: 'c1', text: 'On it' }],
     submitIdea: [SubmitIdeaBody, { title: 'Macro for refunds', body: '', anonymous: false }],
@@ -98,14 +162,22 @@ describe('malformed input', () => {
     for (const [kind, [schema, template]] of Object.entries(actionTemplates())) {
       await fc.assert(
         fc.asyncProperty(malformedBody(schema, template), async (body) => {
-          const reply = await request(server.url, 'POST', ACTION_PATHS[kind as OutboxActionKind], { token: team.agents[0]?.token, body, headers: { 'idempotency-key': randomUUID() } });
+          const reply = await request(server.url, 'POST', ACTION_PATHS[kind as OutboxActionKind], {
+            token: team.agents[0]?.token,
+            body,
+            headers: { 'idempotency-key': randomUUID() },
+          });
           expect4xxWithReason(reply, kind);
         }),
         { numRuns: RUNS },
       );
       await fc.assert(
         fc.asyncProperty(notJson, async (text) => {
-          const reply = await request(server.url, 'POST', ACTION_PATHS[kind as OutboxActionKind], { token: team.agents[0]?.token, rawBody: text, headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() } });
+          const reply = await request(server.url, 'POST', ACTION_PATHS[kind as OutboxActionKind], {
+            token: team.agents[0]?.token,
+            rawBody: text,
+            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          });
           expect4xxWithReason(reply, `${kind} (not JSON)`);
         }),
         { numRuns: 10 },
@@ -116,26 +188,68 @@ describe('malformed input', () => {
 
   it('a valid action without an Idempotency-Key, or with a bad one, is a 4xx and does nothing', async () => {
     const body = { toPersonId: team.agents[1]?.id, value: 'Teamwork', message: 'Thanks' };
-    for (const headers of [{} as Record<string, string>, { 'idempotency-key': ' ' }, { 'idempotency-key': 'x'.repeat(201) }, { 'idempotency-key': 'bad key\twith tab' }]) {
-      const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, { token: team.agents[0]?.token, body, headers });
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'idempotency-key': ' ' },
+      { 'idempotency-key': 'x'.repeat(201) },
+      { 'idempotency-key': 'bad key\twith tab' },
+    ]) {
+      const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
+        token: team.agents[0]?.token,
+        body,
+        headers,
+      });
       expect4xxWithReason(reply, `sendKudos with ${JSON.stringify(headers)}`);
     }
     expect(rowCounts(dir.path)).toEqual(before);
   });
 
   it('every supervisor action refuses malformed bodies with a 4xx and a reason', async () => {
-    const spec = { title: 'Solve 40', metric: 'solved', comparator: 'atLeast', target: 40, window: { start: '2026-03-02T00:00:00Z', end: '2026-03-07T00:00:00Z' } };
+    const spec = {
+      title: 'Solve 40',
+      metric: 'solved',
+      comparator: 'atLeast',
+      target: 40,
+      window: { start: '2026-03-02T00:00:00Z', end: '2026-03-07T00:00:00Z' },
+    };
     const routes: [string, z.ZodType, Record<string, unknown>][] = [
       [SUPERVISOR_PATHS.assignMission, AssignMissionBody, { agentIds: [], teamId: team.teamId, spec }],
-      [SUPERVISOR_PATHS.writeCoachingCard, CoachingCardBody, { agentId: team.agents[0]?.id, focusMetric: 'csatPct', current: '85%', potential: '92%', advice: 'Ask before closing.', tasks: [] }],
-      [SUPERVISOR_PATHS.moveIdea.replace(':ideaId', 'idea-1'), MoveIdeaBody, { status: 'heard', response: null }],
-      [SUPERVISOR_PATHS.recordMilestone.replace(':personId', team.agents[0]?.id ?? 'x'), RecordMilestoneBody, { kind: 'certification', title: 'Tier 2', detail: null, at: '2026-03-02T10:00:00Z' }],
-      [SUPERVISOR_PATHS.teamKudos.replace(':teamId', team.teamId), TeamKudosBody, { value: 'Teamwork', message: 'Great week, everyone', ticketId: null, ticketUrl: null }],
+      [
+        SUPERVISOR_PATHS.writeCoachingCard,
+        CoachingCardBody,
+        {
+          agentId: team.agents[0]?.id,
+          focusMetric: 'csatPct',
+          current: '85%',
+          potential: '92%',
+          advice: 'Ask before closing.',
+          tasks: [],
+        },
+      ],
+      [
+        SUPERVISOR_PATHS.moveIdea.replace(':ideaId', 'idea-1'),
+        MoveIdeaBody,
+        { status: 'heard', response: null },
+      ],
+      [
+        SUPERVISOR_PATHS.recordMilestone.replace(':personId', team.agents[0]?.id ?? 'x'),
+        RecordMilestoneBody,
+        { kind: 'certification', title: 'Tier 2', detail: null, at: '2026-03-02T10:00:00Z' },
+      ],
+      [
+        SUPERVISOR_PATHS.teamKudos.replace(':teamId', team.teamId),
+        TeamKudosBody,
+        { value: 'Teamwork', message: 'Great week, everyone', ticketId: null, ticketUrl: null },
+      ],
     ];
     for (const [path, schema, template] of routes) {
       await fc.assert(
         fc.asyncProperty(malformedBody(schema, template), async (body) => {
-          const reply = await request(server.url, 'POST', path, { token: team.supervisor.token, body, headers: { 'idempotency-key': randomUUID() } });
+          const reply = await request(server.url, 'POST', path, {
+            token: team.supervisor.token,
+            body,
+            headers: { 'idempotency-key': randomUUID() },
+          });
           expect4xxWithReason(reply, path);
         }),
         { numRuns: RUNS },
@@ -148,7 +262,15 @@ describe('malformed input', () => {
     const health = await request(server.url, 'GET', '/healthz');
     expect(health.status).toBe(200);
     expect(server.process.exitCode).toBeNull();
-    const result = await ingest(server.url, team.ingestToken, [{ type: 'ticket_created', source: 'zendesk', externalId: 'fz-after', ticketId: 'T2', at: new Date().toISOString() }]);
+    const result = await ingest(server.url, team.ingestToken, [
+      {
+        type: 'ticket_created',
+        source: 'zendesk',
+        externalId: 'fz-after',
+        ticketId: 'T2',
+        at: new Date().toISOString(),
+      },
+    ]);
     expect(result.accepted).toBe(1);
     expect(rowCounts(dir.path).events).toBe((before.events ?? 0) + 1);
   });

@@ -26,7 +26,14 @@ afterAll(async () => {
 });
 
 const feedHead = (personId: string): number =>
-  queryStore(dir.path, (db) => (db.prepare('select seq from feed_heads where person_id = ?').get(personId) as { seq: number } | undefined)?.seq ?? 0);
+  queryStore(
+    dir.path,
+    (db) =>
+      (
+        db.prepare('select seq from feed_heads where person_id = ?').get(personId) as
+          { seq: number } | undefined
+      )?.seq ?? 0,
+  );
 
 describe('thundering herd after a restart', () => {
   it('200 clients reconnect spread by backoff, converge on the head, and never apply an entry twice', async () => {
@@ -40,24 +47,31 @@ describe('thundering herd after a restart', () => {
     devices.forEach((agent, i) => {
       // The desktop's own backoff (500 ms doubling, full jitter), its ceiling lowered from 30 s to 8 s so the
       // slowest reconnect stays within the test's time budget.
-      const client = nodeSyncClient(server?.url ?? '', agent.token, { backoff: { ...DEFAULT_BACKOFF, maxMs: 8_000 } });
+      const client = nodeSyncClient(server?.url ?? '', agent.token, {
+        backoff: { ...DEFAULT_BACKOFF, maxMs: 8_000 },
+      });
       client.onEntry((entry) => applied[i]?.push(entry.seq));
       client.subscribe((s) => {
         const now = Date.now();
         if (now < killedAt) return;
         if (s.connection !== 'online' && droppedAt[i] === null) droppedAt[i] = now;
-        else if (s.connection === 'online' && droppedAt[i] !== null && backOnline[i] === null) backOnline[i] = now;
+        else if (s.connection === 'online' && droppedAt[i] !== null && backOnline[i] === null)
+          backOnline[i] = now;
       });
       clients.push(client);
     });
     await Promise.all(clients.map((c) => c.start()));
-    const before = await Promise.all(clients.map((c) => waitForState(c, (s) => s.connection === 'online', 30_000)));
+    const before = await Promise.all(
+      clients.map((c) => waitForState(c, (s) => s.connection === 'online', 30_000)),
+    );
     const startCursors = before.map((s) => s.snapshot?.cursor ?? 0);
 
     killedAt = Date.now();
     server = await server.restart('stop');
     // Everyone lost the socket at the same moment; give them time to come back on their own schedule.
-    await Promise.all(clients.map((_c, i) => waitFor(() => backOnline[i] !== null, 60_000, `device ${i} back online`)));
+    await Promise.all(
+      clients.map((_c, i) => waitFor(() => backOnline[i] !== null, 60_000, `device ${i} back online`)),
+    );
     const times = backOnline.map((t) => (t ?? Number.NaN) - killedAt);
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
 
@@ -70,11 +84,21 @@ describe('thundering herd after a restart', () => {
 
     // New entries after the herd: a supervisor kudos to every agent.
     await mapLimit(team.agents, 4, async (agent) => {
-      const reply = await request(server?.url ?? '', 'POST', ACTION_PATHS.sendKudos, { token: team.supervisor.token, headers: { 'idempotency-key': randomUUID() }, body: { toPersonId: agent.id, value: 'Ownership', message: 'Thanks for staying calm through the outage.' } });
+      const reply = await request(server?.url ?? '', 'POST', ACTION_PATHS.sendKudos, {
+        token: team.supervisor.token,
+        headers: { 'idempotency-key': randomUUID() },
+        body: {
+          toPersonId: agent.id,
+          value: 'Ownership',
+          message: 'Thanks for staying calm through the outage.',
+        },
+      });
       expect(reply.status).toBe(200);
     });
     const heads = new Map(team.agents.map((a) => [a.id, feedHead(a.id)]));
-    await Promise.all(clients.map((c, i) => waitForState(c, isLiveAt(heads.get(devices[i]?.id ?? '') ?? 0), 30_000)));
+    await Promise.all(
+      clients.map((c, i) => waitForState(c, isLiveAt(heads.get(devices[i]?.id ?? '') ?? 0), 30_000)),
+    );
 
     devices.forEach((agent, i) => {
       const head = heads.get(agent.id) ?? 0;

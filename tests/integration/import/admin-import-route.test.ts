@@ -19,9 +19,17 @@ describe('POST /api/admin/import', () => {
     } finally {
       delete process.env.SIDEKICK_IMPORT_MAX_BYTES;
     }
-    const person = await fetch(`${server.url}/api/admin/people`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ana Agent', role: 'agent', teamIds: [] }) });
+    const person = await fetch(`${server.url}/api/admin/people`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ana Agent', role: 'agent', teamIds: [] }),
+    });
     const { id } = (await person.json()) as { id: string };
-    const token = await fetch(`${server.url}/api/admin/people/${id}/tokens`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: '{}' });
+    const token = await fetch(`${server.url}/api/admin/people/${id}/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     agentToken = ((await token.json()) as { token: string }).token;
   }, 60_000);
 
@@ -30,15 +38,27 @@ describe('POST /api/admin/import', () => {
     await store?.cleanup();
   });
 
-  const post = (query: string, body: string, token: string | null = ADMIN_TOKEN, contentType = 'application/x-ndjson') =>
-    fetch(`${server.url}/api/admin/import?${query}`, { method: 'POST', headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': contentType }, body });
-  const people = async () => (await getJson<{ people: unknown[] }>(`${server.url}/api/admin/people`)).people.length;
+  const post = (
+    query: string,
+    body: string,
+    token: string | null = ADMIN_TOKEN,
+    contentType = 'application/x-ndjson',
+  ) =>
+    fetch(`${server.url}/api/admin/import?${query}`, {
+      method: 'POST',
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': contentType },
+      body,
+    });
+  const people = async () =>
+    (await getJson<{ people: unknown[] }>(`${server.url}/api/admin/people`)).people.length;
 
   it('answers 401 without a token and 403 for an agent, storing nothing', async () => {
     const before = await people();
     const body = freshdeskTickets(3).join('\n');
     expect((await post('mapping=freshdesk', body, null)).status).toBe(401);
-    expect((await post('mapping=freshdesk', body, 'sk_not_a_real_token_at_all_000000000000')).status).toBe(401);
+    expect((await post('mapping=freshdesk', body, 'sk_not_a_real_token_at_all_000000000000')).status).toBe(
+      401,
+    );
     expect((await post('mapping=freshdesk', body, agentToken)).status).toBe(403);
     expect(await people()).toBe(before);
   });
@@ -50,29 +70,60 @@ describe('POST /api/admin/import', () => {
       return ((await res.json()) as { message: string }).message;
     };
     expect(await bad('mapping=salesforce')).toMatch(/mapping/);
-    expect(await bad('mapping=servicenow&timezone=Mars/Olympus')).toMatch(/unknown time zone "Mars\/Olympus"/);
-    expect(await bad(`mapping=generic&spec=${encodeURIComponent('{"mapping":"generic"}')}`)).toMatch(/either `mapping`/);
-    expect(await bad('mapping=zendesk&timeFormat=dd-MM-yyyy')).toMatch(/timeFormat does not apply to the zendesk mapping/);
+    expect(await bad('mapping=servicenow&timezone=Mars/Olympus')).toMatch(
+      /unknown time zone "Mars\/Olympus"/,
+    );
+    expect(await bad(`mapping=generic&spec=${encodeURIComponent('{"mapping":"generic"}')}`)).toMatch(
+      /either `mapping`/,
+    );
+    expect(await bad('mapping=zendesk&timeFormat=dd-MM-yyyy')).toMatch(
+      /timeFormat does not apply to the zendesk mapping/,
+    );
   });
 
   it('imports a Freshdesk export streamed as the body, with any content type (JSON included)', async () => {
-    const res = await post('mapping=freshdesk', freshdeskTickets(5).join('\n'), ADMIN_TOKEN, 'application/json');
+    const res = await post(
+      'mapping=freshdesk',
+      freshdeskTickets(5).join('\n'),
+      ADMIN_TOKEN,
+      'application/json',
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ records: 5, accepted: 15, duplicates: 0, rejectedCount: 0, recomputed: true });
-    const { people: found } = await getJson<{ people: { id: string }[] }>(`${server.url}/api/admin/people?handle=freshdesk:77000`);
-    const m = await getJson<{ frtAvgMinutes: { value: number }; solved: { value: number } }>(`${server.url}/api/people/${found[0]!.id}/metrics?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z`);
+    expect(await res.json()).toMatchObject({
+      records: 5,
+      accepted: 15,
+      duplicates: 0,
+      rejectedCount: 0,
+      recomputed: true,
+    });
+    const { people: found } = await getJson<{ people: { id: string }[] }>(
+      `${server.url}/api/admin/people?handle=freshdesk:77000`,
+    );
+    const m = await getJson<{ frtAvgMinutes: { value: number }; solved: { value: number } }>(
+      `${server.url}/api/people/${found[0]!.id}/metrics?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z`,
+    );
     expect(m.solved.value).toBe(5);
     expect(m.frtAvgMinutes.value).toBe(30);
   });
 
   it('imports a generic CSV described by a mapping file in `spec`', async () => {
-    const spec = { mapping: 'generic', format: 'csv', source: 'legacy', timeFormat: 'dd/MM/yyyy HH:mm', timezone: 'Europe/Warsaw', columns: { ticketId: 'Ticket', at: 'Closed', agent: 'Owner', externalId: 'Ref' }, constants: { type: 'ticket_solved' } };
+    const spec = {
+      mapping: 'generic',
+      format: 'csv',
+      source: 'legacy',
+      timeFormat: 'dd/MM/yyyy HH:mm',
+      timezone: 'Europe/Warsaw',
+      columns: { ticketId: 'Ticket', at: 'Closed', agent: 'Owner', externalId: 'Ref' },
+      constants: { type: 'ticket_solved' },
+    };
     const csv = 'Ref,Ticket,Closed,Owner\nr1,L-1,02/02/2026 10:00,ana\nr2,L-2,not a date,ana\n';
     const res = await post(`spec=${encodeURIComponent(JSON.stringify(spec))}`, csv, ADMIN_TOKEN, 'text/csv');
     expect(res.status).toBe(200);
     const summary = (await res.json()) as { accepted: number; rejected: { line: number; reason: string }[] };
     expect(summary.accepted).toBe(1);
-    expect(summary.rejected).toEqual([{ line: 3, reason: 'Closed "not a date" is not a valid time (expected dd/MM/yyyy HH:mm)' }]);
+    expect(summary.rejected).toEqual([
+      { line: 3, reason: 'Closed "not a date" is not a valid time (expected dd/MM/yyyy HH:mm)' },
+    ]);
   });
 
   it('cuts off a body over the size limit with 413', async () => {

@@ -11,7 +11,10 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'import', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'import', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -38,18 +41,38 @@ describe('sidekick-server import (CLI, in-process into a SQLite store)', () => {
 
   let first: { code: number | null; stdout: string; stderr: string };
   beforeAll(async () => {
-    first = await runCli([file, '--mapping', 'zendesk', '--data-dir', dataDir, '--rejections', rejections, '--json']);
+    first = await runCli([
+      file,
+      '--mapping',
+      'zendesk',
+      '--data-dir',
+      dataDir,
+      '--rejections',
+      rejections,
+      '--json',
+    ]);
   }, 60_000);
 
   it('imports, prints a summary (no progress bar off a terminal), writes every rejection and exits 3 because one line was rejected', () => {
     expect(first.stderr).not.toMatch(/Error/);
     expect(first.code).toBe(3);
     expect(first.stdout).not.toContain('importing [');
-    const summary = JSON.parse(first.stdout) as { records: number; accepted: number; rejectedCount: number; rejected: { line: number; reason: string }[] };
+    const summary = JSON.parse(first.stdout) as {
+      records: number;
+      accepted: number;
+      rejectedCount: number;
+      rejected: { line: number; reason: string }[];
+    };
     // 12 tickets × (created, assigned, reply, solved) + 4 good ratings.
     expect(summary).toMatchObject({ records: 13, accepted: 12 * 4 + 4, rejectedCount: 1 });
     expect(summary.rejected).toEqual([{ line: 13, reason: 'created_at of ticket 77 is missing' }]);
-    expect(fs.readFileSync(rejections, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(summary.rejected);
+    expect(
+      fs
+        .readFileSync(rejections, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(summary.rejected);
   });
 
   it('a second run of the same file changes nothing', async () => {
@@ -60,11 +83,15 @@ describe('sidekick-server import (CLI, in-process into a SQLite store)', () => {
 
   it("the server then reports the agent's first reply time exactly as Zendesk measured it", async () => {
     server = await startServer({ dataDir, adminToken: ADMIN_TOKEN, port: 0, scheduler: false });
-    const { people } = await getJson<{ people: { id: string }[] }>(`${server.url}/api/admin/people?handle=zendesk:9001`);
-    expect(people).toHaveLength(1);
-    const m = await getJson<{ frtAvgMinutes: { value: number; sample: number }; solved: { value: number }; resolutionAvgMinutes: { value: number } }>(
-      `${server.url}/api/people/${people[0]!.id}/metrics?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z`,
+    const { people } = await getJson<{ people: { id: string }[] }>(
+      `${server.url}/api/admin/people?handle=zendesk:9001`,
     );
+    expect(people).toHaveLength(1);
+    const m = await getJson<{
+      frtAvgMinutes: { value: number; sample: number };
+      solved: { value: number };
+      resolutionAvgMinutes: { value: number };
+    }>(`${server.url}/api/people/${people[0]!.id}/metrics?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z`);
     const mean = replyMinutes.reduce((a, b) => a + b, 0) / replyMinutes.length;
     expect(m.frtAvgMinutes).toEqual({ value: Math.round(mean * 100) / 100, sample: 12 });
     expect(m.solved.value).toBe(12);

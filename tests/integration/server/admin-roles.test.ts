@@ -13,7 +13,12 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
   afterAll(async () => t?.close());
 
   it('creates teams and people with handles, schedules and absences, and finds people by handle', async () => {
-    const created = await t.api<{ id: string; schedule: unknown; effectiveSchedule: Record<string, unknown>; absences: unknown[] }>('POST', '/api/admin/people', {
+    const created = await t.api<{
+      id: string;
+      schedule: unknown;
+      effectiveSchedule: Record<string, unknown>;
+      absences: unknown[];
+    }>('POST', '/api/admin/people', {
       body: {
         name: 'Nina Nights',
         role: 'agent',
@@ -27,9 +32,15 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
     expect(created.status).toBe(201);
     expect(created.body.effectiveSchedule).toEqual({ '1': { start: '22:00', end: '06:00' } });
     expect(created.body.absences).toHaveLength(1);
-    const found = await t.api<{ people: { id: string; claimed: boolean }[] }>('GET', '/api/admin/people?handle=freshdesk:77');
+    const found = await t.api<{ people: { id: string; claimed: boolean }[] }>(
+      'GET',
+      '/api/admin/people?handle=freshdesk:77',
+    );
     expect(found.body.people.map((p) => p.id)).toEqual([created.body.id]);
-    const byEmail = await t.api<{ people: { id: string; effectiveSchedule: Record<string, unknown> }[] }>('GET', '/api/admin/people?handle=email:Ana@Example.COM');
+    const byEmail = await t.api<{ people: { id: string; effectiveSchedule: Record<string, unknown> }[] }>(
+      'GET',
+      '/api/admin/people?handle=email:Ana@Example.COM',
+    );
     expect(byEmail.body.people[0]?.id).toBe(team.ana.id);
     // Ana follows the team's Mon–Fri schedule.
     expect(Object.keys(byEmail.body.people[0]?.effectiveSchedule ?? {})).toEqual(['1', '2', '3', '4', '5']);
@@ -38,28 +49,48 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
   it('lists teams and reads one person', async () => {
     const teams = await t.api<{ teams: { id: string; name: string }[] }>('GET', '/api/admin/teams');
     expect(teams.body.teams.map((x) => x.name).sort()).toEqual(['Care Crew', 'Night Owls']);
-    const one = await t.api<{ id: string; name: string; handles: string[] }>('GET', `/api/admin/people/${team.ana.id}`);
-    expect(one.body).toMatchObject({ id: team.ana.id, name: 'Ana Agent', handles: ['email:ana@example.com', 'zendesk:101'] });
+    const one = await t.api<{ id: string; name: string; handles: string[] }>(
+      'GET',
+      `/api/admin/people/${team.ana.id}`,
+    );
+    expect(one.body).toMatchObject({
+      id: team.ana.id,
+      name: 'Ana Agent',
+      handles: ['email:ana@example.com', 'zendesk:101'],
+    });
     expect((await t.api('GET', '/api/admin/people/nobody')).status).toBe(404);
   });
 
   it('updates schedules and absences and claims people', async () => {
-    const res = await t.api<{ absences: unknown[]; schedule: unknown }>('PATCH', `/api/admin/people/${team.ben.id}`, {
-      body: { absences: [{ date: '2026-11-10', kind: 'leave' }], schedule: { '6': { start: '10:00', end: '14:00' } } },
-    });
+    const res = await t.api<{ absences: unknown[]; schedule: unknown }>(
+      'PATCH',
+      `/api/admin/people/${team.ben.id}`,
+      {
+        body: {
+          absences: [{ date: '2026-11-10', kind: 'leave' }],
+          schedule: { '6': { start: '10:00', end: '14:00' } },
+        },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.absences).toEqual([{ date: '2026-11-10', kind: 'leave' }]);
     expect(res.body.schedule).toEqual({ '6': { start: '10:00', end: '14:00' } });
   });
 
   it('refuses a handle that already belongs to someone else', async () => {
-    const res = await t.api('POST', '/api/admin/people', { body: { name: 'Dup', role: 'agent', handles: ['zendesk:101'] } });
+    const res = await t.api('POST', '/api/admin/people', {
+      body: { name: 'Dup', role: 'agent', handles: ['zendesk:101'] },
+    });
     expect(res.status).toBe(409);
   });
 
   it('answers a bad body with 400, the path and the reason, and stores nothing', async () => {
     const before = await t.api<{ people: unknown[] }>('GET', '/api/admin/people');
-    const res = await t.api<{ error: string; issues: { path: string; message: string }[] }>('POST', '/api/admin/people', { body: { name: 'X', role: 'boss' } });
+    const res = await t.api<{ error: string; issues: { path: string; message: string }[] }>(
+      'POST',
+      '/api/admin/people',
+      { body: { name: 'X', role: 'boss' } },
+    );
     expect(res.status).toBe(400);
     expect(res.body.issues.some((i) => i.path === 'role')).toBe(true);
     const tz = await t.api('POST', '/api/admin/teams', { body: { name: 'Bad', timezone: 'Mars/Olympus' } });
@@ -69,12 +100,18 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
   });
 
   it('answers oversized bodies with 413', async () => {
-    const res = await t.api('POST', '/api/admin/teams', { raw: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), timezone: 'UTC' }) });
+    const res = await t.api('POST', '/api/admin/teams', {
+      raw: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), timezone: 'UTC' }),
+    });
     expect(res.status).toBe(413);
   });
 
   it('issues tokens that are shown once and stored hashed, and revokes them', async () => {
-    const tok = await t.api<{ token: string; id: string }>('POST', `/api/admin/people/${team.ana.id}/tokens`, { body: { label: 'laptop' } });
+    const tok = await t.api<{ token: string; id: string }>(
+      'POST',
+      `/api/admin/people/${team.ana.id}/tokens`,
+      { body: { label: 'laptop' } },
+    );
     expect(tok.status).toBe(201);
     expect(tok.body.token).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
     const stored = await t.server.ctx.store.db.selectFrom('tokens').select('token_hash').execute();
@@ -89,19 +126,46 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
     expect((await t.api('GET', '/api/admin/people', { token: 'sk_wrong' })).status).toBe(401);
     expect((await t.api('GET', '/api/me/state', { token: null })).status).toBe(401);
     expect((await t.api('GET', '/api/admin/people', { token: team.ana.token })).status).toBe(403);
-    expect((await t.api('POST', '/api/admin/teams', { token: team.supervisor.token, body: { name: 'x', timezone: 'UTC' } })).status).toBe(403);
-    expect((await t.api('GET', `/api/teams/${team.teamId}/overview`, { token: team.ana.token })).status).toBe(403);
-    expect((await t.api('GET', `/api/teams/${team.teamId}/overview`, { token: team.otherSupervisor.token })).status).toBe(403);
+    expect(
+      (
+        await t.api('POST', '/api/admin/teams', {
+          token: team.supervisor.token,
+          body: { name: 'x', timezone: 'UTC' },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await t.api('GET', `/api/teams/${team.teamId}/overview`, { token: team.ana.token })).status).toBe(
+      403,
+    );
+    expect(
+      (await t.api('GET', `/api/teams/${team.teamId}/overview`, { token: team.otherSupervisor.token }))
+        .status,
+    ).toBe(403);
   });
 
   it('lets the agent, their supervisor and admins read metrics, and nobody else', async () => {
     const q = '?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z';
-    expect((await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.ana.token })).status).toBe(200);
-    expect((await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.supervisor.token })).status).toBe(200);
+    expect(
+      (await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.ana.token })).status,
+    ).toBe(200);
+    expect(
+      (await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.supervisor.token })).status,
+    ).toBe(200);
     expect((await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`)).status).toBe(200);
-    expect((await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.ben.token })).status).toBe(403);
-    expect((await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.otherSupervisor.token })).status).toBe(403);
-    expect((await t.api('GET', `/api/people/${team.ana.id}/metrics?from=nope&to=2026-11-08T00:00:00Z`, { token: team.ana.token })).status).toBe(400);
+    expect(
+      (await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.ben.token })).status,
+    ).toBe(403);
+    expect(
+      (await t.api('GET', `/api/people/${team.ana.id}/metrics${q}`, { token: team.otherSupervisor.token }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await t.api('GET', `/api/people/${team.ana.id}/metrics?from=nope&to=2026-11-08T00:00:00Z`, {
+          token: team.ana.token,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('serves /healthz to anyone and Prometheus /metrics to an admin only', async () => {

@@ -16,7 +16,11 @@ describe.each(DIALECTS)('live socket /api/live ($name)', (dialect) => {
   afterAll(async () => t?.close());
 
   const sendKudos = (message: string) =>
-    t.api('POST', ACTION_PATHS.sendKudos, { token: team.ana.token, body: { toPersonId: team.ben.id, value: 'Empathy', message }, headers: { 'idempotency-key': key() } });
+    t.api('POST', ACTION_PATHS.sendKudos, {
+      token: team.ana.token,
+      body: { toPersonId: team.ben.id, value: 'Empathy', message },
+      headers: { 'idempotency-key': key() },
+    });
 
   it('says hello, then delivers a kudos within a second of the action that caused it, then heartbeats', async () => {
     const snapshot = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ben.token })).body;
@@ -46,12 +50,21 @@ describe.each(DIALECTS)('live socket /api/live ($name)', (dialect) => {
     const cursor = first.entries().at(-1)?.seq ?? 0;
     // While offline: more changes for Ben (kudos and a customer rating).
     await sendKudos('While you were away 1');
-    await t.api('POST', '/api/ingest/events', { body: { events: ticketStory('zendesk:102', 'L-1', new Date(Date.now() - 3_600_000).toISOString(), { comment: 'Lovely help, thanks Ben' }) } });
+    await t.api('POST', '/api/ingest/events', {
+      body: {
+        events: ticketStory('zendesk:102', 'L-1', new Date(Date.now() - 3_600_000).toISOString(), {
+          comment: 'Lovely help, thanks Ben',
+        }),
+      },
+    });
     await sendKudos('While you were away 2');
     const second = await LiveClient.open(t.url, { token: team.ben.token, after: cursor });
     // And while catching up, one more arrives live.
     await sendKudos('Live again');
-    await second.waitFor((c) => c.entries().some((e) => e.type === 'kudos.upserted' && e.payload.message === 'Live again'), 2000);
+    await second.waitFor(
+      (c) => c.entries().some((e) => e.type === 'kudos.upserted' && e.payload.message === 'Live again'),
+      2000,
+    );
     const all = [...first.entries(), ...second.entries()].map((e) => e.seq);
     expect(all).toEqual(all.map((_, i) => i + 1));
     const feedHead = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ben.token })).body.cursor;
@@ -76,17 +89,35 @@ describe.each(DIALECTS)('live socket /api/live ($name)', (dialect) => {
     await sendKudos('Only Ben sees this one');
     await ana.waitFor((c) => c.entries().some((e) => e.type === 'kudos.quota'));
     expect(ana.entries().every((e) => e.personId === team.ana.id)).toBe(true);
-    expect(ana.entries().some((e) => e.type === 'kudos.upserted' && e.payload.message === 'Only Ben sees this one')).toBe(false);
+    expect(
+      ana
+        .entries()
+        .some((e) => e.type === 'kudos.upserted' && e.payload.message === 'Only Ben sees this one'),
+    ).toBe(false);
     ana.close();
   });
 
   it('pushes person.updated and team.updated when an admin changes people', async () => {
-    const live = await LiveClient.open(t.url, { token: team.ana.token, after: (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ana.token })).body.cursor });
+    const live = await LiveClient.open(t.url, {
+      token: team.ana.token,
+      after: (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ana.token })).body.cursor,
+    });
     await live.waitFor((c) => c.messages.some((m) => m.kind === 'hello'));
     await t.api('PATCH', `/api/admin/people/${team.ana.id}`, { body: { name: 'Ana María Agent' } });
-    await live.waitFor((c) => c.entries().some((e) => e.type === 'person.updated' && e.payload.name === 'Ana María Agent'));
-    await t.api('POST', '/api/admin/people', { body: { name: 'Newt Newcomer', role: 'agent', teamIds: [team.teamId] } });
-    await live.waitFor((c) => c.entries().some((e) => e.type === 'team.updated' && (e.payload?.members ?? []).some((m) => m.name === 'Newt Newcomer')));
+    await live.waitFor((c) =>
+      c.entries().some((e) => e.type === 'person.updated' && e.payload.name === 'Ana María Agent'),
+    );
+    await t.api('POST', '/api/admin/people', {
+      body: { name: 'Newt Newcomer', role: 'agent', teamIds: [team.teamId] },
+    });
+    await live.waitFor((c) =>
+      c
+        .entries()
+        .some(
+          (e) =>
+            e.type === 'team.updated' && (e.payload?.members ?? []).some((m) => m.name === 'Newt Newcomer'),
+        ),
+    );
     live.close();
   });
 });

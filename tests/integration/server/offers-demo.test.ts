@@ -25,7 +25,15 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
 
   it('seeds Care Crew: a supervisor and six agents with tokens, history, missions, kudos and streaks', async () => {
     const tokens = t.server.demoTokens ?? [];
-    expect(tokens.map((p) => p.role)).toEqual(['supervisor', 'agent', 'agent', 'agent', 'agent', 'agent', 'agent']);
+    expect(tokens.map((p) => p.role)).toEqual([
+      'supervisor',
+      'agent',
+      'agent',
+      'agent',
+      'agent',
+      'agent',
+      'agent',
+    ]);
     const ana = tokens[1]!;
     const state = await t.api<Snapshot>('GET', '/api/me/state', { token: ana.token });
     expect(state.status).toBe(200);
@@ -38,16 +46,26 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
     expect(state.body.trends.filter((w) => (w.solved ?? 0) > 0).length).toBeGreaterThanOrEqual(3);
     expect(state.body.growth.points).toBeGreaterThan(0);
     expect(state.body.cursor).toBeGreaterThan(0);
-    const overview = await t.api<TeamOverview>('GET', `/api/teams/${state.body.team?.id}/overview`, { token: tokens[0]!.token });
+    const overview = await t.api<TeamOverview>('GET', `/api/teams/${state.body.team?.id}/overview`, {
+      token: tokens[0]!.token,
+    });
     expect(overview.body.members).toHaveLength(6);
-    expect(overview.body.members.find((m) => m.name === 'Ana Silva')?.sharedProfile.length).toBeGreaterThan(0);
+    expect(overview.body.members.find((m) => m.name === 'Ana Silva')?.sharedProfile.length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('is deterministic for a given `now` and seeding again only issues fresh tokens', async () => {
-    const before = await t.server.ctx.store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.server.ctx.store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const { seedDemo } = await import('../../../server/src/demo/seed-demo');
     const again = await seedDemo(t.server.ctx);
-    const after = await t.server.ctx.store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.server.ctx.store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(again.map((p) => p.id)).toEqual((t.server.demoTokens ?? []).map((p) => p.id));
     expect(again[0]?.token).not.toBe(t.server.demoTokens?.[0]?.token);
@@ -60,16 +78,33 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
     expect(await generateWeeklyOffers(t.server.ctx)).toBe(0);
     const offer = state.body.offers[0]!;
     const k = key();
-    const ack = await t.api<ActionAck>('POST', ACTION_PATHS.acceptOffer, { token: felix.token, body: { offerId: offer.id }, headers: { 'idempotency-key': k } });
+    const ack = await t.api<ActionAck>('POST', ACTION_PATHS.acceptOffer, {
+      token: felix.token,
+      body: { offerId: offer.id },
+      headers: { 'idempotency-key': k },
+    });
     expect(ack.body.duplicate).toBe(false);
-    const replay = await t.api<ActionAck>('POST', ACTION_PATHS.acceptOffer, { token: felix.token, body: { offerId: offer.id }, headers: { 'idempotency-key': k } });
+    const replay = await t.api<ActionAck>('POST', ACTION_PATHS.acceptOffer, {
+      token: felix.token,
+      body: { offerId: offer.id },
+      headers: { 'idempotency-key': k },
+    });
     expect(replay.body).toEqual({ ...ack.body, duplicate: true });
     const after = await t.api<Snapshot>('GET', '/api/me/state', { token: felix.token });
     expect(after.body.offers).toEqual([]);
     const mission = after.body.missions.find((m) => m.mission.id === ack.body.id);
-    expect(mission?.mission).toMatchObject({ origin: 'offer', kind: offer.kind, status: 'active', title: offer.spec.title });
+    expect(mission?.mission).toMatchObject({
+      origin: 'offer',
+      kind: offer.kind,
+      status: 'active',
+      title: offer.spec.title,
+    });
     expect(after.body.missions.filter((m) => m.mission.origin === 'offer')).toHaveLength(1);
-    const other = await t.api('POST', ACTION_PATHS.acceptOffer, { token: felix.token, body: { offerId: state.body.offers[1]!.id }, headers: { 'idempotency-key': key() } });
+    const other = await t.api('POST', ACTION_PATHS.acceptOffer, {
+      token: felix.token,
+      body: { offerId: state.body.offers[1]!.id },
+      headers: { 'idempotency-key': key() },
+    });
     expect(other.status).toBe(409);
   });
 
@@ -88,13 +123,21 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
           : [await generateWeeklyOffers(t.server.ctx), await generateWeeklyOffers(second)];
       // Which instance wins each agent is up to the race (on a busy machine one may win them all).
       expect(a + b).toBeGreaterThan(0);
-      const open = await db.selectFrom('offers').select(['agent_id', 'id']).where('status', '=', 'open').execute();
+      const open = await db
+        .selectFrom('offers')
+        .select(['agent_id', 'id'])
+        .where('status', '=', 'open')
+        .execute();
       expect(a + b).toBe(open.length);
       expect(new Set(open.map((o) => o.id)).size).toBe(open.length);
       const perAgent = new Map<string, number>();
       for (const o of open) perAgent.set(o.agent_id, (perAgent.get(o.agent_id) ?? 0) + 1);
       expect([...perAgent.values()].every((n) => n === 3)).toBe(true);
-      const replaced = await db.selectFrom('feed').select(['person_id', 'seq']).where('type', '=', 'offers.replaced').execute();
+      const replaced = await db
+        .selectFrom('feed')
+        .select(['person_id', 'seq'])
+        .where('type', '=', 'offers.replaced')
+        .execute();
       const since = new Map(heads.map((h) => [h.person_id, Number(h.seq)]));
       const fresh = replaced.filter((r) => Number(r.seq) > (since.get(r.person_id) ?? 0));
       expect(fresh.length).toBe(perAgent.size);
@@ -109,7 +152,16 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
     const end = new Date(t.server.ctx.clock().getTime() + 1500).toISOString();
     const res = await t.api<{ missionIds: string[] }>('POST', '/api/supervisor/missions', {
       token: boss.token,
-      body: { agentIds: [dev.id], spec: { title: 'Solve 500 by the bell', metric: 'solved', comparator: 'atLeast', target: 500, window: { start: '2026-11-16T00:00:00Z', end } } },
+      body: {
+        agentIds: [dev.id],
+        spec: {
+          title: 'Solve 500 by the bell',
+          metric: 'solved',
+          comparator: 'atLeast',
+          target: 500,
+          window: { start: '2026-11-16T00:00:00Z', end },
+        },
+      },
     });
     expect(res.status).toBe(201);
     const id = res.body.missionIds[0];
@@ -129,16 +181,29 @@ describe('the CLI', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-cli-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('serve --demo writes the tokens file, serves, and exits cleanly on SIGTERM', { timeout: 90_000 }, async () => {
-    const tokensFile = path.join(dir, 'tokens.json');
-    const proc = await spawnServer(['--demo', '--data-dir', dir, '--demo-tokens-file', tokensFile]);
-    const tokens = z.object({ serverUrl: z.string(), people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), token: z.string() })) }).parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8')));
-    expect(tokens.serverUrl).toBe(proc.url);
-    expect(tokens.people).toHaveLength(7);
-    expect(fs.statSync(tokensFile).mode & 0o077).toBe(0);
-    const res = await fetch(`${proc.url}/api/me/state`, { headers: { authorization: `Bearer ${tokens.people[1]!.token}` } });
-    expect(res.status).toBe(200);
-    proc.child.kill('SIGTERM');
-    expect(await waitForExit(proc.child)).toBe(0);
-  });
+  it(
+    'serve --demo writes the tokens file, serves, and exits cleanly on SIGTERM',
+    { timeout: 90_000 },
+    async () => {
+      const tokensFile = path.join(dir, 'tokens.json');
+      const proc = await spawnServer(['--demo', '--data-dir', dir, '--demo-tokens-file', tokensFile]);
+      const tokens = z
+        .object({
+          serverUrl: z.string(),
+          people: z.array(
+            z.object({ id: z.string(), name: z.string(), role: z.string(), token: z.string() }),
+          ),
+        })
+        .parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8')));
+      expect(tokens.serverUrl).toBe(proc.url);
+      expect(tokens.people).toHaveLength(7);
+      expect(fs.statSync(tokensFile).mode & 0o077).toBe(0);
+      const res = await fetch(`${proc.url}/api/me/state`, {
+        headers: { authorization: `Bearer ${tokens.people[1]!.token}` },
+      });
+      expect(res.status).toBe(200);
+      proc.child.kill('SIGTERM');
+      expect(await waitForExit(proc.child)).toBe(0);
+    },
+  );
 });

@@ -13,7 +13,9 @@ describe('rate limits on auth and ingest', () => {
   it('answers 429 once a client sends too many ingest requests in a minute', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await t.api('POST', '/api/ingest/events', { body: { events: ticketStory('zendesk:1', `RL-${i}`, '2026-11-02T09:00:00Z').slice(0, 1) } });
+      const res = await t.api('POST', '/api/ingest/events', {
+        body: { events: ticketStory('zendesk:1', `RL-${i}`, '2026-11-02T09:00:00Z').slice(0, 1) },
+      });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -21,7 +23,8 @@ describe('rate limits on auth and ingest', () => {
 
   it('answers 429 after repeated failed authentications, even with a good token afterwards', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await t.api('GET', '/api/me/state', { token: `sk_guess_${i}` })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await t.api('GET', '/api/me/state', { token: `sk_guess_${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const res = await t.api<{ error: string }>('GET', '/api/admin/people');
     expect(res.status).toBe(429);

@@ -26,7 +26,18 @@ function batch(n: number) {
 const pgUrl = process.env.TEST_DATABASE_URL;
 const cases = [
   { name: 'sqlite', store: () => ({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-restart-')) }) },
-  ...(pgUrl ? [{ name: 'postgres', store: () => { const u = new URL(pgUrl); u.searchParams.set('schema', `sk_restart_${randomBytes(5).toString('hex')}`); return { databaseUrl: u.toString() }; } }] : []),
+  ...(pgUrl
+    ? [
+        {
+          name: 'postgres',
+          store: () => {
+            const u = new URL(pgUrl);
+            u.searchParams.set('schema', `sk_restart_${randomBytes(5).toString('hex')}`);
+            return { databaseUrl: u.toString() };
+          },
+        },
+      ]
+    : []),
 ];
 
 describe.each(cases)('restart mid-ingest loses no acknowledged event ($name)', ({ store }) => {
@@ -48,38 +59,46 @@ describe.each(cases)('restart mid-ingest loses no acknowledged event ($name)', (
     }
   });
 
-  it('SIGKILLs the server between batches and after an unacknowledged one; every acknowledged event is stored exactly once', { timeout: 180_000 }, async () => {
-    const acknowledged = new Set<string>();
-    let n = 0;
-    while (n < BATCHES) {
-      running = await spawnServer(args, { SIDEKICK_ADMIN_TOKEN: ADMIN_TOKEN });
-      const api = apiFor(running.url);
-      // Two batches per life: the first acknowledged, the second sent and killed before its answer is read.
-      const events = batch(n);
-      const res = await api<IngestResult>('POST', '/api/ingest/events', { body: { events } });
-      expect(res.status).toBe(200);
-      expect(res.body.accepted + res.body.duplicates).toBe(PER_BATCH);
-      for (const e of events) acknowledged.add(e.externalId);
-      n += 1;
-      if (n < BATCHES) {
-        void api('POST', '/api/ingest/events', { body: { events: batch(n) } }).catch(() => undefined);
-        await new Promise((r) => setTimeout(r, 15));
+  it(
+    'SIGKILLs the server between batches and after an unacknowledged one; every acknowledged event is stored exactly once',
+    { timeout: 180_000 },
+    async () => {
+      const acknowledged = new Set<string>();
+      let n = 0;
+      while (n < BATCHES) {
+        running = await spawnServer(args, { SIDEKICK_ADMIN_TOKEN: ADMIN_TOKEN });
+        const api = apiFor(running.url);
+        // Two batches per life: the first acknowledged, the second sent and killed before its answer is read.
+        const events = batch(n);
+        const res = await api<IngestResult>('POST', '/api/ingest/events', { body: { events } });
+        expect(res.status).toBe(200);
+        expect(res.body.accepted + res.body.duplicates).toBe(PER_BATCH);
+        for (const e of events) acknowledged.add(e.externalId);
+        n += 1;
+        if (n < BATCHES) {
+          void api('POST', '/api/ingest/events', { body: { events: batch(n) } }).catch(() => undefined);
+          await new Promise((r) => setTimeout(r, 15));
+        }
+        running.child.kill('SIGKILL');
+        await waitForExit(running.child);
+        // The in-flight batch is resent on the next life (as a client outbox would): duplicates are harmless.
       }
-      running.child.kill('SIGKILL');
-      await waitForExit(running.child);
-      // The in-flight batch is resent on the next life (as a client outbox would): duplicates are harmless.
-    }
-    running = await spawnServer(args, { SIDEKICK_ADMIN_TOKEN: ADMIN_TOKEN });
-    expect((await apiFor(running.url)('GET', '/healthz', { token: null })).status).toBe(200);
-    running.child.kill('SIGTERM');
-    expect(await waitForExit(running.child)).toBe(0);
+      running = await spawnServer(args, { SIDEKICK_ADMIN_TOKEN: ADMIN_TOKEN });
+      expect((await apiFor(running.url)('GET', '/healthz', { token: null })).status).toBe(200);
+      running.child.kill('SIGTERM');
+      expect(await waitForExit(running.child)).toBe(0);
 
-    const db = await openStore(where);
-    const rows = await db.db.selectFrom('events').select('external_id').where('source', '=', 'restart-test').execute();
-    await db.close();
-    const stored = rows.map((r) => r.external_id);
-    expect(new Set(stored).size).toBe(stored.length);
-    for (const id of acknowledged) expect(stored).toContain(id);
-    expect(acknowledged.size).toBe(BATCHES * PER_BATCH);
-  });
+      const db = await openStore(where);
+      const rows = await db.db
+        .selectFrom('events')
+        .select('external_id')
+        .where('source', '=', 'restart-test')
+        .execute();
+      await db.close();
+      const stored = rows.map((r) => r.external_id);
+      expect(new Set(stored).size).toBe(stored.length);
+      for (const id of acknowledged) expect(stored).toContain(id);
+      expect(acknowledged.size).toBe(BATCHES * PER_BATCH);
+    },
+  );
 });

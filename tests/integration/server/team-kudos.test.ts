@@ -19,16 +19,27 @@ describe.each(DIALECTS)('team kudos POST /api/supervisor/teams/:teamId/kudos ($n
   afterAll(async () => t?.close());
 
   it('refuses agents and other teams’ supervisors with 403, and stores nothing', async () => {
-    const byAgent = await t.api('POST', pathOf(team.teamId), { token: team.ana.token, body, headers: { 'idempotency-key': key() } });
+    const byAgent = await t.api('POST', pathOf(team.teamId), {
+      token: team.ana.token,
+      body,
+      headers: { 'idempotency-key': key() },
+    });
     expect(byAgent.status).toBe(403);
-    const byOther = await t.api('POST', pathOf(team.teamId), { token: team.otherSupervisor.token, body, headers: { 'idempotency-key': key() } });
+    const byOther = await t.api('POST', pathOf(team.teamId), {
+      token: team.otherSupervisor.token,
+      body,
+      headers: { 'idempotency-key': key() },
+    });
     expect(byOther.status).toBe(403);
     const inbox = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ben.token })).body.kudos.inbox;
     expect(inbox.filter((k) => k.message === body.message)).toEqual([]);
   });
 
   it('rejects a bad body with 400 naming the field', async () => {
-    const res = await t.api<{ issues: { path: string }[] }>('POST', pathOf(team.teamId), { token: team.supervisor.token, body: { value: 'Teamwork', message: '  ' } });
+    const res = await t.api<{ issues: { path: string }[] }>('POST', pathOf(team.teamId), {
+      token: team.supervisor.token,
+      body: { value: 'Teamwork', message: '  ' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.issues.map((i) => i.path)).toContain('message');
   });
@@ -45,21 +56,36 @@ describe.each(DIALECTS)('team kudos POST /api/supervisor/teams/:teamId/kudos ($n
     );
     const idem = key();
     const sentAt = Date.now();
-    const res = await t.api('POST', pathOf(team.teamId), { token: team.supervisor.token, body, headers: { 'idempotency-key': idem } });
+    const res = await t.api('POST', pathOf(team.teamId), {
+      token: team.supervisor.token,
+      body,
+      headers: { 'idempotency-key': idem },
+    });
     expect(res.status).toBe(201);
     const reply = TeamKudosReply.parse(res.body);
     expect(reply.kudosIds).toHaveLength(2);
     expect(reply.duplicate).toBe(false);
     for (const live of clients) {
-      await live.waitFor((c) => c.entries().some((e) => e.type === 'kudos.upserted' && e.payload.message === body.message), 1000);
+      await live.waitFor(
+        (c) => c.entries().some((e) => e.type === 'kudos.upserted' && e.payload.message === body.message),
+        1000,
+      );
       expect(Date.now() - sentAt).toBeLessThan(1000);
       expect(live.entries().some((e) => e.type === 'celebration')).toBe(true);
     }
-    const received = clients.flatMap((live) => live.entries().flatMap((e) => (e.type === 'kudos.upserted' ? [e.payload] : [])));
+    const received = clients.flatMap((live) =>
+      live.entries().flatMap((e) => (e.type === 'kudos.upserted' ? [e.payload] : [])),
+    );
     expect(received.map((k) => k.id).sort()).toEqual([...reply.kudosIds].sort());
-    expect(received.every((k) => k.kind === 'supervisor' && k.fromPersonId === team.supervisor.id)).toBe(true);
+    expect(received.every((k) => k.kind === 'supervisor' && k.fromPersonId === team.supervisor.id)).toBe(
+      true,
+    );
 
-    const again = await t.api('POST', pathOf(team.teamId), { token: team.supervisor.token, body, headers: { 'idempotency-key': idem } });
+    const again = await t.api('POST', pathOf(team.teamId), {
+      token: team.supervisor.token,
+      body,
+      headers: { 'idempotency-key': idem },
+    });
     expect(again.status).toBe(201);
     expect(TeamKudosReply.parse(again.body)).toEqual({ kudosIds: reply.kudosIds, duplicate: true });
     for (const m of members) {
@@ -70,13 +96,20 @@ describe.each(DIALECTS)('team kudos POST /api/supervisor/teams/:teamId/kudos ($n
   });
 
   it('lets an admin recognise any team; supervisors of the team are not sent kudos themselves', async () => {
-    const cara = await createPerson(t.api, { name: 'Cara Agent', teamIds: [team.otherTeamId], handles: ['zendesk:301'] });
-    const res = await t.api('POST', pathOf(team.otherTeamId), { body: { ...body, message: 'Thank you, team' } });
+    const cara = await createPerson(t.api, {
+      name: 'Cara Agent',
+      teamIds: [team.otherTeamId],
+      handles: ['zendesk:301'],
+    });
+    const res = await t.api('POST', pathOf(team.otherTeamId), {
+      body: { ...body, message: 'Thank you, team' },
+    });
     expect(res.status).toBe(201);
     const reply = TeamKudosReply.parse(res.body);
     const agentIds = [cara.id, team.otherAgent.id];
     expect(reply.kudosIds).toHaveLength(agentIds.length);
-    const olga = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.otherSupervisor.token })).body.kudos.inbox;
+    const olga = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.otherSupervisor.token })).body
+      .kudos.inbox;
     expect(olga.some((k) => k.message === 'Thank you, team')).toBe(false);
     const missing = await t.api('POST', pathOf('no-such-team'), { body });
     expect(missing.status).toBe(404);

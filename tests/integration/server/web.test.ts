@@ -16,7 +16,10 @@ describe('the web companion at /', () => {
   it('serves the built renderer with a strict CSP', async () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-dist-'));
     dirs.push(dist);
-    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Sidekick</title><script type="module" src="./assets/app.js"></script>');
+    fs.writeFileSync(
+      path.join(dist, 'index.html'),
+      '<!doctype html><title>Sidekick</title><script type="module" src="./assets/app.js"></script>',
+    );
     fs.mkdirSync(path.join(dist, 'assets'));
     fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log("hi")');
     const t = await startTestServer(DIALECTS[0]!, { config: { rendererDir: dist } });
@@ -33,7 +36,9 @@ describe('the web companion at /', () => {
   });
 
   it('says how to build it when renderer/dist is missing', async () => {
-    const t = await startTestServer(DIALECTS[0]!, { config: { rendererDir: path.join(os.tmpdir(), 'sidekick-no-such-dist') } });
+    const t = await startTestServer(DIALECTS[0]!, {
+      config: { rendererDir: path.join(os.tmpdir(), 'sidekick-no-such-dist') },
+    });
     servers.push(t);
     const res = await fetch(`${t.url}/`);
     expect(res.status).toBe(404);

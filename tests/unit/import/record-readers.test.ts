@@ -4,7 +4,11 @@ import { MAX_RECORD_BYTES, readRecords, type SourceItem } from '../../../server/
 
 async function collect(text: string | Buffer[], format: 'csv' | 'jsonl'): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
-  for await (const item of readRecords(Readable.from(typeof text === 'string' ? [Buffer.from(text)] : text), format)) items.push(item);
+  for await (const item of readRecords(
+    Readable.from(typeof text === 'string' ? [Buffer.from(text)] : text),
+    format,
+  ))
+    items.push(item);
   return items;
 }
 
@@ -43,18 +47,29 @@ describe('JSON Lines reader', () => {
 
   it('rejects bad JSON and non-objects with their line and keeps the rest', async () => {
     const items = await collect('{"id":1}\n{oops\n[1,2]\n{"id":4}\n', 'jsonl');
-    expect(items.map((i) => (i.kind === 'record' ? `ok ${i.record.line}` : `bad ${i.rejection.line}: ${i.rejection.reason.split(':')[0]}`))).toEqual([
-      'ok 1',
-      'bad 2: invalid JSON',
-      'bad 3: expected a JSON object on this line',
-      'ok 4',
-    ]);
+    expect(
+      items.map((i) =>
+        i.kind === 'record'
+          ? `ok ${i.record.line}`
+          : `bad ${i.rejection.line}: ${i.rejection.reason.split(':')[0]}`,
+      ),
+    ).toEqual(['ok 1', 'bad 2: invalid JSON', 'bad 3: expected a JSON object on this line', 'ok 4']);
   });
 
   it('refuses a line longer than the limit without buffering it whole', async () => {
     const huge = `{"x":"${'a'.repeat(MAX_RECORD_BYTES + 10)}"}`;
-    const chunks = [Buffer.from('{"id":1}\n'), ...Array.from({ length: 20 }, (_, i) => Buffer.from(huge.slice(i * Math.ceil(huge.length / 20), (i + 1) * Math.ceil(huge.length / 20)))), Buffer.from('\n{"id":3}\n')];
+    const chunks = [
+      Buffer.from('{"id":1}\n'),
+      ...Array.from({ length: 20 }, (_, i) =>
+        Buffer.from(huge.slice(i * Math.ceil(huge.length / 20), (i + 1) * Math.ceil(huge.length / 20))),
+      ),
+      Buffer.from('\n{"id":3}\n'),
+    ];
     const items = await collect(chunks, 'jsonl');
-    expect(items.map((i) => (i.kind === 'record' ? i.record.line : `rejected ${i.rejection.line}`))).toEqual([1, 'rejected 2', 3]);
+    expect(items.map((i) => (i.kind === 'record' ? i.record.line : `rejected ${i.rejection.line}`))).toEqual([
+      1,
+      'rejected 2',
+      3,
+    ]);
   });
 });

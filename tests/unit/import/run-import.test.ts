@@ -28,7 +28,17 @@ function memoryIngest(rejectTicket?: string) {
 }
 
 function jsonl(n: number): string {
-  return Array.from({ length: n }, (_, i) => JSON.stringify({ type: 'ticket_solved', externalId: `e${i}`, ticketId: `T${i}`, at: '2026-03-02T10:00:00Z', agent: `zendesk:${i % 7}` })).join('\n') + '\n';
+  return (
+    Array.from({ length: n }, (_, i) =>
+      JSON.stringify({
+        type: 'ticket_solved',
+        externalId: `e${i}`,
+        ticketId: `T${i}`,
+        at: '2026-03-02T10:00:00Z',
+        agent: `zendesk:${i % 7}`,
+      }),
+    ).join('\n') + '\n'
+  );
 }
 
 const spec = createMapper.bind(null, { mapping: 'generic', source: 'legacy', columns: {}, constants: {} });
@@ -36,11 +46,30 @@ const spec = createMapper.bind(null, { mapping: 'generic', source: 'legacy', col
 describe('runImport', () => {
   it('imports in bounded batches, and importing the same file again changes nothing', async () => {
     const store = memoryIngest();
-    const first = await runImport({ input: Readable.from([jsonl(1234)]), format: 'jsonl', mapper: spec(), ingest: store.ingest, batchSize: 500 });
-    expect(first).toMatchObject({ records: 1234, events: 1234, accepted: 1234, duplicates: 0, rejectedCount: 0, rejected: [] });
+    const first = await runImport({
+      input: Readable.from([jsonl(1234)]),
+      format: 'jsonl',
+      mapper: spec(),
+      ingest: store.ingest,
+      batchSize: 500,
+    });
+    expect(first).toMatchObject({
+      records: 1234,
+      events: 1234,
+      accepted: 1234,
+      duplicates: 0,
+      rejectedCount: 0,
+      rejected: [],
+    });
     expect(store.batchSizes).toEqual([500, 500, 234]);
     const snapshot = new Map(store.stored);
-    const second = await runImport({ input: Readable.from([jsonl(1234)]), format: 'jsonl', mapper: spec(), ingest: store.ingest, batchSize: 500 });
+    const second = await runImport({
+      input: Readable.from([jsonl(1234)]),
+      format: 'jsonl',
+      mapper: spec(),
+      ingest: store.ingest,
+      batchSize: 500,
+    });
     expect(second).toMatchObject({ accepted: 0, duplicates: 1234, rejectedCount: 0 });
     expect(store.stored).toEqual(snapshot);
   });
@@ -48,13 +77,31 @@ describe('runImport', () => {
   it('names every rejection by line: unreadable lines, unmappable records, and events the store refused', async () => {
     const store = memoryIngest('T-refused');
     const lines = [
-      JSON.stringify({ type: 'ticket_solved', externalId: 'a', ticketId: 'T1', at: '2026-03-02T10:00:00Z', agent: 'x:1' }),
+      JSON.stringify({
+        type: 'ticket_solved',
+        externalId: 'a',
+        ticketId: 'T1',
+        at: '2026-03-02T10:00:00Z',
+        agent: 'x:1',
+      }),
       '{not json',
       JSON.stringify({ type: 'ticket_solved', externalId: 'b', ticketId: 'T2', at: 'soon', agent: 'x:1' }),
-      JSON.stringify({ type: 'ticket_solved', externalId: 'c', ticketId: 'T-refused', at: '2026-03-02T10:00:00Z', agent: 'x:1' }),
+      JSON.stringify({
+        type: 'ticket_solved',
+        externalId: 'c',
+        ticketId: 'T-refused',
+        at: '2026-03-02T10:00:00Z',
+        agent: 'x:1',
+      }),
     ];
     const seen: number[] = [];
-    const summary = await runImport({ input: Readable.from([lines.join('\n')]), format: 'jsonl', mapper: spec(), ingest: store.ingest, onRejection: (r) => seen.push(r.line) });
+    const summary = await runImport({
+      input: Readable.from([lines.join('\n')]),
+      format: 'jsonl',
+      mapper: spec(),
+      ingest: store.ingest,
+      onRejection: (r) => seen.push(r.line),
+    });
     expect(summary).toMatchObject({ records: 3, events: 2, accepted: 1, rejectedCount: 3 });
     expect(summary.rejected.map((r) => [r.line, r.reason.slice(0, 20)])).toEqual([
       [2, expect.stringMatching(/^invalid JSON: /)],
@@ -72,10 +119,22 @@ describe('runImport', () => {
       if (calls === 3) throw new Error('disk full');
       return store.ingest(events);
     };
-    const error = await runImport({ input: Readable.from([jsonl(1200)]), format: 'jsonl', mapper: spec(), ingest: flaky, batchSize: 500 }).catch((e: unknown) => e);
+    const error = await runImport({
+      input: Readable.from([jsonl(1200)]),
+      format: 'jsonl',
+      mapper: spec(),
+      ingest: flaky,
+      batchSize: 500,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportInterruptedError);
     expect((error as ImportInterruptedError).summary.accepted).toBe(1000);
-    const rerun = await runImport({ input: Readable.from([jsonl(1200)]), format: 'jsonl', mapper: spec(), ingest: store.ingest, batchSize: 500 });
+    const rerun = await runImport({
+      input: Readable.from([jsonl(1200)]),
+      format: 'jsonl',
+      mapper: spec(),
+      ingest: store.ingest,
+      batchSize: 500,
+    });
     expect(rerun).toMatchObject({ accepted: 200, duplicates: 1000 });
     expect(store.stored.size).toBe(1200);
   });
@@ -85,7 +144,14 @@ describe('runImport', () => {
     async function* slowSource() {
       for (let i = 0; i < 50; i++) {
         produced += 1;
-        yield JSON.stringify({ type: 'ticket_created', externalId: `k${i}`, ticketId: `T${i}`, at: '2026-03-02T10:00:00Z' }) + '\n';
+        yield (
+          JSON.stringify({
+            type: 'ticket_created',
+            externalId: `k${i}`,
+            ticketId: `T${i}`,
+            at: '2026-03-02T10:00:00Z',
+          }) + '\n'
+        );
       }
     }
     const producedAtFlush: number[] = [];
@@ -94,7 +160,13 @@ describe('runImport', () => {
       producedAtFlush.push(produced);
       return store.ingest(events);
     };
-    await runImport({ input: Readable.from(slowSource(), { highWaterMark: 1 }), format: 'jsonl', mapper: spec(), ingest, batchSize: 10 });
+    await runImport({
+      input: Readable.from(slowSource(), { highWaterMark: 1 }),
+      format: 'jsonl',
+      mapper: spec(),
+      ingest,
+      batchSize: 10,
+    });
     // At each flush the reader has run at most a small, fixed distance ahead of the batch being stored.
     producedAtFlush.forEach((p, i) => expect(p - (i + 1) * 10).toBeLessThanOrEqual(4));
   });

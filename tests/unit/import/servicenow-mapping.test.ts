@@ -5,13 +5,17 @@ import { readRecords } from '../../../server/src/import/record-readers';
 import { type MappedEvent, type ImportRejection } from '../../../server/src/import/import-types';
 
 // Real rows from the UCI incident log (tests/fixtures/incident_event_log.csv), trimmed to the columns the mapping reads.
-const HEADER = 'number,incident_state,reopen_count,opened_at,sys_updated_at,assigned_to,resolved_by,resolved_at';
+const HEADER =
+  'number,incident_state,reopen_count,opened_at,sys_updated_at,assigned_to,resolved_by,resolved_at';
 
 async function mapCsv(rows: string[]): Promise<{ events: MappedEvent[]; rejections: ImportRejection[] }> {
   const mapper = createServiceNowMapper();
   const events: MappedEvent[] = [];
   const rejections: ImportRejection[] = [];
-  for await (const item of readRecords(Readable.from([Buffer.from([HEADER, ...rows].join('\n') + '\n')]), 'csv')) {
+  for await (const item of readRecords(
+    Readable.from([Buffer.from([HEADER, ...rows].join('\n') + '\n')]),
+    'csv',
+  )) {
     if (item.kind === 'rejection') rejections.push(item.rejection);
     else {
       const out = mapper.map(item.record);
@@ -23,7 +27,8 @@ async function mapCsv(rows: string[]): Promise<{ events: MappedEvent[]; rejectio
   return { events: [...events, ...end.events], rejections: [...rejections, ...end.rejections] };
 }
 
-const brief = (m: MappedEvent) => `${m.line} ${m.event.type} ${m.event.at}${'agent' in m.event && m.event.agent ? ` ${m.event.agent}` : ''}`;
+const brief = (m: MappedEvent) =>
+  `${m.line} ${m.event.type} ${m.event.at}${'agent' in m.event && m.event.agent ? ` ${m.event.agent}` : ''}`;
 
 describe('ServiceNow incident audit log mapping', () => {
   it('derives created, assigned and one solve at resolved_at for a simple incident (INC0000045)', async () => {
@@ -34,7 +39,10 @@ describe('ServiceNow incident audit log mapping', () => {
       'INC0000045,Closed,0,29-02-2016 01:16,05-03-2016 12:00,?,Resolved by 149,29-02-2016 11:29',
     ]);
     expect(rejections).toEqual([]);
-    expect(events.map(brief)).toEqual(['2 ticket_created 2016-02-29T01:16:00Z', '3 ticket_solved 2016-02-29T11:29:00Z servicenow:Resolved by 149']);
+    expect(events.map(brief)).toEqual([
+      '2 ticket_created 2016-02-29T01:16:00Z',
+      '3 ticket_solved 2016-02-29T11:29:00Z servicenow:Resolved by 149',
+    ]);
     expect(events[1]?.event.externalId).toBe('INC0000045/2016-02-29T08:53:00Z/solved');
   });
 
@@ -89,14 +97,21 @@ describe('ServiceNow incident audit log mapping', () => {
     ]);
     expect(rejections.map((r) => r.line)).toEqual([3, 4, 5, 6]);
     expect(rejections[0]?.reason).toMatch(/INC1 became Resolved but resolved_by is unknown/);
-    expect(rejections[1]?.reason).toMatch(/opened_at "2016-03-01" is not a valid time \(expected dd-MM-yyyy HH:mm\)/);
+    expect(rejections[1]?.reason).toMatch(
+      /opened_at "2016-03-01" is not a valid time \(expected dd-MM-yyyy HH:mm\)/,
+    );
     expect(rejections[2]?.reason).toMatch(/incident_state "-100"/);
-    expect(rejections[3]?.reason).toMatch(/rows of INC1 are not contiguous \(its rows already ended at line 3\)/);
+    expect(rejections[3]?.reason).toMatch(
+      /rows of INC1 are not contiguous \(its rows already ended at line 3\)/,
+    );
     expect(events.map(brief)).toEqual(['2 ticket_created 2016-03-01T09:00:00Z']);
   });
 
   it('derives the same external ids from the same rows every time (re-import is a no-op)', async () => {
-    const rows = ['INC5,New,0,01-03-2016 09:00,01-03-2016 09:00,Resolver 3,Resolved by 3,01-03-2016 10:00', 'INC5,Resolved,0,01-03-2016 09:00,01-03-2016 10:00,Resolver 3,Resolved by 3,01-03-2016 10:00'];
+    const rows = [
+      'INC5,New,0,01-03-2016 09:00,01-03-2016 09:00,Resolver 3,Resolved by 3,01-03-2016 10:00',
+      'INC5,Resolved,0,01-03-2016 09:00,01-03-2016 10:00,Resolver 3,Resolved by 3,01-03-2016 10:00',
+    ];
     const first = await mapCsv(rows);
     const second = await mapCsv(rows);
     expect(second.events.map((e) => e.event.externalId)).toEqual(first.events.map((e) => e.event.externalId));
@@ -104,7 +119,16 @@ describe('ServiceNow incident audit log mapping', () => {
 
   it('reads timestamps in the given time zone', async () => {
     const mapper = createServiceNowMapper({ timezone: 'Europe/Lisbon' });
-    const out = mapper.map({ line: 2, fields: { number: 'INC7', incident_state: 'New', reopen_count: '0', opened_at: '01-07-2016 09:00', sys_updated_at: '01-07-2016 09:00' } });
+    const out = mapper.map({
+      line: 2,
+      fields: {
+        number: 'INC7',
+        incident_state: 'New',
+        reopen_count: '0',
+        opened_at: '01-07-2016 09:00',
+        sys_updated_at: '01-07-2016 09:00',
+      },
+    });
     expect(out.events[0]?.event.at).toBe('2016-07-01T08:00:00Z');
   });
 });

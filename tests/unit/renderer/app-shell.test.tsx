@@ -13,7 +13,10 @@ describe('the companion shell', () => {
     expect(server).toHaveValue(window.location.origin);
     await user.type(screen.getByLabelText('Token'), 'sk_agent_0123456789abcdef');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(raw.signIn).toHaveBeenCalledWith({ serverUrl: window.location.origin, token: 'sk_agent_0123456789abcdef' });
+    expect(raw.signIn).toHaveBeenCalledWith({
+      serverUrl: window.location.origin,
+      token: 'sk_agent_0123456789abcdef',
+    });
   });
 
   it('says what is wrong with a token that is too short, without calling the host', async () => {
@@ -27,7 +30,15 @@ describe('the companion shell', () => {
   it('shows the error the host gives when sign-in fails', async () => {
     const { user } = await renderApp({
       state: { connection: 'signed_out' },
-      overrides: { signIn: vi.fn(async () => Promise.reject(new Error("Error invoking remote method 'sidekick:invoke:signIn': Error: The server did not accept this token (401)."))) },
+      overrides: {
+        signIn: vi.fn(async () =>
+          Promise.reject(
+            new Error(
+              "Error invoking remote method 'sidekick:invoke:signIn': Error: The server did not accept this token (401).",
+            ),
+          ),
+        ),
+      },
     });
     await user.type(await screen.findByLabelText('Token'), 'sk_agent_0123456789abcdef');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -40,14 +51,20 @@ describe('the companion shell', () => {
   });
 
   it('keeps the last state while offline and says how old it is and what is queued', async () => {
-    await renderApp({ snapshot: agentWeek(), state: { connection: 'offline', staleSince: '2026-03-12T14:18:00Z', pendingActions: 2 } });
+    await renderApp({
+      snapshot: agentWeek(),
+      state: { connection: 'offline', staleSince: '2026-03-12T14:18:00Z', pendingActions: 2 },
+    });
     const banner = screen.getByText(/Offline — as of 12 min ago/).closest('[role="status"]');
     expect(banner).toHaveTextContent('2 actions queued');
     expect(screen.getByText('27 of 40 solved, 3 days left')).toBeInTheDocument();
   });
 
   it('goes back online when the host says so', async () => {
-    const { emitState } = await renderApp({ snapshot: agentWeek(), state: { connection: 'offline', staleSince: '2026-03-12T14:18:00Z' } });
+    const { emitState } = await renderApp({
+      snapshot: agentWeek(),
+      state: { connection: 'offline', staleSince: '2026-03-12T14:18:00Z' },
+    });
     act(() => emitState({ connection: 'online', staleSince: null }));
     await waitFor(() => expect(screen.queryByText(/Offline/)).not.toBeInTheDocument());
     expect(screen.getByRole('img', { name: 'Online' })).toBeInTheDocument();
@@ -84,8 +101,12 @@ describe('the companion shell', () => {
   });
 
   it('says so when the host cannot give a state at all', async () => {
-    await renderApp({ overrides: { getState: vi.fn(async () => Promise.reject(new Error('storage is corrupt'))) } });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Sidekick could not start: storage is corrupt');
+    await renderApp({
+      overrides: { getState: vi.fn(async () => Promise.reject(new Error('storage is corrupt'))) },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Sidekick could not start: storage is corrupt',
+    );
   });
 
   it('refuses a host answer that breaks the contract', async () => {
@@ -101,7 +122,9 @@ describe('the validating wrapper around window.sidekick', () => {
     const { raw } = createFakeApi({ snapshot: agentWeek() });
     const { saveFile: _missing, onNavigate: _gone, ...partial } = raw;
     const api = validatedApi(partial as unknown as Parameters<typeof validatedApi>[0]);
-    await expect(api.saveFile({ suggestedName: 'a.json', mimeType: 'application/json', base64: '' })).rejects.toThrow('cannot do "saveFile"');
+    await expect(
+      api.saveFile({ suggestedName: 'a.json', mimeType: 'application/json', base64: '' }),
+    ).rejects.toThrow('cannot do "saveFile"');
     expect((await api.getState()).connection).toBe('online');
     expect(typeof api.onNavigate(() => undefined)).toBe('function');
   });

@@ -21,8 +21,14 @@ describe('browser host adapters', () => {
   it('keeps a valid session and treats a tampered one as signed out', async () => {
     const sessions = browserSessionStore(localStorage);
     await sessions.save({ serverUrl: 'http://127.0.0.1:4100', token: 'sk_agent_0123456789abcdef' });
-    expect(await sessions.load()).toEqual({ serverUrl: 'http://127.0.0.1:4100', token: 'sk_agent_0123456789abcdef' });
-    localStorage.setItem('sidekick.session', JSON.stringify({ serverUrl: 'javascript:alert(1)', token: 'sk_agent_0123456789abcdef' }));
+    expect(await sessions.load()).toEqual({
+      serverUrl: 'http://127.0.0.1:4100',
+      token: 'sk_agent_0123456789abcdef',
+    });
+    localStorage.setItem(
+      'sidekick.session',
+      JSON.stringify({ serverUrl: 'javascript:alert(1)', token: 'sk_agent_0123456789abcdef' }),
+    );
     expect(await sessions.load()).toBeNull();
     await sessions.clear();
     expect(localStorage.getItem('sidekick.session')).toBeNull();
@@ -41,7 +47,11 @@ describe('browser host adapters', () => {
   it('opens only http(s) links, without an opener', () => {
     const open = vi.fn();
     openExternalUrl({ open } as unknown as Window, 'https://acme.zendesk.com/agent/tickets/1');
-    expect(open).toHaveBeenCalledWith('https://acme.zendesk.com/agent/tickets/1', '_blank', 'noopener,noreferrer');
+    expect(open).toHaveBeenCalledWith(
+      'https://acme.zendesk.com/agent/tickets/1',
+      '_blank',
+      'noopener,noreferrer',
+    );
     expect(() => openExternalUrl({ open } as unknown as Window, 'javascript:alert(1)')).toThrow();
     expect(() => openExternalUrl({ open } as unknown as Window, 'file:///etc/passwd')).toThrow();
     expect(open).toHaveBeenCalledTimes(1);
@@ -54,10 +64,18 @@ describe('browser host adapters', () => {
     });
     URL.createObjectURL = vi.fn(() => 'blob:http://localhost/1');
     URL.revokeObjectURL = vi.fn();
-    expect(downloadFile(document, { suggestedName: 'maya/portfolio.json', mimeType: 'application/json', base64: btoa('{}') })).toEqual({ saved: true });
+    expect(
+      downloadFile(document, {
+        suggestedName: 'maya/portfolio.json',
+        mimeType: 'application/json',
+        base64: btoa('{}'),
+      }),
+    ).toEqual({ saved: true });
     expect(clicked[0]?.download).toBe('maya-portfolio.json');
     expect(clicked[0]?.href).toBe('blob:http://localhost/1');
-    expect(() => downloadFile(document, { suggestedName: 'x.exe', mimeType: 'application/x-msdownload', base64: '' })).toThrow();
+    expect(() =>
+      downloadFile(document, { suggestedName: 'x.exe', mimeType: 'application/x-msdownload', base64: '' }),
+    ).toThrow();
   });
 
   it('makes idempotency keys that look like v4 UUIDs, also outside a secure context', () => {

@@ -6,10 +6,36 @@ import { agentWeek } from './fixtures/agent-week';
 import { setReducedMotion } from './helpers/match-media';
 import { freezeDate, renderApp } from './helpers/render-app';
 
-const kudos: Celebration = { id: 'cel-k', kind: 'kudos', size: 'toast', title: 'Kudos from Sofia Brandt', message: 'Ownership: you closed the Kowalski refund the same day.', at: '2026-03-12T14:30:00Z', refId: 'k-lead' };
-const mission: Celebration = { id: 'cel-m', kind: 'mission_completed', size: 'burst', title: 'Mission completed!', message: 'Solve 40 tickets this week — 40 of 40.', at: '2026-03-12T14:31:00Z', refId: 'm-solve-40' };
-const streak25: Celebration = { id: 'cel-s', kind: 'streak_milestone', size: 'confetti', title: '25 working days in a row', message: 'Your longest streak yet.', at: '2026-03-12T14:32:00Z', refId: null };
-const optOut = (patch: Partial<typeof DEFAULT_SETTINGS.optOut>) => ({ optOut: { ...DEFAULT_SETTINGS.optOut, ...patch } });
+const kudos: Celebration = {
+  id: 'cel-k',
+  kind: 'kudos',
+  size: 'toast',
+  title: 'Kudos from Sofia Brandt',
+  message: 'Ownership: you closed the Kowalski refund the same day.',
+  at: '2026-03-12T14:30:00Z',
+  refId: 'k-lead',
+};
+const mission: Celebration = {
+  id: 'cel-m',
+  kind: 'mission_completed',
+  size: 'burst',
+  title: 'Mission completed!',
+  message: 'Solve 40 tickets this week — 40 of 40.',
+  at: '2026-03-12T14:31:00Z',
+  refId: 'm-solve-40',
+};
+const streak25: Celebration = {
+  id: 'cel-s',
+  kind: 'streak_milestone',
+  size: 'confetti',
+  title: '25 working days in a row',
+  message: 'Your longest streak yet.',
+  at: '2026-03-12T14:32:00Z',
+  refId: null,
+};
+const optOut = (patch: Partial<typeof DEFAULT_SETTINGS.optOut>) => ({
+  optOut: { ...DEFAULT_SETTINGS.optOut, ...patch },
+});
 
 const card = (title: string) => screen.getByText(title).closest('.celebration') as HTMLElement;
 
@@ -27,7 +53,9 @@ describe('celebrations', () => {
   it('shows kudos as a warm toast that can be dismissed', async () => {
     const { emitCelebration, user } = await renderApp({ snapshot: agentWeek() });
     act(() => emitCelebration(kudos));
-    expect(await screen.findByText('Kudos from Sofia Brandt', undefined, { timeout: 3000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Kudos from Sofia Brandt', undefined, { timeout: 3000 }),
+    ).toBeInTheDocument();
     expect(card('Kudos from Sofia Brandt')).toHaveClass('celebration-toast');
     await user.click(screen.getByRole('button', { name: 'Dismiss: Kudos from Sofia Brandt' }));
     await waitFor(() => expect(screen.queryByText('Kudos from Sofia Brandt')).not.toBeInTheDocument());
@@ -102,7 +130,10 @@ describe('celebrations', () => {
     expect(screen.queryByText('Mission completed!')).not.toBeInTheDocument();
     first.unmount();
 
-    const second = await renderApp({ snapshot: agentWeek(), settings: optOut({ popups: true, streaks: true }) });
+    const second = await renderApp({
+      snapshot: agentWeek(),
+      settings: optOut({ popups: true, streaks: true }),
+    });
     await screen.findByRole('heading', { name: 'Your missions' });
     await act(async () => {
       await Promise.resolve();
@@ -116,7 +147,10 @@ describe('celebrations', () => {
   });
 
   it('shows the static version in focus mode', async () => {
-    const { emitCelebration, raw } = await renderApp({ snapshot: agentWeek(), settings: { focusMode: true } });
+    const { emitCelebration, raw } = await renderApp({
+      snapshot: agentWeek(),
+      settings: { focusMode: true },
+    });
     await waitFor(() => expect(raw.getSettings).toHaveBeenCalled());
     await screen.findByRole('heading', { name: 'Your missions' });
     act(() => emitCelebration(mission));

@@ -50,7 +50,13 @@ describe('metric wording', () => {
 
 describe('error wording', () => {
   it('unwraps Electron’s remote-method prefix and names the field of a schema error', () => {
-    expect(errorMessage(new Error("Error invoking remote method 'sidekick:invoke:sendKudos': Error: Daily kudos cap reached."))).toBe('Daily kudos cap reached.');
+    expect(
+      errorMessage(
+        new Error(
+          "Error invoking remote method 'sidekick:invoke:sendKudos': Error: Daily kudos cap reached.",
+        ),
+      ),
+    ).toBe('Daily kudos cap reached.');
     const zodError = z.object({ token: z.string().min(16) }).safeParse({ token: 'x' }).error;
     expect(errorMessage(zodError)).toMatch(/^token: /);
     expect(errorMessage(undefined)).toBe('Something went wrong.');

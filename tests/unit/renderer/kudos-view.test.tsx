@@ -6,17 +6,26 @@ import { freezeDate, openView, renderApp } from './helpers/render-app';
 beforeEach(() => freezeDate());
 afterEach(() => vi.useRealTimers());
 
-const inboxItems = () => within(screen.getByRole('region', { name: 'Kudos for you' })).getAllByRole('listitem').filter((li) => li.classList.contains('kudos'));
+const inboxItems = () =>
+  within(screen.getByRole('region', { name: 'Kudos for you' }))
+    .getAllByRole('listitem')
+    .filter((li) => li.classList.contains('kudos'));
 
 describe('Kudos', () => {
   it('lists kudos newest first, marks the unread one and quotes the customer', async () => {
     const { user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Kudos');
     const items = inboxItems();
-    expect(items.map((li) => li.getAttribute('aria-label'))).toEqual(['Kudos from Sofia Brandt, new', 'Kudos from A customer', 'Kudos from Jonas Weber']);
+    expect(items.map((li) => li.getAttribute('aria-label'))).toEqual([
+      'Kudos from Sofia Brandt, new',
+      'Kudos from A customer',
+      'Kudos from Jonas Weber',
+    ]);
     expect(items[0]).toHaveTextContent('New');
     expect(items[0]).toHaveTextContent('(supervisor) · 1 h ago');
-    expect(items[1]).toHaveTextContent('“Maya untangled my double charge in ten minutes and was kind about it.”');
+    expect(items[1]).toHaveTextContent(
+      '“Maya untangled my double charge in ten minutes and was kind about it.”',
+    );
     expect(within(items[1]!).queryByRole('button', { name: /thanks/i })).not.toBeInTheDocument();
     expect(within(items[2]!).getByRole('button', { name: 'Thanked Jonas Weber' })).toBeDisabled();
   });
@@ -51,8 +60,14 @@ describe('Kudos', () => {
     expect(within(form).queryByRole('option', { name: 'Maya Okafor' })).not.toBeInTheDocument();
     await user.selectOptions(within(form).getByLabelText('Send to'), 'Ana Lima');
     await user.click(within(form).getByRole('radio', { name: 'Tough customer' }));
-    await user.type(within(form).getByLabelText('What they did'), 'Calmed down the Nowak escalation on the phone.');
-    await user.type(within(form).getByLabelText('Ticket (optional)'), 'https://acme.zendesk.com/agent/tickets/48222');
+    await user.type(
+      within(form).getByLabelText('What they did'),
+      'Calmed down the Nowak escalation on the phone.',
+    );
+    await user.type(
+      within(form).getByLabelText('Ticket (optional)'),
+      'https://acme.zendesk.com/agent/tickets/48222',
+    );
     await user.click(within(form).getByRole('button', { name: 'Send kudos' }));
     expect(raw.sendKudos).toHaveBeenCalledWith({
       toPersonId: 'p-ana',

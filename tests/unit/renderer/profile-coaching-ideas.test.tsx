@@ -16,7 +16,10 @@ describe('Profile', () => {
     await user.type(passions, 'Bouldering.');
     await user.selectOptions(screen.getByLabelText('Who can see “What I love outside work”'), 'Only me');
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect(raw.updateProfile).toHaveBeenCalledWith({ ...agentWeek().profile, passions: { text: 'Bouldering.', visibility: 'me' } });
+    expect(raw.updateProfile).toHaveBeenCalledWith({
+      ...agentWeek().profile,
+      passions: { text: 'Bouldering.', visibility: 'me' },
+    });
     expect(await screen.findByRole('status')).toHaveTextContent('Profile saved');
   });
 });
@@ -39,7 +42,10 @@ describe('Coaching', () => {
   });
 
   it('unticks the box again when the host refuses', async () => {
-    const { user } = await renderApp({ snapshot: agentWeek(), overrides: { tickTask: vi.fn(async () => Promise.reject(new Error('This card was archived.'))) } });
+    const { user } = await renderApp({
+      snapshot: agentWeek(),
+      overrides: { tickTask: vi.fn(async () => Promise.reject(new Error('This card was archived.'))) },
+    });
     await openView(user, 'Coaching');
     const shadow = screen.getByRole('checkbox', { name: /Shadow Ana/ });
     await user.click(shadow);
@@ -59,13 +65,21 @@ describe('Ideas', () => {
     const { raw, user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Ideas');
     const mine = screen.getByRole('region', { name: 'Your ideas' });
-    expect(within(mine).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Quiet hour for the queue on Fridays', 'A macro for VAT refund follow-ups']);
+    expect(
+      within(mine)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Quiet hour for the queue on Fridays', 'A macro for VAT refund follow-ups']);
     expect(mine).toHaveTextContent('Planned');
     expect(mine).toHaveTextContent('Jonas will build it next sprint');
     await user.type(screen.getByLabelText('Idea'), 'Shared snippets for chargebacks');
     await user.click(screen.getByLabelText(/Send anonymously/));
     await user.click(screen.getByRole('button', { name: 'Send idea' }));
-    expect(raw.submitIdea).toHaveBeenCalledWith({ title: 'Shared snippets for chargebacks', body: '', anonymous: true });
+    expect(raw.submitIdea).toHaveBeenCalledWith({
+      title: 'Shared snippets for chargebacks',
+      body: '',
+      anonymous: true,
+    });
     expect(await screen.findByRole('status')).toHaveTextContent('Idea sent — thank you');
     expect(screen.getByLabelText('Idea')).toHaveValue('');
   });

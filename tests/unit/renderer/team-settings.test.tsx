@@ -14,7 +14,9 @@ describe('Team (supervisors)', () => {
     expect(raw.getTeamOverview).toHaveBeenCalledWith({ teamId: 't-billing' });
     expect(await screen.findByText('1 person has not been recognised in 14 days.')).toBeInTheDocument();
     const kofi = screen.getByRole('listitem', { name: 'Kofi Mensah' });
-    expect(kofi).toHaveTextContent('Turned around a 1-star chargeback ticket to a satisfied rating (ticket 47950)');
+    expect(kofi).toHaveTextContent(
+      'Turned around a 1-star chargeback ticket to a satisfied rating (ticket 47950)',
+    );
     const maya = screen.getByRole('listitem', { name: 'Maya Okafor' });
     expect(maya).toHaveTextContent('Streak 12 (longest 19)');
     expect(maya).toHaveTextContent('27 of 40 solved, 3 days left');
@@ -37,8 +39,16 @@ describe('Team (supervisors)', () => {
     await user.type(within(form).getByLabelText('Title'), 'Clear the chargeback backlog');
     await user.click(within(form).getByRole('button', { name: 'Assign mission' }));
     expect(raw.assignMission).toHaveBeenCalledTimes(1);
-    const body = raw.assignMission.mock.calls[0]![0] as { agentIds: string[]; teamId: string | null; spec: { title: string; metric: string; comparator: string; target: number } };
-    expect(body).toMatchObject({ agentIds: ['p-kofi'], teamId: null, spec: { title: 'Clear the chargeback backlog', metric: 'solved', comparator: 'atLeast', target: 40 } });
+    const body = raw.assignMission.mock.calls[0]![0] as {
+      agentIds: string[];
+      teamId: string | null;
+      spec: { title: string; metric: string; comparator: string; target: number };
+    };
+    expect(body).toMatchObject({
+      agentIds: ['p-kofi'],
+      teamId: null,
+      spec: { title: 'Clear the chargeback backlog', metric: 'solved', comparator: 'atLeast', target: 40 },
+    });
     expect(await within(form).findByRole('status')).toHaveTextContent('Mission assigned.');
   });
 
@@ -48,10 +58,21 @@ describe('Team (supervisors)', () => {
     const form = await screen.findByRole('form', { name: 'Write a coaching card' });
     await user.selectOptions(within(form).getByLabelText('For'), 'Kofi Mensah');
     await user.type(within(form).getByLabelText('Advice'), 'Use the refund checklist before replying.');
-    await user.type(within(form).getByLabelText('Tasks, one per line'), 'Read the checklist{enter}Pair with Maya');
+    await user.type(
+      within(form).getByLabelText('Tasks, one per line'),
+      'Read the checklist{enter}Pair with Maya',
+    );
     await user.click(within(form).getByRole('button', { name: 'Send coaching card' }));
     expect(raw.writeCoachingCard).toHaveBeenCalledWith(
-      expect.objectContaining({ agentId: 'p-kofi', focusMetric: 'csatPct', advice: 'Use the refund checklist before replying.', tasks: [{ text: 'Read the checklist', due: null }, { text: 'Pair with Maya', due: null }] }),
+      expect.objectContaining({
+        agentId: 'p-kofi',
+        focusMetric: 'csatPct',
+        advice: 'Use the refund checklist before replying.',
+        tasks: [
+          { text: 'Read the checklist', due: null },
+          { text: 'Pair with Maya', due: null },
+        ],
+      }),
     );
   });
 
@@ -63,13 +84,19 @@ describe('Team (supervisors)', () => {
     await user.selectOptions(within(ideas).getByLabelText('Status'), 'Planned');
     await user.type(within(ideas).getByLabelText('Your answer'), 'Trying it in April.');
     await user.click(within(ideas).getByRole('button', { name: 'Update idea: Fewer meetings on Mondays' }));
-    expect(raw.moveIdea).toHaveBeenCalledWith({ ideaId: 'i-3', status: 'planned', response: 'Trying it in April.' });
+    expect(raw.moveIdea).toHaveBeenCalledWith({
+      ideaId: 'i-3',
+      status: 'planned',
+      response: 'Trying it in April.',
+    });
   });
 
   it('says what went wrong when the overview cannot load', async () => {
     const { user } = await renderApp({ snapshot: supervisorWeek() });
     await openView(user, 'Team');
-    expect(await screen.findByRole('alert')).toHaveTextContent('The team overview could not be loaded: You are not a supervisor of this team.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The team overview could not be loaded: You are not a supervisor of this team.',
+    );
   });
 });
 
@@ -80,7 +107,9 @@ describe('Settings', () => {
     const streaks = await screen.findByRole('checkbox', { name: /^Streaks/ });
     expect(streaks).toBeChecked();
     await user.click(streaks);
-    expect(raw.updateSettings).toHaveBeenCalledWith({ optOut: { ...DEFAULT_SETTINGS.optOut, streaks: true } });
+    expect(raw.updateSettings).toHaveBeenCalledWith({
+      optOut: { ...DEFAULT_SETTINGS.optOut, streaks: true },
+    });
     expect(streaks).not.toBeChecked();
     await openView(user, 'Today');
     expect(screen.queryByRole('article', { name: 'Your streak' })).not.toBeInTheDocument();
@@ -94,7 +123,9 @@ describe('Settings', () => {
     const from = screen.getByLabelText('From');
     expect(from).toBeDisabled();
     await user.click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
-    expect(raw.updateSettings).toHaveBeenLastCalledWith({ quietHours: { enabled: true, start: '18:00', end: '08:00' } });
+    expect(raw.updateSettings).toHaveBeenLastCalledWith({
+      quietHours: { enabled: true, start: '18:00', end: '08:00' },
+    });
     expect(from).toBeEnabled();
     const budget = screen.getByRole('spinbutton');
     await user.clear(budget);
@@ -118,7 +149,14 @@ describe('Team: career milestones', () => {
     await user.selectOptions(within(form).getByLabelText('For'), 'Maya Okafor');
     await user.type(within(form).getByLabelText('Milestone'), 'Certified: billing specialist');
     await user.click(within(form).getByRole('button', { name: 'Add to timeline' }));
-    expect(raw.recordMilestone).toHaveBeenCalledWith(expect.objectContaining({ agentId: 'p-maya', kind: 'certification', title: 'Certified: billing specialist', detail: null }));
+    expect(raw.recordMilestone).toHaveBeenCalledWith(
+      expect.objectContaining({
+        agentId: 'p-maya',
+        kind: 'certification',
+        title: 'Certified: billing specialist',
+        detail: null,
+      }),
+    );
     expect(await within(form).findByRole('status')).toHaveTextContent('Added to their timeline.');
   });
 

@@ -6,24 +6,37 @@ import { freezeDate, openView, renderApp } from './helpers/render-app';
 beforeEach(() => freezeDate());
 afterEach(() => vi.useRealTimers());
 
-const decode = (base64: string) => new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+const decode = (base64: string) =>
+  new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 
 describe('Timeline', () => {
   it('shows the level, personal bests and entries grouped by week, newest first', async () => {
     const { user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Timeline');
     expect(screen.getByText('Level 4 · Trusted hand')).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Progress to the next level' })).toHaveAttribute('value', '140');
-    expect(screen.getByText(/CSAT/, { selector: '.bests li' })).toHaveTextContent('CSAT: 97% week of Mon 23 Feb, before 95%');
+    expect(screen.getByRole('progressbar', { name: 'Progress to the next level' })).toHaveAttribute(
+      'value',
+      '140',
+    );
+    expect(screen.getByText(/CSAT/, { selector: '.bests li' })).toHaveTextContent(
+      'CSAT: 97% week of Mon 23 Feb, before 95%',
+    );
     const weeks = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(weeks).toEqual(['Week of Mon 9 Mar', 'Week of Mon 2 Mar', 'Week of Mon 23 Feb']);
-    const thisWeek = screen.getByRole('heading', { name: 'Week of Mon 9 Mar' }).nextElementSibling as HTMLElement;
-    expect(within(thisWeek).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual(['Customer kudos', 'Kudos from Jonas Weber']);
+    const thisWeek = screen.getByRole('heading', { name: 'Week of Mon 9 Mar' })
+      .nextElementSibling as HTMLElement;
+    expect(
+      within(thisWeek)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('strong')?.textContent),
+    ).toEqual(['Customer kudos', 'Kudos from Jonas Weber']);
   });
 
   it('groups by the person’s own time zone (a Sunday-night entry in UTC is Monday in Warsaw)', async () => {
     const week = agentWeek();
-    const { user } = await renderApp({ snapshot: { ...week, timeline: [{ ...week.timeline[0]!, at: '2026-03-08T23:30:00Z' }] } });
+    const { user } = await renderApp({
+      snapshot: { ...week, timeline: [{ ...week.timeline[0]!, at: '2026-03-08T23:30:00Z' }] },
+    });
     await openView(user, 'Timeline');
     expect(screen.getByRole('heading', { name: 'Week of Mon 9 Mar' })).toBeInTheDocument();
   });
@@ -31,7 +44,9 @@ describe('Timeline', () => {
   it('loads the weekly trend chart on demand and switches metric', async () => {
     const { user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Timeline');
-    expect(await screen.findByRole('figure', { name: 'Tickets solved by week' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('figure', { name: 'Tickets solved by week' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     const metric = screen.getByLabelText('Metric');
     expect(within(metric).queryByRole('option', { name: 'Handle time (calls)' })).not.toBeInTheDocument();
     await user.selectOptions(metric, 'CSAT');
@@ -50,10 +65,18 @@ describe('Timeline', () => {
     await openView(user, 'Timeline');
     await user.click(screen.getByRole('button', { name: 'Export JSON' }));
     await waitFor(() => expect(raw.saveFile).toHaveBeenCalled());
-    const input = raw.saveFile.mock.calls[0]![0] as { suggestedName: string; mimeType: string; base64: string };
+    const input = raw.saveFile.mock.calls[0]![0] as {
+      suggestedName: string;
+      mimeType: string;
+      base64: string;
+    };
     expect(input.mimeType).toBe('application/json');
     expect(input.suggestedName).toBe('sidekick-portfolio-maya-okafor-2026-03-12.json');
-    const portfolio = JSON.parse(decode(input.base64)) as { person: { name: string }; timeline: unknown[]; growth: { level: number } };
+    const portfolio = JSON.parse(decode(input.base64)) as {
+      person: { name: string };
+      timeline: unknown[];
+      growth: { level: number };
+    };
     expect(portfolio.person.name).toBe('Maya Okafor');
     expect(portfolio.timeline).toHaveLength(6);
     expect(portfolio.growth.level).toBe(4);
@@ -71,7 +94,10 @@ describe('Timeline', () => {
   });
 
   it('hides points and levels when the person opted out of growth points', async () => {
-    const { user } = await renderApp({ snapshot: agentWeek(), settings: { optOut: { streaks: false, celebrations: false, growthPoints: true, popups: false } } });
+    const { user } = await renderApp({
+      snapshot: agentWeek(),
+      settings: { optOut: { streaks: false, celebrations: false, growthPoints: true, popups: false } },
+    });
     await openView(user, 'Timeline');
     expect(screen.queryByText(/Level 4/)).not.toBeInTheDocument();
     expect(screen.queryByText(/\+60/)).not.toBeInTheDocument();

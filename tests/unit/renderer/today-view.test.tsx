@@ -10,11 +10,15 @@ describe('Today', () => {
   it('shows each running mission with its ring, sentence, time left, state and guardrails', async () => {
     await renderApp({ snapshot: agentWeek() });
     const solve = screen.getByRole('article', { name: 'Solve 40 tickets this week' });
-    expect(within(solve).getByRole('img', { name: 'Solve 40 tickets this week: 68% done' })).toBeInTheDocument();
+    expect(
+      within(solve).getByRole('img', { name: 'Solve 40 tickets this week: 68% done' }),
+    ).toBeInTheDocument();
     expect(solve).toHaveTextContent('27 of 40 solved, 3 days left');
     expect(solve).toHaveTextContent('On track');
     expect(solve).toHaveTextContent('3 days left');
-    expect(within(solve).getByRole('list', { name: 'Guardrails' })).toHaveTextContent('CSAT 94% — staying at 90% or more (holding)');
+    expect(within(solve).getByRole('list', { name: 'Guardrails' })).toHaveTextContent(
+      'CSAT 94% — staying at 90% or more (holding)',
+    );
 
     const frt = screen.getByRole('article', { name: 'First reply in 30 min on average' });
     expect(frt).toHaveTextContent('At risk');
@@ -31,7 +35,10 @@ describe('Today', () => {
   });
 
   it('hides the streak when the person opted out of streaks', async () => {
-    await renderApp({ snapshot: agentWeek(), settings: { optOut: { streaks: true, celebrations: false, growthPoints: false, popups: false } } });
+    await renderApp({
+      snapshot: agentWeek(),
+      settings: { optOut: { streaks: true, celebrations: false, growthPoints: false, popups: false } },
+    });
     await screen.findByRole('heading', { name: 'Your missions' });
     expect(screen.queryByRole('article', { name: 'Your streak' })).not.toBeInTheDocument();
   });
@@ -42,18 +49,26 @@ describe('Today', () => {
     await user.click(screen.getByRole('button', { name: 'Accept: QA average of 88 this week' }));
     expect(raw.acceptOffer).toHaveBeenCalledWith({ offerId: 'o-growth' });
     const offer = screen.getByRole('article', { name: 'Room to grow offer: QA average of 88 this week' });
-    expect(await within(offer).findByRole('status')).toHaveTextContent('Accepted — it is now one of your missions');
+    expect(await within(offer).findByRole('status')).toHaveTextContent(
+      'Accepted — it is now one of your missions',
+    );
     expect(within(offer).getByRole('button', { name: /QA average/ })).toBeDisabled();
   });
 
   it('says an acceptance made offline is saved and will sync later', async () => {
-    const { user } = await renderApp({ snapshot: agentWeek(), overrides: { acceptOffer: vi.fn(async () => ({ key: 'k1', queued: true })) } });
+    const { user } = await renderApp({
+      snapshot: agentWeek(),
+      overrides: { acceptOffer: vi.fn(async () => ({ key: 'k1', queued: true })) },
+    });
     await user.click(screen.getByRole('button', { name: 'Accept: Solve 46 tickets this week' }));
     expect(await screen.findByText(/goes to the server when you are back online/)).toBeInTheDocument();
   });
 
   it('says what went wrong when accepting fails', async () => {
-    const { user } = await renderApp({ snapshot: agentWeek(), overrides: { acceptOffer: vi.fn(async () => Promise.reject(new Error('This offer has expired.'))) } });
+    const { user } = await renderApp({
+      snapshot: agentWeek(),
+      overrides: { acceptOffer: vi.fn(async () => Promise.reject(new Error('This offer has expired.'))) },
+    });
     await user.click(screen.getByRole('button', { name: 'Accept: Solve 46 tickets this week' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This offer has expired.');
   });

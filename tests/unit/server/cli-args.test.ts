@@ -3,7 +3,10 @@ import { flag, flagAll, parseArgs } from '../../../server/src/cli/args';
 
 describe('CLI flags', () => {
   it('reads --name value, --name=value, booleans and repeats', () => {
-    const args = parseArgs(['add', '--name', 'Ana Silva', '--team=t1', '--team', 't2', '--demo', '--port', '0'], ['demo']);
+    const args = parseArgs(
+      ['add', '--name', 'Ana Silva', '--team=t1', '--team', 't2', '--demo', '--port', '0'],
+      ['demo'],
+    );
     expect(args.positional).toEqual(['add']);
     expect(flag(args, 'name')).toBe('Ana Silva');
     expect(flagAll(args, 'team')).toEqual(['t1', 't2']);

@@ -32,7 +32,13 @@ describe('LiveSession ordering', () => {
   let dir: string;
   let ctx: AppContext;
   const person: Principal = { personId: 'p1', role: 'agent', tokenKind: 'person', teamIds: [] };
-  const profile = { purposeWhy: { text: '', visibility: 'me' as const }, purposeWhere: { text: '', visibility: 'me' as const }, passions: { text: '', visibility: 'me' as const }, strengths: { text: '', visibility: 'me' as const }, skillsToGrow: { text: '', visibility: 'me' as const } };
+  const profile = {
+    purposeWhy: { text: '', visibility: 'me' as const },
+    purposeWhere: { text: '', visibility: 'me' as const },
+    passions: { text: '', visibility: 'me' as const },
+    strengths: { text: '', visibility: 'me' as const },
+    skillsToGrow: { text: '', visibility: 'me' as const },
+  };
   const write = (n: number) =>
     runUnitOfWork(ctx.store, ctx.bus, new Date(), async (uow) => {
       for (let i = 0; i < n; i++) uow.feed('p1', 'profile.updated', profile);

@@ -13,7 +13,10 @@ const replied = receiptSentence('Reply sent');
 export function CoachingCardView({ card, timeZone }: { card: CoachingCard; timeZone: string }) {
   const api = useApi();
   const [reply, setReply] = useState('');
-  const tick = useCallback((taskId: string, done: boolean) => api.tickTask({ cardId: card.id, taskId, done }), [api, card.id]);
+  const tick = useCallback(
+    (taskId: string, done: boolean) => api.tickTask({ cardId: card.id, taskId, done }),
+    [api, card.id],
+  );
   const send = useCallback((text: string) => api.replyCoaching({ cardId: card.id, text }), [api, card.id]);
   const tickAction = useAction(tick, ticked);
   const replyAction = useAction(send, replied);
@@ -24,7 +27,10 @@ export function CoachingCardView({ card, timeZone }: { card: CoachingCard; timeZ
     if (await replyAction.start(reply.trim())) setReply('');
   };
   return (
-    <article className="card coaching" aria-label={`Coaching from ${card.authorName}: ${METRIC_LABELS[card.focusMetric]}`}>
+    <article
+      className="card coaching"
+      aria-label={`Coaching from ${card.authorName}: ${METRIC_LABELS[card.focusMetric]}`}
+    >
       <p className="meta">
         From {card.authorName} · {dateTime(card.createdAt, timeZone)}
         {card.completedAt && <span className="pill pill-done"> Completed</span>}
@@ -50,7 +56,9 @@ export function CoachingCardView({ card, timeZone }: { card: CoachingCard; timeZ
                   onChange={(e) => {
                     const next = e.target.checked;
                     setOptimistic((o) => ({ ...o, [task.id]: next }));
-                    void tickAction.start(task.id, next).then((r) => r === undefined && setOptimistic((o) => ({ ...o, [task.id]: !next })));
+                    void tickAction
+                      .start(task.id, next)
+                      .then((r) => r === undefined && setOptimistic((o) => ({ ...o, [task.id]: !next })));
                   }}
                 />
                 {task.text}

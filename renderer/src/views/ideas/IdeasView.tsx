@@ -9,7 +9,13 @@ import { ActionFeedback } from '../../components/ActionFeedback';
 import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 
-export const IDEA_STATUS_LABELS: Record<IdeaStatus, string> = { new: 'New', heard: 'Heard', planned: 'Planned', done: 'Done', declined: 'Declined' };
+export const IDEA_STATUS_LABELS: Record<IdeaStatus, string> = {
+  new: 'New',
+  heard: 'Heard',
+  planned: 'Planned',
+  done: 'Done',
+  declined: 'Declined',
+};
 const sent = receiptSentence('Idea sent — thank you');
 
 /** Ideas and feedback: send one (optionally anonymous) and follow where each one is. */
@@ -36,7 +42,14 @@ export function IdeasView({ snapshot }: { snapshot: Snapshot }) {
         <form className="form" onSubmit={submit} aria-label="Share an idea">
           <label>
             Idea
-            <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} placeholder="A macro for refund follow-ups" required />
+            <input
+              type="text"
+              value={title}
+              maxLength={200}
+              onChange={(e) => setTitle(e.target.value)}
+              placeholder="A macro for refund follow-ups"
+              required
+            />
           </label>
           <label>
             Details (optional)
@@ -54,7 +67,10 @@ export function IdeasView({ snapshot }: { snapshot: Snapshot }) {
       </Section>
       <Section title="Your ideas">
         {ideas.length === 0 ? (
-          <EmptyState title="No ideas sent yet">Anything that would make the work better — a macro, a process, a tool. Your supervisor answers and moves it from new to heard, planned and done.</EmptyState>
+          <EmptyState title="No ideas sent yet">
+            Anything that would make the work better — a macro, a process, a tool. Your supervisor answers and
+            moves it from new to heard, planned and done.
+          </EmptyState>
         ) : (
           <ul className="plain stack">
             {ideas.map((idea) => (

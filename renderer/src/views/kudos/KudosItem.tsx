@@ -17,21 +17,33 @@ export function KudosItem({ kudos, now, highlighted }: { kudos: Kudos; now: numb
   const canThank = kudos.kind !== 'customer' && kudos.fromPersonId !== null;
   const isThanked = kudos.thankedAt !== null || status.kind === 'done';
   return (
-    <li className={`card kudos${unread ? ' unread' : ''}${highlighted ? ' highlighted' : ''}`} aria-label={`Kudos from ${kudos.fromName}${unread ? ', new' : ''}`}>
+    <li
+      className={`card kudos${unread ? ' unread' : ''}${highlighted ? ' highlighted' : ''}`}
+      aria-label={`Kudos from ${kudos.fromName}${unread ? ', new' : ''}`}
+    >
       <p className="meta">
         {unread && <span className="pill pill-new">New</span>} <strong>{kudos.fromName}</strong>
-        {kudos.kind === 'customer' ? ' (customer)' : kudos.kind === 'supervisor' ? ' (supervisor)' : ''} · {ago(kudos.at, now)}
+        {kudos.kind === 'customer'
+          ? ' (customer)'
+          : kudos.kind === 'supervisor'
+            ? ' (supervisor)'
+            : ''} · {ago(kudos.at, now)}
       </p>
       <p className="kudos-value">
         <span className="tag">{kudos.value}</span>
       </p>
-      {kudos.customerQuote ? (
-        <blockquote className="quote">“{kudos.customerQuote}”</blockquote>
-      ) : null}
+      {kudos.customerQuote ? <blockquote className="quote">“{kudos.customerQuote}”</blockquote> : null}
       {kudos.message && <p>{kudos.message}</p>}
-      {(kudos.ticketId || kudos.ticketUrl) && <TicketLink ticketId={kudos.ticketId} ticketUrl={kudos.ticketUrl} />}
+      {(kudos.ticketId || kudos.ticketUrl) && (
+        <TicketLink ticketId={kudos.ticketId} ticketUrl={kudos.ticketUrl} />
+      )}
       {canThank && (
-        <button type="button" disabled={isThanked || status.kind === 'running'} onClick={() => void start()} aria-label={isThanked ? `Thanked ${kudos.fromName}` : `Say thanks to ${kudos.fromName}`}>
+        <button
+          type="button"
+          disabled={isThanked || status.kind === 'running'}
+          onClick={() => void start()}
+          aria-label={isThanked ? `Thanked ${kudos.fromName}` : `Say thanks to ${kudos.fromName}`}
+        >
           {isThanked ? 'Thanked ✓' : 'Say thanks'}
         </button>
       )}

@@ -31,7 +31,10 @@ export function KudosView({ snapshot, focusItem }: { snapshot: Snapshot; focusIt
       >
         <ActionFeedback status={status} />
         {inbox.length === 0 ? (
-          <EmptyState title="No kudos yet">When a teammate, your supervisor or a happy customer appreciates your work, it lands here and on your timeline.</EmptyState>
+          <EmptyState title="No kudos yet">
+            When a teammate, your supervisor or a happy customer appreciates your work, it lands here and on
+            your timeline.
+          </EmptyState>
         ) : (
           <ul className="stack plain">
             {inbox.map((k) => (

@@ -20,7 +20,13 @@ function ticketFields(input: string): { ticketId: string | null; ticketUrl: stri
 }
 
 /** Send kudos to a teammate: who, the value they showed, what they did, optionally which ticket. */
-export function SendKudosForm({ snapshot, initialTo = null }: { snapshot: Snapshot; initialTo?: string | null }) {
+export function SendKudosForm({
+  snapshot,
+  initialTo = null,
+}: {
+  snapshot: Snapshot;
+  initialTo?: string | null;
+}) {
   const api = useApi();
   const teammates = (snapshot.team?.members ?? []).filter((m) => m.id !== snapshot.person.id);
   const [to, setTo] = useState(teammates.find((m) => m.id === initialTo)?.id ?? teammates[0]?.id ?? '');
@@ -33,7 +39,9 @@ export function SendKudosForm({ snapshot, initialTo = null }: { snapshot: Snapsh
   const { status, start } = useAction(send, sent);
 
   if (teammates.length === 0) {
-    return <p className="muted">You are not in a team with anyone yet, so there is nobody to send kudos to.</p>;
+    return (
+      <p className="muted">You are not in a team with anyone yet, so there is nobody to send kudos to.</p>
+    );
   }
 
   const submit = async (event: FormEvent) => {
@@ -41,7 +49,13 @@ export function SendKudosForm({ snapshot, initialTo = null }: { snapshot: Snapsh
     const parsed = SendKudosBody.safeParse({ toPersonId: to, value, message, ...ticketFields(ticket) });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setInvalid(issue?.path[0] === 'ticketUrl' ? 'The ticket link is not a valid http(s) address.' : issue?.path[0] === 'message' ? 'Say what they did — one sentence is enough.' : (issue?.message ?? 'Check the form.'));
+      setInvalid(
+        issue?.path[0] === 'ticketUrl'
+          ? 'The ticket link is not a valid http(s) address.'
+          : issue?.path[0] === 'message'
+            ? 'Say what they did — one sentence is enough.'
+            : (issue?.message ?? 'Check the form.'),
+      );
       return;
     }
     setInvalid(null);
@@ -54,7 +68,9 @@ export function SendKudosForm({ snapshot, initialTo = null }: { snapshot: Snapsh
   return (
     <form className="form" onSubmit={submit} aria-label="Send kudos">
       <p className="meta" aria-live="polite">
-        {left === 0 ? 'You have given all your kudos for today — thank you! More tomorrow.' : `${left} of ${snapshot.kudos.dailyCap} kudos left to give today.`}
+        {left === 0
+          ? 'You have given all your kudos for today — thank you! More tomorrow.'
+          : `${left} of ${snapshot.kudos.dailyCap} kudos left to give today.`}
       </p>
       <label>
         Send to
@@ -70,18 +86,35 @@ export function SendKudosForm({ snapshot, initialTo = null }: { snapshot: Snapsh
         <legend>The value they showed</legend>
         {KudosValue.options.map((option) => (
           <label key={option} className={`tag-choice${option === value ? ' chosen' : ''}`}>
-            <input type="radio" name="kudos-value" value={option} checked={option === value} onChange={() => setValue(option)} />
+            <input
+              type="radio"
+              name="kudos-value"
+              value={option}
+              checked={option === value}
+              onChange={() => setValue(option)}
+            />
             {option}
           </label>
         ))}
       </fieldset>
       <label>
         What they did
-        <textarea value={message} onChange={(e) => setMessage(e.target.value)} rows={3} maxLength={1000} placeholder="Took over the angry refund call and turned it around" />
+        <textarea
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          rows={3}
+          maxLength={1000}
+          placeholder="Took over the angry refund call and turned it around"
+        />
       </label>
       <label>
         Ticket (optional)
-        <input type="text" value={ticket} onChange={(e) => setTicket(e.target.value)} placeholder="4521 or a link to it" />
+        <input
+          type="text"
+          value={ticket}
+          onChange={(e) => setTicket(e.target.value)}
+          placeholder="4521 or a link to it"
+        />
       </label>
       {invalid && (
         <p className="feedback error" role="alert">

@@ -8,7 +8,11 @@ export function ConnectingView({ state }: { state: ClientState }) {
   return (
     <main className="app center" aria-busy={!offline}>
       <h1>Sidekick</h1>
-      <p role="status">{offline ? 'The server cannot be reached, and nothing has been saved on this device yet.' : 'Connecting to your server…'}</p>
+      <p role="status">
+        {offline
+          ? 'The server cannot be reached, and nothing has been saved on this device yet.'
+          : 'Connecting to your server…'}
+      </p>
       {state.lastError && (
         <p className="feedback error" role="alert">
           {state.lastError}

@@ -22,14 +22,19 @@ export function SignInView({ state }: { state: ClientState }) {
     const parsed = SignInInput.safeParse({ serverUrl: serverUrl.trim(), token: token.trim() });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setError(issue?.path[0] === 'token' ? 'The token looks too short: paste the whole token you were given.' : 'Enter the server address, starting with https:// or http://.');
+      setError(
+        issue?.path[0] === 'token'
+          ? 'The token looks too short: paste the whole token you were given.'
+          : 'Enter the server address, starting with https:// or http://.',
+      );
       return;
     }
     setBusy(true);
     setError(null);
     try {
       const next = await api.signIn(parsed.data);
-      if (next.connection === 'signed_out') setError(next.lastError ?? 'The server did not accept this token.');
+      if (next.connection === 'signed_out')
+        setError(next.lastError ?? 'The server did not accept this token.');
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -40,15 +45,31 @@ export function SignInView({ state }: { state: ClientState }) {
   return (
     <main className="app center signin">
       <h1>Sidekick</h1>
-      <p className="muted">Your missions, streaks and kudos, next to your helpdesk. Sign in with the token from your team lead or admin.</p>
+      <p className="muted">
+        Your missions, streaks and kudos, next to your helpdesk. Sign in with the token from your team lead or
+        admin.
+      </p>
       <form onSubmit={submit} className="form" aria-label="Sign in">
         <label>
           Server address
-          <input type="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://sidekick.example.com" required autoComplete="url" />
+          <input
+            type="url"
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.target.value)}
+            placeholder="https://sidekick.example.com"
+            required
+            autoComplete="url"
+          />
         </label>
         <label>
           Token
-          <input type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="current-password" />
+          <input
+            type="password"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            required
+            autoComplete="current-password"
+          />
         </label>
         {error && (
           <p className="feedback error" role="alert">

@@ -5,7 +5,8 @@ import { useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { portfolioOf, toBase64 } from './portfolio';
 
-const fileStem = (snapshot: Snapshot, at: string) => `sidekick-portfolio-${snapshot.person.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${at.slice(0, 10)}`;
+const fileStem = (snapshot: Snapshot, at: string) =>
+  `sidekick-portfolio-${snapshot.person.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${at.slice(0, 10)}`;
 const saved = (r: { saved: boolean }) => (r.saved ? 'Saved.' : 'Not saved.');
 
 /** Export the portfolio for a promotion talk: JSON at once, PDF after loading jspdf on demand. */
@@ -14,12 +15,20 @@ export function ExportButtons({ snapshot }: { snapshot: Snapshot }) {
   const exportJson = useCallback(async () => {
     const at = new Date().toISOString();
     const bytes = new TextEncoder().encode(JSON.stringify(portfolioOf(snapshot, at), null, 2));
-    return api.saveFile({ suggestedName: `${fileStem(snapshot, at)}.json`, mimeType: 'application/json', base64: toBase64(bytes) });
+    return api.saveFile({
+      suggestedName: `${fileStem(snapshot, at)}.json`,
+      mimeType: 'application/json',
+      base64: toBase64(bytes),
+    });
   }, [api, snapshot]);
   const exportPdf = useCallback(async () => {
     const at = new Date().toISOString();
     const { portfolioPdf } = await import('./export-pdf');
-    return api.saveFile({ suggestedName: `${fileStem(snapshot, at)}.pdf`, mimeType: 'application/pdf', base64: toBase64(portfolioPdf(snapshot, at)) });
+    return api.saveFile({
+      suggestedName: `${fileStem(snapshot, at)}.pdf`,
+      mimeType: 'application/pdf',
+      base64: toBase64(portfolioPdf(snapshot, at)),
+    });
   }, [api, snapshot]);
   const json = useAction(exportJson, saved);
   const pdf = useAction(exportPdf, saved);

@@ -36,18 +36,35 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
               Level {growth.level} · {growth.levelName}
             </strong>
           </p>
-          <p className="meta">{growth.pointsForNextLevel === null ? `${growth.points} points — the top level.` : `${growth.pointsIntoLevel} of ${growth.pointsForNextLevel} points to the next level · ${growth.points} in all`}</p>
-          {growth.pointsForNextLevel !== null && <progress max={growth.pointsForNextLevel} value={growth.pointsIntoLevel} aria-label="Progress to the next level" />}
+          <p className="meta">
+            {growth.pointsForNextLevel === null
+              ? `${growth.points} points — the top level.`
+              : `${growth.pointsIntoLevel} of ${growth.pointsForNextLevel} points to the next level · ${growth.points} in all`}
+          </p>
+          {growth.pointsForNextLevel !== null && (
+            <progress
+              max={growth.pointsForNextLevel}
+              value={growth.pointsIntoLevel}
+              aria-label="Progress to the next level"
+            />
+          )}
         </Section>
       )}
       <Section title="Personal bests">
         {growth.personalBests.length === 0 ? (
-          <EmptyState title="No personal bests yet">Your best week on each metric shows up here — you compete only with your own past.</EmptyState>
+          <EmptyState title="No personal bests yet">
+            Your best week on each metric shows up here — you compete only with your own past.
+          </EmptyState>
         ) : (
           <ul className="plain bests">
             {growth.personalBests.map((pb) => (
               <li key={pb.metric}>
-                <span aria-hidden="true">★</span> {METRIC_LABELS[pb.metric]}: <strong>{formatMetric(pb.metric, pb.value)}</strong> <span className="meta">week of {shortDate(pb.weekStart)}{pb.previous !== null ? `, before ${formatMetric(pb.metric, pb.previous)}` : ''}</span>
+                <span aria-hidden="true">★</span> {METRIC_LABELS[pb.metric]}:{' '}
+                <strong>{formatMetric(pb.metric, pb.value)}</strong>{' '}
+                <span className="meta">
+                  week of {shortDate(pb.weekStart)}
+                  {pb.previous !== null ? `, before ${formatMetric(pb.metric, pb.previous)}` : ''}
+                </span>
               </li>
             ))}
           </ul>
@@ -58,7 +75,10 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
       </Section>
       <Section title="Portfolio" actions={<ExportButtons snapshot={snapshot} />}>
         {weeks.length === 0 ? (
-          <EmptyState title="Your portfolio starts here">Completed missions, kudos, streak records and coaching you finish are collected here, week by week, ready for your next promotion talk.</EmptyState>
+          <EmptyState title="Your portfolio starts here">
+            Completed missions, kudos, streak records and coaching you finish are collected here, week by
+            week, ready for your next promotion talk.
+          </EmptyState>
         ) : (
           weeks.map((week) => (
             <div key={week.weekStart} className="week">
@@ -68,7 +88,11 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
                   <li key={e.id}>
                     <span aria-hidden="true">{KIND_ICONS[e.kind]}</span> <strong>{e.title}</strong>
                     {e.detail && <span> — {e.detail}</span>}
-                    <span className="meta"> · {dateTime(e.at, snapshot.person.timezone)}{showPoints && e.points > 0 ? ` · +${e.points}` : ''}</span>
+                    <span className="meta">
+                      {' '}
+                      · {dateTime(e.at, snapshot.person.timezone)}
+                      {showPoints && e.points > 0 ? ` · +${e.points}` : ''}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -12,7 +12,11 @@ export function Trends({ trends }: { trends: WeeklyTrendPoint[] }) {
   const [chosen, setChosen] = useState<TrendMetric | null>(null);
   const metric = chosen && available.includes(chosen) ? chosen : available[0];
   if (!metric || trends.length < 2) {
-    return <EmptyState title="Trends need two weeks of data">Once you have worked two weeks with Sidekick connected, each metric’s weekly trend appears here.</EmptyState>;
+    return (
+      <EmptyState title="Trends need two weeks of data">
+        Once you have worked two weeks with Sidekick connected, each metric’s weekly trend appears here.
+      </EmptyState>
+    );
   }
   return (
     <div>

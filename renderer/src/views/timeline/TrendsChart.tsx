@@ -15,10 +15,26 @@ export default function TrendsChart({ trends, metric }: { trends: WeeklyTrendPoi
       <ResponsiveContainer width="100%" height={160}>
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
           <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
-          <XAxis dataKey="week" tickFormatter={(w: string) => shortDate(w).replace(/^\w+ /, '')} fontSize={11} />
+          <XAxis
+            dataKey="week"
+            tickFormatter={(w: string) => shortDate(w).replace(/^\w+ /, '')}
+            fontSize={11}
+          />
           <YAxis fontSize={11} width={44} />
-          <Tooltip formatter={(v) => formatMetric(metric, typeof v === 'number' ? v : null)} labelFormatter={(w) => `Week of ${shortDate(String(w))}`} />
-          <Line type="linear" dataKey="value" name={METRIC_LABELS[metric]} stroke="var(--accent)" strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          <Tooltip
+            formatter={(v) => formatMetric(metric, typeof v === 'number' ? v : null)}
+            labelFormatter={(w) => `Week of ${shortDate(String(w))}`}
+          />
+          <Line
+            type="linear"
+            dataKey="value"
+            name={METRIC_LABELS[metric]}
+            stroke="var(--accent)"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="sr-only">

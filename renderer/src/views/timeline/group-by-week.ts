@@ -12,5 +12,7 @@ export function groupByWeek(entries: TimelineEntry[], timeZone: string): WeekGro
     list.push(entry);
     groups.set(week, list);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([weekStart, list]) => ({ weekStart, entries: list }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([weekStart, list]) => ({ weekStart, entries: list }));
 }

@@ -22,11 +22,20 @@ export function portfolioLines(snapshot: Snapshot): { heading: string; lines: st
   const sections = [
     {
       heading: 'Summary',
-      lines: [`Level ${growth.level} — ${growth.levelName}, ${growth.points} growth points`, `Longest streak: ${streak.longest} working days (current ${streak.current})`],
+      lines: [
+        `Level ${growth.level} — ${growth.levelName}, ${growth.points} growth points`,
+        `Longest streak: ${streak.longest} working days (current ${streak.current})`,
+      ],
     },
     {
       heading: 'Personal bests',
-      lines: growth.personalBests.length === 0 ? ['None yet.'] : growth.personalBests.map((pb) => `${METRIC_LABELS[pb.metric]}: ${formatMetric(pb.metric, pb.value)} (week of ${pb.weekStart})`),
+      lines:
+        growth.personalBests.length === 0
+          ? ['None yet.']
+          : growth.personalBests.map(
+              (pb) =>
+                `${METRIC_LABELS[pb.metric]}: ${formatMetric(pb.metric, pb.value)} (week of ${pb.weekStart})`,
+            ),
     },
   ];
   for (const group of groupByWeek(snapshot.timeline, snapshot.person.timezone)) {
@@ -42,6 +51,7 @@ export function portfolioLines(snapshot: Snapshot): { heading: string; lines: st
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  for (let i = 0; i < bytes.length; i += chunk)
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
 }

@@ -11,7 +11,8 @@ const STATE_LABELS: Record<ProgressState, string> = {
   cancelled: 'Cancelled',
 };
 
-const tone = (state: ProgressState) => (state === 'completed' ? 'done' : state === 'at_risk' ? 'risk' : state === 'on_track' ? 'good' : 'neutral');
+const tone = (state: ProgressState) =>
+  state === 'completed' ? 'done' : state === 'at_risk' ? 'risk' : state === 'on_track' ? 'good' : 'neutral';
 
 /** One mission: ring, title, the human sentence, time left, state and each guardrail's status. */
 export function MissionCard({ view }: { view: MissionView }) {
@@ -19,7 +20,11 @@ export function MissionCard({ view }: { view: MissionView }) {
   const running = mission.status === 'active';
   return (
     <article className={`card mission state-${progress.state}`} aria-label={mission.title}>
-      <ProgressRing ratio={progress.ratio} label={`${mission.title}: ${Math.round(progress.ratio * 100)}% done`} tone={tone(progress.state)} />
+      <ProgressRing
+        ratio={progress.ratio}
+        label={`${mission.title}: ${Math.round(progress.ratio * 100)}% done`}
+        tone={tone(progress.state)}
+      />
       <div className="mission-body">
         <h3>{mission.title}</h3>
         <p>{progress.sentence}</p>
@@ -31,9 +36,18 @@ export function MissionCard({ view }: { view: MissionView }) {
         {progress.guardrails.length > 0 && (
           <ul className="guardrails" aria-label="Guardrails">
             {progress.guardrails.map((g, i) => (
-              <li key={`${g.guardrail.metric}-${i}`} className={g.holds === false ? 'broken' : g.holds ? 'holds' : 'unknown'}>
+              <li
+                key={`${g.guardrail.metric}-${i}`}
+                className={g.holds === false ? 'broken' : g.holds ? 'holds' : 'unknown'}
+              >
                 <span aria-hidden="true">{g.holds === false ? '!' : g.holds ? '✓' : '…'}</span> {g.sentence}
-                <span className="sr-only">{g.holds === false ? ' (not holding right now)' : g.holds ? ' (holding)' : ' (not enough data yet)'}</span>
+                <span className="sr-only">
+                  {g.holds === false
+                    ? ' (not holding right now)'
+                    : g.holds
+                      ? ' (holding)'
+                      : ' (not enough data yet)'}
+                </span>
               </li>
             ))}
           </ul>

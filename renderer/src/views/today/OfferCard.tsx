@@ -4,7 +4,11 @@ import { useApi } from '../../api/api-context';
 import { receiptSentence, useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
 
-const KIND_LABELS: Record<OfferKind, string> = { steady: 'Steady', stretch: 'Stretch', growth: 'Room to grow' };
+const KIND_LABELS: Record<OfferKind, string> = {
+  steady: 'Steady',
+  stretch: 'Stretch',
+  growth: 'Room to grow',
+};
 const accepted = receiptSentence('Accepted — it is now one of your missions');
 
 /** One of this week's offered missions; the agent chooses, nothing is imposed. */
@@ -20,7 +24,13 @@ export function OfferCard({ offer, disabled }: { offer: MissionOffer; disabled: 
       </p>
       <h3>{offer.spec.title}</h3>
       <p>{offer.sentence}</p>
-      <button type="button" className="primary" disabled={disabled || done || status.kind === 'running'} onClick={() => void start()} aria-label={`Accept: ${offer.spec.title}`}>
+      <button
+        type="button"
+        className="primary"
+        disabled={disabled || done || status.kind === 'running'}
+        onClick={() => void start()}
+        aria-label={`Accept: ${offer.spec.title}`}
+      >
         {status.kind === 'running' ? 'Accepting…' : done ? 'Accepted' : 'Accept'}
       </button>
       <ActionFeedback status={status} />

@@ -17,7 +17,9 @@ export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings
       <Section title="Your missions">
         {running.length === 0 && settled.length === 0 ? (
           <EmptyState title="No mission running right now">
-            {openOffers.length > 0 ? 'Pick one of this week’s offers below — you choose the pace.' : 'New offers arrive at the start of each week, built from your own recent results. Your supervisor can also assign one.'}
+            {openOffers.length > 0
+              ? 'Pick one of this week’s offers below — you choose the pace.'
+              : 'New offers arrive at the start of each week, built from your own recent results. Your supervisor can also assign one.'}
           </EmptyState>
         ) : (
           <div className="stack">
@@ -37,7 +39,10 @@ export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings
       )}
       {openOffers.length > 0 && (
         <Section title="This week’s offers">
-          <p className="muted">Each one is built from your last four weeks. Accept the one that suits you{acceptedThisWeek ? ' — you already took one this week, so this is optional' : ''}.</p>
+          <p className="muted">
+            Each one is built from your last four weeks. Accept the one that suits you
+            {acceptedThisWeek ? ' — you already took one this week, so this is optional' : ''}.
+          </p>
           <div className="stack">
             {openOffers.map((offer) => (
               <OfferCard key={offer.id} offer={offer} disabled={false} />

@@ -14,7 +14,10 @@ export class RecordOutput implements MapOutput {
   add(candidate: Record<string, unknown>): void {
     const parsed = ImportedEvent.safeParse(candidate);
     if (parsed.success) this.events.push({ line: this.line, event: parsed.data });
-    else this.reject(`${String(candidate.type ?? 'event')} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`);
+    else
+      this.reject(
+        `${String(candidate.type ?? 'event')} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`,
+      );
   }
 
   reject(reason: string): void {
@@ -41,6 +44,10 @@ export function agentHandle(prefix: string, value: string): string {
 
 /** A stable id for a record that carries none, so importing the same file twice finds the same keys. */
 export function contentId(fields: Record<string, unknown>): string {
-  const canonical = JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]]));
+  const canonical = JSON.stringify(
+    Object.keys(fields)
+      .sort()
+      .map((k) => [k, fields[k]]),
+  );
   return `row-${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }

@@ -60,9 +60,18 @@ export interface TimeOptions {
 }
 
 /** Reads a timestamp and returns an ISO instant in UTC (e.g. 2016-02-29T01:16:00Z). */
-export function instant(fields: Record<string, unknown>, path: string, options: TimeOptions): string | undefined {
+export function instant(
+  fields: Record<string, unknown>,
+  path: string,
+  options: TimeOptions,
+): string | undefined {
   const value = field(fields, path);
-  if (typeof value === 'number') return fromDateTime(DateTime.fromMillis(value < 1e11 ? value * 1000 : value, { zone: 'utc' }), path, String(value));
+  if (typeof value === 'number')
+    return fromDateTime(
+      DateTime.fromMillis(value < 1e11 ? value * 1000 : value, { zone: 'utc' }),
+      path,
+      String(value),
+    );
   const raw = text(fields, path);
   if (raw === undefined) return undefined;
   const parsed = options.format
@@ -72,13 +81,19 @@ export function instant(fields: Record<string, unknown>, path: string, options: 
 }
 
 function fromDateTime(dt: DateTime, path: string, raw: string, format?: string): string {
-  if (!dt.isValid) throw new FieldError(`${path} "${raw}" is not a valid time${format ? ` (expected ${format})` : ' (expected ISO-8601)'}`);
+  if (!dt.isValid)
+    throw new FieldError(
+      `${path} "${raw}" is not a valid time${format ? ` (expected ${format})` : ' (expected ISO-8601)'}`,
+    );
   return dt.toUTC().toISO({ suppressMilliseconds: true })!;
 }
 
 /** Adds minutes to an ISO instant. */
 export function plusMinutes(iso: string, minutes: number): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).plus({ minutes }).toUTC().toISO({ suppressMilliseconds: true })!;
+  return DateTime.fromISO(iso, { zone: 'utc' })
+    .plus({ minutes })
+    .toUTC()
+    .toISO({ suppressMilliseconds: true })!;
 }
 
 /** Reads a vendor "minutes" metric that is either a number or `{ calendar, business }` (Zendesk); calendar wins. */
@@ -87,7 +102,8 @@ export function minutes(fields: Record<string, unknown>, path: string): number |
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const calendar = (value as Record<string, unknown>).calendar;
     if (calendar === null || calendar === undefined) return undefined;
-    if (typeof calendar !== 'number' || !Number.isFinite(calendar) || calendar < 0) throw new FieldError(`${path}.calendar should be minutes, got ${JSON.stringify(calendar)}`);
+    if (typeof calendar !== 'number' || !Number.isFinite(calendar) || calendar < 0)
+      throw new FieldError(`${path}.calendar should be minutes, got ${JSON.stringify(calendar)}`);
     return calendar;
   }
   const n = num(fields, path);

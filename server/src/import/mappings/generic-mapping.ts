@@ -35,11 +35,15 @@ export const GenericMappingOptions = z.object({
   /** Event field → column (or dotted JSON path) in the file. */
   columns: z.partialRecord(z.enum(GENERIC_FIELDS), z.string().min(1)).default({}),
   /** Event field → a value used for every record (e.g. { "type": "ticket_solved" }). */
-  constants: z.partialRecord(z.enum(GENERIC_FIELDS), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  constants: z
+    .partialRecord(z.enum(GENERIC_FIELDS), z.union([z.string(), z.number(), z.boolean()]))
+    .default({}),
 });
 export type GenericMappingOptions = z.infer<typeof GenericMappingOptions>;
 
-export function createGenericMapper(input: Partial<z.input<typeof GenericMappingOptions>> = {}): RecordMapper {
+export function createGenericMapper(
+  input: Partial<z.input<typeof GenericMappingOptions>> = {},
+): RecordMapper {
   const options = GenericMappingOptions.parse(input);
   const time: TimeOptions = { timezone: options.timezone, format: options.timeFormat };
   const column = (name: GenericField) => options.columns[name] ?? name;
@@ -48,10 +52,14 @@ export function createGenericMapper(input: Partial<z.input<typeof GenericMapping
       RecordOutput.of(line, (out) => {
         // Constants are merged in under the column name so every reader sees one uniform record.
         const row: Record<string, unknown> = { ...fields };
-        for (const [name, value] of Object.entries(options.constants)) row[column(name as GenericField)] = value;
+        for (const [name, value] of Object.entries(options.constants))
+          row[column(name as GenericField)] = value;
         const type = text(row, column('type'));
         if (!type) throw new FieldError(`${column('type')} (the event type) is missing`);
-        if (!(HELPDESK_EVENT_TYPES as readonly string[]).includes(type)) throw new FieldError(`"${type}" is not an event type (expected one of ${HELPDESK_EVENT_TYPES.join(', ')})`);
+        if (!(HELPDESK_EVENT_TYPES as readonly string[]).includes(type))
+          throw new FieldError(
+            `"${type}" is not an event type (expected one of ${HELPDESK_EVENT_TYPES.join(', ')})`,
+          );
         const at = instant(row, column('at'), time);
         if (!at) throw new FieldError(`${column('at')} (when it happened) is missing`);
         const agent = text(row, column('agent'));

@@ -22,16 +22,20 @@ const common = {
  *     "columns": { "ticketId": "Ticket", "at": "Closed", "agent": "Owner" }, "constants": { "type": "ticket_solved" } }
  */
 export const MappingSpec = z.discriminatedUnion('mapping', [
-  z.object({
-    mapping: z.literal('generic'),
-    ...common,
-    timeFormat: z.string().min(1).optional(),
-    columns: GenericMappingOptions.shape.columns,
-    constants: GenericMappingOptions.shape.constants,
-  }).strict(),
+  z
+    .object({
+      mapping: z.literal('generic'),
+      ...common,
+      timeFormat: z.string().min(1).optional(),
+      columns: GenericMappingOptions.shape.columns,
+      constants: GenericMappingOptions.shape.constants,
+    })
+    .strict(),
   z.object({ mapping: z.literal('zendesk'), ...common }).strict(),
   z.object({ mapping: z.literal('freshdesk'), ...common }).strict(),
-  z.object({ mapping: z.literal('servicenow'), ...common, timeFormat: z.string().min(1).optional() }).strict(),
+  z
+    .object({ mapping: z.literal('servicenow'), ...common, timeFormat: z.string().min(1).optional() })
+    .strict(),
 ]);
 export type MappingSpec = z.infer<typeof MappingSpec>;
 
@@ -53,16 +57,27 @@ function assertZone(timezone: string | undefined): void {
 
 export function createMapper(spec: MappingSpec): RecordMapper {
   assertZone(spec.timezone);
-  const shared = { ...(spec.source ? { source: spec.source } : {}), ...(spec.timezone ? { timezone: spec.timezone } : {}) };
+  const shared = {
+    ...(spec.source ? { source: spec.source } : {}),
+    ...(spec.timezone ? { timezone: spec.timezone } : {}),
+  };
   switch (spec.mapping) {
     case 'generic':
-      return createGenericMapper({ ...shared, timeFormat: spec.timeFormat, columns: spec.columns, constants: spec.constants });
+      return createGenericMapper({
+        ...shared,
+        timeFormat: spec.timeFormat,
+        columns: spec.columns,
+        constants: spec.constants,
+      });
     case 'zendesk':
       return createZendeskMapper(shared);
     case 'freshdesk':
       return createFreshdeskMapper(shared);
     case 'servicenow':
-      return createServiceNowMapper({ ...shared, timeFormat: spec.timeFormat ?? SERVICENOW_DEFAULTS.timeFormat });
+      return createServiceNowMapper({
+        ...shared,
+        timeFormat: spec.timeFormat ?? SERVICENOW_DEFAULTS.timeFormat,
+      });
   }
 }
 
@@ -75,6 +90,9 @@ export function parseMappingFile(json: string): MappingSpec {
     throw new Error(`mapping file is not valid JSON: ${(err as Error).message}`);
   }
   const parsed = MappingSpec.safeParse(value);
-  if (!parsed.success) throw new Error(`mapping file is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `mapping file is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }

@@ -1,4 +1,11 @@
-import { ImportedEvent, type ImportRejection, type MapOutput, type MappedEvent, type RecordMapper, type SourceRecord } from '../import-types';
+import {
+  ImportedEvent,
+  type ImportRejection,
+  type MapOutput,
+  type MappedEvent,
+  type RecordMapper,
+  type SourceRecord,
+} from '../import-types';
 import { FieldError, instant, num, text, type TimeOptions } from './field-readers';
 
 /**
@@ -21,9 +28,22 @@ export interface ServiceNowOptions {
   timeFormat: string;
 }
 
-export const SERVICENOW_DEFAULTS: ServiceNowOptions = { source: 'servicenow', timezone: 'UTC', timeFormat: 'dd-MM-yyyy HH:mm' };
+export const SERVICENOW_DEFAULTS: ServiceNowOptions = {
+  source: 'servicenow',
+  timezone: 'UTC',
+  timeFormat: 'dd-MM-yyyy HH:mm',
+};
 
-const ACTIVE_STATES = new Set(['New', 'Active', 'In Progress', 'On Hold', 'Awaiting User Info', 'Awaiting Problem', 'Awaiting Vendor', 'Awaiting Evidence']);
+const ACTIVE_STATES = new Set([
+  'New',
+  'Active',
+  'In Progress',
+  'On Hold',
+  'Awaiting User Info',
+  'Awaiting Problem',
+  'Awaiting Vendor',
+  'Awaiting Evidence',
+]);
 const DONE_STATES = new Set(['Resolved', 'Closed']);
 const OTHER_STATES = new Set(['Canceled', 'Cancelled']);
 
@@ -123,24 +143,45 @@ export function createServiceNowMapper(partial: Partial<ServiceNowOptions> = {})
       const resolvedAt = instant(fields, 'resolved_at', time);
       const firstRow = incident.state === undefined;
       const openedAt = firstRow ? instant(fields, 'opened_at', time) : undefined;
-      if (firstRow && !openedAt) throw new FieldError(`opened_at of ${number} is unknown, so its creation cannot be dated`);
+      if (firstRow && !openedAt)
+        throw new FieldError(`opened_at of ${number} is unknown, so its creation cannot be dated`);
 
       const base = { source: options.source, ticketId: number };
-      if (openedAt) events.push({ line, event: { ...base, type: 'ticket_created', externalId: `${number}/created`, at: openedAt } });
+      if (openedAt)
+        events.push({
+          line,
+          event: { ...base, type: 'ticket_created', externalId: `${number}/created`, at: openedAt },
+        });
 
       const wasDone = incident.state !== undefined && DONE_STATES.has(incident.state);
-      const countRose = reopenCount !== undefined && incident.reopenCount !== undefined && reopenCount > incident.reopenCount;
+      const countRose =
+        reopenCount !== undefined && incident.reopenCount !== undefined && reopenCount > incident.reopenCount;
       if ((wasDone && ACTIVE_STATES.has(state)) || countRose) {
         if (incident.pendingSolve) events.push(solveEvent(number, incident.pendingSolve, false));
         incident.pendingSolve = undefined;
         events.push({
           line,
-          event: { ...base, type: 'ticket_reopened', externalId: `${number}/${updatedAt}/reopened`, at: updatedAt, ...(incident.lastSolver ? { agent: incident.lastSolver } : {}) },
+          event: {
+            ...base,
+            type: 'ticket_reopened',
+            externalId: `${number}/${updatedAt}/reopened`,
+            at: updatedAt,
+            ...(incident.lastSolver ? { agent: incident.lastSolver } : {}),
+          },
         });
       }
 
       if (assignedTo && assignedTo !== incident.assignee) {
-        events.push({ line, event: { ...base, type: 'ticket_assigned', externalId: `${number}/${updatedAt}/assigned/${assignedTo}`, agent: handle(assignedTo), at: updatedAt } });
+        events.push({
+          line,
+          event: {
+            ...base,
+            type: 'ticket_assigned',
+            externalId: `${number}/${updatedAt}/assigned/${assignedTo}`,
+            agent: handle(assignedTo),
+            at: updatedAt,
+          },
+        });
         incident.assignee = assignedTo;
       }
 
@@ -148,9 +189,17 @@ export function createServiceNowMapper(partial: Partial<ServiceNowOptions> = {})
       const stillDone = incident.state !== undefined && DONE_STATES.has(incident.state) && !countRose;
       if (nowDone && !stillDone) {
         if (!resolvedBy) {
-          reject(`${number} became ${state} but resolved_by is unknown ('?'), so the solve cannot be credited to anyone; the solve is not imported`);
+          reject(
+            `${number} became ${state} but resolved_by is unknown ('?'), so the solve cannot be credited to anyone; the solve is not imported`,
+          );
         } else {
-          incident.pendingSolve = { line, externalId: `${number}/${updatedAt}/solved`, agent: handle(resolvedBy), transitionAt: updatedAt, resolvedAt };
+          incident.pendingSolve = {
+            line,
+            externalId: `${number}/${updatedAt}/solved`,
+            agent: handle(resolvedBy),
+            transitionAt: updatedAt,
+            resolvedAt,
+          };
           incident.lastSolver = handle(resolvedBy);
         }
       }
@@ -164,7 +213,10 @@ export function createServiceNowMapper(partial: Partial<ServiceNowOptions> = {})
     return { events, rejections };
   };
 
-  return { map: (record) => validated(map(record)), finish: () => validated({ events: finishIncident(lastLine), rejections: [] }) };
+  return {
+    map: (record) => validated(map(record)),
+    finish: () => validated({ events: finishIncident(lastLine), rejections: [] }),
+  };
 }
 
 /** Events are built field by field above; the schema still has the last word (lengths, handle syntax). */
@@ -174,7 +226,11 @@ function validated(out: MapOutput): MapOutput {
   for (const { line, event } of out.events) {
     const parsed = ImportedEvent.safeParse(event);
     if (parsed.success) events.push({ line, event: parsed.data });
-    else rejections.push({ line, reason: `${event.type} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+    else
+      rejections.push({
+        line,
+        reason: `${event.type} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      });
   }
   return { events, rejections };
 }

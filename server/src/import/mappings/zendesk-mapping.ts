@@ -37,39 +37,104 @@ export function createZendeskMapper(partial: Partial<ZendeskOptions> = {}): Reco
         const assigneeId = text(fields, 'assignee_id');
         const assigneeEmail = text(fields, 'assignee_email');
         const assigneeName = text(fields, 'assignee');
-        const assignee = assigneeId ? agentHandle(options.source, assigneeId) : assigneeEmail ? `email:${assigneeEmail}` : assigneeName ? agentHandle(options.source, assigneeName) : undefined;
+        const assignee = assigneeId
+          ? agentHandle(options.source, assigneeId)
+          : assigneeEmail
+            ? `email:${assigneeEmail}`
+            : assigneeName
+              ? agentHandle(options.source, assigneeName)
+              : undefined;
         const status = text(fields, 'status')?.toLowerCase();
         const replyMinutes = minutes(fields, metric(fields, 'reply_time_in_minutes'));
         const resolutionMinutes = minutes(fields, metric(fields, 'full_resolution_time_in_minutes'));
         const solvedAt = instant(fields, metric(fields, 'solved_at'), time);
-        const assignedAt = instant(fields, metric(fields, 'initially_assigned_at'), time) ?? instant(fields, metric(fields, 'assigned_at'), time);
+        const assignedAt =
+          instant(fields, metric(fields, 'initially_assigned_at'), time) ??
+          instant(fields, metric(fields, 'assigned_at'), time);
         const base = { source: options.source, ticketId: id };
         const key = (what: string) => `ticket/${id}/${what}`;
         const channel = text(fields, 'via.channel');
 
-        out.add({ ...base, type: 'ticket_created', externalId: key('created'), at: createdAt, ...(channel ? { channel } : {}) });
-        if (assignee && assignedAt) out.add({ ...base, type: 'ticket_assigned', externalId: key('assigned'), agent: assignee, at: assignedAt });
+        out.add({
+          ...base,
+          type: 'ticket_created',
+          externalId: key('created'),
+          at: createdAt,
+          ...(channel ? { channel } : {}),
+        });
+        if (assignee && assignedAt)
+          out.add({
+            ...base,
+            type: 'ticket_assigned',
+            externalId: key('assigned'),
+            agent: assignee,
+            at: assignedAt,
+          });
         if (replyMinutes !== undefined) {
-          if (assignee) out.add({ ...base, type: 'agent_replied', externalId: key('first-reply'), agent: assignee, public: true, at: plusMinutes(createdAt, replyMinutes) });
-          else out.reject(`ticket ${id} has a reply time but no assignee to credit it to; the reply is not imported`);
+          if (assignee)
+            out.add({
+              ...base,
+              type: 'agent_replied',
+              externalId: key('first-reply'),
+              agent: assignee,
+              public: true,
+              at: plusMinutes(createdAt, replyMinutes),
+            });
+          else
+            out.reject(
+              `ticket ${id} has a reply time but no assignee to credit it to; the reply is not imported`,
+            );
         }
-        const solveAt = resolutionMinutes !== undefined ? plusMinutes(createdAt, resolutionMinutes) : solvedAt;
+        const solveAt =
+          resolutionMinutes !== undefined ? plusMinutes(createdAt, resolutionMinutes) : solvedAt;
         const isSolved = status === 'solved' || status === 'closed' || solvedAt !== undefined;
         if (isSolved) {
-          if (!solveAt) out.reject(`ticket ${id} is ${status ?? 'solved'} but has neither full_resolution_time_in_minutes nor solved_at; the solve is not imported`);
-          else if (!assignee) out.reject(`ticket ${id} is solved but has no assignee to credit it to; the solve is not imported`);
-          else out.add({ ...base, type: 'ticket_solved', externalId: key('solved'), agent: assignee, at: solveAt });
+          if (!solveAt)
+            out.reject(
+              `ticket ${id} is ${status ?? 'solved'} but has neither full_resolution_time_in_minutes nor solved_at; the solve is not imported`,
+            );
+          else if (!assignee)
+            out.reject(
+              `ticket ${id} is solved but has no assignee to credit it to; the solve is not imported`,
+            );
+          else
+            out.add({
+              ...base,
+              type: 'ticket_solved',
+              externalId: key('solved'),
+              agent: assignee,
+              at: solveAt,
+            });
         }
 
         const rating = field(fields, 'satisfaction_rating');
-        const ratingPath = typeof rating === 'object' && rating !== null ? 'satisfaction_rating.score' : 'satisfaction_rating';
+        const ratingPath =
+          typeof rating === 'object' && rating !== null ? 'satisfaction_rating.score' : 'satisfaction_rating';
         const score = text(fields, ratingPath)?.toLowerCase();
         if (score === 'good' || score === 'bad') {
           const comment = text(fields, 'satisfaction_rating.comment') ?? text(fields, 'satisfaction_comment');
-          const ratedAt = instant(fields, 'satisfaction_rating.updated_at', time) ?? instant(fields, 'satisfaction_rating.created_at', time) ?? solveAt ?? instant(fields, 'updated_at', time);
-          if (!assignee) out.reject(`ticket ${id} has a ${score} rating but no assignee to credit it to; the rating is not imported`);
-          else if (!ratedAt) out.reject(`ticket ${id} has a rating but no time to place it at; the rating is not imported`);
-          else out.add({ ...base, type: 'csat_rated', externalId: key('csat'), agent: assignee, satisfied: score === 'good', originalScore: score, at: ratedAt, ...(comment ? { comment } : {}) });
+          const ratedAt =
+            instant(fields, 'satisfaction_rating.updated_at', time) ??
+            instant(fields, 'satisfaction_rating.created_at', time) ??
+            solveAt ??
+            instant(fields, 'updated_at', time);
+          if (!assignee)
+            out.reject(
+              `ticket ${id} has a ${score} rating but no assignee to credit it to; the rating is not imported`,
+            );
+          else if (!ratedAt)
+            out.reject(`ticket ${id} has a rating but no time to place it at; the rating is not imported`);
+          else
+            out.add({
+              ...base,
+              type: 'csat_rated',
+              externalId: key('csat'),
+              agent: assignee,
+              satisfied: score === 'good',
+              originalScore: score,
+              at: ratedAt,
+              ...(comment ? { comment } : {}),
+            });
         } else if (score !== undefined && score !== 'offered' && score !== 'unoffered') {
           out.reject(`ticket ${id}: satisfaction_rating "${score}" is not good, bad, offered or unoffered`);
         }

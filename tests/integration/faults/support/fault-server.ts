@@ -22,8 +22,16 @@ export function tempDataDir(prefix: string): { path: string; dispose(): void } {
 /** Auth-failure limiting is per IP and every test client is 127.0.0.1; the auth suite needs many failures. */
 const TEST_ENV = { SIDEKICK_AUTH_FAILURES_PER_MINUTE: '100000', SIDEKICK_HEARTBEAT_MS: '2000' };
 
-export async function startFaultServer(dataDir: string, opts: { port?: number; adminToken?: string } = {}): Promise<FaultServer> {
-  const server = await startSidekick({ dataDir, env: TEST_ENV, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) });
+export async function startFaultServer(
+  dataDir: string,
+  opts: { port?: number; adminToken?: string } = {},
+): Promise<FaultServer> {
+  const server = await startSidekick({
+    dataDir,
+    env: TEST_ENV,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+  });
   const port = Number(new URL(server.url).port);
   return {
     ...server,
@@ -40,8 +48,17 @@ export async function startFaultServer(dataDir: string, opts: { port?: number; a
 export function rowCounts(dataDir: string): Record<string, number> {
   const db = new Database(join(dataDir, 'sidekick.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+    const tables = db
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+      )
+      .all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        (db.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
+      ]),
+    );
   } finally {
     db.close();
   }

@@ -20,7 +20,17 @@ const garbage = fc.oneof(
   fc.string({ minLength: 5000, maxLength: 6000 }),
   fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 }), { maxKeys: 4 }),
-  fc.constantFrom('', ' ', '2026-13-45T99:99:99Z', 'javascript:alert(1)', '<script>x</script>', "'; drop table events; --", '\u0000', 'NaN', '-1'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '2026-13-45T99:99:99Z',
+    'javascript:alert(1)',
+    '<script>x</script>',
+    "'; drop table events; --",
+    '\u0000',
+    'NaN',
+    '-1',
+  ),
 );
 
 function mutate(template: Record<string, unknown>): fc.Arbitrary<unknown> {

@@ -12,9 +12,18 @@ export function routesFromTree(tree: string): string[] {
     const segment = match[2] ?? '';
     while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? -1) >= depth) stack.pop();
     const parent = stack[stack.length - 1]?.path ?? '';
-    const path = parent === '' ? segment : parent.endsWith('/') ? `${parent}${segment.replace(/^\//, '')}` : `${parent}${segment}`;
+    const path =
+      parent === ''
+        ? segment
+        : parent.endsWith('/')
+          ? `${parent}${segment.replace(/^\//, '')}`
+          : `${parent}${segment}`;
     stack.push({ depth, path });
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) out.push(`${method} ${path}`);
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean))
+      out.push(`${method} ${path}`);
   }
   return out;
 }

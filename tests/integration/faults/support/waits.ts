@@ -6,7 +6,11 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
  * The server's scheduler runs its first tick a second after start (offers for the week, streaks); wait until
  * the store stops changing so a test's "before" counts are not moved by it.
  */
-export async function settledCounts(dataDir: string, quietMs = 2_000, timeoutMs = 20_000): Promise<Record<string, number>> {
+export async function settledCounts(
+  dataDir: string,
+  quietMs = 2_000,
+  timeoutMs = 20_000,
+): Promise<Record<string, number>> {
   const deadline = Date.now() + timeoutMs;
   let last = JSON.stringify(rowCounts(dataDir));
   let since = Date.now();
@@ -22,7 +26,11 @@ export async function settledCounts(dataDir: string, quietMs = 2_000, timeoutMs 
 }
 
 /** Polls `check` until it returns true. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

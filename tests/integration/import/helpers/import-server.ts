@@ -17,7 +17,11 @@ export interface FreshStore {
 export const STORES: Array<() => FreshStore> = [
   () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-import-'));
-    return { name: 'sqlite', options: { dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      name: 'sqlite',
+      options: { dataDir },
+      cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   },
 ];
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -38,7 +42,9 @@ if (pgUrl) {
     };
   });
 } else {
-  console.warn('[import integration] TEST_DATABASE_URL is not set: the real-data check runs on SQLite only (CI adds PostgreSQL).');
+  console.warn(
+    '[import integration] TEST_DATABASE_URL is not set: the real-data check runs on SQLite only (CI adds PostgreSQL).',
+  );
 }
 
 /** The real server (real HTTP on 127.0.0.1, port 0), which registers the importer's admin route itself. */

@@ -49,7 +49,16 @@ export function readLogTruth(file: string): LogTruth {
     list.push({ line: i + 2, row });
     byIncident.set(row.number!, list);
   });
-  const truth: LogTruth = { incidents: byIncident.size, opened: new Map(), solves: [], reopens: [], assignments: 0, unusableLines: [], agents: new Set(), rows: rows.length };
+  const truth: LogTruth = {
+    incidents: byIncident.size,
+    opened: new Map(),
+    solves: [],
+    reopens: [],
+    assignments: 0,
+    unusableLines: [],
+    agents: new Set(),
+    rows: rows.length,
+  };
   for (const [ticket, list] of byIncident) {
     truth.opened.set(ticket, minuteOf(list[0]!.row.opened_at!));
     const episodes: { agent: string; start: number; undone: boolean }[] = [];
@@ -63,7 +72,11 @@ export function readLogTruth(file: string): LogTruth {
       if ((done && !isDone) || rc > count) {
         const last = episodes.at(-1);
         if (last) last.undone = true;
-        truth.reopens.push({ ticket, against: last ? `servicenow:${last.agent}` : undefined, at: minuteOf(row.sys_updated_at!) });
+        truth.reopens.push({
+          ticket,
+          against: last ? `servicenow:${last.agent}` : undefined,
+          at: minuteOf(row.sys_updated_at!),
+        });
         done = false;
       }
       if (row.assigned_to !== '?' && row.assigned_to !== assignee) {
@@ -81,7 +94,11 @@ export function readLogTruth(file: string): LogTruth {
     const resolvedAt = list[0]!.row.resolved_at!;
     for (const e of episodes) {
       truth.agents.add(`servicenow:${e.agent}`);
-      truth.solves.push({ ticket, agent: `servicenow:${e.agent}`, at: !e.undone && resolvedAt !== '?' ? minuteOf(resolvedAt) : e.start });
+      truth.solves.push({
+        ticket,
+        agent: `servicenow:${e.agent}`,
+        at: !e.undone && resolvedAt !== '?' ? minuteOf(resolvedAt) : e.start,
+      });
     }
   }
   return truth;
@@ -100,8 +117,12 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function expectedMetrics(truth: LogTruth, agent: string, from: number, to: number): ExpectedMetrics {
   const inside = (at: number) => at >= from && at < to;
   const lastSolve = new Map<string, number>();
-  for (const s of truth.solves) if (s.agent === agent && inside(s.at)) lastSolve.set(s.ticket, Math.max(s.at, lastSolve.get(s.ticket) ?? -Infinity));
-  const minutes = [...lastSolve].map(([ticket, at]) => (at - truth.opened.get(ticket)!) / 60_000).filter((m) => m >= 0);
+  for (const s of truth.solves)
+    if (s.agent === agent && inside(s.at))
+      lastSolve.set(s.ticket, Math.max(s.at, lastSolve.get(s.ticket) ?? -Infinity));
+  const minutes = [...lastSolve]
+    .map(([ticket, at]) => (at - truth.opened.get(ticket)!) / 60_000)
+    .filter((m) => m >= 0);
   const reopened = truth.reopens.filter((r) => r.against === agent && inside(r.at)).length;
   const solved = lastSolve.size;
   const enough = (n: number) => n >= 5;
@@ -111,6 +132,8 @@ export function expectedMetrics(truth: LogTruth, agent: string, from: number, to
       ? { value: round2(minutes.reduce((a, b) => a + b, 0) / minutes.length), sample: minutes.length }
       : { value: null, sample: minutes.length, reason: 'not_enough_data' },
     reopened: { value: reopened, sample: reopened },
-    reopenRate: enough(solved) ? { value: round2((100 * reopened) / solved), sample: solved } : { value: null, sample: solved, reason: 'not_enough_data' },
+    reopenRate: enough(solved)
+      ? { value: round2((100 * reopened) / solved), sample: solved }
+      : { value: null, sample: solved, reason: 'not_enough_data' },
   };
 }

@@ -14,8 +14,13 @@ export function zendeskTickets(count: number): { lines: string[]; replyMinutes: 
         status: 'solved',
         assignee_id: 9001,
         via: { channel: i % 2 ? 'web' : 'email' },
-        satisfaction_rating: i % 3 === 0 ? { score: 'good', comment: 'Quick and kind' } : { score: 'offered' },
-        metric_set: { reply_time_in_minutes: { calendar: reply, business: reply }, full_resolution_time_in_minutes: { calendar: reply + 120, business: reply + 60 }, initially_assigned_at: new Date(created + 60_000).toISOString() },
+        satisfaction_rating:
+          i % 3 === 0 ? { score: 'good', comment: 'Quick and kind' } : { score: 'offered' },
+        metric_set: {
+          reply_time_in_minutes: { calendar: reply, business: reply },
+          full_resolution_time_in_minutes: { calendar: reply + 120, business: reply + 60 },
+          initially_assigned_at: new Date(created + 60_000).toISOString(),
+        },
       }),
     );
   }
@@ -32,7 +37,12 @@ export function freshdeskTickets(count: number): string[] {
       status: 4,
       source: 1,
       responder_id: 77000,
-      stats: { first_responded_at: new Date(created + 30 * 60_000).toISOString(), resolved_at: new Date(created + 3_600_000).toISOString(), closed_at: null, reopened_at: null },
+      stats: {
+        first_responded_at: new Date(created + 30 * 60_000).toISOString(),
+        resolved_at: new Date(created + 3_600_000).toISOString(),
+        closed_at: null,
+        reopened_at: null,
+      },
     });
   });
 }

@@ -14,10 +14,16 @@ export class LiveClient {
     this.closed = new Promise((resolve) => socket.on('close', (code) => resolve({ code })));
   }
 
-  static async open(url: string, auth: { token: string; after: number } | { header: string; after: number }): Promise<LiveClient> {
-    const ws = 'header' in auth
-      ? new WebSocket(`${url.replace('http', 'ws')}/api/live?after=${auth.after}`, { headers: { authorization: `Bearer ${auth.header}` } })
-      : new WebSocket(`${url.replace('http', 'ws')}/api/live`);
+  static async open(
+    url: string,
+    auth: { token: string; after: number } | { header: string; after: number },
+  ): Promise<LiveClient> {
+    const ws =
+      'header' in auth
+        ? new WebSocket(`${url.replace('http', 'ws')}/api/live?after=${auth.after}`, {
+            headers: { authorization: `Bearer ${auth.header}` },
+          })
+        : new WebSocket(`${url.replace('http', 'ws')}/api/live`);
     const client = new LiveClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -36,7 +42,10 @@ export class LiveClient {
     const deadline = Date.now() + ms;
     while (!predicate(this)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`live: condition not met within ${ms} ms; got ${JSON.stringify(this.messages.map((m) => m.kind))}`);
+      if (left <= 0)
+        throw new Error(
+          `live: condition not met within ${ms} ms; got ${JSON.stringify(this.messages.map((m) => m.kind))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -11,14 +11,20 @@ export const ADMIN_TOKEN = 'sk_test_admin_token_for_integration_0001';
 export interface DialectCase {
   name: 'sqlite' | 'postgres';
   /** Fresh store options for one server; `cleanup` drops what was created. */
-  create(): Promise<{ options: Pick<StartServerOptions, 'dataDir' | 'databaseUrl'>; cleanup(): Promise<void> }>;
+  create(): Promise<{
+    options: Pick<StartServerOptions, 'dataDir' | 'databaseUrl'>;
+    cleanup(): Promise<void>;
+  }>;
 }
 
 const sqliteCase: DialectCase = {
   name: 'sqlite',
   async create() {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-it-'));
-    return { options: { dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      options: { dataDir },
+      cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   },
 };
 
@@ -46,7 +52,9 @@ const pgUrl = process.env.TEST_DATABASE_URL;
 export const DIALECTS: DialectCase[] = pgUrl ? [sqliteCase, postgresCase(pgUrl)] : [sqliteCase];
 if (!pgUrl) {
   // Visible in the test output: the PostgreSQL half of the suite needs a database to talk to.
-  console.warn('[server integration] TEST_DATABASE_URL is not set: running the SQLite suite only (CI sets it for PostgreSQL).');
+  console.warn(
+    '[server integration] TEST_DATABASE_URL is not set: running the SQLite suite only (CI sets it for PostgreSQL).',
+  );
 }
 
 export interface TestServer {
@@ -64,10 +72,18 @@ export interface ApiResponse<T = unknown> {
   headers: Headers;
 }
 
-export type Api = <T = unknown>(method: string, route: string, opts?: { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string }) => Promise<ApiResponse<T>>;
+export type Api = <T = unknown>(
+  method: string,
+  route: string,
+  opts?: { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string },
+) => Promise<ApiResponse<T>>;
 
 export function apiFor(url: string): Api {
-  return async <T>(method: string, route: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) => {
+  return async <T>(
+    method: string,
+    route: string,
+    opts: { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) => {
     const token = opts.token === undefined ? ADMIN_TOKEN : opts.token;
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -87,9 +103,18 @@ export function apiFor(url: string): Api {
   };
 }
 
-export async function startTestServer(dialect: DialectCase, extra: Partial<StartServerOptions> = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: DialectCase,
+  extra: Partial<StartServerOptions> = {},
+): Promise<TestServer> {
   const store = await dialect.create();
-  const server = await startServer({ ...store.options, adminToken: ADMIN_TOKEN, port: 0, scheduler: false, ...extra });
+  const server = await startServer({
+    ...store.options,
+    adminToken: ADMIN_TOKEN,
+    port: 0,
+    scheduler: false,
+    ...extra,
+  });
   return {
     server,
     storeOptions: store.options,

@@ -2,7 +2,13 @@ import { vi } from 'vitest';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import type { TeamOverview } from '../../../../shared/api/supervisor';
 import type { Celebration } from '../../../../shared/domain/growth-model';
-import { DEFAULT_SETTINGS, type ClientState, type NavigateTarget, type Settings, type SidekickApi } from '../../../../shared/ipc/contract';
+import {
+  DEFAULT_SETTINGS,
+  type ClientState,
+  type NavigateTarget,
+  type Settings,
+  type SidekickApi,
+} from '../../../../shared/ipc/contract';
 import { validatedApi } from '../../../../renderer/src/api/validated-api';
 
 export type FakeOptions = {

@@ -6,7 +6,8 @@ type Listener = (event: { matches: boolean; media: string }) => void;
 let reduced = false;
 const lists = new Set<{ media: string; listeners: Set<Listener>; matches: boolean }>();
 
-const matches = (media: string) => (media.includes('prefers-reduced-motion') ? reduced && !media.includes('no-preference') : false);
+const matches = (media: string) =>
+  media.includes('prefers-reduced-motion') ? reduced && !media.includes('no-preference') : false;
 
 export function installMatchMedia() {
   window.matchMedia = (media: string) => {
@@ -30,5 +31,6 @@ export function installMatchMedia() {
 
 export function setReducedMotion(on: boolean) {
   reduced = on;
-  for (const entry of lists) for (const l of entry.listeners) l({ matches: matches(entry.media), media: entry.media });
+  for (const entry of lists)
+    for (const l of entry.listeners) l({ matches: matches(entry.media), media: entry.media });
 }
