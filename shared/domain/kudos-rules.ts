@@ -109,3 +109,39 @@ export function lastRecognised(
   const daysSince = last === null ? null : Math.floor((nowMs - msOf(last)) / 86_400_000);
   return { lastRecognisedAt: last, notRecognised: daysSince === null || daysSince >= days, daysSince };
 }
+
+/** What a person's kudos says: the value shown, what was done, and optionally the ticket. */
+export interface KudosNote {
+  value: KudosValue;
+  message: string;
+  ticketId: string | null;
+  ticketUrl: string | null;
+}
+
+/** A kudos from one person (a peer or a supervisor) to another, as stored and delivered; unread, not yet thanked. */
+export function personKudos(input: {
+  id: string;
+  kind: 'peer' | 'supervisor';
+  from: { id: string | null; name: string };
+  to: { id: string; name: string };
+  note: KudosNote;
+  at: IsoInstant;
+}): Kudos {
+  const { note } = input;
+  return {
+    id: input.id,
+    kind: input.kind,
+    fromPersonId: input.from.id,
+    fromName: input.from.name,
+    toPersonId: input.to.id,
+    toName: input.to.name,
+    message: note.message,
+    value: note.value,
+    ticketId: note.ticketId,
+    ticketUrl: note.ticketUrl,
+    customerQuote: null,
+    at: input.at,
+    thankedAt: null,
+    readAt: null,
+  };
+}

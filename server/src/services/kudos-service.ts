@@ -18,6 +18,7 @@ import { kudosQuota } from './kudos-quota';
 import { recordAchievement } from '../engine/growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
+import { personKudos } from '../../../shared/domain/kudos-rules';
 
 /**
  * Delivers a stored kudos to its recipient: inbox entry, toast, timeline, growth points. Used by peers,
@@ -63,22 +64,14 @@ export async function sendKudos(
         );
       }
     }
-    const kudos: Kudos = {
+    const kudos = personKudos({
       id: randomUUID(),
       kind,
-      fromPersonId: sender.id,
-      fromName: sender.name,
-      toPersonId: recipient.id,
-      toName: recipient.name,
-      message: body.message,
-      value: body.value,
-      ticketId: body.ticketId,
-      ticketUrl: body.ticketUrl,
-      customerQuote: null,
+      from: sender,
+      to: recipient,
+      note: body,
       at: uow.now,
-      thankedAt: null,
-      readAt: null,
-    };
+    });
     await insertKudos(uow.trx, kudos, null);
     await deliverKudos(uow, kudos);
     if (kind === 'peer')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TeamKudosBody, TeamKudosReply } from '../../../shared/api/actions';
-import type { Kudos } from '../../../shared/domain/people-model';
+import { personKudos } from '../../../shared/domain/kudos-rules';
 import type { AppContext } from '../app/context';
 import type { Principal } from '../auth/principal';
 import { HttpError, forbidden, notFound } from '../api/http-errors';
@@ -58,22 +58,14 @@ export async function sendTeamKudos(
   const kudosIds: string[] = [];
   const work = async (uow: UnitOfWork) => {
     for (const member of members) {
-      const kudos: Kudos = {
+      const kudos = personKudos({
         id: randomUUID(),
         kind: 'supervisor',
-        fromPersonId: sender?.id ?? null,
-        fromName: sender?.name ?? 'Admin',
-        toPersonId: member.id,
-        toName: member.name,
-        message: body.message,
-        value: body.value,
-        ticketId: body.ticketId,
-        ticketUrl: body.ticketUrl,
-        customerQuote: null,
+        from: sender ?? { id: null, name: 'Admin' },
+        to: member,
+        note: body,
         at: uow.now,
-        thankedAt: null,
-        readAt: null,
-      };
+      });
       await insertKudos(uow.trx, kudos, `${sourcePrefix(batchId)}${member.id}`);
       await deliverKudos(uow, kudos);
       kudosIds.push(kudos.id);

@@ -7,6 +7,7 @@ import {
   lastRecognised,
   nobodyForgotten,
   peerKudosQuota,
+  personKudos,
 } from '../../../shared/domain';
 import { assigned, qa, rated, replied, solved } from './fixtures';
 
@@ -139,5 +140,28 @@ describe('recognition', () => {
       now: NOW,
     });
     expect(forgotten.map((p) => [p.personId, p.suggestions.length])).toEqual([['ben', 4]]);
+  });
+});
+
+describe('personKudos', () => {
+  it('records who, to whom, the value and the ticket, unread and not yet thanked', () => {
+    const k = personKudos({
+      id: 'k1',
+      kind: 'peer',
+      from: { id: 'p-ben', name: 'Ben' },
+      to: { id: 'p-ana', name: 'Ana' },
+      note: { value: 'Teamwork', message: 'Covered my queue', ticketId: '4711', ticketUrl: null },
+      at: '2026-11-20T10:00:00Z',
+    });
+    expect(Kudos.parse(k)).toEqual(k);
+    expect(k).toMatchObject({
+      fromPersonId: 'p-ben',
+      toPersonId: 'p-ana',
+      value: 'Teamwork',
+      ticketId: '4711',
+      thankedAt: null,
+      readAt: null,
+      customerQuote: null,
+    });
   });
 });
