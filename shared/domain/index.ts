@@ -24,3 +24,4 @@ export * from './offers';
 export * from './kudos-rules';
 export * from './invisible-work';
 export * from './streak-guardrails';
+export * from './profile-sharing';

@@ -1,5 +1,6 @@
 import { TeamOverview } from '../../../shared/api/supervisor';
-import { PROFILE_FIELDS, NOT_RECOGNISED_DAYS, type Profile } from '../../../shared/domain/people-model';
+import { NOT_RECOGNISED_DAYS } from '../../../shared/domain/people-model';
+import { profileSharedWithSupervisor } from '../../../shared/domain/profile-sharing';
 import { lastRecognised } from '../../../shared/domain/kudos-rules';
 import { invisibleWork } from '../../../shared/domain/invisible-work';
 import type { AppContext } from '../app/context';
@@ -11,25 +12,6 @@ import { activeMissions } from './missions-repo';
 import { loadPersonState } from './person-state';
 import { ideasOfTeam } from './coaching-ideas-repo';
 import { loadAgentEvents } from '../engine/event-loader';
-
-const PROMPTS: Record<(typeof PROFILE_FIELDS)[number], (name: string) => string> = {
-  purposeWhy: (n) => `Ask ${n} what keeps them going in this job.`,
-  purposeWhere: (n) => `Talk with ${n} about where they want to go next and one step towards it.`,
-  passions: (n) => `Open with what ${n} loves outside work.`,
-  strengths: (n) => `Tell ${n} where you saw this strength lately.`,
-  skillsToGrow: (n) => `Agree with ${n} on one way to practise this skill this month.`,
-};
-
-/** What a profile shares with the supervisor: fields marked supervisor or team, non-empty, turned into prompts. */
-function sharedProfile(name: string, profile: Profile) {
-  return PROFILE_FIELDS.flatMap((field) => {
-    const f = profile[field];
-    if (f.visibility === 'me' || f.text.trim() === '') return [];
-    return [
-      { field, text: f.text, visibility: f.visibility, prompt: PROMPTS[field](name.split(' ')[0] ?? name) },
-    ];
-  });
-}
 
 /** Progress, streaks, "nobody forgotten" with suggestions from invisible work, shared 3 Ps prompts, ideas. */
 export async function teamOverview(
@@ -75,7 +57,7 @@ export async function teamOverview(
       suggestions: recognition.notRecognised
         ? invisibleWork({ agentId, events, since }).map((s) => ({ reason: s.reason, ticketId: s.ticketId }))
         : [],
-      sharedProfile: sharedProfile(person.name, person.profile),
+      sharedProfile: profileSharedWithSupervisor(person.name, person.profile),
     });
   }
   return TeamOverview.parse({ teamId, name: team.name, members, ideas: await ideasOfTeam(db, teamId) });
