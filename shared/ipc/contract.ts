@@ -14,6 +14,7 @@ import {
   CoachingCardBody,
   MoveIdeaBody,
   RecordMilestoneBody,
+  TeamKudosBody,
 } from '../api/actions';
 import { Celebration } from '../domain/growth-model';
 import { WallTime } from '../domain/primitives';
@@ -110,6 +111,7 @@ export const invokeContract = {
   writeCoachingCard: [CoachingCardBody, z.object({ id: z.string() })],
   moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), z.object({ id: z.string() })],
   recordMilestone: [RecordMilestoneBody.extend({ agentId: z.string() }), z.object({ id: z.string() })],
+  sendTeamKudos: [TeamKudosBody.extend({ teamId: z.string() }), z.object({ kudosIds: z.array(z.string()) })],
   getSettings: [z.void(), Settings],
   updateSettings: [Settings.partial(), Settings],
   openExternal: [ExternalUrl, z.void()],

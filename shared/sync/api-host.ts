@@ -145,6 +145,9 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
     moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),
     recordMilestone: ({ agentId, ...body }) => supervisor.recordMilestone(agentId, body),
+    sendTeamKudos: async ({ teamId, ...body }) => ({
+      kudosIds: (await supervisor.teamKudos(teamId, body)).kudosIds,
+    }),
     getSettings: () => options.settings.load(),
     async updateSettings(patch) {
       const current = await options.settings.load();

@@ -5,6 +5,8 @@ import {
   type CoachingCardBody,
   type MoveIdeaBody,
   type RecordMilestoneBody,
+  type TeamKudosBody,
+  TeamKudosReply,
 } from '../api/actions';
 import type { SyncClient } from './sync-client';
 
@@ -34,5 +36,7 @@ export function createSupervisorCalls(client: () => SyncClient) {
       client().request('POST', fillPath(SUPERVISOR_PATHS.moveIdea, { ideaId }), body, CreatedId),
     recordMilestone: (personId: string, body: z.output<typeof RecordMilestoneBody>) =>
       client().request('POST', fillPath(SUPERVISOR_PATHS.recordMilestone, { personId }), body, CreatedId),
+    teamKudos: (teamId: string, body: z.output<typeof TeamKudosBody>) =>
+      client().request('POST', fillPath(SUPERVISOR_PATHS.teamKudos, { teamId }), body, TeamKudosReply),
   };
 }

@@ -31,6 +31,27 @@ describe('Team (supervisors)', () => {
     expect(within(form).getByLabelText('Send to')).toHaveValue('p-kofi');
   });
 
+  it('sends kudos to the whole team in one go, and asks what the team did first', async () => {
+    const overview = teamOverview();
+    const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview });
+    await openView(user, 'Team');
+    const form = await screen.findByRole('form', { name: `Kudos to everyone in ${overview.name}` });
+    await user.click(within(form).getByRole('button', { name: 'Send to the whole team' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Say what the team did');
+    expect(raw.sendTeamKudos).not.toHaveBeenCalled();
+    await user.selectOptions(within(form).getByLabelText('The value they showed'), 'Ownership');
+    await user.type(within(form).getByLabelText('What the team did'), 'Cleared the chargeback backlog');
+    await user.click(within(form).getByRole('button', { name: 'Send to the whole team' }));
+    expect(raw.sendTeamKudos).toHaveBeenCalledWith({
+      teamId: overview.teamId,
+      value: 'Ownership',
+      message: 'Cleared the chargeback backlog',
+      ticketId: null,
+      ticketUrl: null,
+    });
+    expect(await within(form).findByRole('status')).toHaveTextContent('Sent to 2 people.');
+  });
+
   it('assigns a mission to one agent', async () => {
     const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
     await openView(user, 'Team');

@@ -8,6 +8,7 @@ import { CoachingCardForm } from './CoachingCardForm';
 import { IdeaMover } from './IdeaMover';
 import { MemberCard } from './MemberCard';
 import { MilestoneForm } from './MilestoneForm';
+import { TeamKudosForm } from './TeamKudosForm';
 import { useTeamOverview } from './use-team-overview';
 
 /** For supervisors: how the team is doing, who has not been recognised lately, and the tools to help. */
@@ -72,6 +73,9 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
                 ))}
               </ul>
             )}
+          </Section>
+          <Section title="Kudos to the whole team">
+            <TeamKudosForm overview={overview} />
           </Section>
           <Section title="Assign a mission">
             <AssignMissionForm overview={overview} onDone={() => void reload()} />

@@ -68,6 +68,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     writeCoachingCard: vi.fn(async (_request: unknown) => ({ id: 'c-new' })),
     moveIdea: vi.fn(async (_request: unknown) => ({ id: 'i-3' })),
     recordMilestone: vi.fn(async (_request: unknown) => ({ id: 'ms-1' })),
+    sendTeamKudos: vi.fn(async (_request: unknown) => ({ kudosIds: ['k-team-1', 'k-team-2'] })),
     getSettings: vi.fn(async () => settings),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
       settings = { ...settings, ...patch };
