@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { openStore } from '../../server/src/store/database';
 import { createTeam } from '../../server/src/services/admin-service';
-import { EMPTY_PROFILE } from '../../server/src/services/people-repo';
+import { DEFAULT_DAILY_GOAL, EMPTY_PROFILE } from '../../server/src/services/people-repo';
+import { DEFAULT_SCHEDULE } from '../../shared/api/admin';
 import { issueToken } from '../../server/src/auth/tokens';
 import { writeJson } from '../../server/src/store/json';
 import { toIsoUtc } from '../../server/src/store/time';
@@ -35,14 +36,8 @@ export async function bulkSeed(
             {
               name,
               timezone: 'Europe/Dublin',
-              dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true },
-              schedule: {
-                '1': { start: '09:00', end: '17:00' },
-                '2': { start: '09:00', end: '17:00' },
-                '3': { start: '09:00', end: '17:00' },
-                '4': { start: '09:00', end: '17:00' },
-                '5': { start: '09:00', end: '17:00' },
-              },
+              dailyGoal: DEFAULT_DAILY_GOAL,
+              schedule: DEFAULT_SCHEDULE,
             },
             now,
           )

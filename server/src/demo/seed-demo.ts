@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Kudos, KudosValue, Profile } from '../../../shared/domain/people-model';
 import { weekWindow } from '../../../shared/domain/time';
+import { personKudos } from '../../../shared/domain/kudos-rules';
 import type { AppContext } from '../app/context';
 import type { Principal } from '../auth/principal';
 import { issueToken } from '../auth/tokens';
@@ -12,6 +13,8 @@ import { assignMission, writeCoachingCard } from '../services/supervisor-service
 import { acceptOffer, submitIdea, updateProfile } from '../services/agent-actions';
 import { openOffers } from '../services/missions-repo';
 import { insertKudos } from '../services/kudos-repo';
+import { DEFAULT_DAILY_GOAL } from '../services/people-repo';
+import { DEFAULT_SCHEDULE } from '../../../shared/api/admin';
 import { deliverKudos } from '../services/kudos-service';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { demoHistory, type DemoAgentProfile } from './demo-history';
@@ -133,14 +136,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
     db,
     {
       ...TEAM,
-      dailyGoal: { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true },
-      schedule: {
-        '1': { start: '09:00', end: '17:00' },
-        '2': { start: '09:00', end: '17:00' },
-        '3': { start: '09:00', end: '17:00' },
-        '4': { start: '09:00', end: '17:00' },
-        '5': { start: '09:00', end: '17:00' },
-      },
+      dailyGoal: DEFAULT_DAILY_GOAL,
+      schedule: DEFAULT_SCHEDULE,
     },
     now,
   );
@@ -266,19 +263,15 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
       const t = byKey.get(to);
       if (!f || !t) continue;
       const k: Kudos = {
-        id: randomUUID(),
-        kind: f.role === 'agent' ? 'peer' : 'supervisor',
-        fromPersonId: f.id,
-        fromName: f.name,
-        toPersonId: t.id,
-        toName: t.name,
-        message,
-        value,
-        ticketId: null,
-        ticketUrl: null,
-        customerQuote: null,
-        at: new Date(now.getTime() + days * 86_400_000).toISOString(),
-        thankedAt: null,
+        ...personKudos({
+          id: randomUUID(),
+          kind: f.role === 'agent' ? 'peer' : 'supervisor',
+          from: f,
+          to: t,
+          note: { message, value, ticketId: null, ticketUrl: null },
+          at: new Date(now.getTime() + days * 86_400_000).toISOString(),
+        }),
+        // Older demo kudos were read the day after they arrived.
         readAt: days < -3 ? new Date(now.getTime() + (days + 1) * 86_400_000).toISOString() : null,
       };
       await insertKudos(uow.trx, k, null);
