@@ -24,8 +24,8 @@ export function formatMetric(metric: MetricKey, value: number | null): string {
     case 'csatPct':
       return `${Math.round(value)}%`;
     case 'reopenRate':
-      // Stored as a fraction 0…1 by the engine when below 1, as a percentage otherwise.
-      return value <= 1 ? `${Math.round(value * 100)}%` : `${Math.round(value)}%`;
+      // A percentage 0–100 like CSAT (shared/domain); small rates keep a decimal so 0.5% is not "1%".
+      return value < 10 ? `${Math.round(value * 10) / 10}%` : `${Math.round(value)}%`;
     case 'qaAvg':
       return `${Math.round(value)}/100`;
     case 'ahtSeconds':

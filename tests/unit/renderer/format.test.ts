@@ -41,7 +41,8 @@ describe('metric wording', () => {
     expect(formatMetric('frtAvgMinutes', 34.4)).toBe('34 min');
     expect(formatMetric('resolutionAvgMinutes', 250)).toBe('4.2 h');
     expect(formatMetric('csatPct', 93.6)).toBe('94%');
-    expect(formatMetric('reopenRate', 0.06)).toBe('6%');
+    expect(formatMetric('reopenRate', 6)).toBe('6%');
+    expect(formatMetric('reopenRate', 0.5)).toBe('0.5%');
     expect(formatMetric('qaAvg', 85)).toBe('85/100');
     expect(formatMetric('ahtSeconds', 385)).toBe('6:25 min');
     expect(formatMetric('csatPct', null)).toBe('not enough data');
