@@ -52,11 +52,18 @@ const handle = (id: string) => `zendesk:${id}`;
 
 export type AdaptResult = { events: Record<string, unknown>[]; ignored: string | null };
 
+/**
+ * Zendesk's CSAT is good/bad; its trigger placeholder renders "Good, I'm satisfied", exports say "good".
+ * One rule for the webhook and the history import.
+ */
+export function isZendeskSatisfied(score: string | number): boolean {
+  return String(score).trim().toLowerCase().startsWith('good');
+}
+
 export function adaptZendesk(payload: unknown, receivedAt: string): AdaptResult {
   const csat = CsatTrigger.safeParse(payload);
   if (csat.success) {
     const c = csat.data;
-    const score = String(c.score).toLowerCase();
     return {
       events: [
         {
@@ -66,7 +73,7 @@ export function adaptZendesk(payload: unknown, receivedAt: string): AdaptResult 
           ticketId: c.ticket_id,
           agent: handle(c.assignee_id),
           at: c.at ?? receivedAt,
-          satisfied: score === 'good' || score.startsWith('good'),
+          satisfied: isZendeskSatisfied(c.score),
           originalScore: c.score,
           ...(c.comment ? { comment: c.comment } : {}),
           ...(c.requester_name ? { customerName: c.requester_name } : {}),

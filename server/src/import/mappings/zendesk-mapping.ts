@@ -1,4 +1,5 @@
 import { type RecordMapper } from '../import-types';
+import { isZendeskSatisfied } from '../../ingest/zendesk-adapter';
 import { RecordOutput, agentHandle } from './event-builder';
 import { FieldError, field, instant, minutes, plusMinutes, text, type TimeOptions } from './field-readers';
 
@@ -130,7 +131,7 @@ export function createZendeskMapper(partial: Partial<ZendeskOptions> = {}): Reco
               type: 'csat_rated',
               externalId: key('csat'),
               agent: assignee,
-              satisfied: score === 'good',
+              satisfied: isZendeskSatisfied(score),
               originalScore: score,
               at: ratedAt,
               ...(comment ? { comment } : {}),
