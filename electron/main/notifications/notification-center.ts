@@ -1,3 +1,4 @@
+import { celebrationAllowed } from '../../../shared/ipc/celebration-policy';
 import type { FeedEntry } from '../../../shared/api';
 import type { NavigateTarget, Settings } from '../../../shared/ipc';
 import { NotificationBudget, type BudgetContext } from './notification-budget';
@@ -35,7 +36,7 @@ export function createNotificationCenter(options: NotificationCenterOptions) {
     onEntry(entry: FeedEntry) {
       const content = notificationFor(entry);
       if (!content) return;
-      if (entry.type === 'celebration' && options.settings().optOut.celebrations) return;
+      if (entry.type === 'celebration' && !celebrationAllowed(entry.payload, options.settings())) return;
       if (budget.decide(content, context()) === 'show') show(content);
     },
     flushDigest() {

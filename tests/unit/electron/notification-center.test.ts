@@ -45,6 +45,12 @@ describe('notification center', () => {
     expect(shown.map((s) => s.content.title)).toEqual(['5 days in a row']);
   });
 
+  it('a streak milestone stays silent for someone who opted out of streaks', () => {
+    const { center, shown } = setup({ optOut: { ...DEFAULT_SETTINGS.optOut, streaks: true } });
+    center.onEntry(celebrationEntry(3));
+    expect(shown).toHaveLength(0);
+  });
+
   it('sums up what focus mode held back in one digest', () => {
     const { center, shown, set } = setup({ focusMode: true });
     center.onEntry(kudosEntry(1));
