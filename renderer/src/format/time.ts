@@ -36,7 +36,10 @@ export function localDate(iso: string, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** The Monday (YYYY-MM-DD) of the week an instant falls in, in the person's own time zone. */
+/**
+ * The Monday (YYYY-MM-DD) of the week an instant falls in, in the person's own time zone. The same answer as
+ * shared/domain's weekStartOf, but on Intl: calling that one would put luxon into the popover's initial bundle.
+ */
 export function weekStartOf(iso: string, timeZone: string): string {
   const day = new Date(`${localDate(iso, timeZone)}T00:00:00Z`);
   const isoWeekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
