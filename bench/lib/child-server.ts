@@ -11,13 +11,20 @@ export interface ChildServer {
 }
 
 /**
- * Spawns `command args`, waits for a stdout line matching `ready` (its first group is the URL), and keeps
- * the last lines of output so a failure to start says why.
+ * Spawns `command args`, waits for a stdout line matching `ready` (its first group is the URL) and for a line
+ * matching each of `alsoWaitFor` (e.g. the scheduler's first pass), and keeps the last lines of output so a
+ * failure to start says why.
  */
 export function spawnServer(
   command: string,
   args: string[],
-  opts: { ready: RegExp; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string },
+  opts: {
+    ready: RegExp;
+    alsoWaitFor?: RegExp[];
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    cwd?: string;
+  },
 ): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -27,6 +34,8 @@ export function spawnServer(
     });
     const tail: string[] = [];
     let settled = false;
+    let url: string | null = null;
+    const awaited = [...(opts.alsoWaitFor ?? [])];
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     const stopWith = async (signal: NodeJS.Signals): Promise<void> => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -39,7 +48,8 @@ export function spawnServer(
       () =>
         fail(
           new Error(
-            `${command} ${args.join(' ')} did not print its URL within ${opts.timeoutMs ?? 30_000} ms`,
+            `${command} ${args.join(' ')} was not ready within ${opts.timeoutMs ?? 30_000} ms` +
+              (url ? ` (still waiting for ${awaited.join(', ')})` : ' (no URL printed)'),
           ),
         ),
       opts.timeoutMs ?? 30_000,
@@ -54,12 +64,14 @@ export function spawnServer(
     const onLine = (line: string): void => {
       tail.push(line);
       if (tail.length > 40) tail.shift();
-      const match = opts.ready.exec(line);
-      if (match?.[1] && !settled) {
+      url ??= opts.ready.exec(line)?.[1] ?? null;
+      const seen = awaited.findIndex((pattern) => pattern.test(line));
+      if (seen >= 0) awaited.splice(seen, 1);
+      if (url && awaited.length === 0 && !settled) {
         settled = true;
         clearTimeout(timer);
         resolve({
-          url: match[1],
+          url,
           pid: child.pid ?? -1,
           process: child,
           stop: () => stopWith('SIGTERM'),

@@ -19,6 +19,10 @@ export async function startSidekick(opts: {
   port?: number;
   adminToken?: string;
   env?: NodeJS.ProcessEnv;
+  /** The server's clock starts at this instant (`--now`) and runs on in real time. */
+  now?: string;
+  /** Resolve only after the scheduler's first pass, so nothing it writes at start lands after the caller reads. */
+  waitForScheduler?: boolean;
 }): Promise<SidekickProcess> {
   const adminToken = opts.adminToken ?? `bench-admin-${randomBytes(16).toString('hex')}`;
   const args = [
@@ -32,6 +36,7 @@ export async function startSidekick(opts: {
     '127.0.0.1',
     '--data-dir',
     opts.dataDir,
+    ...(opts.now ? ['--now', opts.now] : []),
     ...(process.env.BENCH_SERVER_LOG ? ['--log'] : []),
   ];
   // The ingest rate limit protects production from a runaway connector; a benchmark is that connector on purpose.
@@ -46,6 +51,7 @@ export async function startSidekick(opts: {
   const server = await spawnServer(process.execPath, args, {
     cwd: REPO,
     ready: /Sidekick server listening on (\S+)/,
+    ...(opts.waitForScheduler ? { alsoWaitFor: [/Scheduler: first pass done/] } : {}),
     env,
     timeoutMs: 60_000,
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context';
 import { buildApp, type BuildAppOptions } from './build-app';
 import { createServerContext, type ContextOptions } from './server-context';
-import { startScheduler } from '../scheduler/scheduler';
+import { startScheduler, type Scheduler } from '../scheduler/scheduler';
 import { seedDemo, type DemoToken } from '../demo/seed-demo';
 
 export interface StartServerOptions extends ContextOptions {
@@ -22,6 +22,8 @@ export interface RunningServer {
   app: FastifyInstance;
   ctx: AppContext;
   demoTokens?: DemoToken[];
+  /** The scheduled jobs, or null when started with `scheduler: false`. */
+  scheduler: Scheduler | null;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url,
     app,
     ctx,
+    scheduler,
     ...(demoTokens ? { demoTokens } : {}),
     close: () =>
       (closing ??= (async () => {

@@ -36,6 +36,7 @@ export async function runServe(argv: readonly string[]): Promise<void> {
     }
   }
   console.log(`Sidekick server listening on ${server.url}`);
+  void server.scheduler?.firstPass.then(() => console.log('Scheduler: first pass done'));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

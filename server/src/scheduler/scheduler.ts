@@ -14,10 +14,18 @@ export interface SchedulerOptions {
  * recomputes streaks hourly. Every job is idempotent (deterministic ids, "only active missions settle"), so two
  * server instances running it at once do the work once.
  */
-export function startScheduler(
-  ctx: AppContext,
-  options: SchedulerOptions = {},
-): { stop(): void; tick(): Promise<void>; idle(): Promise<void> } {
+export interface Scheduler {
+  stop(): void;
+  tick(): Promise<void>;
+  idle(): Promise<void>;
+  /**
+   * Resolves when the first pass after start has finished (or failed and been logged): from then on the
+   * scheduler writes only what becomes due, which an operator's log and a test can wait for.
+   */
+  firstPass: Promise<void>;
+}
+
+export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}): Scheduler {
   const tickMs = options.tickMs ?? 60_000;
   const streakEveryMs = options.streakEveryMs ?? 3_600_000;
   // Streaks are fresh at start (ingest, imports and the demo compute them); the first full pass is an hour in.
@@ -41,10 +49,13 @@ export function startScheduler(
     })());
   const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
-  const first = setTimeout(() => void tick(), 1_000);
+  let firstDone: () => void = () => undefined;
+  const firstPass = new Promise<void>((resolve) => (firstDone = resolve));
+  const first = setTimeout(() => void tick().then(firstDone), 1_000);
   first.unref();
   return {
     tick,
+    firstPass,
     /** Resolves when no job is running (so the store can close under it). */
     idle: async () => {
       await running;
@@ -53,6 +64,7 @@ export function startScheduler(
       stopped = true;
       clearInterval(timer);
       clearTimeout(first);
+      firstDone();
     },
   };
 }

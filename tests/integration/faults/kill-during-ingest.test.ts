@@ -42,7 +42,7 @@ describe('SIGKILL during ingest', () => {
     const initial = await waitForState(client, (s) => s.connection === 'online', 20_000);
     const startCursor = initial.snapshot?.cursor ?? 0;
 
-    const now = new Date();
+    const now = server.now();
     // Every event names the watched agent, so each batch writes feed entries the client must receive.
     const stream = eventStream({
       agents: [agent.handle, agent.handle, team.agents[1]?.handle ?? agent.handle],

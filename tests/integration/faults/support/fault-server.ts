@@ -10,9 +10,17 @@ import { startSidekick, type SidekickProcess } from '../../../../bench/lib/sidek
  */
 export interface FaultServer extends SidekickProcess {
   dataDir: string;
-  /** Kills (SIGKILL) or stops, then starts a new process on the same port and data directory. */
+  /** The server's clock: it started at FAULT_SUITE_NOW and runs on in real time, across restarts too. */
+  now(): Date;
+  /** Kills (SIGKILL) or stops, then starts a new process on the same port, data directory and clock. */
   restart(how: 'kill' | 'stop'): Promise<FaultServer>;
 }
+
+/**
+ * The instant the fault suite's servers start at, so no test depends on today's date: a Wednesday noon in UTC,
+ * in the middle of an agent's week and far from a DST change, whatever day the suite runs on.
+ */
+export const FAULT_SUITE_NOW = '2026-03-11T12:00:00.000Z';
 
 export function tempDataDir(prefix: string): { path: string; dispose(): void } {
   const path = mkdtempSync(join(tmpdir(), `sidekick-${prefix}-`));
@@ -22,13 +30,22 @@ export function tempDataDir(prefix: string): { path: string; dispose(): void } {
 /** Auth-failure limiting is per IP and every test client is 127.0.0.1; the auth suite needs many failures. */
 const TEST_ENV = { SIDEKICK_AUTH_FAILURES_PER_MINUTE: '100000', SIDEKICK_HEARTBEAT_MS: '2000' };
 
+/**
+ * Starts the server and resolves once its scheduler's first pass is done: the scheduler writes at start (the
+ * week's offers for people it has not seen), and a test that reads the store or a feed head must not race it.
+ */
 export async function startFaultServer(
   dataDir: string,
-  opts: { port?: number; adminToken?: string } = {},
+  opts: { port?: number; adminToken?: string; now?: string } = {},
 ): Promise<FaultServer> {
+  const startedAt = Date.now();
+  const nowAtStart = new Date(opts.now ?? FAULT_SUITE_NOW).getTime();
+  const now = () => new Date(nowAtStart + (Date.now() - startedAt));
   const server = await startSidekick({
     dataDir,
     env: TEST_ENV,
+    now: new Date(nowAtStart).toISOString(),
+    waitForScheduler: true,
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
   });
@@ -36,10 +53,11 @@ export async function startFaultServer(
   return {
     ...server,
     dataDir,
+    now,
     async restart(how) {
       if (how === 'kill') await server.kill();
       else await server.stop();
-      return startFaultServer(dataDir, { port, adminToken: server.adminToken });
+      return startFaultServer(dataDir, { port, adminToken: server.adminToken, now: now().toISOString() });
     },
   };
 }
