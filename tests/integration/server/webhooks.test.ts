@@ -7,7 +7,10 @@ import { standardTeam } from './helpers/fixtures';
 const ZENDESK_SECRET = 'dGhpc19pc19hX3plbmRlc2tfc2lnbmluZ19zZWNyZXQ=';
 const FRESHDESK_SECRET = 'freshdesk-shared-secret-0123456789';
 
-/** Signs like Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). */
+/**
+ * Signs like Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). The timestamp is the sender's wall
+ * clock (a replay window is real elapsed time), not the test server's injected clock.
+ */
 function signed(body: string, timestamp = new Date().toISOString(), secret = ZENDESK_SECRET) {
   const signature = createHmac('sha256', secret)
     .update(timestamp + body)
@@ -49,8 +52,7 @@ describe.each(DIALECTS)('helpdesk webhooks ($name)', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const day = new Date(Date.now() - 2 * 3_600_000);
-  const at = (min: number) => new Date(day.getTime() + min * 60_000).toISOString();
+  const at = (min: number) => new Date(t.now().getTime() - 2 * 3_600_000 + min * 60_000).toISOString();
 
   it('accepts Zendesk ticket events with a valid signature and maps them to helpdesk events', async () => {
     const events = [
@@ -121,7 +123,13 @@ describe.each(DIALECTS)('helpdesk webhooks ($name)', (dialect) => {
       at: at(60),
     });
     expect(
-      (await t.api('POST', '/api/ingest/zendesk', { token: null, raw: csat, headers: signed(csat) })).status,
+      (
+        await t.api('POST', '/api/ingest/zendesk', {
+          token: null,
+          raw: csat,
+          headers: signed(csat),
+        })
+      ).status,
     ).toBe(200);
     const rows = await t.server.ctx.store.db
       .selectFrom('events')

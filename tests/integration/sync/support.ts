@@ -10,15 +10,23 @@ import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from '../../../elect
 
 export const ADMIN_TOKEN = 'sk_admin_sync_integration_0123456789';
 
-/** A real sync server on 127.0.0.1 with its own SQLite file; `restart()` reopens the same file on the same port. */
+/** Where the server's clock starts (a Wednesday noon, UTC): no sync test depends on the day it runs. */
+const SYNC_SUITE_NOW = Date.parse('2026-03-11T12:00:00.000Z');
+
+/**
+ * A real sync server on 127.0.0.1 with its own SQLite file; `start()` after `stop()` reopens the same file on
+ * the same port, its clock carried on from where it was.
+ */
 export async function startTestServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sidekick-sync-'));
+  const startedAt = Date.now();
   const options = {
     dataDir,
     adminToken: ADMIN_TOKEN,
     host: '127.0.0.1',
     scheduler: false,
     config: { heartbeatMs: 1_000 },
+    now: () => new Date(SYNC_SUITE_NOW + (Date.now() - startedAt)),
   };
   let server: RunningServer = await startServer({ ...options, port: 0 });
   const port = Number(new URL(server.url).port);

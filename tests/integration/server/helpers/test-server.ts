@@ -7,6 +7,13 @@ import { startServer, type RunningServer, type StartServerOptions } from '../../
 
 export const ADMIN_TOKEN = 'sk_test_admin_token_for_integration_0001';
 
+/**
+ * Where a test server's clock starts unless a test picks its own instant: a Wednesday noon in UTC, mid-week in
+ * every team's zone and far from a DST change, so no test depends on the day it runs. The clock runs on from
+ * there in real time; tests date their events from `t.now()`.
+ */
+export const TEST_NOW = '2026-03-11T12:00:00.000Z';
+
 /** The store dialects the suite runs against. PostgreSQL joins when TEST_DATABASE_URL is set (CI sets it). */
 export interface DialectCase {
   name: 'sqlite' | 'postgres';
@@ -63,6 +70,8 @@ export interface TestServer {
   storeOptions: Pick<StartServerOptions, 'dataDir' | 'databaseUrl'>;
   url: string;
   api: Api;
+  /** The server's clock. */
+  now(): Date;
   close(): Promise<void>;
 }
 
@@ -113,6 +122,7 @@ export async function startTestServer(
     adminToken: ADMIN_TOKEN,
     port: 0,
     scheduler: false,
+    now: TEST_NOW,
     ...extra,
   });
   return {
@@ -120,6 +130,7 @@ export async function startTestServer(
     storeOptions: store.options,
     url: server.url,
     api: apiFor(server.url),
+    now: () => server.ctx.clock(),
     close: async () => {
       await server.close();
       await store.cleanup();
