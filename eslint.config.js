@@ -5,12 +5,23 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { serverLayers } from './server/lint/server-layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const folder = (name) => ({
   group: [`**/${name}/**`, `../${name}`, `../../${name}`],
   message: `this folder must not import ${name}/ (see DESIGN.md house rules)`,
 });
+/** Kysely's query builders and transactions: where they appear, SQL is being written. */
+const SQL_BUILDERS = [
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+  'transaction',
+];
 const noNode = {
   paths: nodeBuiltins.map((name) => ({
     name,
@@ -160,5 +171,30 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Inside server/src each folder imports only the layers below it (store < feed, auth < core < engine <
+    // actions, ingest, connectors, scheduler < http < demo, import < app < cli; see server/lint/server-layers.js).
+    files: ['server/src/**/*.ts'],
+    plugins: { sidekick: { rules: { 'server-layers': serverLayers } } },
+    rules: {
+      'sidekick/server-layers': 'error',
+      // SQL lives in store/ (repositories, migrations, the unit of work); everything above calls a repository.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(${SQL_BUILDERS.join('|')})$/]`,
+          message: 'SQL belongs in a repository under server/src/store/repos/',
+        },
+        {
+          selector: "ImportDeclaration[source.value='kysely'] ImportSpecifier[imported.name='sql']",
+          message: 'SQL belongs in a repository under server/src/store/repos/',
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/store/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

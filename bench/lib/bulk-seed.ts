@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { openStore } from '../../server/src/store/database';
-import { createTeam } from '../../server/src/services/admin-service';
-import { DEFAULT_DAILY_GOAL, EMPTY_PROFILE } from '../../server/src/services/people-repo';
-import { DEFAULT_SCHEDULE } from '../../shared/api/admin';
+import { createTeam } from '../../server/src/actions/admin-actions';
+import { insertPerson } from '../../server/src/store/repos/people-repo';
+import { addMemberships } from '../../server/src/store/repos/teams-repo';
+import { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE } from '../../shared/api/admin';
 import { issueToken } from '../../server/src/auth/tokens';
-import { writeJson } from '../../server/src/store/json';
-import { toIsoUtc } from '../../server/src/store/time';
 
 /**
  * Seeding thousands of agents through the admin API costs two durable transactions each (about 25 ms a person
  * on this machine, two minutes for 5,000), which is time the live-push benchmark would spend not measuring.
  * This writes the same rows the admin API writes (people, team memberships, hashed tokens) in one transaction,
- * using the server's own store, migrations and token code, before the server process starts on the directory.
+ * using the server's own store, migrations, repositories and token code, before the server process starts on the directory.
  */
 export interface BulkSeed {
   teams: Map<string, string>;
@@ -46,22 +45,17 @@ export async function bulkSeed(
     return await store.db.transaction().execute(async (trx) => {
       const person = async (name: string, role: 'agent' | 'supervisor', teamIds: string[]) => {
         const id = randomUUID();
-        await trx
-          .insertInto('people')
-          .values({
-            id,
-            name,
-            role,
-            timezone: 'Europe/Dublin',
-            schedule: null,
-            absences: '[]',
-            claimed: 1,
-            profile: writeJson(EMPTY_PROFILE),
-            created_at: toIsoUtc(now),
-          })
-          .execute();
-        for (const teamId of teamIds)
-          await trx.insertInto('team_members').values({ team_id: teamId, person_id: id }).execute();
+        await insertPerson(trx, {
+          id,
+          name,
+          role,
+          timezone: 'Europe/Dublin',
+          schedule: null,
+          absences: [],
+          claimed: true,
+          createdAt: now,
+        });
+        await addMemberships(trx, id, teamIds);
         const { token } = await issueToken(trx, id, 'person', 'bench', now);
         return { id, token, teamIds };
       };

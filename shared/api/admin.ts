@@ -13,11 +13,14 @@ export const DEFAULT_SCHEDULE: WeeklySchedule = {
   '5': { start: '09:00', end: '17:00' },
 };
 
+/** The daily goal of a team that names none, and of a person without a team. */
+export const DEFAULT_DAILY_GOAL: DailyGoal = { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true };
+
 /** POST /api/admin/teams */
 export const CreateTeamBody = z.object({
   name: z.string().trim().min(1).max(200),
   timezone: z.string().min(1).max(64),
-  dailyGoal: DailyGoal.default({ minSatisfied: 1, minSolved: 0, noGuardrailBroken: true }),
+  dailyGoal: DailyGoal.default(DEFAULT_DAILY_GOAL),
   schedule: WeeklySchedule.default(DEFAULT_SCHEDULE),
 });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;

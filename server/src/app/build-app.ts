@@ -1,20 +1,20 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyWebsocket from '@fastify/websocket';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { AppContext } from './context';
-import { registerSecurityHeaders } from './security-headers';
-import { HttpError } from '../api/http-errors';
-import { createAuthenticator } from '../api/authenticate';
-import { registerAdminRoutes } from '../api/routes-admin';
-import { registerMeRoutes } from '../api/routes-me';
-import { registerActionRoutes } from '../api/routes-actions';
-import { registerMetricsRoutes } from '../api/routes-metrics';
-import { registerIngestRoutes } from '../api/routes-ingest';
-import { registerWebhookRoutes } from '../api/routes-webhooks';
-import { registerSupervisorRoutes } from '../api/routes-supervisor';
-import { registerOpsRoutes } from '../api/routes-ops';
-import { registerWebStatic } from '../api/web-static';
-import { registerLiveRoute } from '../live/live-route';
+import type { AppContext } from '../core/context';
+import { registerSecurityHeaders } from '../http/security-headers';
+import { registerErrorReplies } from '../http/error-replies';
+import { createAuthenticator } from '../http/authenticate';
+import { registerAdminRoutes } from '../http/routes-admin';
+import { registerMeRoutes } from '../http/routes-me';
+import { registerActionRoutes } from '../http/routes-actions';
+import { registerMetricsRoutes } from '../http/routes-metrics';
+import { registerIngestRoutes } from '../http/routes-ingest';
+import { registerWebhookRoutes } from '../http/routes-webhooks';
+import { registerSupervisorRoutes } from '../http/routes-supervisor';
+import { registerOpsRoutes } from '../http/routes-ops';
+import { registerWebStatic } from '../http/web-static';
+import { registerLiveRoute } from '../http/live-route';
 import { registerAdminImportRoute } from '../import/admin-import-route';
 
 export interface BuildAppOptions {
@@ -27,30 +27,7 @@ export interface BuildAppOptions {
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
 
-  app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.statusCode).send(error.toBody());
-    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status === 413)
-      return reply
-        .code(413)
-        .send({ error: 'payload_too_large', message: 'The body is too large; send smaller batches.' });
-    if (status === 429)
-      return reply
-        .code(429)
-        .send({ error: 'rate_limited', message: 'Too many requests; slow down and retry shortly.' });
-    if (status >= 400 && status < 500)
-      return reply.code(status).send({ error: 'bad_request', message: error.message });
-    request.log.error(error);
-    return reply.code(500).send({
-      error: 'internal',
-      message: 'Something went wrong on the server; nothing was half-stored, please retry.',
-    });
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({ error: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` }),
-  );
+  registerErrorReplies(app);
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

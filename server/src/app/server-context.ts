@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppContext, ServerConfig } from './context';
+import type { AppContext, ServerConfig } from '../core/context';
 import { openStore, type StoreOptions } from '../store/database';
 import { FeedBus } from '../feed/feed-bus';
-import { createServerMetrics } from './server-metrics';
+import { createServerMetrics } from '../core/metrics';
 import { hashToken } from '../auth/tokens';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

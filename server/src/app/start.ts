@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './context';
+import type { AppContext } from '../core/context';
 import { buildApp, type BuildAppOptions } from './build-app';
 import { createServerContext, type ContextOptions } from './server-context';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler';

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/domain/people-model';
 import type { Database } from '../store/schema';
+import { activeTokenByHash } from '../store/repos/tokens-repo';
+import { teamIdsOf } from '../store/repos/teams-repo';
 import { hashToken, type TokenKind } from './tokens';
 
 /** Who is calling. `bootstrap` is the admin from SIDEKICK_ADMIN_TOKEN, who is not a stored person. */
@@ -30,23 +32,12 @@ export async function principalForToken(
   if (adminTokenHash !== null && hash === adminTokenHash) {
     return { personId: BOOTSTRAP_ADMIN_ID, role: 'admin', tokenKind: 'bootstrap', teamIds: [] };
   }
-  const row = await db
-    .selectFrom('tokens')
-    .innerJoin('people', 'people.id', 'tokens.person_id')
-    .select(['tokens.kind', 'people.id', 'people.role'])
-    .where('tokens.token_hash', '=', hash)
-    .where('tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await activeTokenByHash(db, hash);
   if (!row) return null;
-  const teams = await db
-    .selectFrom('team_members')
-    .select('team_id')
-    .where('person_id', '=', row.id)
-    .execute();
   return {
-    personId: row.id,
+    personId: row.personId,
     role: row.role as Role,
     tokenKind: row.kind as TokenKind,
-    teamIds: teams.map((t) => t.team_id),
+    teamIds: await teamIdsOf(db, row.personId),
   };
 }

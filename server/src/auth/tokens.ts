@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { toIsoUtc } from '../store/time';
+import { insertToken } from '../store/repos/tokens-repo';
 
 export type TokenKind = 'person' | 'ingest';
 
@@ -25,17 +26,6 @@ export async function issueToken(
 ): Promise<{ id: string; token: string; kind: TokenKind }> {
   const token = generateToken();
   const id = randomUUID();
-  await db
-    .insertInto('tokens')
-    .values({
-      id,
-      token_hash: hashToken(token),
-      person_id: personId,
-      kind,
-      label,
-      created_at: toIsoUtc(now),
-      revoked_at: null,
-    })
-    .execute();
+  await insertToken(db, { id, hash: hashToken(token), personId, kind, label, createdAt: toIsoUtc(now) });
   return { id, token, kind };
 }

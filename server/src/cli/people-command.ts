@@ -1,7 +1,7 @@
 import { CreatePersonBody, CreateTeamBody } from '../../../shared/api/admin';
 import { openStore } from '../store/database';
 import { createServerContext } from '../app/server-context';
-import { createPerson, createTeam, listPeople } from '../services/admin-service';
+import { createPerson, createTeam, listPeople } from '../actions/admin-actions';
 import { flag, flagAll, parseArgs, storeFlags } from './args';
 
 /** `people add …` / `people list [--handle H]`: the admin API's people routes, from a shell. */

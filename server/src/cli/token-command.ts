@@ -1,6 +1,6 @@
 import { openStore } from '../store/database';
 import { issueToken } from '../auth/tokens';
-import { loadPerson } from '../services/people-repo';
+import { loadPerson } from '../store/repos/people-repo';
 import { flag, parseArgs, storeFlags } from './args';
 
 /** `token create --person ID [--kind person|ingest]`: prints a new token once; only its hash is stored. */

@@ -3,19 +3,19 @@ import { DateTime } from 'luxon';
 import type { Kudos, KudosValue, Profile } from '../../../shared/domain/people-model';
 import { weekWindow } from '../../../shared/domain/time';
 import { personKudos } from '../../../shared/domain/kudos-rules';
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { issueToken } from '../auth/tokens';
-import { createPerson, createTeam } from '../services/admin-service';
+import { createPerson, createTeam } from '../actions/admin-actions';
 import { ingestEvents } from '../ingest/ingest-service';
 import { recomputeAll } from '../engine/recompute';
-import { assignMission, writeCoachingCard } from '../services/supervisor-service';
-import { acceptOffer, submitIdea, updateProfile } from '../services/agent-actions';
-import { openOffers } from '../services/missions-repo';
-import { insertKudos } from '../services/kudos-repo';
-import { DEFAULT_DAILY_GOAL } from '../services/people-repo';
-import { DEFAULT_SCHEDULE } from '../../../shared/api/admin';
-import { deliverKudos } from '../services/kudos-service';
+import { assignMission, writeCoachingCard } from '../actions/supervisor-actions';
+import { acceptOffer, submitIdea, updateProfile } from '../actions/agent-actions';
+import { openOffers } from '../store/repos/offers-repo';
+import { insertKudos } from '../store/repos/kudos-repo';
+import { handleOwner, peopleByHandles } from '../store/repos/handles-repo';
+import { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE } from '../../../shared/api/admin';
+import { deliverKudos } from '../engine/kudos-delivery';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { demoHistory, type DemoAgentProfile } from './demo-history';
 
@@ -105,23 +105,13 @@ async function issueAll(
  */
 export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   const db = ctx.store.db;
-  const marker = await db
-    .selectFrom('handles')
-    .select('person_id')
-    .where('handle', '=', `demo:${SUPERVISOR.key}`)
-    .executeTakeFirst();
+  const marker = await handleOwner(db, `demo:${SUPERVISOR.key}`);
   const keys = [SUPERVISOR.key, ...AGENTS.map((a) => a.key)];
-  if (marker) {
-    const rows = await db
-      .selectFrom('handles')
-      .innerJoin('people', 'people.id', 'handles.person_id')
-      .select(['people.id', 'people.name', 'people.role', 'handles.handle'])
-      .where(
-        'handles.handle',
-        'in',
-        keys.map((k) => `demo:${k}`),
-      )
-      .execute();
+  if (marker !== null) {
+    const rows = await peopleByHandles(
+      db,
+      keys.map((k) => `demo:${k}`),
+    );
     const order = (h: string) => keys.indexOf(h.slice('demo:'.length));
     return issueAll(
       ctx,

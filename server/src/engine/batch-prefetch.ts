@@ -1,12 +1,11 @@
 import { weekStartOf } from '../../../shared/domain/time';
 import { keptWeekStarts, weekWindow } from './week-memo';
 import type { UnitOfWork } from '../store/unit-of-work';
-import type { PersonFull } from '../services/people-repo';
+import { earliestActiveMissionStart } from '../store/repos/missions-repo';
+import type { PersonFull } from '../store/repos/people-repo';
 import type { RefreshBatch } from './refresh-batch';
 import { TREND_WEEKS } from './trends-refresh';
 import { STREAK_EVENT_TYPES, streakEventsSince } from './streak-refresh';
-
-const CHUNK = 500;
 
 /**
  * Loads, for all agents an ingest batch touches, the events their refresh will read: from the earliest window
@@ -26,15 +25,8 @@ export async function prefetchBatchEvents(
   const earlier = (a: string) => {
     if (since === null || a < since) since = a;
   };
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const row = await uow.trx
-      .selectFrom('missions')
-      .select((eb) => eb.fn.min<string>('window_start').as('start'))
-      .where('agent_id', 'in', ids.slice(i, i + CHUNK))
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    if (row?.start) earlier(new Date(row.start).toISOString());
-  }
+  const missionStart = await earliestActiveMissionStart(uow.trx, ids);
+  if (missionStart) earlier(missionStart);
   for (const person of people.values()) {
     if (person.role !== 'agent') continue;
     const kept = keptWeekStarts(uow.now, person.timezone, TREND_WEEKS, true);

@@ -2,30 +2,18 @@ import type { Kysely } from 'kysely';
 import type { HelpdeskEvent, HelpdeskEventType } from '../../../shared/domain/events';
 import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { Database } from '../store/schema';
-import { storedEvent } from './stored-event';
-import { TICKET_CONTEXT_TYPES, loadAgentEvents } from './event-loader';
-import { loadOwnEvents } from './own-events';
-
-const CHUNK = 500;
-
-interface Held {
-  at: string;
-  ticketId: string;
-  type: string;
-  event: HelpdeskEvent;
-}
+import {
+  eventsOfAgentsSince,
+  loadAgentEvents,
+  loadOwnEvents,
+  ticketContextEvents,
+  type EventRow,
+} from '../store/repos/events-repo';
 
 interface Coverage {
   since: string;
-  rows: Held[];
+  rows: EventRow[];
 }
-
-const held = (r: { body: string; ticket_id: string; at: string; type: string }): Held => ({
-  at: r.at,
-  ticketId: r.ticket_id,
-  type: r.type,
-  event: storedEvent(r.body),
-});
 
 /**
  * The events one ingest batch's refresh reads, loaded once for many agents at a time (one query per 500 agents
@@ -48,18 +36,9 @@ export class EventCache {
     if (missing.length === 0) return;
     for (const id of missing) this.own.set(id, { since, rows: [] });
     const tickets = new Set<string>();
-    for (let i = 0; i < missing.length; i += CHUNK) {
-      const rows = await this.db
-        .selectFrom('events')
-        .select(['agent_id', 'body', 'ticket_id', 'at', 'type'])
-        .where('agent_id', 'in', missing.slice(i, i + CHUNK))
-        .where('at', '>=', since)
-        .execute();
-      for (const r of rows) {
-        if (!r.agent_id) continue;
-        this.own.get(r.agent_id)?.rows.push(held(r));
-        if (!this.context.has(r.ticket_id)) tickets.add(r.ticket_id);
-      }
+    for (const r of await eventsOfAgentsSince(this.db, missing, since)) {
+      this.own.get(r.agentId)?.rows.push(r);
+      if (!this.context.has(r.ticketId)) tickets.add(r.ticketId);
     }
     await this.loadContext([...tickets]);
   }
@@ -69,16 +48,8 @@ export class EventCache {
     const byAgent = this.typedMap(types);
     const missing = [...new Set(agentIds)].filter((id) => !this.covers(byAgent, id, since));
     for (const id of missing) byAgent.set(id, { since, rows: [] });
-    for (let i = 0; i < missing.length; i += CHUNK) {
-      const rows = await this.db
-        .selectFrom('events')
-        .select(['agent_id', 'body', 'ticket_id', 'at', 'type'])
-        .where('agent_id', 'in', missing.slice(i, i + CHUNK))
-        .where('at', '>=', since)
-        .where('type', 'in', types)
-        .execute();
-      for (const r of rows) if (r.agent_id) byAgent.get(r.agent_id)?.rows.push(held(r));
-    }
+    for (const r of await eventsOfAgentsSince(this.db, missing, since, types))
+      byAgent.get(r.agentId)?.rows.push(r);
   }
 
   /** Same result as loadAgentEvents(db, agentId, window). */
@@ -108,15 +79,7 @@ export class EventCache {
 
   private async loadContext(tickets: string[]): Promise<void> {
     for (const t of tickets) this.context.set(t, []);
-    for (let i = 0; i < tickets.length; i += CHUNK) {
-      const rows = await this.db
-        .selectFrom('events')
-        .select(['body', 'ticket_id'])
-        .where('ticket_id', 'in', tickets.slice(i, i + CHUNK))
-        .where('type', 'in', TICKET_CONTEXT_TYPES)
-        .execute();
-      for (const r of rows) this.context.get(r.ticket_id)?.push(storedEvent(r.body));
-    }
+    for (const r of await ticketContextEvents(this.db, tickets)) this.context.get(r.ticketId)?.push(r.event);
   }
 
   private typedMap(types: HelpdeskEventType[]): Map<string, Coverage> {

@@ -2,8 +2,8 @@ import type { Celebration, TimelineEntry } from '../../../shared/domain/growth-m
 import { growthState, levelsGained } from '../../../shared/domain/growth';
 import { personalBests } from '../../../shared/domain/personal-bests';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { insertTimeline, totalPoints } from '../services/timeline-repo';
-import { loadPersonState, savePersonState, type PersonState } from '../services/person-state';
+import { insertTimeline, totalPoints } from '../store/repos/timeline-repo';
+import { loadPersonState, savePersonState, type PersonState } from '../store/repos/person-state-repo';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 

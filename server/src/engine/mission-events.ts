@@ -1,8 +1,8 @@
 import type { Mission } from '../../../shared/domain/mission-model';
 import type { HelpdeskEvent } from '../../../shared/domain/events';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { teamAgentIds } from '../services/people-repo';
-import { loadAgentEvents } from './event-loader';
+import { teamAgentIds } from '../store/repos/teams-repo';
+import { loadAgentEvents } from '../store/repos/events-repo';
 import { refreshBatchOf } from './refresh-batch';
 
 /**

@@ -1,10 +1,9 @@
-import { Mission, MissionProgress, type MissionView } from '../../../shared/domain/mission-model';
+import type { Mission, MissionView } from '../../../shared/domain/mission-model';
 import type { AgentMetrics } from '../../../shared/domain/metrics-model';
-import { readJson } from '../store/json';
 import { computeMetrics } from '../../../shared/domain/metrics';
 import { settleMission } from '../../../shared/domain/missions';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { activeMissions, saveMission } from '../services/missions-repo';
+import { activeMissions, activeTeamMissions, saveMission } from '../store/repos/missions-repo';
 import { loadEventsForMission } from './mission-events';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
@@ -78,16 +77,10 @@ function groupKey(m: Mission): string {
 /** Every member's row of a team mission, refreshed from one computation of the team total. */
 async function refreshTeamGroup(uow: UnitOfWork, mission: Mission, timezone: string): Promise<void> {
   if (!mission.teamId) return;
-  const rows = await uow.trx
-    .selectFrom('missions')
-    .select(['body', 'progress'])
-    .where('team_id', '=', mission.teamId)
-    .where('status', '=', 'active')
-    .execute();
   const key = groupKey(mission);
-  const siblings = rows
-    .map((r) => ({ mission: readJson(Mission, r.body), progress: readJson(MissionProgress, r.progress) }))
-    .filter((v) => v.mission.scope === 'team' && groupKey(v.mission) === key);
+  const siblings = (await activeTeamMissions(uow.trx, mission.teamId)).filter(
+    (v) => v.mission.scope === 'team' && groupKey(v.mission) === key,
+  );
   const metrics = await missionMetrics(uow, mission, timezone);
   for (const view of siblings) await refreshMission(uow, view.mission, timezone, false, view, metrics);
 }

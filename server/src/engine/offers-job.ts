@@ -3,12 +3,13 @@ import { generateOffers, teamTopQuartile, type TeamCaps } from '../../../shared/
 import { weeklyTrends } from '../../../shared/domain/trends';
 import { lastWeekStarts, weekStartOf, weeksWindow } from '../../../shared/domain/time';
 import type { AgentMetrics } from '../../../shared/domain/metrics-model';
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
-import { loadPerson, type PersonFull } from '../services/people-repo';
-import { lastResults, openOffers } from '../services/missions-repo';
-import { writeJson } from '../store/json';
-import { loadAgentEvents } from './event-loader';
+import { agents, loadPerson, type PersonFull } from '../store/repos/people-repo';
+import { lastResults } from '../store/repos/missions-repo';
+import { expireOffersBefore, insertOfferOnce, openOffers } from '../store/repos/offers-repo';
+import { jobsDone, recordJobRun } from '../store/repos/job-runs-repo';
+import { loadAgentEvents } from '../store/repos/events-repo';
 import { yieldToEventLoop } from './yield';
 
 const HISTORY_WEEKS = 4;
@@ -20,22 +21,12 @@ const HISTORY_WEEKS = 4;
  */
 async function agentsWithoutOffers(ctx: AppContext, now: string): Promise<string[]> {
   const db = ctx.store.db;
-  const agents = await db
-    .selectFrom('people')
-    .select(['id', 'timezone'])
-    .where('role', '=', 'agent')
-    .execute();
   const byZone = new Map<string, string[]>();
-  for (const a of agents) byZone.set(a.timezone, [...(byZone.get(a.timezone) ?? []), a.id]);
+  for (const a of await agents(db)) byZone.set(a.timezone, [...(byZone.get(a.timezone) ?? []), a.id]);
   const due: string[] = [];
   for (const [timezone, ids] of byZone) {
-    const done = await db
-      .selectFrom('job_runs')
-      .select('job')
-      .where('job', 'like', 'offers:%')
-      .where('period', '=', weekStartOf(now, timezone))
-      .execute();
-    const doneIds = new Set(done.map((d) => d.job.slice('offers:'.length)));
+    const done = await jobsDone(db, 'offers:', weekStartOf(now, timezone));
+    const doneIds = new Set(done.map((job) => job.slice('offers:'.length)));
     due.push(...ids.filter((id) => !doneIds.has(id)));
   }
   return due;
@@ -92,36 +83,13 @@ export async function generateWeeklyOffers(
         lastResults: await lastResults(db, person.id),
       });
       await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
-        await uow.trx
-          .insertInto('job_runs')
-          .values({ job: `offers:${person.id}`, period: data.weekStart, ran_at: uow.now })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await recordJobRun(uow.trx, `offers:${person.id}`, data.weekStart, uow.now);
         let inserted = 0;
-        for (const offer of offers) {
-          const r = await uow.trx
-            .insertInto('offers')
-            .values({
-              id: offer.id,
-              agent_id: offer.agentId,
-              week_start: offer.weekStart,
-              status: offer.status,
-              body: writeJson(offer),
-            })
-            .onConflict((oc) => oc.column('id').doNothing())
-            .executeTakeFirst();
-          inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
-        }
+        for (const offer of offers) if (await insertOfferOnce(uow.trx, offer)) inserted += 1;
         if (inserted === 0) return;
         created += inserted;
         // Last week's unanswered offers expire when the new ones arrive.
-        await uow.trx
-          .updateTable('offers')
-          .set({ status: 'expired' })
-          .where('agent_id', '=', person.id)
-          .where('status', '=', 'open')
-          .where('week_start', '<', data.weekStart)
-          .execute();
+        await expireOffersBefore(uow.trx, person.id, data.weekStart);
         const open = await openOffers(uow.trx, person.id);
         uow.feed(person.id, 'offers.replaced', { offers: open });
       });

@@ -1,10 +1,11 @@
 import { yieldToEventLoop } from './yield';
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
-import { loadPerson } from '../services/people-repo';
+import { agents, loadPerson } from '../store/repos/people-repo';
+import { agentsWithMissionsDue } from '../store/repos/missions-repo';
 import { NOT_RECOGNISED_DAYS } from '../../../shared/domain/people-model';
 import { customerKudosFromEvent, refreshAgent } from './apply-events';
-import { loadOwnEvents } from './own-events';
+import { loadOwnEvents } from '../store/repos/events-repo';
 import { refreshActiveMissions } from './mission-refresh';
 import { generateWeeklyOffers } from './offers-job';
 
@@ -13,7 +14,7 @@ import { generateWeeklyOffers } from './offers-job';
  * stored history, then this week's offers. One transaction per agent, so a large team never holds one long lock.
  */
 export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; offers: number }> {
-  const people = await ctx.store.db.selectFrom('people').select('id').where('role', '=', 'agent').execute();
+  const people = await agents(ctx.store.db);
   for (const { id } of people) {
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
       const person = await loadPerson(uow.trx, id);
@@ -32,18 +33,12 @@ export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; o
 /** Settles missions whose window has closed (idempotent: a settled mission is never settled again). */
 export async function settleDueMissions(ctx: AppContext): Promise<number> {
   const now = ctx.clock().toISOString();
-  const due = await ctx.store.db
-    .selectFrom('missions')
-    .select('agent_id')
-    .distinct()
-    .where('status', '=', 'active')
-    .where('window_end', '<=', now)
-    .execute();
-  for (const { agent_id } of due) {
+  const due = await agentsWithMissionsDue(ctx.store.db, now);
+  for (const agentId of due) {
     await yieldToEventLoop();
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
-      const person = await loadPerson(uow.trx, agent_id);
-      await refreshActiveMissions(uow, agent_id, person?.timezone ?? 'UTC', []);
+      const person = await loadPerson(uow.trx, agentId);
+      await refreshActiveMissions(uow, agentId, person?.timezone ?? 'UTC', []);
     });
   }
   return due.length;
@@ -51,8 +46,7 @@ export async function settleDueMissions(ctx: AppContext): Promise<number> {
 
 /** Streaks move at day end even without new events (a missed day, a pending day becoming met or frozen). */
 export async function refreshAllStreaks(ctx: AppContext): Promise<void> {
-  const people = await ctx.store.db.selectFrom('people').select('id').where('role', '=', 'agent').execute();
-  for (const { id } of people) {
+  for (const { id } of await agents(ctx.store.db)) {
     await yieldToEventLoop();
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
       const person = await loadPerson(uow.trx, id);

@@ -1,6 +1,6 @@
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { TeamRecord } from '../../../shared/api/admin';
-import { loadTeam } from '../services/people-repo';
+import { loadTeam } from '../store/repos/teams-repo';
 import { EventCache } from './event-cache';
 
 /**

@@ -1,19 +1,18 @@
 import { dailyTallies, computeStreak, newStreakMilestones } from '../../../shared/domain/streaks';
 import { addDays, localDateOf } from '../../../shared/domain/time';
 import { workdayOf } from '../../../shared/domain/workday';
-import { MissionProgress } from '../../../shared/domain/mission-model';
 import type { DailyGoal, WeeklySchedule } from '../../../shared/domain/streak-model';
 import type { HelpdeskEvent, HelpdeskEventType } from '../../../shared/domain/events';
-import { readJson } from '../store/json';
 import type { UnitOfWork } from '../store/unit-of-work';
-import type { PersonFull } from '../services/people-repo';
-import { DEFAULT_DAILY_GOAL, dailyGoalOf, effectiveSchedule } from '../services/people-repo';
-import { savePersonState, type PersonState } from '../services/person-state';
-import { loadOwnEvents } from './own-events';
+import type { PersonFull } from '../store/repos/people-repo';
+import { dailyGoalOf, effectiveSchedule } from '../store/repos/people-repo';
+import { missionProgressSince } from '../store/repos/missions-repo';
+import { savePersonState, type PersonState } from '../store/repos/person-state-repo';
+import { loadOwnEvents } from '../store/repos/events-repo';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
-import { DEFAULT_SCHEDULE } from '../../../shared/api/admin';
+import { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE } from '../../../shared/api/admin';
 import { refreshBatchOf } from './refresh-batch';
 
 /**
@@ -34,21 +33,15 @@ async function guardrailBrokenDays(
   events: readonly HelpdeskEvent[],
 ): Promise<Set<string>> {
   const since = new Date(Date.parse(uow.now) - (STREAK_HORIZON_DAYS + 2) * 86_400_000).toISOString();
-  const missions = await uow.trx
-    .selectFrom('missions')
-    .select(['window_start', 'window_end', 'progress'])
-    .where('agent_id', '=', person.id)
-    .where('window_end', '>=', since)
-    .execute();
-  const broken = missions.filter((m) =>
-    readJson(MissionProgress, m.progress).guardrails.some((g) => g.holds === false),
+  const broken = (await missionProgressSince(uow.trx, person.id, since)).filter((m) =>
+    m.progress.guardrails.some((g) => g.holds === false),
   );
   const days = new Set<string>();
   if (broken.length === 0) return days;
   for (const e of events) {
     if (e.type !== 'csat_rated' || e.agentId !== person.id || e.satisfied) continue;
     const at = new Date(e.at).toISOString();
-    if (!broken.some((m) => at >= m.window_start && at < m.window_end)) continue;
+    if (!broken.some((m) => at >= m.windowStart && at < m.windowEnd)) continue;
     const day = workdayOf(e.at, person.timezone, schedule);
     if (day) days.add(day);
   }

@@ -1,4 +1,5 @@
 import type { FeedEntry } from '../../../shared/api/feed';
+import type { FeedPublisher } from '../store/unit-of-work';
 
 export type FeedListener = (entry: FeedEntry) => void;
 
@@ -7,7 +8,7 @@ export type FeedListener = (entry: FeedEntry) => void;
  * transaction commits; listeners must tolerate gaps and reordering between transactions (the live socket
  * fills gaps from the store), because two commits may publish in either order.
  */
-export class FeedBus {
+export class FeedBus implements FeedPublisher {
   private readonly listeners = new Map<string, Set<FeedListener>>();
 
   subscribe(personId: string, listener: FeedListener): () => void {

@@ -1,8 +1,9 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { type FastifyInstance } from 'fastify';
-import { type AppContext } from '../app/context';
-import { createAuthenticator, requireAdmin, type Authenticator } from '../api/authenticate';
-import { HttpError, parseOr400 } from '../api/http-errors';
+import { type AppContext } from '../core/context';
+import { createAuthenticator, requireAdmin, type Authenticator } from '../http/authenticate';
+import { DomainError, invalid } from '../core/errors';
+import { parseOr400 } from '../http/http-errors';
 import { ImportQuery, mappingSpecFrom } from './import-request';
 import { createMapper } from './mappings/mapping-spec';
 import { importHistory } from './import-history';
@@ -67,7 +68,7 @@ export async function registerAdminImportRoute(
         spec = mappingSpecFrom(query);
         createMapper(spec); // fails fast on an unknown time zone, before a byte is read
       } catch (err) {
-        throw new HttpError(400, 'invalid_request', (err as Error).message);
+        throw invalid((err as Error).message);
       }
       const limit = new ByteLimit(maxBytes);
       const raw: Readable = request.raw;
@@ -77,14 +78,14 @@ export async function registerAdminImportRoute(
         return await importHistory({ input, spec, sink: serverHistorySink(ctx) });
       } catch (err) {
         if (err instanceof TooLarge)
-          throw new HttpError(
-            413,
+          throw new DomainError(
+            'too_large',
             'payload_too_large',
             `${err.message}; everything before the cut-off was stored, split the file and import the rest.`,
           );
         if (err instanceof ImportInterruptedError)
-          throw new HttpError(
-            503,
+          throw new DomainError(
+            'unavailable',
             'import_interrupted',
             `${err.message}. Send the same file again to resume; stored events come back as duplicates.`,
           );

@@ -1,4 +1,4 @@
-import { type AppContext } from '../app/context';
+import { type AppContext } from '../core/context';
 import { ingestEvents } from '../ingest/ingest-service';
 import { recomputeAll } from '../engine/recompute';
 import { type HistorySink } from './import-history';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
-import { writeJson } from '../store/json';
-import { EMPTY_PROFILE } from '../services/people-repo';
+import { insertPerson } from '../store/repos/people-repo';
+import { handleOwner, insertHandle } from '../store/repos/handles-repo';
 
 /**
  * Resolves helpdesk handles ("zendesk:123") to people. An unknown handle creates an unclaimed agent named after
@@ -17,31 +17,23 @@ export async function resolveHandle(
 ): Promise<string> {
   const cached = cache.get(handle);
   if (cached) return cached;
-  const row = await db
-    .selectFrom('handles')
-    .select('person_id')
-    .where('handle', '=', handle)
-    .executeTakeFirst();
-  if (row) {
-    cache.set(handle, row.person_id);
-    return row.person_id;
+  const owner = await handleOwner(db, handle);
+  if (owner !== null) {
+    cache.set(handle, owner);
+    return owner;
   }
   const id = randomUUID();
-  await db
-    .insertInto('people')
-    .values({
-      id,
-      name: handle,
-      role: 'agent',
-      timezone: 'UTC',
-      schedule: null,
-      absences: '[]',
-      claimed: 0,
-      profile: writeJson(EMPTY_PROFILE),
-      created_at: now,
-    })
-    .execute();
-  await db.insertInto('handles').values({ handle, person_id: id }).execute();
+  await insertPerson(db, {
+    id,
+    name: handle,
+    role: 'agent',
+    timezone: 'UTC',
+    schedule: null,
+    absences: [],
+    claimed: false,
+    createdAt: now,
+  });
+  await insertHandle(db, handle, id);
   cache.set(handle, id);
   return id;
 }

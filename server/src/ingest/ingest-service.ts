@@ -1,10 +1,11 @@
 import { IngestEvent } from '../../../shared/api/ingest';
 import type { IngestResult } from '../../../shared/api/ingest';
 import type { HelpdeskEvent } from '../../../shared/domain/events';
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { toIsoUtc } from '../store/time';
-import { issuesOf } from '../api/http-errors';
+import { issuesOf } from '../core/errors';
+import { insertEventOnce } from '../store/repos/events-repo';
 import { resolveHandle } from './handle-resolver';
 import { applyStoredEvents } from '../engine/apply-events';
 
@@ -52,21 +53,7 @@ export async function ingestEvents(
         const { agent, ...rest } = event;
         const agentId = agent ? await resolveHandle(uow.trx, agent, uow.now, handles) : undefined;
         const normal = { ...rest, at: toIsoUtc(rest.at), ...(agentId ? { agentId } : {}) } as HelpdeskEvent;
-        const inserted = await uow.trx
-          .insertInto('events')
-          .values({
-            source: normal.source,
-            external_id: normal.externalId,
-            type: normal.type,
-            agent_id: agentId ?? null,
-            ticket_id: normal.ticketId,
-            at: normal.at,
-            body: JSON.stringify(normal),
-            ingested_at: uow.now,
-          })
-          .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) stored.push(normal);
+        if (await insertEventOnce(uow.trx, normal, uow.now)) stored.push(normal);
         else duplicates += 1;
       }
       if (!opts.deferRefresh && stored.length > 0) await applyStoredEvents(ctx, uow, stored);
@@ -80,4 +67,3 @@ export async function ingestEvents(
   ctx.metrics.eventsIngested.inc({ outcome: 'rejected' }, result.rejected.length);
   return result;
 }
-export { recomputeAll } from '../engine/recompute';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../core/context';
 import { generateWeeklyOffers } from '../engine/offers-job';
 import { refreshAllStreaks, settleDueMissions } from '../engine/recompute';
 

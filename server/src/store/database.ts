@@ -38,6 +38,11 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
+/** One round trip to the database (health checks); rejects when it does not answer. */
+export async function pingDatabase(store: Store): Promise<void> {
+  await sql`select 1`.execute(store.db);
+}
+
 function openSqlite(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.resolve(dataDir, 'sidekick.sqlite');

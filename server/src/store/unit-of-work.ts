@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely';
 import { FeedEntry, type FeedEntryType, type FeedPayload } from '../../../shared/api/feed';
 import type { Database, FeedTable } from './schema';
 import type { Store } from './database';
-import type { FeedBus } from '../feed/feed-bus';
 import { toIsoUtc } from './time';
 
 /**
@@ -18,6 +17,14 @@ export interface UnitOfWork {
   feed<T extends FeedEntryType>(personId: string, type: T, payload: FeedPayload<T>): void;
 }
 
+/**
+ * Where committed feed entries go after the transaction (the feed bus, which fans them out to live sockets).
+ * Declared here so the store needs nothing from the layers above it.
+ */
+export interface FeedPublisher {
+  publish(entries: readonly FeedEntry[]): void;
+}
+
 interface PendingEntry {
   personId: string;
   type: FeedEntryType;
@@ -26,7 +33,7 @@ interface PendingEntry {
 
 export async function runUnitOfWork<T>(
   store: Store,
-  bus: FeedBus,
+  publisher: FeedPublisher,
   now: Date,
   work: (uow: UnitOfWork) => Promise<T>,
 ): Promise<T> {
@@ -44,7 +51,7 @@ export async function runUnitOfWork<T>(
     committed = await writeFeed(trx, store.dialect, pending, at);
     return value;
   });
-  bus.publish(committed);
+  publisher.publish(committed);
   return result;
 }
 
@@ -69,6 +76,19 @@ export async function inWriteTransaction<T>(
       throw error;
     }
   });
+}
+
+/**
+ * A read that sees one moment of the store: repeatable read on PostgreSQL; SQLite has a single connection, so a
+ * plain transaction already does. The snapshot uses it so its state and cursor agree.
+ */
+export async function inReadTransaction<T>(
+  store: Store,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (store.dialect === 'postgres')
+    return store.db.transaction().setIsolationLevel('repeatable read').execute(work);
+  return store.db.transaction().execute(work);
 }
 
 async function writeFeed(

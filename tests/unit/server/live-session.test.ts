@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { LiveMessage } from '../../../shared/api/feed';
 import { createServerContext } from '../../../server/src/app/server-context';
-import type { AppContext } from '../../../server/src/app/context';
+import type { AppContext } from '../../../server/src/core/context';
 import { runUnitOfWork } from '../../../server/src/store/unit-of-work';
-import { LiveSession } from '../../../server/src/live/live-session';
+import { LiveSession } from '../../../server/src/http/live-session';
 import type { Principal } from '../../../server/src/auth/principal';
 
 /** Just enough of a ws socket: records what the session sends. */

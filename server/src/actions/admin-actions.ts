@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { IANAZone } from 'luxon';
+import type {
+  CreatePersonBody,
+  CreateTeamBody,
+  PersonRecord,
+  TeamRecord,
+  UpdatePersonBody,
+} from '../../../shared/api/admin';
+import type { Database } from '../store/schema';
+import { conflict, invalid, notFound } from '../core/errors';
+import {
+  deletePerson,
+  insertPerson,
+  loadPerson,
+  personIds,
+  personRecord,
+  updatePerson as updatePersonRow,
+} from '../store/repos/people-repo';
+import {
+  addMemberships,
+  insertTeam,
+  loadTeam,
+  removeMemberships,
+  teamIdsByName,
+} from '../store/repos/teams-repo';
+import { handleOwner, insertHandle, moveHandles } from '../store/repos/handles-repo';
+import { moveEventsToAgent } from '../store/repos/events-repo';
+import { moveKudosReceived } from '../store/repos/kudos-repo';
+import { revokeToken as revokeTokenRow, revokeTokensOf } from '../store/repos/tokens-repo';
+import { issueToken, type TokenKind } from '../auth/tokens';
+import { feedPeopleChange } from '../engine/people-feed';
+import { inWriteTransaction, runUnitOfWork } from '../store/unit-of-work';
+import type { AppContext } from '../core/context';
+
+function checkZone(zone: string): void {
+  if (!IANAZone.isValidZone(zone))
+    throw invalid(`"${zone}" is not an IANA time zone (e.g. Europe/Warsaw).`, [
+      { path: 'timezone', message: 'unknown time zone' },
+    ]);
+}
+
+export async function createTeam(db: Kysely<Database>, body: CreateTeamBody, now: Date): Promise<TeamRecord> {
+  checkZone(body.timezone);
+  const id = randomUUID();
+  await insertTeam(db, {
+    id,
+    name: body.name,
+    timezone: body.timezone,
+    dailyGoal: body.dailyGoal,
+    schedule: body.schedule,
+    createdAt: now,
+  });
+  const team = await loadTeam(db, id);
+  if (!team) throw new Error('team vanished after insert');
+  return team;
+}
+
+export async function listTeams(db: Kysely<Database>): Promise<TeamRecord[]> {
+  const teams = await Promise.all((await teamIdsByName(db)).map((id) => loadTeam(db, id)));
+  return teams.filter((t): t is TeamRecord => t !== null);
+}
+
+async function checkTeams(db: Kysely<Database>, teamIds: string[]): Promise<void> {
+  for (const teamId of teamIds)
+    if (!(await loadTeam(db, teamId)))
+      throw invalid(`Team ${teamId} does not exist.`, [
+        { path: 'teamIds', message: `unknown team ${teamId}` },
+      ]);
+}
+
+async function addHandles(db: Kysely<Database>, personId: string, handles: string[]): Promise<void> {
+  for (const handle of handles) {
+    const owner = await handleOwner(db, handle);
+    if (owner !== null && owner !== personId)
+      throw conflict(`The handle ${handle} already belongs to person ${owner}; merge them instead.`);
+    if (owner === null) await insertHandle(db, handle, personId);
+  }
+}
+
+/** The store and the live fan-out: people changes are fed to the people they concern. */
+type PeopleContext = Pick<AppContext, 'store' | 'bus'>;
+
+export async function createPerson(
+  ctx: PeopleContext,
+  body: CreatePersonBody,
+  now: Date,
+): Promise<PersonRecord> {
+  const db = ctx.store.db;
+  await checkTeams(db, body.teamIds);
+  const firstTeam = body.teamIds[0] ? await loadTeam(db, body.teamIds[0]) : null;
+  const timezone = body.timezone ?? firstTeam?.timezone ?? 'UTC';
+  checkZone(timezone);
+  const id = randomUUID();
+  return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    const trx = uow.trx;
+    await insertPerson(trx, {
+      id,
+      name: body.name,
+      role: body.role,
+      timezone,
+      schedule: body.schedule,
+      absences: body.absences,
+      claimed: true,
+      createdAt: now,
+    });
+    await addMemberships(trx, id, body.teamIds);
+    await addHandles(trx, id, body.handles);
+    const person = await loadPerson(trx, id);
+    if (!person) throw new Error('person vanished after insert');
+    await feedPeopleChange(uow, id, body.teamIds);
+    return personRecord(trx, person);
+  });
+}
+
+export async function updatePerson(
+  ctx: PeopleContext,
+  id: string,
+  body: UpdatePersonBody,
+  now: Date,
+): Promise<PersonRecord> {
+  const db = ctx.store.db;
+  if (body.teamIds) await checkTeams(db, body.teamIds);
+  if (body.timezone) checkZone(body.timezone);
+  return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    const trx = uow.trx;
+    const before = await loadPerson(trx, id);
+    if (!before) throw notFound('The person');
+    await updatePersonRow(trx, id, body);
+    if (body.teamIds) {
+      await removeMemberships(trx, id);
+      await addMemberships(trx, id, body.teamIds);
+    }
+    if (body.addHandles) await addHandles(trx, id, body.addHandles);
+    const person = await loadPerson(trx, id);
+    if (!person) throw notFound('The person');
+    await feedPeopleChange(uow, id, [...before.teamIds, ...person.teamIds]);
+    return personRecord(trx, person);
+  });
+}
+
+/** Folds `fromId` (typically an unclaimed person made by ingest) into `intoId`: handles, events and kudos move. */
+export async function mergePerson(ctx: PeopleContext, fromId: string, intoId: string): Promise<PersonRecord> {
+  if (fromId === intoId) throw invalid('A person cannot be merged into themselves.');
+  return inWriteTransaction(ctx.store, async (trx) => {
+    const [from, into] = await Promise.all([loadPerson(trx, fromId), loadPerson(trx, intoId)]);
+    if (!from || !into) throw notFound('The person');
+    await moveHandles(trx, fromId, intoId);
+    await moveEventsToAgent(trx, fromId, intoId);
+    await moveKudosReceived(trx, fromId, intoId);
+    await revokeTokensOf(trx, fromId, new Date().toISOString());
+    await removeMemberships(trx, fromId);
+    await deletePerson(trx, fromId);
+    const person = await loadPerson(trx, intoId);
+    if (!person) throw notFound('The person');
+    return personRecord(trx, person);
+  });
+}
+
+export async function listPeople(
+  db: Kysely<Database>,
+  filter: { handle?: string; claimed?: boolean },
+): Promise<PersonRecord[]> {
+  const records: PersonRecord[] = [];
+  for (const id of await personIds(db, filter)) {
+    const person = await loadPerson(db, id);
+    if (person) records.push(await personRecord(db, person));
+  }
+  return records;
+}
+
+export async function getPerson(db: Kysely<Database>, id: string): Promise<PersonRecord> {
+  const person = await loadPerson(db, id);
+  if (!person) throw notFound('The person');
+  return personRecord(db, person);
+}
+
+/** A device or ingest token for a person; the plain token is in the answer once and stored only hashed. */
+export async function createToken(
+  db: Kysely<Database>,
+  personId: string,
+  body: { kind: TokenKind; label: string },
+  now: Date,
+): Promise<{ id: string; token: string; kind: TokenKind }> {
+  if (!(await loadPerson(db, personId))) throw notFound('The person');
+  return issueToken(db, personId, body.kind, body.label, now);
+}
+
+export async function revokeToken(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+  if (!(await revokeTokenRow(db, id, now.toISOString()))) throw notFound('The token');
+}

@@ -1,0 +1,34 @@
+import type { FeedPage } from '../../../shared/api/feed';
+import type { Snapshot } from '../../../shared/api/snapshot';
+import type { AppContext } from '../core/context';
+import type { Principal } from '../auth/principal';
+import { forbidden } from '../core/errors';
+import { loadPerson } from '../store/repos/people-repo';
+import { readFeed } from '../store/repos/feed-repo';
+import { snapshotFor } from './snapshot';
+
+/** Only people have their own state; the bootstrap admin (SIDEKICK_ADMIN_TOKEN) is not a stored person. */
+async function requirePerson(ctx: AppContext, principal: Principal): Promise<void> {
+  if (!(await loadPerson(ctx.store.db, principal.personId)))
+    throw forbidden('The bootstrap admin has no personal state; create a person and a token.');
+}
+
+/** The signed-in person's snapshot and its cursor. */
+export async function ownSnapshot(ctx: AppContext, principal: Principal): Promise<Snapshot> {
+  await requirePerson(ctx, principal);
+  return snapshotFor(ctx.store, principal.personId, ctx.clock());
+}
+
+/** The signed-in person's feed entries after `after`, at most `limit`. */
+export async function ownFeed(
+  ctx: AppContext,
+  principal: Principal,
+  after: number,
+  limit: number,
+): Promise<FeedPage> {
+  await requirePerson(ctx, principal);
+  // One more than asked tells whether there is more without a count query.
+  const entries = await readFeed(ctx.store.db, principal.personId, after, limit + 1);
+  const page = entries.slice(0, limit);
+  return { entries: page, cursor: page.at(-1)?.seq ?? after, hasMore: entries.length > limit };
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../core/context';
+import { bearerFrom, type Principal } from '../auth/principal';
+import { authenticateToken, type AuthFailureLimiter } from './authenticate';
+import { HttpError } from './http-errors';
+import { AUTH_TIMEOUT_MS, LiveSession, parseClientMessage } from './live-session';
+
+const LiveQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
+
+/**
+ * WebSocket /api/live. Browsers send `{kind:'auth', token, after}` as the first message; Node clients may
+ * instead authenticate the upgrade with `Authorization: Bearer` and pass `?after=N` to start at once.
+ */
+export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter: AuthFailureLimiter): void {
+  app.get('/api/live', { websocket: true }, (socket, request) => {
+    ctx.metrics.liveSockets.inc();
+    const session = new LiveSession(ctx, socket);
+    let principal: Principal | null = null;
+    let started = false;
+    const start = (p: Principal, after: number) => {
+      if (p.tokenKind !== 'person')
+        return session.fail('forbidden', 'Only a person’s own token opens their live feed.');
+      principal = p;
+      started = true;
+      clearTimeout(authTimer);
+      session.start(p, after);
+    };
+    const authTimer = setTimeout(() => {
+      if (!started) session.fail('auth_timeout', 'Send {"kind":"auth","token":…,"after":…} first.');
+    }, AUTH_TIMEOUT_MS);
+
+    const headerToken = bearerFrom(request.headers.authorization);
+    const query = LiveQuery.safeParse(request.query);
+    if (headerToken && query.success && query.data.after !== undefined) {
+      const after = query.data.after;
+      authenticateToken(ctx, limiter, request.ip, headerToken)
+        .then((p) => start(p, after))
+        .catch((e: unknown) =>
+          session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'),
+        );
+    }
+
+    socket.on('message', (data) => {
+      const message = parseClientMessage(data.toString());
+      if (!message)
+        return session.fail('invalid_message', 'Messages must be {"kind":"auth",…} or {"kind":"ping"}.');
+      if (message.kind === 'ping') return started ? session.handlePing() : undefined;
+      if (started) {
+        // A repeated auth must name the same person; the session already streams from its cursor.
+        return;
+      }
+      authenticateToken(ctx, limiter, request.ip, message.token)
+        .then((p) => {
+          if (principal && principal.personId !== p.personId)
+            throw new HttpError(401, 'unauthorized', 'Token mismatch.');
+          if (!started) start(p, message.after);
+        })
+        .catch((e: unknown) =>
+          session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'),
+        );
+    });
+    socket.on('close', () => {
+      clearTimeout(authTimer);
+      session.close();
+      ctx.metrics.liveSockets.dec();
+    });
+    socket.on('error', () => session.close());
+  });
+}

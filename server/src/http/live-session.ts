@@ -1,0 +1,112 @@
+import type { WebSocket } from 'ws';
+import { LiveClientMessage, type FeedEntry, type LiveMessage } from '../../../shared/api/feed';
+import type { AppContext } from '../core/context';
+import type { Principal } from '../auth/principal';
+import { feedHead, readFeed } from '../store/repos/feed-repo';
+
+const CATCH_UP_PAGE = 500;
+/** A client this far behind is disconnected; it reconnects and catches up from its cursor instead. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+export const AUTH_TIMEOUT_MS = 10_000;
+
+/**
+ * One live connection. It subscribes to the person's committed entries *before* reading the catch-up from the
+ * store, and delivers strictly in seq order: an entry at or below the last sent seq is dropped (no duplicate),
+ * an entry past a gap triggers a read from the store (no gap). All sends run through one promise chain.
+ */
+export class LiveSession {
+  private lastSent = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly socket: WebSocket,
+  ) {}
+
+  send(message: LiveMessage): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.fail(
+        'too_slow',
+        'The connection fell too far behind; reconnect to catch up from your cursor.',
+        1013,
+      );
+      return;
+    }
+    this.socket.send(JSON.stringify(message));
+  }
+
+  fail(error: string, message: string, code = 1008): void {
+    this.send({ kind: 'error', error, message });
+    this.close();
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, error);
+  }
+
+  start(principal: Principal, after: number): void {
+    this.lastSent = after;
+    this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entry) =>
+      this.enqueue(() => this.deliver(principal.personId, entry)),
+    );
+    this.enqueue(async () => {
+      this.send({
+        kind: 'hello',
+        personId: principal.personId,
+        cursor: await feedHead(this.ctx.store.db, principal.personId),
+      });
+      await this.catchUp(principal.personId);
+    });
+    this.heartbeat = setInterval(
+      () => this.send({ kind: 'heartbeat', at: new Date().toISOString() }),
+      this.ctx.config.heartbeatMs,
+    );
+  }
+
+  handlePing(): void {
+    this.send({ kind: 'heartbeat', at: new Date().toISOString() });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.chain = this.chain
+      .then(task)
+      .catch(() => this.fail('internal', 'The live feed failed; reconnect to catch up.', 1011));
+  }
+
+  private async deliver(personId: string, entry: FeedEntry): Promise<void> {
+    if (this.closed || entry.seq <= this.lastSent) return;
+    if (entry.seq > this.lastSent + 1) return this.catchUp(personId);
+    this.send({ kind: 'entry', entry });
+    this.lastSent = entry.seq;
+  }
+
+  private async catchUp(personId: string): Promise<void> {
+    for (;;) {
+      if (this.closed) return;
+      const page = await readFeed(this.ctx.store.db, personId, this.lastSent, CATCH_UP_PAGE);
+      for (const entry of page) {
+        this.send({ kind: 'entry', entry });
+        this.lastSent = entry.seq;
+      }
+      if (page.length < CATCH_UP_PAGE) return;
+    }
+  }
+}
+
+export function parseClientMessage(raw: string): LiveClientMessage | null {
+  try {
+    const parsed = LiveClientMessage.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import { Kudos } from '../../../../shared/domain/people-model';
+import type { Database, KudosTable } from '../schema';
+import { readJson, writeJson } from '../json';
+
+/** Kudos rows keep the immutable Kudos JSON in `body`; thanked/read live in columns and win on read. */
+export function kudosFromRow(row: KudosTable): Kudos {
+  const body = readJson(Kudos, row.body);
+  return { ...body, thankedAt: row.thanked_at, readAt: row.read_at };
+}
+
+export async function insertKudos(
+  db: Kysely<Database>,
+  kudos: Kudos,
+  sourceKey: string | null,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('kudos')
+    .values({
+      id: kudos.id,
+      kind: kudos.kind,
+      from_person_id: kudos.fromPersonId,
+      to_person_id: kudos.toPersonId,
+      body: writeJson(kudos),
+      at: kudos.at,
+      thanked_at: kudos.thankedAt,
+      read_at: kudos.readAt,
+      source_key: sourceKey,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function loadKudos(db: Kysely<Database>, id: string): Promise<Kudos | null> {
+  const row = await db.selectFrom('kudos').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? kudosFromRow(row) : null;
+}
+
+export async function inbox(db: Kysely<Database>, personId: string, limit = 200): Promise<Kudos[]> {
+  const rows = await db
+    .selectFrom('kudos')
+    .selectAll()
+    .where('to_person_id', '=', personId)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(kudosFromRow);
+}
+
+/** Instants of the peer kudos a person sent since `since` (for the daily cap). */
+export async function peerKudosSentSince(
+  db: Kysely<Database>,
+  personId: string,
+  since: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('kudos')
+    .select('at')
+    .where('from_person_id', '=', personId)
+    .where('kind', '=', 'peer')
+    .where('at', '>=', since)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+export async function markKudosThanked(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('kudos').set({ thanked_at: at }).where('id', '=', id).execute();
+}
+
+/** Those of `ids` that were sent to `personId` and are still unread. */
+export async function unreadKudosAmong(
+  db: Kysely<Database>,
+  personId: string,
+  ids: readonly string[],
+): Promise<Kudos[]> {
+  const rows = await db
+    .selectFrom('kudos')
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('to_person_id', '=', personId)
+    .where('read_at', 'is', null)
+    .execute();
+  return rows.map(kudosFromRow);
+}
+
+export async function markKudosReadAt(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('kudos').set({ read_at: at }).where('id', '=', id).execute();
+}
+
+/** Ids of the kudos whose source key starts with `prefix` (one team kudos batch), by recipient. */
+export async function kudosIdsWithSourcePrefix(db: Kysely<Database>, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('kudos')
+    .select('id')
+    .where('source_key', 'like', `${prefix}%`)
+    .orderBy('to_person_id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The latest kudos a person received (at most one), for "last recognised". */
+export async function latestKudosTo(
+  db: Kysely<Database>,
+  personId: string,
+): Promise<{ toPersonId: string; at: string }[]> {
+  const rows = await db
+    .selectFrom('kudos')
+    .select(['to_person_id', 'at'])
+    .where('to_person_id', '=', personId)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .execute();
+  return rows.map((k) => ({ toPersonId: k.to_person_id, at: k.at }));
+}
+
+/** Kudos received by `fromId` now belong to `intoId` (merging people). */
+export async function moveKudosReceived(db: Kysely<Database>, fromId: string, intoId: string): Promise<void> {
+  await db.updateTable('kudos').set({ to_person_id: intoId }).where('to_person_id', '=', fromId).execute();
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import { Mission, MissionProgress, type MissionView } from '../../../../shared/domain/mission-model';
+import type { Database } from '../schema';
+import { readJson, writeJson } from '../json';
+import { toIsoUtc } from '../time';
+
+export async function saveMission(db: Kysely<Database>, view: MissionView, now: string): Promise<void> {
+  const { mission, progress } = view;
+  const values = {
+    agent_id: mission.agentId,
+    team_id: mission.teamId,
+    status: mission.status,
+    // Normalised to UTC so text comparison is time comparison ("due" queries).
+    window_start: toIsoUtc(mission.window.start),
+    window_end: toIsoUtc(mission.window.end),
+    body: writeJson(mission),
+    progress: writeJson(progress),
+    updated_at: now,
+  };
+  await db
+    .insertInto('missions')
+    .values({ id: mission.id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+}
+
+function viewOf(row: { body: string; progress: string }): MissionView {
+  return { mission: readJson(Mission, row.body), progress: readJson(MissionProgress, row.progress) };
+}
+
+export async function activeMissions(db: Kysely<Database>, agentId: string): Promise<MissionView[]> {
+  const rows = await db
+    .selectFrom('missions')
+    .select(['body', 'progress'])
+    .where('agent_id', '=', agentId)
+    .where('status', '=', 'active')
+    .orderBy('window_end')
+    .execute();
+  return rows.map(viewOf);
+}
+
+/** Active missions plus those settled since `settledSince`, for the snapshot. */
+export async function recentMissions(
+  db: Kysely<Database>,
+  agentId: string,
+  settledSince: string,
+): Promise<MissionView[]> {
+  const rows = await db
+    .selectFrom('missions')
+    .select(['body', 'progress'])
+    .where('agent_id', '=', agentId)
+    .where((eb) => eb.or([eb('status', '=', 'active'), eb('window_end', '>=', settledSince)]))
+    .orderBy('window_end')
+    .execute();
+  return rows.map(viewOf);
+}
+
+export async function loadMission(db: Kysely<Database>, id: string): Promise<MissionView | null> {
+  const row = await db
+    .selectFrom('missions')
+    .select(['body', 'progress'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? viewOf(row) : null;
+}
+
+/** The agent's last settled mission statuses, oldest first (offers adapt to them). */
+export async function lastResults(
+  db: Kysely<Database>,
+  agentId: string,
+  count = 2,
+): Promise<('completed' | 'missed')[]> {
+  const rows = await db
+    .selectFrom('missions')
+    .select(['status'])
+    .where('agent_id', '=', agentId)
+    .where('status', 'in', ['completed', 'missed'])
+    .orderBy('window_end', 'desc')
+    .limit(count)
+    .execute();
+  return rows.map((r) => r.status as 'completed' | 'missed').reverse();
+}
+
+/** Active rows of a team's missions (each member has a row of a team mission). */
+export async function activeTeamMissions(db: Kysely<Database>, teamId: string): Promise<MissionView[]> {
+  const rows = await db
+    .selectFrom('missions')
+    .select(['body', 'progress'])
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map(viewOf);
+}
+
+/** The earliest window start of any active mission of these agents (ISO UTC), or null; a query per 500. */
+export async function earliestActiveMissionStart(
+  db: Kysely<Database>,
+  agentIds: readonly string[],
+): Promise<string | null> {
+  let earliest: string | null = null;
+  for (let i = 0; i < agentIds.length; i += 500) {
+    const row = await db
+      .selectFrom('missions')
+      .select((eb) => eb.fn.min<string>('window_start').as('start'))
+      .where('agent_id', 'in', agentIds.slice(i, i + 500))
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    const start = row?.start ? new Date(row.start).toISOString() : null;
+    if (start !== null && (earliest === null || start < earliest)) earliest = start;
+  }
+  return earliest;
+}
+
+/** Agents with an active mission whose window has closed by `now`. */
+export async function agentsWithMissionsDue(db: Kysely<Database>, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('missions')
+    .select('agent_id')
+    .distinct()
+    .where('status', '=', 'active')
+    .where('window_end', '<=', now)
+    .execute();
+  return rows.map((r) => r.agent_id);
+}
+
+/** The windows and last evaluated progress of an agent's missions that end at or after `since`. */
+export async function missionProgressSince(
+  db: Kysely<Database>,
+  agentId: string,
+  since: string,
+): Promise<{ windowStart: string; windowEnd: string; progress: MissionProgress }[]> {
+  const rows = await db
+    .selectFrom('missions')
+    .select(['window_start', 'window_end', 'progress'])
+    .where('agent_id', '=', agentId)
+    .where('window_end', '>=', since)
+    .execute();
+  return rows.map((m) => ({
+    windowStart: m.window_start,
+    windowEnd: m.window_end,
+    progress: readJson(MissionProgress, m.progress),
+  }));
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import { TimelineEntry } from '../../../../shared/domain/growth-model';
+import type { Database } from '../schema';
+import { readJson, writeJson } from '../json';
+
+/** Inserts a timeline entry once per (agent, id); returns false when it was already there. */
+export async function insertTimeline(db: Kysely<Database>, entry: TimelineEntry): Promise<boolean> {
+  const result = await db
+    .insertInto('timeline')
+    .values({
+      id: entry.id,
+      agent_id: entry.agentId,
+      at: entry.at,
+      kind: entry.kind,
+      ref_key: entry.refId ?? '',
+      points: entry.points,
+      body: writeJson(entry),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function timelineOf(
+  db: Kysely<Database>,
+  agentId: string,
+  limit = 500,
+): Promise<TimelineEntry[]> {
+  const rows = await db
+    .selectFrom('timeline')
+    .select('body')
+    .where('agent_id', '=', agentId)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => readJson(TimelineEntry, r.body)).reverse();
+}
+
+export async function totalPoints(db: Kysely<Database>, agentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('timeline')
+    .select((eb) => eb.fn.sum<number | string>('points').as('points'))
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst();
+  return Number(row?.points ?? 0);
+}

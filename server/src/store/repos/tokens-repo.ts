@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+/** Bearer tokens, stored only as SHA-256 hashes. */
+export async function insertToken(
+  db: Kysely<Database>,
+  token: { id: string; hash: string; personId: string; kind: string; label: string; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('tokens')
+    .values({
+      id: token.id,
+      token_hash: token.hash,
+      person_id: token.personId,
+      kind: token.kind,
+      label: token.label,
+      created_at: token.createdAt,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+/** The unrevoked token with this hash, and its person's role. */
+export async function activeTokenByHash(
+  db: Kysely<Database>,
+  hash: string,
+): Promise<{ kind: string; personId: string; role: string } | null> {
+  const row = await db
+    .selectFrom('tokens')
+    .innerJoin('people', 'people.id', 'tokens.person_id')
+    .select(['tokens.kind', 'people.id', 'people.role'])
+    .where('tokens.token_hash', '=', hash)
+    .where('tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { kind: row.kind, personId: row.id, role: row.role } : null;
+}
+
+/** Revokes one token; false when there is no such unrevoked token. */
+export async function revokeToken(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function revokeTokensOf(db: Kysely<Database>, personId: string, at: string): Promise<void> {
+  await db.updateTable('tokens').set({ revoked_at: at }).where('person_id', '=', personId).execute();
+}
