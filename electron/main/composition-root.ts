@@ -73,6 +73,7 @@ export async function bootstrap(): Promise<Shell> {
       openExternal: (url) => shell.openExternal(url),
       saveFile: (input) => saveFileWithDialog(popoverWindow, input),
       closePopover: async () => popover.hide(),
+      capabilities: { startAtLogin: true },
     },
     log,
   });
