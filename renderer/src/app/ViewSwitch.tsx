@@ -10,23 +10,25 @@ import { IdeasView } from '../views/ideas/IdeasView';
 import { TeamView } from '../views/team/TeamView';
 import { SettingsView } from '../views/settings/SettingsView';
 
+/** "Open this item": a kudos to scroll to, or (for Kudos) a teammate to write to. `seq` makes each request new. */
+export type FocusRequest = { itemId: string; seq: number };
+
 export type ViewProps = {
   view: View;
   snapshot: Snapshot;
   settings: Settings | null;
   updateSettings: (patch: Partial<Settings>) => Promise<void>;
-  /** The item is a kudos id to highlight, or (for Kudos) a teammate id to write to. */
-  focusItem: string | null;
+  focus: FocusRequest | null;
   open: (view: View, itemId?: string | null) => void;
 };
 
-export function ViewSwitch({ view, snapshot, settings, updateSettings, focusItem, open }: ViewProps) {
+export function ViewSwitch({ view, snapshot, settings, updateSettings, focus, open }: ViewProps) {
   const effective = settings ?? DEFAULT_SETTINGS;
   switch (view) {
     case 'today':
       return <TodayView snapshot={snapshot} settings={effective} />;
     case 'kudos':
-      return <KudosView snapshot={snapshot} focusItem={focusItem} />;
+      return <KudosView snapshot={snapshot} focus={focus} />;
     case 'timeline':
       return <TimelineView snapshot={snapshot} settings={effective} />;
     case 'profile':
@@ -38,6 +40,6 @@ export function ViewSwitch({ view, snapshot, settings, updateSettings, focusItem
     case 'team':
       return <TeamView snapshot={snapshot} onThank={(personId) => open('kudos', personId)} />;
     case 'settings':
-      return <SettingsView settings={settings} update={updateSettings} />;
+      return <SettingsView settings={settings} update={updateSettings} personName={snapshot.person.name} />;
   }
 }

@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Celebration } from '../../../shared/domain/growth-model';
 import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
@@ -156,5 +156,67 @@ describe('celebrations', () => {
     act(() => emitCelebration(mission));
     await screen.findByText('Mission completed!', undefined, { timeout: 3000 });
     expect(card('Mission completed!')).toHaveAttribute('data-motion', 'static');
+  });
+
+  it('shows a digest of held pop-ups, and "Open" goes where most of them are', async () => {
+    const { emitDigest, user } = await renderApp({ snapshot: agentWeek() });
+    act(() =>
+      emitDigest({
+        id: 'digest-1',
+        title: 'While you were busy',
+        body: '3 kudos and 1 celebration waiting for you.',
+        count: 4,
+        target: { view: 'kudos', itemId: null },
+      }),
+    );
+    const digest = card(
+      await screen
+        .findByText('While you were busy', undefined, { timeout: 3000 })
+        .then((e) => e.textContent!),
+    );
+    expect(digest).toHaveAttribute('data-kind', 'digest');
+    expect(digest).toHaveTextContent('3 kudos and 1 celebration waiting for you.');
+    await user.click(within(digest).getByRole('button', { name: 'Open' }));
+    expect(await screen.findByRole('heading', { name: 'Kudos for you' })).toBeInTheDocument();
+  });
+
+  it('makes a customer’s thank-you its own moment, in their words', async () => {
+    const { emitCelebration } = await renderApp({ snapshot: agentWeek() });
+    act(() =>
+      emitCelebration({
+        id: 'kudos:k-customer',
+        kind: 'kudos',
+        size: 'toast',
+        title: 'Empathy — from A customer',
+        message: '“Maya untangled my double charge in ten minutes and was kind about it.”',
+        at: '2026-03-12T14:30:00Z',
+        refId: 'k-customer',
+      }),
+    );
+    const title = await screen.findByText('A customer thanked you for your empathy', undefined, {
+      timeout: 3000,
+    });
+    const thanks = title.closest('.celebration') as HTMLElement;
+    expect(thanks).toHaveAttribute('data-kind', 'thanks');
+    expect(thanks).toHaveTextContent('A customer’s thank-you');
+    expect(thanks.querySelector('q')).toHaveTextContent(
+      'Maya untangled my double charge in ten minutes and was kind about it.',
+    );
+  });
+
+  it('gives a completed mission its points, and a streak milestone its days, as the big number', async () => {
+    const { emitCelebration } = await renderApp({ snapshot: agentWeek() });
+    act(() => {
+      emitCelebration({ ...mission, id: 'mission:m-1', message: 'Solve 40 tickets this week (+60 points)' });
+      emitCelebration({ ...streak25, refId: '25' });
+    });
+    const done = card(
+      await screen.findByText('Mission completed!', undefined, { timeout: 3000 }).then((e) => e.textContent!),
+    );
+    expect(done.querySelector('.celebration-highlight')).toHaveTextContent('+60points');
+    expect(done).toHaveTextContent('Solve 40 tickets this week');
+    expect(done).not.toHaveTextContent('(+60 points)');
+    const streak = card('25 working days in a row');
+    expect(streak.querySelector('.celebration-highlight')).toHaveTextContent('25days');
   });
 });

@@ -53,6 +53,57 @@ describe('Timeline', () => {
     expect(await screen.findByRole('figure', { name: 'CSAT by week' })).toHaveTextContent('2026-02-23: 97%');
   });
 
+  it('spans the chart over the weeks that have data, not twelve mostly empty ones', async () => {
+    const week = agentWeek();
+    const empty = (weekStart: string) => ({
+      weekStart,
+      solved: null,
+      frtAvgMinutes: null,
+      resolutionAvgMinutes: null,
+      csatPct: null,
+      qaAvg: null,
+      reopenRate: null,
+      ahtSeconds: null,
+    });
+    const padded = [
+      ...[
+        '2025-12-15',
+        '2025-12-22',
+        '2025-12-29',
+        '2026-01-05',
+        '2026-01-12',
+        '2026-01-19',
+        '2026-01-26',
+      ].map(empty),
+      ...week.trends,
+    ];
+    const { user } = await renderApp({ snapshot: { ...week, trends: padded } });
+    await openView(user, 'Timeline');
+    const chart = await screen.findByRole('figure', { name: 'Tickets solved by week' }, { timeout: 5000 });
+    const weeks = chart.querySelector('figcaption')!.textContent!.split('; ');
+    expect(weeks).toHaveLength(week.trends.length);
+    expect(weeks[0]).toMatch(/^2026-02-02: /);
+  });
+
+  it('shows what the agent is known for: the values their kudos name most, in the senders’ words', async () => {
+    const { user } = await renderApp({ snapshot: agentWeek() });
+    await openView(user, 'Timeline');
+    const known = screen.getByRole('region', { name: 'What you are known for' });
+    const values = within(known).getAllByRole('listitem');
+    expect(values.map((v) => v.querySelector('.tag')!.textContent)).toEqual([
+      'Ownership',
+      'Empathy',
+      'Knowledge sharing',
+    ]);
+    expect(values[1]).toHaveTextContent(
+      '“Maya untangled my double charge in ten minutes and was kind about it.” — A customer',
+    );
+    await openView(user, 'Profile');
+    expect(screen.getByRole('region', { name: 'What you are known for' })).toHaveTextContent(
+      'From 3 kudos you have received',
+    );
+  });
+
   it('explains trends before there are two weeks of data', async () => {
     const week = agentWeek();
     const { user } = await renderApp({ snapshot: { ...week, trends: week.trends.slice(-1) } });

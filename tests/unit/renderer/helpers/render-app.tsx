@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { App } from '../../../../renderer/src/app/App';
@@ -21,7 +21,11 @@ export async function renderApp(options: FakeOptions = {}) {
   return { ...utils, ...fake, user };
 }
 
-/** Opens a view from the navigation bar. */
+/** Opens a view from the navigation bar: its tab, or its item in the "More" menu (a popover-wide bar). */
 export async function openView(user: ReturnType<typeof userEvent.setup>, name: string) {
-  await user.click(screen.getByRole('button', { name: new RegExp(`^${name}`) }));
+  const nav = within(screen.getByRole('navigation', { name: 'Views' }));
+  const tab = nav.queryByRole('button', { name: new RegExp(`^${name}`) });
+  if (tab) return user.click(tab);
+  await user.click(nav.getByRole('button', { name: /^More/ }));
+  await user.click(nav.getByRole('menuitem', { name: new RegExp(`^${name}`) }));
 }
