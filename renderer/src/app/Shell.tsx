@@ -7,7 +7,7 @@ import { SignInView } from '../views/signin/SignInView';
 import { ConnectingView } from '../views/signin/ConnectingView';
 import { Nav } from './Nav';
 import { StatusBanner } from './StatusBanner';
-import { ViewSwitch, type FocusRequest } from './ViewSwitch';
+import { prefetchViews, ViewSwitch, type FocusRequest } from './ViewSwitch';
 import { homeViewFor, VIEW_LABELS, viewsFor } from './views';
 
 const CONNECTION_LABELS = {
@@ -33,6 +33,12 @@ export function Shell() {
 
   // A click on a notification asks to open a given view (and item).
   useEffect(() => api.onNavigate((target) => open(target.view, target.itemId)), [api, open]);
+
+  // Once the first screen is up, fetch the other views in the background.
+  useEffect(() => {
+    const timer = setTimeout(() => void prefetchViews(), 1_000);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Escape closes the popover (the browser host ignores it).
   useEffect(() => {

@@ -1,14 +1,34 @@
+import { lazy, Suspense } from 'react';
 import type { Settings, View } from '../../../shared/ipc/contract';
 import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
 import type { Snapshot } from '../../../shared/api/snapshot';
 import { TodayView } from '../views/today/TodayView';
-import { KudosView } from '../views/kudos/KudosView';
-import { TimelineView } from '../views/timeline/TimelineView';
-import { ProfileView } from '../views/profile/ProfileView';
-import { CoachingView } from '../views/coaching/CoachingView';
-import { IdeasView } from '../views/ideas/IdeasView';
-import { TeamView } from '../views/team/TeamView';
-import { SettingsView } from '../views/settings/SettingsView';
+import { KudosView, loadSendKudosForm } from '../views/kudos/KudosView';
+
+/**
+ * Today and Kudos (where a pop-up's "Open" lands) are in the first chunk; the other views load on demand
+ * and are fetched in the background soon after start-up, so the popover's first paint stays small.
+ */
+const loaders = {
+  timeline: () => import('../views/timeline/TimelineView').then((m) => ({ default: m.TimelineView })),
+  profile: () => import('../views/profile/ProfileView').then((m) => ({ default: m.ProfileView })),
+  coaching: () => import('../views/coaching/CoachingView').then((m) => ({ default: m.CoachingView })),
+  ideas: () => import('../views/ideas/IdeasView').then((m) => ({ default: m.IdeasView })),
+  team: () => import('../views/team/TeamView').then((m) => ({ default: m.TeamView })),
+  settings: () => import('../views/settings/SettingsView').then((m) => ({ default: m.SettingsView })),
+  sendKudos: loadSendKudosForm,
+};
+const TimelineView = lazy(loaders.timeline);
+const ProfileView = lazy(loaders.profile);
+const CoachingView = lazy(loaders.coaching);
+const IdeasView = lazy(loaders.ideas);
+const TeamView = lazy(loaders.team);
+const SettingsView = lazy(loaders.settings);
+// (loaders.sendKudos is KudosView's own lazy form; listed here only to be prefetched.)
+
+/** Fetches every on-demand view, so switching to one later is instant (failures wait for the real visit). */
+export const prefetchViews = () =>
+  Promise.all(Object.values(loaders).map((load) => load().catch(() => undefined)));
 
 /** "Open this item": a kudos to scroll to, or (for Kudos) a teammate to write to. `seq` makes each request new. */
 export type FocusRequest = { itemId: string; seq: number };
@@ -22,7 +42,21 @@ export type ViewProps = {
   open: (view: View, itemId?: string | null) => void;
 };
 
-export function ViewSwitch({ view, snapshot, settings, updateSettings, focus, open }: ViewProps) {
+export function ViewSwitch(props: ViewProps) {
+  return (
+    <Suspense
+      fallback={
+        <p className="muted" aria-busy="true" data-view-loading="">
+          Loading…
+        </p>
+      }
+    >
+      <CurrentView {...props} />
+    </Suspense>
+  );
+}
+
+function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: ViewProps) {
   const effective = settings ?? DEFAULT_SETTINGS;
   switch (view) {
     case 'today':

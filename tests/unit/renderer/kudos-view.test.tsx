@@ -16,6 +16,12 @@ const inboxItems = () =>
     .getAllByRole('listitem')
     .filter((li) => li.classList.contains('kudos-item'));
 
+/** The "Give kudos" tab; its form is a chunk of its own, loaded on that tap. */
+async function openGive(user: { click: (element: Element) => Promise<void> }) {
+  await user.click(screen.getByRole('tab', { name: 'Give kudos' }));
+  await screen.findByRole('form', { name: 'Send kudos' }, { timeout: 5000 });
+}
+
 /** `n` kudos from Jonas, one an hour back from the fixture's now, the oldest last. */
 const manyKudos = (n: number): Kudos[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -159,7 +165,7 @@ describe('Kudos', () => {
   it('sends kudos from the "Give kudos" tab, one tap away, with a value and a ticket link', async () => {
     const { raw, user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Kudos');
-    await user.click(screen.getByRole('tab', { name: 'Give kudos' }));
+    await openGive(user);
     const form = screen.getByRole('form', { name: 'Send kudos' });
     expect(form).toHaveTextContent('3 of 5 kudos left to give today.');
     expect(within(form).queryByRole('option', { name: 'Maya Okafor' })).not.toBeInTheDocument();
@@ -198,14 +204,14 @@ describe('Kudos', () => {
   it('keeps the kudos being typed when the token is revoked, and after signing in again', async () => {
     const { user, emitState } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Kudos');
-    await user.click(screen.getByRole('tab', { name: 'Give kudos' }));
+    await openGive(user);
     await user.selectOptions(screen.getByLabelText('Send to'), 'Kofi Mensah');
     await user.type(screen.getByLabelText('What they did'), 'Took my chats while I was at the dentist');
     act(() => emitState({ connection: 'signed_out', lastError: 'This token was revoked.' }));
     expect(await screen.findByLabelText('Token')).toBeInTheDocument();
     act(() => emitState({ connection: 'online', lastError: null }));
     await openView(user, 'Kudos');
-    await user.click(screen.getByRole('tab', { name: 'Give kudos' }));
+    await openGive(user);
     expect(screen.getByLabelText('What they did')).toHaveValue('Took my chats while I was at the dentist');
     expect(screen.getByLabelText('Send to')).toHaveValue('p-kofi');
   });
@@ -213,7 +219,7 @@ describe('Kudos', () => {
   it('asks what they did when the message is empty', async () => {
     const { raw, user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Kudos');
-    await user.click(screen.getByRole('tab', { name: 'Give kudos' }));
+    await openGive(user);
     await user.click(screen.getByRole('button', { name: 'Send kudos' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Say what they did');
     expect(raw.sendKudos).not.toHaveBeenCalled();
@@ -223,7 +229,7 @@ describe('Kudos', () => {
     const week = agentWeek();
     const { user } = await renderApp({ snapshot: { ...week, kudos: { ...week.kudos, sentToday: 5 } } });
     await openView(user, 'Kudos');
-    await user.click(screen.getByRole('tab', { name: 'Give kudos' }));
+    await openGive(user);
     expect(screen.getByText(/You have given all your kudos for today/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send kudos' })).toBeDisabled();
   });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { agentWeek } from './fixtures/agent-week';
@@ -134,7 +136,17 @@ describe('Timeline', () => {
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
   });
 
-  it('exports the portfolio as a PDF', async () => {
+  it('exports the portfolio as a PDF, fetching its font only then', async () => {
+    const ttf = readFileSync(
+      createRequire(import.meta.url).resolve(
+        '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+      ),
+    );
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(String(url));
+      return new Response(new Uint8Array(ttf));
+    });
     const { raw, user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Timeline');
     await user.click(screen.getByRole('button', { name: 'Export PDF' }));
@@ -142,6 +154,9 @@ describe('Timeline', () => {
     const input = raw.saveFile.mock.calls[0]![0] as { mimeType: string; base64: string };
     expect(input.mimeType).toBe('application/pdf');
     expect(atob(input.base64).startsWith('%PDF-')).toBe(true);
+    expect(fetched).toHaveLength(1);
+    expect(fetched[0]).toMatch(/NotoSans_400Regular\.ttf/);
+    vi.unstubAllGlobals();
   });
 
   it('hides points and levels when the person opted out of growth points', async () => {

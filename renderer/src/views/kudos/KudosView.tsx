@@ -1,4 +1,14 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
@@ -7,7 +17,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { useNow } from '../../components/use-now';
 import type { FocusRequest } from '../../app/ViewSwitch';
 import { KudosInbox } from './KudosInbox';
-import { SendKudosForm } from './SendKudosForm';
+
+/** The form is one tap away, and loaded on that tap (or in the background soon after start-up). */
+export const loadSendKudosForm = () => import('./SendKudosForm').then((m) => ({ default: m.SendKudosForm }));
+const SendKudosForm = lazy(loadSendKudosForm);
 
 type Tab = 'received' | 'give';
 
@@ -98,11 +111,19 @@ export function KudosView({ snapshot, focus }: { snapshot: Snapshot; focus: Focu
             )}
           </>
         ) : (
-          <SendKudosForm
-            key={focusIsTeammate ? focus?.itemId : 'none'}
-            snapshot={snapshot}
-            initialTo={focusIsTeammate ? (focus?.itemId ?? null) : null}
-          />
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true" data-view-loading="">
+                Loading…
+              </p>
+            }
+          >
+            <SendKudosForm
+              key={focusIsTeammate ? focus?.itemId : 'none'}
+              snapshot={snapshot}
+              initialTo={focusIsTeammate ? (focus?.itemId ?? null) : null}
+            />
+          </Suspense>
         )}
       </div>
     </section>
