@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,23 @@ export async function getJson(url: string, token: string): Promise<unknown> {
   const text = await response.text();
   if (!response.ok) throw new Error(`GET ${url} → ${response.status}: ${text}`);
   return JSON.parse(text) as unknown;
+}
+
+/** No serious or critical axe violations on a view; the report names each one when it fails. */
+export async function expectAccessible(page: Page, view: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map(
+      (v) =>
+        `${view}: ${v.id} — ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 export { base as test, expect, person };

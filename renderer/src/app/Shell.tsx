@@ -36,7 +36,7 @@ export function Shell() {
 
   // Once the first screen is up, fetch the other views in the background.
   useEffect(() => {
-    const timer = setTimeout(() => void prefetchViews(), 1_000);
+    const timer = setTimeout(() => void prefetchViews(), 300);
     return () => clearTimeout(timer);
   }, []);
 

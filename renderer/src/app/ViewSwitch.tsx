@@ -1,34 +1,55 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { Settings, View } from '../../../shared/ipc/contract';
 import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
 import type { Snapshot } from '../../../shared/api/snapshot';
 import { TodayView } from '../views/today/TodayView';
-import { KudosView, loadSendKudosForm } from '../views/kudos/KudosView';
+import { KudosView } from '../views/kudos/KudosView';
+import type { TimelineView as Timeline } from '../views/timeline/TimelineView';
+import type { ProfileView as Profile } from '../views/profile/ProfileView';
+import type { CoachingView as Coaching } from '../views/coaching/CoachingView';
+import type { IdeasView as Ideas } from '../views/ideas/IdeasView';
+import type { TeamView as Team } from '../views/team/TeamView';
+import type { SettingsView as SettingsPage } from '../views/settings/SettingsView';
+import { ViewBoundary } from './ViewBoundary';
+
+/** A view loaded on demand; `retry` makes a fresh attempt after a failed load. */
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const make = () => lazy(() => load().then((c) => ({ default: c })));
+  let current = make();
+  return {
+    load,
+    get: () => current,
+    retry: () => void (current = make()),
+  };
+}
 
 /**
- * Today and Kudos (where a pop-up's "Open" lands) are in the first chunk; the other views load on demand
- * and are fetched in the background soon after start-up, so the popover's first paint stays small.
+ * Today and Kudos (where a pop-up's "Open" lands, and where kudos are given, offline too) are in the first
+ * chunk; the other views load on demand and are fetched in the background right after start-up, so the
+ * popover's first paint stays small.
  */
-const loaders = {
-  timeline: () => import('../views/timeline/TimelineView').then((m) => ({ default: m.TimelineView })),
-  profile: () => import('../views/profile/ProfileView').then((m) => ({ default: m.ProfileView })),
-  coaching: () => import('../views/coaching/CoachingView').then((m) => ({ default: m.CoachingView })),
-  ideas: () => import('../views/ideas/IdeasView').then((m) => ({ default: m.IdeasView })),
-  team: () => import('../views/team/TeamView').then((m) => ({ default: m.TeamView })),
-  settings: () => import('../views/settings/SettingsView').then((m) => ({ default: m.SettingsView })),
-  sendKudos: loadSendKudosForm,
+const VIEWS = {
+  timeline: onDemand<Parameters<typeof Timeline>[0]>(() =>
+    import('../views/timeline/TimelineView').then((m) => m.TimelineView),
+  ),
+  profile: onDemand<Parameters<typeof Profile>[0]>(() =>
+    import('../views/profile/ProfileView').then((m) => m.ProfileView),
+  ),
+  coaching: onDemand<Parameters<typeof Coaching>[0]>(() =>
+    import('../views/coaching/CoachingView').then((m) => m.CoachingView),
+  ),
+  ideas: onDemand<Parameters<typeof Ideas>[0]>(() =>
+    import('../views/ideas/IdeasView').then((m) => m.IdeasView),
+  ),
+  team: onDemand<Parameters<typeof Team>[0]>(() => import('../views/team/TeamView').then((m) => m.TeamView)),
+  settings: onDemand<Parameters<typeof SettingsPage>[0]>(() =>
+    import('../views/settings/SettingsView').then((m) => m.SettingsView),
+  ),
 };
-const TimelineView = lazy(loaders.timeline);
-const ProfileView = lazy(loaders.profile);
-const CoachingView = lazy(loaders.coaching);
-const IdeasView = lazy(loaders.ideas);
-const TeamView = lazy(loaders.team);
-const SettingsView = lazy(loaders.settings);
-// (loaders.sendKudos is KudosView's own lazy form; listed here only to be prefetched.)
 
-/** Fetches every on-demand view, so switching to one later is instant (failures wait for the real visit). */
+/** Fetches every on-demand view, so switching to one later is instant (a failure waits for the real visit). */
 export const prefetchViews = () =>
-  Promise.all(Object.values(loaders).map((load) => load().catch(() => undefined)));
+  Promise.all(Object.values(VIEWS).map((v) => v.load().catch(() => undefined)));
 
 /** "Open this item": a kudos to scroll to, or (for Kudos) a teammate to write to. `seq` makes each request new. */
 export type FocusRequest = { itemId: string; seq: number };
@@ -43,16 +64,21 @@ export type ViewProps = {
 };
 
 export function ViewSwitch(props: ViewProps) {
+  const retry = () => {
+    if (props.view in VIEWS) VIEWS[props.view as keyof typeof VIEWS].retry();
+  };
   return (
-    <Suspense
-      fallback={
-        <p className="muted" aria-busy="true" data-view-loading="">
-          Loading…
-        </p>
-      }
-    >
-      <CurrentView {...props} />
-    </Suspense>
+    <ViewBoundary key={props.view} onRetry={retry}>
+      <Suspense
+        fallback={
+          <p className="muted" aria-busy="true" data-view-loading="">
+            Loading…
+          </p>
+        }
+      >
+        <CurrentView {...props} />
+      </Suspense>
+    </ViewBoundary>
   );
 }
 
@@ -63,17 +89,29 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
       return <TodayView snapshot={snapshot} settings={effective} />;
     case 'kudos':
       return <KudosView snapshot={snapshot} focus={focus} />;
-    case 'timeline':
-      return <TimelineView snapshot={snapshot} settings={effective} />;
-    case 'profile':
-      return <ProfileView snapshot={snapshot} />;
-    case 'coaching':
-      return <CoachingView snapshot={snapshot} />;
-    case 'ideas':
-      return <IdeasView snapshot={snapshot} />;
-    case 'team':
-      return <TeamView snapshot={snapshot} onThank={(personId) => open('kudos', personId)} />;
-    case 'settings':
-      return <SettingsView settings={settings} update={updateSettings} personName={snapshot.person.name} />;
+    case 'timeline': {
+      const Timeline = VIEWS.timeline.get();
+      return <Timeline snapshot={snapshot} settings={effective} />;
+    }
+    case 'profile': {
+      const Profile = VIEWS.profile.get();
+      return <Profile snapshot={snapshot} />;
+    }
+    case 'coaching': {
+      const Coaching = VIEWS.coaching.get();
+      return <Coaching snapshot={snapshot} />;
+    }
+    case 'ideas': {
+      const Ideas = VIEWS.ideas.get();
+      return <Ideas snapshot={snapshot} />;
+    }
+    case 'team': {
+      const Team = VIEWS.team.get();
+      return <Team snapshot={snapshot} onThank={(personId) => open('kudos', personId)} />;
+    }
+    case 'settings': {
+      const SettingsPage = VIEWS.settings.get();
+      return <SettingsPage settings={settings} update={updateSettings} personName={snapshot.person.name} />;
+    }
   }
 }

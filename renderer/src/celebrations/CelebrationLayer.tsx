@@ -9,6 +9,31 @@ const MAX_VISIBLE = 3;
 const loadStage = () => import('./CelebrationStage');
 const CelebrationStage = lazy(loadStage);
 
+type Moments = { shown: Moment[]; waiting: Moment[] };
+
+/** A streak milestone says it all: a 10-day streak arriving with the 3- and 5-day ones replaces them. */
+const supersedes = (next: Moment, old: Moment) =>
+  next.kind === 'streak_milestone' &&
+  old.kind === 'streak_milestone' &&
+  Number(next.highlight?.value ?? 0) >= Number(old.highlight?.value ?? 0);
+
+/** At most three on screen; the rest wait their turn (a customer's thank-you is never pushed away). */
+function arrive({ shown, waiting }: Moments, moment: Moment): Moments {
+  const keepShown = shown.filter((m) => !supersedes(moment, m));
+  const keepWaiting = waiting.filter((m) => !supersedes(moment, m));
+  return keepShown.length < MAX_VISIBLE
+    ? { shown: [...keepShown, moment], waiting: keepWaiting }
+    : { shown: keepShown, waiting: [...keepWaiting, moment] };
+}
+
+function leave({ shown, waiting }: Moments, id: string): Moments {
+  const rest = shown.filter((m) => m.id !== id);
+  const [next, ...later] = waiting;
+  return next && rest.length < MAX_VISIBLE
+    ? { shown: [...rest, next], waiting: later }
+    : { shown: rest, waiting };
+}
+
 /**
  * Listens for celebrations (and digests of held pop-ups) from the host and shows them in a corner that never
  * covers the work: no modal, no focus stealing, at most three at once, each shown once.
@@ -24,7 +49,8 @@ export function CelebrationLayer({
   onOpen: (target: NavigateTarget) => void;
 }) {
   const api = useApi();
-  const [shown, setShown] = useState<Moment[]>([]);
+  const [moments, setMoments] = useState<Moments>({ shown: [], waiting: [] });
+  const shown = moments.shown;
   const seen = useRef(new Set<string>());
   const settingsRef = useRef(settings ?? DEFAULT_SETTINGS);
   const kudosRef = useRef(kudos);
@@ -39,11 +65,21 @@ export function CelebrationLayer({
     return () => clearTimeout(timer);
   }, []);
 
+  // The host pushes a kudos (state) just before its celebration; read it from there, not from the next
+  // render, so a customer's thank-you is known as one the moment it pops up.
+  useEffect(
+    () =>
+      api.onState((state) => {
+        if (state.snapshot) kudosRef.current = state.snapshot.kudos.inbox;
+      }),
+    [api],
+  );
+
   useEffect(() => {
     const add = (moment: Moment) => {
       if (seen.current.has(moment.id)) return;
       seen.current.add(moment.id);
-      setShown((list) => [...list, moment].slice(-MAX_VISIBLE));
+      setMoments((m) => arrive(m, moment));
     };
     const offCelebration = api.onCelebration((celebration) => {
       if (!shouldShow(celebration, settingsRef.current)) return;
@@ -56,7 +92,7 @@ export function CelebrationLayer({
     };
   }, [api]);
 
-  const dismiss = useCallback((id: string) => setShown((list) => list.filter((c) => c.id !== id)), []);
+  const dismiss = useCallback((id: string) => setMoments((m) => leave(m, id)), []);
   const open = useCallback(
     (moment: Moment) => {
       dismiss(moment.id);

@@ -219,4 +219,32 @@ describe('celebrations', () => {
     const streak = card('25 working days in a row');
     expect(streak.querySelector('.celebration-highlight')).toHaveTextContent('25days');
   });
+
+  it('lets a bigger streak milestone replace smaller ones, and queues what does not fit instead of dropping it', async () => {
+    const { emitCelebration, user } = await renderApp({ snapshot: agentWeek() });
+    const streak = (n: number): Celebration => ({
+      id: `streak:${n}`,
+      kind: 'streak_milestone',
+      size: n >= 10 ? 'confetti' : 'burst',
+      title: `${n}-day streak!`,
+      message: `${n} scheduled days in a row with your daily goal met.`,
+      at: '2026-03-12T14:30:00Z',
+      refId: String(n),
+    });
+    act(() => {
+      emitCelebration(kudos);
+      emitCelebration(streak(3));
+      emitCelebration(streak(5));
+      emitCelebration(streak(10));
+      emitCelebration(mission);
+      emitCelebration({ ...kudos, id: 'cel-k2', title: 'Kudos from Jonas Weber' });
+    });
+    await screen.findByText('10-day streak!', undefined, { timeout: 3000 });
+    const titles = () => [...document.querySelectorAll('.celebration-title')].map((t) => t.textContent);
+    expect(titles()).toEqual(['Kudos from Sofia Brandt', '10-day streak!', 'Mission completed!']);
+    await user.click(screen.getByRole('button', { name: 'Dismiss: Kudos from Sofia Brandt' }));
+    await waitFor(() =>
+      expect(titles()).toEqual(['10-day streak!', 'Mission completed!', 'Kudos from Jonas Weber']),
+    );
+  });
 });

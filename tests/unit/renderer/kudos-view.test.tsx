@@ -16,7 +16,7 @@ const inboxItems = () =>
     .getAllByRole('listitem')
     .filter((li) => li.classList.contains('kudos-item'));
 
-/** The "Give kudos" tab; its form is a chunk of its own, loaded on that tap. */
+/** The "Give kudos" tab, one tap away. */
 async function openGive(user: { click: (element: Element) => Promise<void> }) {
   await user.click(screen.getByRole('tab', { name: 'Give kudos' }));
   await screen.findByRole('form', { name: 'Send kudos' }, { timeout: 5000 });

@@ -1,14 +1,4 @@
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
@@ -17,10 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useNow } from '../../components/use-now';
 import type { FocusRequest } from '../../app/ViewSwitch';
 import { KudosInbox } from './KudosInbox';
-
-/** The form is one tap away, and loaded on that tap (or in the background soon after start-up). */
-export const loadSendKudosForm = () => import('./SendKudosForm').then((m) => ({ default: m.SendKudosForm }));
-const SendKudosForm = lazy(loadSendKudosForm);
+import { SendKudosForm } from './SendKudosForm';
 
 type Tab = 'received' | 'give';
 
@@ -111,19 +98,11 @@ export function KudosView({ snapshot, focus }: { snapshot: Snapshot; focus: Focu
             )}
           </>
         ) : (
-          <Suspense
-            fallback={
-              <p className="muted" aria-busy="true" data-view-loading="">
-                Loading…
-              </p>
-            }
-          >
-            <SendKudosForm
-              key={focusIsTeammate ? focus?.itemId : 'none'}
-              snapshot={snapshot}
-              initialTo={focusIsTeammate ? (focus?.itemId ?? null) : null}
-            />
-          </Suspense>
+          <SendKudosForm
+            key={focusIsTeammate ? focus?.itemId : 'none'}
+            snapshot={snapshot}
+            initialTo={focusIsTeammate ? (focus?.itemId ?? null) : null}
+          />
         )}
       </div>
     </section>
