@@ -15,7 +15,11 @@ export function missionHelp(view: MissionView): string | null {
   if (mission.metric === 'solved' && mission.comparator === 'atLeast') {
     const more = Math.ceil(mission.target) - Math.floor(value ?? 0);
     if (more <= 0) return null;
-    return `${more} more solved ticket${more === 1 ? '' : 's'} complete${more === 1 ? 's' : ''} this.`;
+    const tickets = `${more} more solved ticket${more === 1 ? '' : 's'}`;
+    // With a guardrail not holding, the count alone does not complete the mission: say only what it does.
+    return progress.guardrails.some((g) => g.holds === false)
+      ? `${tickets} reach${more === 1 ? 'es' : ''} ${Math.ceil(mission.target)}.`
+      : `${tickets} complete${more === 1 ? 's' : ''} this.`;
   }
   if (value === null || sample <= 0) return null;
 

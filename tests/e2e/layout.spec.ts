@@ -73,6 +73,7 @@ test('a 4,000-character word wraps everywhere people write: ideas, kudos, profil
   await expect(supervisor.getByRole('listitem', { name: 'Emma Nowak' })).toContainText(/Strengthx+end/);
   await expect(supervisor.getByRole('region', { name: 'Team ideas' })).toContainText(/Bodyx+end/);
   await expectNoSidewaysScroll(supervisor, 'Team');
+  await supervisor.getByRole('region', { name: 'Team ideas' }).scrollIntoViewIfNeeded();
   await shot(supervisor, 'long-word-team');
 });
 

@@ -23,6 +23,7 @@ export function Nav({
   onChange,
   badges,
   status,
+  who,
 }: {
   views: View[];
   current: View;
@@ -30,6 +31,8 @@ export function Nav({
   badges: Partial<Record<View, number>>;
   /** The connection dot, at the end of the row. */
   status: ReactNode;
+  /** Who is signed in, shown beside the dot where the row has room. */
+  who: string;
 }) {
   const wide = useMediaQuery('(min-width: 720px)');
   const tabs = wide ? views : views.slice(0, TABS_IN_NARROW_BAR);
@@ -56,6 +59,11 @@ export function Nav({
           </li>
         )}
       </ul>
+      {wide && (
+        <span className="who" aria-hidden="true">
+          {who}
+        </span>
+      )}
       {status}
     </nav>
   );

@@ -84,6 +84,7 @@ export function Shell() {
           current={current}
           onChange={(next) => open(next)}
           badges={{ kudos: unread }}
+          who={snapshot.person.name}
           status={
             <span
               className={`dot dot-${state.connection}`}

@@ -5,7 +5,8 @@ import { useApi } from '../api/api-context';
 import { momentOf, momentOfDigest, type Moment } from './moment';
 import { shouldShow } from './policy';
 
-const MAX_VISIBLE = 3;
+/** Two at once at most: in a 600 px popover a third big card would cover the work. */
+const MAX_VISIBLE = 2;
 const loadStage = () => import('./CelebrationStage');
 const CelebrationStage = lazy(loadStage);
 
@@ -17,7 +18,7 @@ const supersedes = (next: Moment, old: Moment) =>
   old.kind === 'streak_milestone' &&
   Number(next.highlight?.value ?? 0) >= Number(old.highlight?.value ?? 0);
 
-/** At most three on screen; the rest wait their turn (a customer's thank-you is never pushed away). */
+/** At most two on screen; the rest wait their turn (a customer's thank-you is never pushed away). */
 function arrive({ shown, waiting }: Moments, moment: Moment): Moments {
   const keepShown = shown.filter((m) => !supersedes(moment, m));
   const keepWaiting = waiting.filter((m) => !supersedes(moment, m));
@@ -36,7 +37,7 @@ function leave({ shown, waiting }: Moments, id: string): Moments {
 
 /**
  * Listens for celebrations (and digests of held pop-ups) from the host and shows them in a corner that never
- * covers the work: no modal, no focus stealing, at most three at once, each shown once.
+ * covers the work: no modal, no focus stealing, at most two at once (the rest wait their turn), each shown once.
  */
 export function CelebrationLayer({
   settings,

@@ -24,10 +24,10 @@ export interface Moment {
 const EYEBROWS: Record<MomentKind, string> = {
   kudos: 'Kudos',
   thanks: 'A customer’s thank-you',
-  mission_completed: 'Mission complete',
-  streak_milestone: 'Streak milestone',
-  personal_best: 'Personal best',
-  level_up: 'Level up',
+  mission_completed: 'Mission',
+  streak_milestone: 'Streak',
+  personal_best: 'Your best week',
+  level_up: 'Growth',
   digest: 'Saved for you',
 };
 

@@ -2,74 +2,45 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanSolvesNeeded, missionHelp, satisfiedRatingsNeeded } from '../../../shared/domain/mission-help';
 import { evaluateMission } from '../../../shared/domain/missions';
-import type { AgentMetrics, MetricKey } from '../../../shared/domain/metrics-model';
 import type { Mission } from '../../../shared/domain/mission-model';
+import { metricsOf, mission } from './fixtures';
 
-const NOW = '2026-03-12T12:00:00Z';
-const mission = (patch: Partial<Mission>): Mission => ({
-  id: 'm-1',
-  title: 'Mission',
-  metric: 'solved',
-  comparator: 'atLeast',
-  target: 40,
-  window: { start: '2026-03-09T00:00:00Z', end: '2026-03-16T00:00:00Z' },
-  minSample: 1,
-  guardrails: [],
-  reward: { points: 50 },
-  scope: 'agent',
-  agentId: 'p-1',
-  teamId: null,
-  origin: 'offer',
-  kind: 'steady',
-  status: 'active',
-  createdAt: '2026-03-09T00:00:00Z',
-  settledAt: null,
-  ...patch,
-});
-const none = { value: null, sample: 0 };
-const metrics = (key: MetricKey, value: number, sample: number): AgentMetrics => ({
-  agentId: 'p-1',
-  from: '2026-03-09T00:00:00Z',
-  to: NOW,
-  timezone: 'UTC',
-  solved: none,
-  frtAvgMinutes: none,
-  frtMedianMinutes: none,
-  resolutionAvgMinutes: none,
-  csatPct: none,
-  qaAvg: none,
-  reopenRate: none,
-  ahtSeconds: none,
-  reopened: none,
-  [key]: { value, sample },
-});
-const helpFor = (m: Mission, key: MetricKey, value: number, sample: number) =>
-  missionHelp({ mission: m, progress: evaluateMission(m, metrics(key, value, sample), NOW) });
+const NOW = '2026-03-05T12:00:00Z';
+const helpFor = (m: Mission, values: Parameters<typeof metricsOf>[1], sample = 10) =>
+  missionHelp({ mission: m, progress: evaluateMission(m, metricsOf('ana', values, sample), NOW) });
 
 describe('what would help a mission', () => {
   it('counts the solved tickets still to go', () => {
-    expect(helpFor(mission({}), 'solved', 27, 27)).toBe('13 more solved tickets complete this.');
-    expect(helpFor(mission({}), 'solved', 39, 39)).toBe('1 more solved ticket completes this.');
-    expect(helpFor(mission({}), 'solved', 40, 40)).toBeNull();
+    expect(helpFor(mission(), { solved: 27 })).toBe('13 more solved tickets complete this.');
+    expect(helpFor(mission(), { solved: 39 })).toBe('1 more solved ticket completes this.');
+    expect(helpFor(mission(), { solved: 40 })).toBeNull();
+  });
+
+  it('does not promise completion while a guardrail is not holding', () => {
+    const guarded = mission({ guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 87 }] });
+    const help = helpFor(guarded, { solved: 23, csatPct: 80 });
+    expect(help).toBe('17 more solved tickets reach 40.');
   });
 
   it('counts the satisfied ratings a CSAT mission needs (4 of 7 to 87%: 17 more)', () => {
     const csat = mission({ metric: 'csatPct', target: 87 });
-    expect(helpFor(csat, 'csatPct', (100 * 4) / 7, 7)).toBe('17 more satisfied ratings keep this on track.');
-    expect(helpFor(csat, 'csatPct', 90, 10)).toBeNull();
+    expect(helpFor(csat, { csatPct: (100 * 4) / 7 }, 7)).toBe(
+      '17 more satisfied ratings keep this on track.',
+    );
+    expect(helpFor(csat, { csatPct: 90 }, 10)).toBeNull();
   });
 
   it('counts the clean solves a reopen-rate mission needs', () => {
     const reopen = mission({ metric: 'reopenRate', comparator: 'atMost', target: 5 });
-    expect(helpFor(reopen, 'reopenRate', 10, 20)).toBe(
+    expect(helpFor(reopen, { solved: 20, reopenRate: 10 }, 20)).toBe(
       '20 more solved tickets that stay solved keep this on track.',
     );
   });
 
   it('says nothing it cannot count exactly, or for a mission that is over', () => {
     const frt = mission({ metric: 'frtAvgMinutes', comparator: 'atMost', target: 30 });
-    expect(helpFor(frt, 'frtAvgMinutes', 34, 20)).toBeNull();
-    expect(helpFor(mission({ status: 'missed' }), 'solved', 10, 10)).toBeNull();
+    expect(helpFor(frt, { frtAvgMinutes: 34 }, 20)).toBeNull();
+    expect(helpFor(mission({ status: 'missed' }), { solved: 10 })).toBeNull();
     expect(satisfiedRatingsNeeded(9, 10, 100)).toBeNull();
   });
 

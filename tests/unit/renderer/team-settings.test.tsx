@@ -193,7 +193,12 @@ describe('Settings', () => {
     expect(raw.updateSettings).toHaveBeenLastCalledWith({
       quietHours: { enabled: true, start: '18:00', end: '08:00' },
     });
-    expect(quiet).toHaveAccessibleDescription('On: from 18:00 to 08:00 pop-ups wait for a digest.');
+    // Times as this machine's locale writes them, like the time fields beside them ("18:00" or "6:00 PM").
+    const local = (h: number) =>
+      new Date(2000, 0, 1, h, 0).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+    expect(quiet).toHaveAccessibleDescription(
+      `On: from ${local(18)} to ${local(8)} pop-ups wait for a digest.`,
+    );
     expect(from).toBeEnabled();
     const budget = screen.getByLabelText('Pop-ups an hour');
     await user.clear(budget);

@@ -132,7 +132,7 @@ describe('Today: no shaming', () => {
     expect(card).not.toHaveTextContent(/needs|at risk|!/i);
     expect(card).toHaveTextContent('113 of 250 solved, 3 days left');
     expect(card).toHaveTextContent('Not there yet');
-    expect(card).toHaveTextContent('137 more solved tickets complete this.');
+    expect(card).toHaveTextContent('137 more solved tickets reach 250.');
     const guardrail = within(within(card).getByRole('list', { name: 'Guardrails' })).getByRole('listitem');
     expect(guardrail).toHaveTextContent(
       'CSAT is 57% for now; the aim is 87% or more. Each satisfied rating lifts it.',

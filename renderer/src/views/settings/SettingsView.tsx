@@ -35,6 +35,15 @@ const MECHANICS: { key: OptOut; label: string; on: string; off: string }[] = [
   },
 ];
 
+/** "18:00" as this browser writes times (its time fields show "6:00 PM" in some locales). */
+const clock = (wall: string) => {
+  const [h, m] = wall.split(':').map(Number);
+  return new Date(2000, 0, 1, h ?? 0, m ?? 0).toLocaleTimeString(undefined, {
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+};
+
 /** A checkbox whose label names the setting and whose description says what its current state does. */
 function Toggle(props: {
   label: string;
@@ -166,7 +175,7 @@ export function SettingsView({
             onChange={(enabled) => void update({ quietHours: { ...quiet, enabled } })}
             describe={
               quiet.enabled
-                ? `On: from ${quiet.start} to ${quiet.end} pop-ups wait for a digest.`
+                ? `On: from ${clock(quiet.start)} to ${clock(quiet.end)} pop-ups wait for a digest.`
                 : 'Off: pop-ups may arrive at any hour.'
             }
           />
