@@ -3,9 +3,9 @@ import Store from 'electron-store';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DateTime } from 'luxon';
 import { createApiHost, createSyncClient, type ApiHost } from '../../shared/sync';
 import { SignInInput, type NavigateTarget, type Settings } from '../../shared/ipc';
+import { minutesInZone } from '../../shared/notify';
 import { registerIpcHandlers, sendEvent } from './ipc/ipc-main-bridge';
 import { createNotificationCenter } from './notifications/notification-center';
 import { createPopoverController } from './popover/popover-controller';
@@ -73,6 +73,7 @@ export async function bootstrap(): Promise<Shell> {
       openExternal: (url) => shell.openExternal(url),
       saveFile: (input) => saveFileWithDialog(popoverWindow, input),
       closePopover: async () => popover.hide(),
+      capabilities: { startAtLogin: true },
     },
     log,
   });
@@ -113,12 +114,7 @@ export async function bootstrap(): Promise<Shell> {
     settings: () => store.getSettings(),
     now: Date.now,
     // Quiet hours are wall-clock times in the person's own zone (the machine's zone until the snapshot says).
-    localMinutes: (now) => {
-      const zone = host.getState().snapshot?.person.timezone;
-      const inZone = DateTime.fromMillis(now, zone ? { zone } : {});
-      const t = inZone.isValid ? inZone : DateTime.fromMillis(now);
-      return t.hour * 60 + t.minute;
-    },
+    localMinutes: (now) => minutesInZone(now, host.getState().snapshot?.person.timezone),
     open: (target) => popover.show(target),
   });
 

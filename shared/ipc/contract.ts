@@ -86,6 +86,23 @@ export const SaveFileInput = z.object({
 
 export const ExternalUrl = z.url({ protocol: /^https?$/ });
 
+/** What this host can do beyond the common contract: the renderer offers a control only where it works. */
+export const HostCapabilities = z.object({
+  /** Starting with the operating system's session: the desktop app can, a browser tab cannot. */
+  startAtLogin: z.boolean(),
+});
+export type HostCapabilities = z.infer<typeof HostCapabilities>;
+
+/** One pop-up for what the notification budget held back (shared/notify), pushed when it is due. */
+export const PopupDigest = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  body: z.string(),
+  count: z.number().int().min(2),
+  target: NavigateTarget,
+});
+export type PopupDigest = z.infer<typeof PopupDigest>;
+
 const Receipt = z.object({ key: z.string(), queued: z.boolean() });
 export type Receipt = z.infer<typeof Receipt>;
 
@@ -117,6 +134,7 @@ export const invokeContract = {
   openExternal: [ExternalUrl, z.void()],
   saveFile: [SaveFileInput, z.object({ saved: z.boolean() })],
   closePopover: [z.void(), z.void()],
+  getHostCapabilities: [z.void(), HostCapabilities],
 } as const;
 
 /** Events the host pushes to the renderer: name → payload schema. */
@@ -124,6 +142,7 @@ export const eventContract = {
   state: ClientState,
   celebration: Celebration,
   navigate: NavigateTarget,
+  digest: PopupDigest,
 } as const;
 
 export type InvokeName = keyof typeof invokeContract;
@@ -144,6 +163,7 @@ export type SidekickApi = { [N in InvokeName]: Method<N> } & {
   onState(listener: (state: EventPayload<'state'>) => void): Unsubscribe;
   onCelebration(listener: (celebration: EventPayload<'celebration'>) => void): Unsubscribe;
   onNavigate(listener: (target: EventPayload<'navigate'>) => void): Unsubscribe;
+  onDigest(listener: (digest: EventPayload<'digest'>) => void): Unsubscribe;
 };
 
 export const INVOKE_NAMES = Object.keys(invokeContract) as InvokeName[];

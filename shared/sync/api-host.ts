@@ -159,6 +159,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     openExternal: (url) => options.platform.openExternal(url),
     saveFile: (input) => options.platform.saveFile(input),
     closePopover: () => options.platform.closePopover(),
+    getHostCapabilities: async () => options.platform.capabilities,
   };
 
   return {

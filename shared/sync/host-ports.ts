@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Settings, SaveFileInput } from '../ipc/contract';
+import type { HostCapabilities, Settings, SaveFileInput } from '../ipc/contract';
 
 /** Who this device is signed in as. The token is a secret: hosts keep it encrypted (safeStorage) where they can. */
 export const Session = z.object({
@@ -27,4 +27,6 @@ export interface PlatformHooks {
   openExternal(url: string): Promise<void>;
   saveFile(input: SaveFileRequest): Promise<{ saved: boolean }>;
   closePopover(): Promise<void>;
+  /** What only some hosts can do (e.g. start at login), so the renderer offers it only there. */
+  capabilities: HostCapabilities;
 }

@@ -1,70 +1,63 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, person, shot, signIn, suiteServer, test } from './fixtures';
+import { expect, expectAccessible, openView, person, shot, signIn, suiteServer, test } from './fixtures';
 
-/** No serious or critical axe violations on a view; the report names each one when it fails. */
-async function expectAccessible(page: Page, view: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map(
-      (v) =>
-        `${view}: ${v.id} — ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    ),
-  ).toEqual([]);
-}
+const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Coaching', 'Ideas', 'Settings'];
 
-test('every agent view is keyboard reachable, labelled and free of serious axe violations', async ({
+test('every agent view is reachable, labelled and free of serious axe violations', async ({ browser }) => {
+  const server = suiteServer();
+  const page = await signIn(browser, server.url, person(server.people, 'Chloé Martin').token);
+  for (const view of AGENT_VIEWS) {
+    await openView(page, view);
+    if (view === 'Timeline') await expect(page.getByRole('figure', { name: /by week$/ })).toBeVisible();
+    await expectAccessible(page, view.toLowerCase());
+  }
+});
+
+test('the keyboard reaches every view, "More" menu included, with a visible focus ring', async ({
   browser,
 }) => {
   const server = suiteServer();
   const page = await signIn(browser, server.url, person(server.people, 'Chloé Martin').token);
-  await expectAccessible(page, 'today');
-  await shot(page, 'view-today');
-  for (const view of ['Kudos', 'Timeline', 'Profile', 'Coaching', 'Ideas', 'Settings']) {
-    await page.getByRole('button', { name: new RegExp(`^${view}`) }).click();
-    await expect(page.getByRole('button', { name: new RegExp(`^${view}`) })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
-    if (view === 'Timeline') await expect(page.getByRole('figure', { name: /by week$/ })).toBeVisible();
-    await expectAccessible(page, view.toLowerCase());
-    await shot(page, `view-${view.toLowerCase()}`);
-  }
-});
-
-test('the views can be reached with the keyboard alone, with a visible focus ring', async ({ browser }) => {
-  const server = suiteServer();
-  const page = await signIn(browser, server.url, person(server.people, 'Chloé Martin').token);
   await page.locator('body').focus();
-  // Tab to the navigation and open Kudos with Enter.
+  const kudos = page.getByRole('button', { name: /^Kudos/ });
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
-    if (await page.getByRole('button', { name: /^Kudos/ }).evaluate((el) => el === document.activeElement))
-      break;
+    if (await kudos.evaluate((el) => el === document.activeElement)) break;
   }
-  const kudos = page.getByRole('button', { name: /^Kudos/ });
   await expect(kudos).toBeFocused();
-  const outline = await kudos.evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline).not.toBe('none');
+  expect(await kudos.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Kudos for you' })).toBeVisible();
-  await shot(page, 'keyboard-focus');
+
+  // On to "More": Tab past Timeline, open with the arrow key, walk to Settings, Enter.
+  const more = page.getByRole('button', { name: /^More/ });
+  await more.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'More views' });
+  await expect(menu.getByRole('menuitem', { name: 'Profile' })).toBeFocused();
+  expect(
+    await menu.getByRole('menuitem', { name: 'Profile' }).evaluate((el) => getComputedStyle(el).outlineStyle),
+  ).not.toBe('none');
+  await shot(page, 'keyboard-more-menu');
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toHaveAttribute('aria-label', 'Settings');
+  await expect(more).toHaveText(/More: Settings/);
 });
 
-test('the team view for a supervisor has no serious axe violations', async ({ browser }) => {
+test('the team view for a supervisor (their landing view) has no serious axe violations', async ({
+  browser,
+}) => {
   const server = suiteServer();
   const page = await signIn(browser, server.url, person(server.people, 'Maja Kowalska').token);
-  await page.getByRole('button', { name: 'Team' }).click();
+  await expect(page.getByRole('main')).toHaveAttribute('aria-label', 'Team');
   await expect(page.getByRole('region', { name: /progress$/ })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'Emma Nowak' })).toBeVisible();
   await expectAccessible(page, 'team');
-  await shot(page, 'view-team');
 });
 
 test('the sign-in screen has no serious axe violations', async ({ page }) => {
@@ -72,7 +65,6 @@ test('the sign-in screen has no serious axe violations', async ({ page }) => {
   await page.goto(server.url);
   await expect(page.getByLabel('Token')).toBeVisible();
   await expectAccessible(page, 'sign-in');
-  await shot(page, 'view-sign-in');
 });
 
 test('the dark theme keeps its contrast: no serious axe violations', async ({ browser }) => {
@@ -80,14 +72,8 @@ test('the dark theme keeps its contrast: no serious axe violations', async ({ br
   const page = await signIn(browser, server.url, person(server.people, 'Chloé Martin').token, {
     colorScheme: 'dark',
   });
-  await expectAccessible(page, 'today (dark)');
-  for (const view of ['Kudos', 'Timeline', 'Settings']) {
-    await page.getByRole('button', { name: new RegExp(`^${view}`) }).click();
-    await expect(page.getByRole('button', { name: new RegExp(`^${view}`) })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
+  for (const view of AGENT_VIEWS) {
+    await openView(page, view);
     await expectAccessible(page, `${view.toLowerCase()} (dark)`);
   }
-  await shot(page, 'view-settings-dark');
 });

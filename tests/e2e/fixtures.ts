@@ -1,9 +1,17 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { E2EState, person } from './server-process';
 
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+/** Screenshots for people to look at (and CI to keep as artifacts); git-ignored, never committed. */
+export const SCREENSHOTS = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'artifacts',
+  'screenshots',
+);
+/** A tray popover's size, the companion's home. */
+export const POPOVER = { width: 400, height: 600 } as const;
 
 export const suiteServer = (): E2EState => E2EState.parse(JSON.parse(process.env.SIDEKICK_E2E ?? 'null'));
 
@@ -14,7 +22,7 @@ export async function signIn(
   token: string,
   options: BrowserContextOptions = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 560 }, ...options });
+  const context = await browser.newContext({ viewport: POPOVER, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
@@ -28,7 +36,21 @@ export async function signIn(
 export async function shot(page: Page, name: string) {
   // Let entrance animations settle, so the picture shows what a person sees after a moment.
   await page.waitForTimeout(700);
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Opens a view from the navigation: a tab in the bar, or an item of its "More" menu when the bar is narrow.
+ */
+export async function openView(page: Page, name: string) {
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  const tab = nav.getByRole('button', { name: new RegExp(`^${name}`) });
+  if ((await tab.count()) > 0) await tab.first().click();
+  else {
+    await nav.getByRole('button', { name: /^More/ }).click();
+    await nav.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
+  }
+  await expect(page.getByRole('main')).toHaveAttribute('aria-label', new RegExp(`^${name}$`, 'i'));
 }
 
 /** POSTs JSON to the server with a bearer token; returns the parsed body, failing the test on a non-2xx. */
@@ -52,6 +74,23 @@ export async function getJson(url: string, token: string): Promise<unknown> {
   const text = await response.text();
   if (!response.ok) throw new Error(`GET ${url} → ${response.status}: ${text}`);
   return JSON.parse(text) as unknown;
+}
+
+/** No serious or critical axe violations on a view; the report names each one when it fails. */
+export async function expectAccessible(page: Page, view: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map(
+      (v) =>
+        `${view}: ${v.id} — ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 export { base as test, expect, person };

@@ -13,7 +13,7 @@ export default async function globalSetup() {
   if (!fs.existsSync(path.join(here, '../../renderer/dist/index.html'))) {
     throw new Error('renderer/dist is missing: run "npm run build:renderer" first (npm run test:e2e does).');
   }
-  fs.mkdirSync(path.join(here, 'screenshots'), { recursive: true });
+  fs.mkdirSync(path.join(here, 'artifacts', 'screenshots'), { recursive: true });
   const server = await spawnServer();
   process.env.SIDEKICK_E2E = JSON.stringify({
     url: server.url,

@@ -1,4 +1,4 @@
-import { expect, person, shot, signIn, suiteServer, test } from './fixtures';
+import { expect, openView, person, shot, signIn, suiteServer, test } from './fixtures';
 
 test('a supervisor sends kudos and the agent’s open page shows the toast within a second', async ({
   browser,
@@ -11,7 +11,8 @@ test('a supervisor sends kudos and the agent’s open page shows the toast withi
   });
   const supervisor = await signIn(browser, server.url, person(server.people, 'Maja Kowalska').token);
 
-  await supervisor.getByRole('button', { name: /^Kudos/ }).click();
+  await openView(supervisor, 'Kudos');
+  await supervisor.getByRole('tab', { name: 'Give kudos' }).click();
   const form = supervisor.getByRole('form', { name: 'Send kudos' });
   await form.getByLabel('Send to').selectOption({ label: 'Ben Okafor' });
   await form.getByText('Empathy', { exact: true }).click();
@@ -39,7 +40,7 @@ test('a supervisor sends kudos and the agent’s open page shows the toast withi
   await shot(agent, 'kudos-agent-toast');
 
   // It is kept in the inbox too, newest first and unread.
-  await agent.getByRole('button', { name: /^Kudos/ }).click();
+  await openView(agent, 'Kudos');
   await expect(agent.getByRole('listitem', { name: 'Kudos from Maja Kowalska, new' }).first()).toContainText(
     'ticket 5120',
   );

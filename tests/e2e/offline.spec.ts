@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, getJson, person, shot, signIn, test } from './fixtures';
+import { expect, getJson, openView, person, shot, signIn, test } from './fixtures';
 import { spawnServer, type ServerHandle } from './server-process';
 
 let server: ServerHandle | null = null;
@@ -24,7 +24,8 @@ test('offline: the last state stays with its age, and an action queued offline i
   await expect(page.getByRole('region', { name: 'Your missions' })).toBeVisible();
 
   const message = `Covered my chats during the outage — thank you! (${Date.now()})`;
-  await page.getByRole('button', { name: /^Kudos/ }).click();
+  await openView(page, 'Kudos');
+  await page.getByRole('tab', { name: 'Give kudos' }).click();
   const form = page.getByRole('form', { name: 'Send kudos' });
   await form.getByLabel('Send to').selectOption({ label: 'Ana Silva' });
   await form.getByLabel('What they did').fill(message);

@@ -21,7 +21,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    viewport: { width: 380, height: 560 },
+    viewport: { width: 400, height: 600 },
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
     trace: 'off',

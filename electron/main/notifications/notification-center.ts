@@ -1,8 +1,8 @@
 import { celebrationAllowed } from '../../../shared/ipc/celebration-policy';
 import type { FeedEntry } from '../../../shared/api';
 import type { NavigateTarget, Settings } from '../../../shared/ipc';
-import { NotificationBudget, type BudgetContext } from './notification-budget';
-import { digestFor, notificationFor, type NotificationContent } from './notification-content';
+import { digestFor, NotificationBudget, type BudgetContext } from '../../../shared/notify';
+import { notificationFor, type NotificationContent } from './notification-content';
 
 /** The one thing the center needs from Electron's Notification. */
 export interface Notifier {

@@ -35,19 +35,4 @@ export function notificationFor(entry: FeedEntry): NotificationContent | null {
   return null;
 }
 
-/** One notification for everything held back during focus or quiet hours. */
-export function digestFor(items: readonly NotificationContent[]): NotificationContent {
-  const kudos = items.filter((i) => i.target.view === 'kudos').length;
-  const others = items.length - kudos;
-  const parts = [
-    kudos ? `${kudos} kudos` : '',
-    others ? `${others} celebration${others === 1 ? '' : 's'}` : '',
-  ].filter(Boolean);
-  return {
-    title: 'While you were focused',
-    body: `${parts.join(' and ')} waiting for you.`,
-    target: { view: kudos >= others ? 'kudos' : 'timeline', itemId: null },
-  };
-}
-
 const truncate = (s: string) => (s.length > 180 ? `${s.slice(0, 177)}…` : s);

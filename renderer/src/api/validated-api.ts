@@ -12,7 +12,7 @@ type AnyInvoke = (request?: unknown) => Promise<unknown>;
 type AnyListen = (listener: (payload: unknown) => void) => Unsubscribe;
 
 const listenerKey = (name: EventName) =>
-  `on${name[0]!.toUpperCase()}${name.slice(1)}` as 'onState' | 'onCelebration' | 'onNavigate';
+  `on${name[0]!.toUpperCase()}${name.slice(1)}` as 'onState' | 'onCelebration' | 'onNavigate' | 'onDigest';
 
 /**
  * The renderer trusts nothing that crosses the bridge: every response and every pushed event is parsed with

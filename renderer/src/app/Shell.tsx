@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { View } from '../../../shared/ipc/contract';
 import { useApi } from '../api/api-context';
 import { useClientState, useSettings } from '../api/use-client-state';
@@ -7,26 +7,38 @@ import { SignInView } from '../views/signin/SignInView';
 import { ConnectingView } from '../views/signin/ConnectingView';
 import { Nav } from './Nav';
 import { StatusBanner } from './StatusBanner';
-import { ViewSwitch } from './ViewSwitch';
-import { viewsFor } from './views';
+import { prefetchViews, ViewSwitch, type FocusRequest } from './ViewSwitch';
+import { homeViewFor, VIEW_LABELS, viewsFor } from './views';
+
+const CONNECTION_LABELS = {
+  online: 'Online',
+  offline: 'Offline',
+  connecting: 'Connecting',
+  signed_out: 'Signed out',
+} as const;
 
 /** Picks what to show: sign-in, connecting, or the companion with its views, banner and celebrations. */
 export function Shell() {
   const api = useApi();
   const { state, loadError } = useClientState(api);
   const { settings, error: settingsError, update: updateSettings } = useSettings(api);
-  const [view, setView] = useState<View>('today');
-  const [focusItem, setFocusItem] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<View | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+
+  const open = useCallback((next: View, itemId: string | null = null) => {
+    setChosen(next);
+    // A new request every time, so opening the same item twice scrolls to it twice.
+    setFocus(itemId ? { itemId, seq: Date.now() } : null);
+  }, []);
 
   // A click on a notification asks to open a given view (and item).
-  useEffect(
-    () =>
-      api.onNavigate((target) => {
-        setView(target.view);
-        setFocusItem(target.itemId);
-      }),
-    [api],
-  );
+  useEffect(() => api.onNavigate((target) => open(target.view, target.itemId)), [api, open]);
+
+  // Once the first screen is up, fetch the other views in the background.
+  useEffect(() => {
+    const timer = setTimeout(() => void prefetchViews(), 300);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Escape closes the popover (the browser host ignores it).
   useEffect(() => {
@@ -59,25 +71,29 @@ export function Shell() {
 
   const snapshot = state.snapshot;
   const views = viewsFor(snapshot.person.role);
-  const current = views.includes(view) ? view : 'today';
+  const wanted = chosen ?? homeViewFor(snapshot.person.role);
+  const current = views.includes(wanted) ? wanted : 'today';
   const unread = snapshot.kudos.inbox.filter((k) => k.readAt === null).length;
-  const open = (next: View, itemId: string | null = null) => {
-    setView(next);
-    setFocusItem(itemId);
-  };
 
   return (
     <div className="app">
       <div className="chrome">
-        <header className="topbar">
-          <h1 className="brand">Sidekick</h1>
-          <span className="who">{snapshot.person.name}</span>
-          <span
-            className={`dot dot-${state.connection}`}
-            role="img"
-            aria-label={state.connection === 'online' ? 'Online' : state.connection}
-          />
-        </header>
+        <h1 className="sr-only">Sidekick — {snapshot.person.name}</h1>
+        <Nav
+          views={views}
+          current={current}
+          onChange={(next) => open(next)}
+          badges={{ kudos: unread }}
+          who={snapshot.person.name}
+          status={
+            <span
+              className={`dot dot-${state.connection}`}
+              role="img"
+              aria-label={CONNECTION_LABELS[state.connection]}
+              title={`${CONNECTION_LABELS[state.connection]} · signed in as ${snapshot.person.name}`}
+            />
+          }
+        />
         <StatusBanner state={state} />
         {settingsError && (
           <p className="banner banner-info" role="alert">
@@ -85,18 +101,21 @@ export function Shell() {
           </p>
         )}
       </div>
-      <Nav views={views} current={current} onChange={(next) => open(next)} badges={{ kudos: unread }} />
-      <main className="view" aria-label={current}>
+      <main className="view" aria-label={VIEW_LABELS[current]}>
         <ViewSwitch
           view={current}
           snapshot={snapshot}
           settings={settings}
           updateSettings={updateSettings}
-          focusItem={focusItem}
+          focus={focus}
           open={open}
         />
       </main>
-      <CelebrationLayer settings={settings} onOpen={(next) => open(next)} />
+      <CelebrationLayer
+        settings={settings}
+        kudos={snapshot.kudos.inbox}
+        onOpen={(target) => open(target.view, target.itemId)}
+      />
     </div>
   );
 }

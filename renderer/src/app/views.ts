@@ -12,8 +12,14 @@ export const VIEW_LABELS: Record<View, string> = {
   settings: 'Settings',
 };
 
-/** The views a person may open: the team view is for supervisors (and admins) only. */
+/** The views a person may open: the team view is for supervisors (and admins) only, and comes first for them. */
 export function viewsFor(role: Role): View[] {
-  const all: View[] = ['today', 'kudos', 'timeline', 'profile', 'coaching', 'ideas', 'team', 'settings'];
-  return role === 'agent' ? all.filter((v) => v !== 'team') : all;
+  const agent: View[] = ['today', 'kudos', 'timeline', 'profile', 'coaching', 'ideas', 'settings'];
+  return role === 'agent' ? agent : ['team', ...agent];
 }
+
+/** Where a person lands: an agent on their own day, a supervisor on their team. */
+export const homeViewFor = (role: Role): View => (role === 'agent' ? 'today' : 'team');
+
+/** How many views fit as tabs in a popover-wide bar; the rest go into "More". */
+export const TABS_IN_NARROW_BAR = 3;

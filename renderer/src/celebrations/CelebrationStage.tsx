@@ -1,6 +1,6 @@
 import { AnimatePresence, MotionConfig } from 'framer-motion';
-import type { Celebration } from '../../../shared/domain/growth-model';
 import { CelebrationCard } from './CelebrationCard';
+import type { Moment } from './moment';
 
 /**
  * The animated part of celebrations, with framer-motion. It is its own chunk, loaded shortly after start-up,
@@ -12,22 +12,22 @@ export default function CelebrationStage({
   onDismiss,
   onOpen,
 }: {
-  shown: Celebration[];
+  shown: Moment[];
   calm: boolean;
   onDismiss: (id: string) => void;
-  onOpen: (celebration: Celebration) => void;
+  onOpen: (moment: Moment) => void;
 }) {
   return (
     // Every animation honours the operating system's "reduce motion" preference.
     <MotionConfig reducedMotion="user">
       <AnimatePresence>
-        {shown.map((c) => (
+        {shown.map((m) => (
           <CelebrationCard
-            key={c.id}
-            celebration={c}
+            key={m.id}
+            moment={m}
             calm={calm}
-            onDismiss={() => onDismiss(c.id)}
-            onOpen={() => onOpen(c)}
+            onDismiss={() => onDismiss(m.id)}
+            onOpen={() => onOpen(m)}
           />
         ))}
       </AnimatePresence>

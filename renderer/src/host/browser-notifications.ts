@@ -1,7 +1,12 @@
-import type { Celebration } from '../../../shared/domain/growth-model';
+/** What a Web Notification says; `tag` lets the browser replace rather than stack a repeat. */
+export interface WebNotice {
+  title: string;
+  body: string;
+  tag: string;
+}
 
 /**
- * Web Notifications for kudos while the tab is in the background (in the foreground the in-page toast
+ * Web Notifications for pop-ups while the tab is in the background (in the foreground the in-page card
  * already shows it). Permission is asked for only after the person signs in, never on page load.
  */
 export function createBrowserNotifier(win: Window & typeof globalThis) {
@@ -11,17 +16,14 @@ export function createBrowserNotifier(win: Window & typeof globalThis) {
       if (supported && win.Notification.permission === 'default')
         await win.Notification.requestPermission().catch(() => undefined);
     },
-    notify(celebration: Celebration, onClick: () => void): void {
+    notify(notice: WebNotice, onClick: () => void): void {
       if (
         !supported ||
         win.Notification.permission !== 'granted' ||
         win.document.visibilityState === 'visible'
       )
         return;
-      const note = new win.Notification(celebration.title, {
-        body: celebration.message,
-        tag: celebration.id,
-      });
+      const note = new win.Notification(notice.title, { body: notice.body, tag: notice.tag });
       note.onclick = () => {
         win.focus();
         onClick();

@@ -47,6 +47,7 @@ function supervisorHost() {
       openExternal: async () => undefined,
       saveFile: async () => ({ saved: false }),
       closePopover: async () => undefined,
+      capabilities: { startAtLogin: false },
     },
     log,
   });

@@ -30,7 +30,7 @@ beforeAll(async () => {
 describe('preload: window.sidekick', () => {
   it('exposes exactly the contract: one method per invoke, one on… per event, nothing generic', () => {
     expect(Object.keys(api).sort()).toEqual(
-      [...INVOKE_NAMES, 'onState', 'onCelebration', 'onNavigate'].sort(),
+      [...INVOKE_NAMES, 'onState', 'onCelebration', 'onNavigate', 'onDigest'].sort(),
     );
     expect(Object.isFrozen(api)).toBe(true);
     expect(api).not.toHaveProperty('invoke');

@@ -1,6 +1,7 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { agentWeek, supervisorWeek } from './fixtures/agent-week';
+import { setMediaMatch } from './helpers/match-media';
 import { freezeDate, renderApp } from './helpers/render-app';
 
 beforeEach(() => freezeDate());
@@ -136,5 +137,56 @@ describe('the validating wrapper around window.sidekick', () => {
     expect(error).toHaveBeenCalledWith(expect.stringContaining('malformed "state" event'), expect.anything());
     expect(screen.queryByText(/actions? queued/)).not.toBeInTheDocument();
     expect(raw.getState).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the navigation to one row at popover width: three tabs, the rest in "More"', async () => {
+    await renderApp({ snapshot: agentWeek() });
+    const nav = screen.getByRole('navigation', { name: 'Views' });
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Today', 'Kudos1', 'Timeline', 'More▾']);
+    expect(within(nav).getByRole('button', { name: /^More/ })).toHaveAttribute('aria-haspopup', 'menu');
+    expect(within(nav).queryByRole('menu')).not.toBeInTheDocument();
+  });
+
+  it('opens "More" from the keyboard, moves with the arrows, and Escape returns to the button', async () => {
+    const { user, raw } = await renderApp({ snapshot: agentWeek() });
+    const more = screen.getByRole('button', { name: /^More/ });
+    more.focus();
+    await user.keyboard('{ArrowDown}');
+    const menu = screen.getByRole('menu', { name: 'More views' });
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(['Profile', 'Coaching', 'Ideas', 'Settings']);
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(items[2]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(items[3]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+    expect(more).toHaveFocus();
+    // Escape closed the menu, not the popover.
+    expect(raw.closePopover).not.toHaveBeenCalled();
+    await user.keyboard('{Enter}');
+    await user.keyboard('{ArrowUp}{Enter}');
+    expect(screen.getByRole('main')).toHaveAttribute('aria-label', 'Settings');
+    expect(screen.getByRole('button', { name: /^More/ })).toHaveTextContent('More: Settings');
+    expect(screen.getByRole('button', { name: /^More/ })).toHaveFocus();
+  });
+
+  it('shows every view as a tab on a wide window', async () => {
+    setMediaMatch('(min-width: 720px)', true);
+    try {
+      await renderApp({ snapshot: agentWeek() });
+      const nav = screen.getByRole('navigation', { name: 'Views' });
+      expect(within(nav).queryByRole('button', { name: /^More/ })).not.toBeInTheDocument();
+      expect(within(nav).getAllByRole('button')).toHaveLength(7);
+    } finally {
+      setMediaMatch('(min-width: 720px)', false);
+    }
   });
 });

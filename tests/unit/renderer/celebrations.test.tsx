@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Celebration } from '../../../shared/domain/growth-model';
 import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
@@ -156,5 +156,95 @@ describe('celebrations', () => {
     act(() => emitCelebration(mission));
     await screen.findByText('Mission completed!', undefined, { timeout: 3000 });
     expect(card('Mission completed!')).toHaveAttribute('data-motion', 'static');
+  });
+
+  it('shows a digest of held pop-ups, and "Open" goes where most of them are', async () => {
+    const { emitDigest, user } = await renderApp({ snapshot: agentWeek() });
+    act(() =>
+      emitDigest({
+        id: 'digest-1',
+        title: 'While you were busy',
+        body: '3 kudos and 1 celebration waiting for you.',
+        count: 4,
+        target: { view: 'kudos', itemId: null },
+      }),
+    );
+    const digest = card(
+      await screen
+        .findByText('While you were busy', undefined, { timeout: 3000 })
+        .then((e) => e.textContent!),
+    );
+    expect(digest).toHaveAttribute('data-kind', 'digest');
+    expect(digest).toHaveTextContent('3 kudos and 1 celebration waiting for you.');
+    await user.click(within(digest).getByRole('button', { name: 'Open' }));
+    expect(await screen.findByRole('heading', { name: 'Kudos for you' })).toBeInTheDocument();
+  });
+
+  it('makes a customer’s thank-you its own moment, in their words', async () => {
+    const { emitCelebration } = await renderApp({ snapshot: agentWeek() });
+    act(() =>
+      emitCelebration({
+        id: 'kudos:k-customer',
+        kind: 'kudos',
+        size: 'toast',
+        title: 'Empathy — from A customer',
+        message: '“Maya untangled my double charge in ten minutes and was kind about it.”',
+        at: '2026-03-12T14:30:00Z',
+        refId: 'k-customer',
+      }),
+    );
+    const title = await screen.findByText('A customer thanked you for your empathy', undefined, {
+      timeout: 3000,
+    });
+    const thanks = title.closest('.celebration') as HTMLElement;
+    expect(thanks).toHaveAttribute('data-kind', 'thanks');
+    expect(thanks).toHaveTextContent('A customer’s thank-you');
+    expect(thanks.querySelector('q')).toHaveTextContent(
+      'Maya untangled my double charge in ten minutes and was kind about it.',
+    );
+  });
+
+  it('gives a completed mission its points, and a streak milestone its days, as the big number', async () => {
+    const { emitCelebration } = await renderApp({ snapshot: agentWeek() });
+    act(() => {
+      emitCelebration({ ...mission, id: 'mission:m-1', message: 'Solve 40 tickets this week (+60 points)' });
+      emitCelebration({ ...streak25, refId: '25' });
+    });
+    const done = card(
+      await screen.findByText('Mission completed!', undefined, { timeout: 3000 }).then((e) => e.textContent!),
+    );
+    expect(done.querySelector('.celebration-highlight')).toHaveTextContent('+60points');
+    expect(done).toHaveTextContent('Solve 40 tickets this week');
+    expect(done).not.toHaveTextContent('(+60 points)');
+    const streak = card('25 working days in a row');
+    expect(streak.querySelector('.celebration-highlight')).toHaveTextContent('25days');
+  });
+
+  it('lets a bigger streak milestone replace smaller ones, and queues what does not fit instead of dropping it', async () => {
+    const { emitCelebration, user } = await renderApp({ snapshot: agentWeek() });
+    const streak = (n: number): Celebration => ({
+      id: `streak:${n}`,
+      kind: 'streak_milestone',
+      size: n >= 10 ? 'confetti' : 'burst',
+      title: `${n}-day streak!`,
+      message: `${n} scheduled days in a row with your daily goal met.`,
+      at: '2026-03-12T14:30:00Z',
+      refId: String(n),
+    });
+    act(() => {
+      emitCelebration(kudos);
+      emitCelebration(streak(3));
+      emitCelebration(streak(5));
+      emitCelebration(streak(10));
+      emitCelebration(mission);
+      emitCelebration({ ...kudos, id: 'cel-k2', title: 'Kudos from Jonas Weber' });
+    });
+    await screen.findByText('10-day streak!', undefined, { timeout: 3000 });
+    const titles = () => [...document.querySelectorAll('.celebration-title')].map((t) => t.textContent);
+    expect(titles()).toEqual(['Kudos from Sofia Brandt', '10-day streak!']);
+    await user.click(screen.getByRole('button', { name: 'Dismiss: Kudos from Sofia Brandt' }));
+    await waitFor(() => expect(titles()).toEqual(['10-day streak!', 'Mission completed!']));
+    await user.click(screen.getByRole('button', { name: 'Dismiss: 10-day streak!' }));
+    await waitFor(() => expect(titles()).toEqual(['Mission completed!', 'Kudos from Jonas Weber']));
   });
 });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/ipc/contract';
 import { agentWeek, supervisorWeek, teamOverview } from './fixtures/agent-week';
@@ -8,12 +8,15 @@ beforeEach(() => freezeDate());
 afterEach(() => vi.useRealTimers());
 
 describe('Team (supervisors)', () => {
-  it('shows progress, streaks, who was not recognised in 14 days with suggestions, and 3 Ps prompts', async () => {
+  it('shows progress, streaks, who is due a thank-you with suggestions, and 3 Ps prompts', async () => {
     const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview() });
     await openView(user, 'Team');
     expect(raw.getTeamOverview).toHaveBeenCalledWith({ teamId: 't-billing' });
-    expect(await screen.findByText('1 person has not been recognised in 14 days.')).toBeInTheDocument();
+    expect(await screen.findByText(/Worth a thank-you soon:/)).toHaveTextContent(
+      'Worth a thank-you soon: Kofi Mensah.',
+    );
     const kofi = screen.getByRole('listitem', { name: 'Kofi Mensah' });
+    expect(kofi).toHaveTextContent('No kudos since 21 days ago.');
     expect(kofi).toHaveTextContent(
       'Turned around a 1-star chargeback ticket to a satisfied rating (ticket 47950)',
     );
@@ -21,6 +24,45 @@ describe('Team (supervisors)', () => {
     expect(maya).toHaveTextContent('Streak 12 (longest 19)');
     expect(maya).toHaveTextContent('27 of 40 solved, 3 days left');
     expect(maya).toHaveTextContent('Ask Maya what would help her towards leading the queue.');
+  });
+
+  it('never claims "14 days without recognition" for someone with no kudos at all (they may be new)', async () => {
+    const overview = teamOverview();
+    const newcomer = {
+      ...overview.members[1]!,
+      personId: 'p-lee',
+      name: 'Lee Chen',
+      lastRecognisedAt: null,
+      suggestions: [],
+    };
+    await renderApp({
+      snapshot: supervisorWeek(),
+      overview: { ...overview, members: [...overview.members, newcomer] },
+    });
+    const lee = await screen.findByRole('listitem', { name: 'Lee Chen' });
+    expect(lee).toHaveTextContent('No kudos yet.');
+    expect(lee).not.toHaveTextContent(/14 days/);
+    expect(screen.getByText(/Worth a thank-you soon:/)).toHaveTextContent('Kofi Mensah and Lee Chen.');
+  });
+
+  it('names the sender of a team idea unless it was sent anonymously', async () => {
+    const overview = teamOverview();
+    const named = {
+      ...overview.ideas[0]!,
+      id: 'i-9',
+      authorId: 'p-kofi',
+      anonymous: false,
+      title: 'Chargeback macro',
+    };
+    await renderApp({
+      snapshot: supervisorWeek(),
+      overview: { ...overview, ideas: [named, ...overview.ideas] },
+    });
+    const ideas = await screen.findByRole('region', { name: 'Team ideas' });
+    const [first, second] = within(ideas).getAllByRole('listitem');
+    expect(first).toHaveTextContent('From Kofi Mensah');
+    expect(second).toHaveTextContent('Sent anonymously');
+    expect(ideas).not.toHaveTextContent('From a team member');
   });
 
   it('turns a "nobody forgotten" nudge into kudos for that person in one click', async () => {
@@ -125,7 +167,7 @@ describe('Settings', () => {
   it('turns a game mechanic off in one click', async () => {
     const { raw, user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Settings');
-    const streaks = await screen.findByRole('checkbox', { name: /^Streaks/ });
+    const streaks = await screen.findByRole('checkbox', { name: 'Streaks' });
     expect(streaks).toBeChecked();
     await user.click(streaks);
     expect(raw.updateSettings).toHaveBeenCalledWith({
@@ -136,22 +178,80 @@ describe('Settings', () => {
     expect(screen.queryByRole('article', { name: 'Your streak' })).not.toBeInTheDocument();
   });
 
-  it('sets focus mode, quiet hours and the pop-up budget', async () => {
+  it('sets focus mode, quiet hours and the pop-up budget, each saying what its state does', async () => {
     const { raw, user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Settings');
-    await user.click(await screen.findByRole('checkbox', { name: /Focus mode/ }));
+    const focus = await screen.findByRole('checkbox', { name: 'Focus mode' });
+    expect(focus).toHaveAccessibleDescription('Off: pop-ups arrive as they happen, at most 6 an hour.');
+    await user.click(focus);
     expect(raw.updateSettings).toHaveBeenLastCalledWith({ focusMode: true });
+    expect(focus).toHaveAccessibleDescription('On: pop-ups wait. Turn it off and they come as one digest.');
     const from = screen.getByLabelText('From');
     expect(from).toBeDisabled();
-    await user.click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
+    const quiet = screen.getByRole('checkbox', { name: 'Quiet hours' });
+    await user.click(quiet);
     expect(raw.updateSettings).toHaveBeenLastCalledWith({
       quietHours: { enabled: true, start: '18:00', end: '08:00' },
     });
+    // Times as this machine's locale writes them, like the time fields beside them ("18:00" or "6:00 PM").
+    const local = (h: number) =>
+      new Date(2000, 0, 1, h, 0).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+    expect(quiet).toHaveAccessibleDescription(
+      `On: from ${local(18)} to ${local(8)} pop-ups wait for a digest.`,
+    );
     expect(from).toBeEnabled();
-    const budget = screen.getByRole('spinbutton');
+    const budget = screen.getByLabelText('Pop-ups an hour');
     await user.clear(budget);
-    await user.type(budget, '3');
+    await user.type(budget, '3{Enter}');
     expect(raw.updateSettings).toHaveBeenLastCalledWith({ maxPopupsPerHour: 3 });
+    expect(
+      await screen.findByText('At most 3 pop-ups an hour; the rest wait for one digest.'),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    ['', 'Enter how many pop-ups an hour, from 1 to 20.'],
+    ['999', 'At most 20 an hour'],
+    ['-3', 'At least 1 an hour. To stop pop-ups altogether, turn off “Pop-ups” below.'],
+    ['2.5', 'Use a whole number from 1 to 20.'],
+  ])('refuses %j pop-ups an hour with a sentence, and keeps the saved number', async (typed, message) => {
+    const { raw, user } = await renderApp({ snapshot: agentWeek() });
+    await openView(user, 'Settings');
+    const budget = await screen.findByLabelText('Pop-ups an hour');
+    await user.clear(budget);
+    if (typed) await user.type(budget, typed);
+    await user.tab();
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(budget).toHaveAttribute('aria-invalid', 'true');
+    expect(raw.updateSettings).not.toHaveBeenCalledWith(
+      expect.objectContaining({ maxPopupsPerHour: expect.anything() }),
+    );
+    expect(screen.getByText('At most 6 pop-ups an hour; the rest wait for one digest.')).toBeInTheDocument();
+  });
+
+  it('says what each game mechanic does in the state it is in: ticked means shown', async () => {
+    const { user } = await renderApp({ snapshot: agentWeek() });
+    await openView(user, 'Settings');
+    const streaks = await screen.findByRole('checkbox', { name: 'Streaks' });
+    expect(streaks).toBeChecked();
+    expect(streaks).toHaveAccessibleDescription('Shown: your streak and its milestones are on Today.');
+    await user.click(streaks);
+    expect(streaks).toHaveAccessibleDescription('Hidden. Your days still count; turn it back on any time.');
+    expect(screen.queryByText(/Hide the streak/)).not.toBeInTheDocument();
+  });
+
+  it('offers "Start Sidekick when I log in" only where the host can do it', async () => {
+    const browser = await renderApp({ snapshot: agentWeek() });
+    await openView(browser.user, 'Settings');
+    await screen.findByRole('checkbox', { name: 'Focus mode' });
+    await waitFor(() => expect(browser.raw.getHostCapabilities).toHaveBeenCalled());
+    expect(screen.queryByRole('checkbox', { name: /Start Sidekick/ })).not.toBeInTheDocument();
+    browser.unmount();
+
+    const desktop = await renderApp({ snapshot: agentWeek(), capabilities: { startAtLogin: true } });
+    await openView(desktop.user, 'Settings');
+    await desktop.user.click(await screen.findByRole('checkbox', { name: 'Start Sidekick when I log in' }));
+    expect(desktop.raw.updateSettings).toHaveBeenLastCalledWith({ startAtLogin: true });
   });
 
   it('signs out', async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { agentWeek } from './fixtures/agent-week';
@@ -53,6 +55,57 @@ describe('Timeline', () => {
     expect(await screen.findByRole('figure', { name: 'CSAT by week' })).toHaveTextContent('2026-02-23: 97%');
   });
 
+  it('spans the chart over the weeks that have data, not twelve mostly empty ones', async () => {
+    const week = agentWeek();
+    const empty = (weekStart: string) => ({
+      weekStart,
+      solved: null,
+      frtAvgMinutes: null,
+      resolutionAvgMinutes: null,
+      csatPct: null,
+      qaAvg: null,
+      reopenRate: null,
+      ahtSeconds: null,
+    });
+    const padded = [
+      ...[
+        '2025-12-15',
+        '2025-12-22',
+        '2025-12-29',
+        '2026-01-05',
+        '2026-01-12',
+        '2026-01-19',
+        '2026-01-26',
+      ].map(empty),
+      ...week.trends,
+    ];
+    const { user } = await renderApp({ snapshot: { ...week, trends: padded } });
+    await openView(user, 'Timeline');
+    const chart = await screen.findByRole('figure', { name: 'Tickets solved by week' }, { timeout: 5000 });
+    const weeks = chart.querySelector('figcaption')!.textContent!.split('; ');
+    expect(weeks).toHaveLength(week.trends.length);
+    expect(weeks[0]).toMatch(/^2026-02-02: /);
+  });
+
+  it('shows what the agent is known for: the values their kudos name most, in the senders’ words', async () => {
+    const { user } = await renderApp({ snapshot: agentWeek() });
+    await openView(user, 'Timeline');
+    const known = screen.getByRole('region', { name: 'What you are known for' });
+    const values = within(known).getAllByRole('listitem');
+    expect(values.map((v) => v.querySelector('.tag')!.textContent)).toEqual([
+      'Ownership',
+      'Empathy',
+      'Knowledge sharing',
+    ]);
+    expect(values[1]).toHaveTextContent(
+      '“Maya untangled my double charge in ten minutes and was kind about it.” — A customer',
+    );
+    await openView(user, 'Profile');
+    expect(screen.getByRole('region', { name: 'What you are known for' })).toHaveTextContent(
+      'From 3 kudos you have received',
+    );
+  });
+
   it('explains trends before there are two weeks of data', async () => {
     const week = agentWeek();
     const { user } = await renderApp({ snapshot: { ...week, trends: week.trends.slice(-1) } });
@@ -83,7 +136,17 @@ describe('Timeline', () => {
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
   });
 
-  it('exports the portfolio as a PDF', async () => {
+  it('exports the portfolio as a PDF, fetching its font only then', async () => {
+    const ttf = readFileSync(
+      createRequire(import.meta.url).resolve(
+        '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+      ),
+    );
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(String(url));
+      return new Response(new Uint8Array(ttf));
+    });
     const { raw, user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Timeline');
     await user.click(screen.getByRole('button', { name: 'Export PDF' }));
@@ -91,6 +154,9 @@ describe('Timeline', () => {
     const input = raw.saveFile.mock.calls[0]![0] as { mimeType: string; base64: string };
     expect(input.mimeType).toBe('application/pdf');
     expect(atob(input.base64).startsWith('%PDF-')).toBe(true);
+    expect(fetched).toHaveLength(1);
+    expect(fetched[0]).toMatch(/NotoSans_400Regular\.ttf/);
+    vi.unstubAllGlobals();
   });
 
   it('hides points and levels when the person opted out of growth points', async () => {

@@ -28,6 +28,7 @@ function setup() {
       openExternal: async (url) => void opened.push(url),
       saveFile: async () => ({ saved: true }),
       closePopover: async () => undefined,
+      capabilities: { startAtLogin: false },
     },
   });
   hosts.push(host);

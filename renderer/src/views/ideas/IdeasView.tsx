@@ -79,9 +79,9 @@ export function IdeasView({ snapshot }: { snapshot: Snapshot }) {
                   <span className={`pill pill-status-${idea.status}`}>{IDEA_STATUS_LABELS[idea.status]}</span>
                   {idea.anonymous && <span> · anonymous</span>}
                 </p>
-                <h3>{idea.title}</h3>
-                {idea.body && <p>{idea.body}</p>}
-                {idea.response && <blockquote className="quote">{idea.response}</blockquote>}
+                <h3 className="user-text">{idea.title}</h3>
+                {idea.body && <p className="user-text">{idea.body}</p>}
+                {idea.response && <blockquote className="quote user-text">{idea.response}</blockquote>}
               </li>
             ))}
           </ul>

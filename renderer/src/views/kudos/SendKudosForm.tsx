@@ -1,23 +1,21 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { SendKudosBody } from '../../../../shared/api/actions';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { KudosValue } from '../../../../shared/domain/people-model';
 import { useApi } from '../../api/api-context';
+import { useDraft } from '../../api/use-draft';
 import { receiptSentence, useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
+import { ticketFields } from '../../format/ticket';
 
 const sent = receiptSentence('Kudos sent');
-
-/** "Ticket 4521" or a link: a link is kept as the ticket URL and its last path segment as the id. */
-function ticketFields(input: string): { ticketId: string | null; ticketUrl: string | null } {
-  const text = input.trim();
-  if (!text) return { ticketId: null, ticketUrl: null };
-  if (/^https?:\/\//i.test(text)) {
-    const last = text.replace(/\/+$/, '').split('/').pop() ?? null;
-    return { ticketId: last, ticketUrl: text };
-  }
-  return { ticketId: text.replace(/^#/, ''), ticketUrl: null };
-}
+const KudosDraft = z.object({
+  to: z.string(),
+  value: KudosValue,
+  message: z.string().max(1000),
+  ticket: z.string().max(2000),
+});
 
 /** Send kudos to a teammate: who, the value they showed, what they did, optionally which ticket. */
 export function SendKudosForm({
@@ -29,10 +27,21 @@ export function SendKudosForm({
 }) {
   const api = useApi();
   const teammates = (snapshot.team?.members ?? []).filter((m) => m.id !== snapshot.person.id);
-  const [to, setTo] = useState(teammates.find((m) => m.id === initialTo)?.id ?? teammates[0]?.id ?? '');
-  const [value, setValue] = useState<KudosValue>('Teamwork');
-  const [message, setMessage] = useState('');
-  const [ticket, setTicket] = useState('');
+  const firstChoice = teammates.find((m) => m.id === initialTo)?.id ?? teammates[0]?.id ?? '';
+  // What is being typed survives a revoked token, a reload or the popover closing, until it is sent.
+  const [draft, setDraft, clearDraft] = useDraft(`${snapshot.person.id}.kudos`, KudosDraft, () => ({
+    to: firstChoice,
+    value: 'Teamwork' as const,
+    message: '',
+    ticket: '',
+  }));
+  const set = (patch: Partial<z.output<typeof KudosDraft>>) => setDraft({ ...draft, ...patch });
+  // A teammate asked for by name (the team view's "Send … kudos") wins over the draft's recipient.
+  const [to, setTo] = useState(
+    teammates.some((m) => m.id === initialTo)
+      ? firstChoice
+      : (teammates.find((m) => m.id === draft.to)?.id ?? firstChoice),
+  );
   const [invalid, setInvalid] = useState<string | null>(null);
   const left = Math.max(0, snapshot.kudos.dailyCap - snapshot.kudos.sentToday);
   const send = useCallback((body: SendKudosBody) => api.sendKudos(body), [api]);
@@ -46,7 +55,12 @@ export function SendKudosForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = SendKudosBody.safeParse({ toPersonId: to, value, message, ...ticketFields(ticket) });
+    const parsed = SendKudosBody.safeParse({
+      toPersonId: to,
+      value: draft.value,
+      message: draft.message,
+      ...ticketFields(draft.ticket),
+    });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       setInvalid(
@@ -59,10 +73,7 @@ export function SendKudosForm({
       return;
     }
     setInvalid(null);
-    if (await start(parsed.data)) {
-      setMessage('');
-      setTicket('');
-    }
+    if (await start(parsed.data)) clearDraft();
   };
 
   return (
@@ -74,7 +85,13 @@ export function SendKudosForm({
       </p>
       <label>
         Send to
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
+        <select
+          value={to}
+          onChange={(e) => {
+            setTo(e.target.value);
+            set({ to: e.target.value });
+          }}
+        >
           {teammates.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -85,13 +102,13 @@ export function SendKudosForm({
       <fieldset className="tags">
         <legend>The value they showed</legend>
         {KudosValue.options.map((option) => (
-          <label key={option} className={`tag-choice${option === value ? ' chosen' : ''}`}>
+          <label key={option} className={`tag-choice${option === draft.value ? ' chosen' : ''}`}>
             <input
               type="radio"
               name="kudos-value"
               value={option}
-              checked={option === value}
-              onChange={() => setValue(option)}
+              checked={option === draft.value}
+              onChange={() => set({ value: option })}
             />
             {option}
           </label>
@@ -100,8 +117,8 @@ export function SendKudosForm({
       <label>
         What they did
         <textarea
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
+          value={draft.message}
+          onChange={(e) => set({ message: e.target.value })}
           rows={3}
           maxLength={1000}
           placeholder="Took over the angry refund call and turned it around"
@@ -111,8 +128,8 @@ export function SendKudosForm({
         Ticket (optional)
         <input
           type="text"
-          value={ticket}
-          onChange={(e) => setTicket(e.target.value)}
+          value={draft.ticket}
+          onChange={(e) => set({ ticket: e.target.value })}
           placeholder="4521 or a link to it"
         />
       </label>

@@ -1,21 +1,21 @@
 import { useApi } from '../../api/api-context';
+import { ticketLabel } from '../../format/ticket';
 
 /** A ticket reference; links open outside the companion, through the host, which accepts http(s) only. */
 export function TicketLink({ ticketId, ticketUrl }: { ticketId: string | null; ticketUrl: string | null }) {
   const api = useApi();
-  const label = ticketId ? `Ticket ${ticketId}` : 'Ticket';
-  if (!ticketUrl) return <p className="meta">{label}</p>;
+  const label = ticketLabel(ticketId, ticketUrl);
+  if (!ticketUrl) return <span className="meta">{label}</span>;
   return (
-    <p className="meta">
-      <a
-        href={ticketUrl}
-        onClick={(event) => {
-          event.preventDefault();
-          void api.openExternal(ticketUrl).catch(() => undefined);
-        }}
-      >
-        {label}
-      </a>
-    </p>
+    <a
+      className="meta"
+      href={ticketUrl}
+      onClick={(event) => {
+        event.preventDefault();
+        void api.openExternal(ticketUrl).catch(() => undefined);
+      }}
+    >
+      {label}
+    </a>
   );
 }

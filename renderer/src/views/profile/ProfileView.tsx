@@ -5,6 +5,7 @@ import { type PROFILE_FIELDS, type Profile, type Visibility } from '../../../../
 import { useApi } from '../../api/api-context';
 import { receiptSentence, useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
+import { KnownFor } from '../../components/KnownFor';
 
 type Field = (typeof PROFILE_FIELDS)[number];
 const GROUPS: { title: string; hint: string; fields: { key: Field; label: string }[] }[] = [
@@ -50,47 +51,50 @@ export function ProfileView({ snapshot }: { snapshot: Snapshot }) {
     void start(UpdateProfileBody.parse(draft));
   };
   return (
-    <form className="form" onSubmit={submit} aria-label="Your profile">
-      <p className="muted">
-        You own your profile. Nothing here is shared unless you choose who sees it, field by field.
-      </p>
-      {GROUPS.map((group) => (
-        <fieldset key={group.title} className="group">
-          <legend>{group.title}</legend>
-          <p className="meta">{group.hint}</p>
-          {group.fields.map(({ key, label }) => (
-            <div key={key} className="profile-field">
-              <label>
-                {label}
-                <textarea
-                  rows={2}
-                  maxLength={2000}
-                  value={draft[key].text}
-                  onChange={(e) => set(key, { text: e.target.value })}
-                />
-              </label>
-              <label className="inline">
-                Who can see this{' '}
-                <select
-                  value={draft[key].visibility}
-                  onChange={(e) => set(key, { visibility: e.target.value as Visibility })}
-                  aria-label={`Who can see “${label}”`}
-                >
-                  {Object.entries(VISIBILITY_LABELS).map(([value, text]) => (
-                    <option key={value} value={value}>
-                      {text}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-      ))}
-      <button type="submit" className="primary" disabled={status.kind === 'running'}>
-        Save profile
-      </button>
-      <ActionFeedback status={status} />
-    </form>
+    <>
+      <KnownFor kudos={snapshot.kudos.inbox} />
+      <form className="form" onSubmit={submit} aria-label="Your profile">
+        <p className="muted">
+          You own your profile. Nothing here is shared unless you choose who sees it, field by field.
+        </p>
+        {GROUPS.map((group) => (
+          <fieldset key={group.title} className="group">
+            <legend>{group.title}</legend>
+            <p className="meta">{group.hint}</p>
+            {group.fields.map(({ key, label }) => (
+              <div key={key} className="profile-field">
+                <label>
+                  {label}
+                  <textarea
+                    rows={2}
+                    maxLength={2000}
+                    value={draft[key].text}
+                    onChange={(e) => set(key, { text: e.target.value })}
+                  />
+                </label>
+                <label className="inline">
+                  Who can see this{' '}
+                  <select
+                    value={draft[key].visibility}
+                    onChange={(e) => set(key, { visibility: e.target.value as Visibility })}
+                    aria-label={`Who can see “${label}”`}
+                  >
+                    {Object.entries(VISIBILITY_LABELS).map(([value, text]) => (
+                      <option key={value} value={value}>
+                        {text}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <button type="submit" className="primary" disabled={status.kind === 'running'}>
+          Save profile
+        </button>
+        <ActionFeedback status={status} />
+      </form>
+    </>
   );
 }

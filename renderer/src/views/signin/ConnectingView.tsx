@@ -1,5 +1,6 @@
 import type { ClientState } from '../../../../shared/ipc/contract';
 import { useApi } from '../../api/api-context';
+import { clearAllDrafts } from '../../api/use-draft';
 
 /** Signed in, but no state has arrived yet (first start, or the server is unreachable). */
 export function ConnectingView({ state }: { state: ClientState }) {
@@ -22,7 +23,13 @@ export function ConnectingView({ state }: { state: ClientState }) {
         <button type="button" onClick={() => void api.refresh().catch(() => undefined)}>
           Try again
         </button>
-        <button type="button" onClick={() => void api.signOut().catch(() => undefined)}>
+        <button
+          type="button"
+          onClick={() => {
+            clearAllDrafts();
+            void api.signOut().catch(() => undefined);
+          }}
+        >
           Sign out
         </button>
       </div>

@@ -6,7 +6,16 @@ import { ActionFeedback } from '../../components/ActionFeedback';
 import { IDEA_STATUS_LABELS } from '../ideas/IdeasView';
 
 /** A team idea with a way to answer it and move it along new → heard → planned → done / declined. */
-export function IdeaMover({ idea, onMoved }: { idea: Idea; onMoved: () => void }) {
+export function IdeaMover({
+  idea,
+  authorName,
+  onMoved,
+}: {
+  idea: Idea;
+  /** The sender's name when they are in this team; anonymous ideas never have one. */
+  authorName: string | null;
+  onMoved: () => void;
+}) {
   const api = useApi();
   const [status, setStatus] = useState<IdeaStatus>(idea.status);
   const [response, setResponse] = useState(idea.response ?? '');
@@ -17,11 +26,12 @@ export function IdeaMover({ idea, onMoved }: { idea: Idea; onMoved: () => void }
   const action = useAction(move, () => 'Updated.');
   return (
     <li className="card idea">
-      <h3>{idea.title}</h3>
+      <h3 className="user-text">{idea.title}</h3>
       <p className="meta">
-        {idea.anonymous ? 'Sent anonymously' : 'From a team member'} · now {IDEA_STATUS_LABELS[idea.status]}
+        {idea.anonymous ? 'Sent anonymously' : `From ${authorName ?? 'someone outside this team'}`} · now{' '}
+        {IDEA_STATUS_LABELS[idea.status]}
       </p>
-      {idea.body && <p>{idea.body}</p>}
+      {idea.body && <p className="user-text">{idea.body}</p>}
       <div className="row">
         <label className="inline">
           Status{' '}

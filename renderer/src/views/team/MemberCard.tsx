@@ -1,5 +1,6 @@
 import type { TeamMemberOverview } from '../../../../shared/api/supervisor';
 import { ProgressRing } from '../../components/ProgressRing';
+import { missionSentence } from '../../format/guardrails';
 import { ago } from '../../format/time';
 
 /** One team member for a supervisor: progress, streak, when last recognised, and one-on-one prompts. */
@@ -15,7 +16,7 @@ export function MemberCard({
   const active = member.missions.filter((m) => m.mission.status === 'active');
   return (
     <li className={`card member${member.notRecognised ? ' forgotten' : ''}`} aria-label={member.name}>
-      <h3>{member.name}</h3>
+      <h3 className="user-text">{member.name}</h3>
       <p className="meta">
         Streak {member.streak.current} (longest {member.streak.longest}) ·{' '}
         {member.lastRecognisedAt ? `last kudos ${ago(member.lastRecognisedAt, now)}` : 'no kudos yet'}
@@ -30,10 +31,10 @@ export function MemberCard({
                 ratio={m.progress.ratio}
                 size={32}
                 label={`${m.mission.title}: ${Math.round(m.progress.ratio * 100)}%`}
-                tone={m.progress.state === 'at_risk' ? 'risk' : 'good'}
+                tone={m.progress.state === 'on_track' ? 'good' : 'neutral'}
               />
-              <span>
-                {m.mission.title} — {m.progress.sentence}
+              <span className="user-text">
+                {m.mission.title} — {missionSentence(m.progress.sentence, m.progress.guardrails)}
               </span>
             </li>
           ))}
@@ -42,14 +43,20 @@ export function MemberCard({
       {member.notRecognised && (
         <div className="nudge">
           <p>
-            <strong>Not recognised in 14 days.</strong> Something to thank them for:
+            {/* Only what is known: "no kudos yet" may be someone who joined a minute ago. */}
+            <strong>
+              {member.lastRecognisedAt
+                ? `No kudos since ${ago(member.lastRecognisedAt, now)}.`
+                : 'No kudos yet.'}
+            </strong>{' '}
+            Something to thank them for:
           </p>
           <ul>
             {member.suggestions.length === 0 ? (
               <li>Ask about their week in your next one-on-one.</li>
             ) : (
               member.suggestions.map((s, i) => (
-                <li key={i}>
+                <li key={i} className="user-text">
                   {s.reason}
                   {s.ticketId ? ` (ticket ${s.ticketId})` : ''}
                 </li>
@@ -66,7 +73,7 @@ export function MemberCard({
           <summary>One-on-one prompts ({member.sharedProfile.length})</summary>
           <ul>
             {member.sharedProfile.map((p) => (
-              <li key={p.field}>
+              <li key={p.field} className="user-text">
                 {p.prompt} <span className="meta">— “{p.text}”</span>
               </li>
             ))}

@@ -11,6 +11,10 @@ import { MilestoneForm } from './MilestoneForm';
 import { TeamKudosForm } from './TeamKudosForm';
 import { useTeamOverview } from './use-team-overview';
 
+/** "Ana", "Ana and Kofi", "Ana, Kofi and Lee". */
+const listOfNames = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
 /** For supervisors: how the team is doing, who has not been recognised lately, and the tools to help. */
 export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (personId: string) => void }) {
   const teamIds = snapshot.person.teamIds;
@@ -24,7 +28,9 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
         An admin can make you the supervisor of a team; it will show up here.
       </EmptyState>
     );
-  const forgotten = overview?.members.filter((m) => m.notRecognised).length ?? 0;
+  const forgotten = overview?.members.filter((m) => m.notRecognised).map((m) => m.name) ?? [];
+  const nameOf = (personId: string | null) =>
+    overview?.members.find((m) => m.personId === personId)?.name ?? null;
   return (
     <>
       {teamIds.length > 1 && (
@@ -58,10 +64,9 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
               </button>
             }
           >
-            {forgotten > 0 && (
+            {forgotten.length > 0 && (
               <p className="nudge-summary">
-                {forgotten === 1 ? '1 person has' : `${forgotten} people have`} not been recognised in 14
-                days.
+                Worth a thank-you soon: <span className="user-text">{listOfNames(forgotten)}</span>.
               </p>
             )}
             {overview.members.length === 0 ? (
@@ -94,7 +99,12 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
             ) : (
               <ul className="plain stack">
                 {overview.ideas.map((idea) => (
-                  <IdeaMover key={idea.id} idea={idea} onMoved={() => void reload()} />
+                  <IdeaMover
+                    key={idea.id}
+                    idea={idea}
+                    authorName={idea.anonymous ? null : nameOf(idea.authorId)}
+                    onMoved={() => void reload()}
+                  />
                 ))}
               </ul>
             )}

@@ -5,8 +5,13 @@ import { useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { portfolioOf, toBase64 } from './portfolio';
 
+/** "sidekick-portfolio-zoë-nguyễn-łukasiewicz-2026-03-12": a name in any script stays readable. */
 const fileStem = (snapshot: Snapshot, at: string) =>
-  `sidekick-portfolio-${snapshot.person.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${at.slice(0, 10)}`;
+  `sidekick-portfolio-${snapshot.person.name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')}-${at.slice(0, 10)}`;
 const saved = (r: { saved: boolean }) => (r.saved ? 'Saved.' : 'Not saved.');
 
 /** Export the portfolio for a promotion talk: JSON at once, PDF after loading jspdf on demand. */
@@ -23,11 +28,12 @@ export function ExportButtons({ snapshot }: { snapshot: Snapshot }) {
   }, [api, snapshot]);
   const exportPdf = useCallback(async () => {
     const at = new Date().toISOString();
-    const { portfolioPdf } = await import('./export-pdf');
+    const { loadPortfolioFont, portfolioPdf } = await import('./export-pdf');
+    const font = await loadPortfolioFont();
     return api.saveFile({
       suggestedName: `${fileStem(snapshot, at)}.pdf`,
       mimeType: 'application/pdf',
-      base64: toBase64(portfolioPdf(snapshot, at)),
+      base64: toBase64(portfolioPdf(snapshot, at, font)),
     });
   }, [api, snapshot]);
   const json = useAction(exportJson, saved);

@@ -2,6 +2,7 @@ import type { Snapshot } from '../../../../shared/api/snapshot';
 import type { TimelineKind } from '../../../../shared/domain/growth-model';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { EmptyState } from '../../components/EmptyState';
+import { KnownFor } from '../../components/KnownFor';
 import { Section } from '../../components/Section';
 import { formatMetric, METRIC_LABELS } from '../../format/metrics';
 import { dateTime, shortDate } from '../../format/time';
@@ -50,6 +51,7 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
           )}
         </Section>
       )}
+      <KnownFor kudos={snapshot.kudos.inbox} />
       <Section title="Personal bests">
         {growth.personalBests.length === 0 ? (
           <EmptyState title="No personal bests yet">
@@ -86,8 +88,9 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
               <ul className="plain entries">
                 {week.entries.map((e) => (
                   <li key={e.id}>
-                    <span aria-hidden="true">{KIND_ICONS[e.kind]}</span> <strong>{e.title}</strong>
-                    {e.detail && <span> — {e.detail}</span>}
+                    <span aria-hidden="true">{KIND_ICONS[e.kind]}</span>{' '}
+                    <strong className="user-text">{e.title}</strong>
+                    {e.detail && <span className="user-text"> — {e.detail}</span>}
                     <span className="meta">
                       {' '}
                       · {dateTime(e.at, snapshot.person.timezone)}

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { WeeklyTrendPoint } from '../../../../shared/domain/metrics-model';
 import { EmptyState } from '../../components/EmptyState';
 import { METRIC_LABELS } from '../../format/metrics';
-import { metricsWithData, type TrendMetric } from './trend-metrics';
+import { metricsWithData, weeksWithData, type TrendMetric } from './trend-metrics';
 
 const TrendsChart = lazy(() => import('./TrendsChart'));
 
@@ -11,7 +11,8 @@ export function Trends({ trends }: { trends: WeeklyTrendPoint[] }) {
   const available = metricsWithData(trends);
   const [chosen, setChosen] = useState<TrendMetric | null>(null);
   const metric = chosen && available.includes(chosen) ? chosen : available[0];
-  if (!metric || trends.length < 2) {
+  const weeks = metric ? weeksWithData(trends, metric) : [];
+  if (!metric || weeks.length < 2) {
     return (
       <EmptyState title="Trends need two weeks of data">
         Once you have worked two weeks with Sidekick connected, each metric’s weekly trend appears here.
@@ -31,7 +32,7 @@ export function Trends({ trends }: { trends: WeeklyTrendPoint[] }) {
         </select>
       </label>
       <Suspense fallback={<p className="muted chart-placeholder">Loading chart…</p>}>
-        <TrendsChart trends={trends} metric={metric} />
+        <TrendsChart trends={weeks} metric={metric} />
       </Suspense>
     </div>
   );

@@ -19,7 +19,9 @@ export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings
           <EmptyState title="No mission running right now">
             {openOffers.length > 0
               ? 'Pick one of this week’s offers below — you choose the pace.'
-              : 'New offers arrive at the start of each week, built from your own recent results. Your supervisor can also assign one.'}
+              : snapshot.person.role === 'agent'
+                ? 'New offers arrive at the start of each week, built from your own recent results. Your supervisor can also assign one.'
+                : 'Missions of your own show here. Your team’s progress, and the missions you assign, are on the Team tab.'}
           </EmptyState>
         ) : (
           <div className="stack">

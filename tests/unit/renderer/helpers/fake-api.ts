@@ -5,7 +5,9 @@ import type { Celebration } from '../../../../shared/domain/growth-model';
 import {
   DEFAULT_SETTINGS,
   type ClientState,
+  type HostCapabilities,
   type NavigateTarget,
+  type PopupDigest,
   type Settings,
   type SidekickApi,
 } from '../../../../shared/ipc/contract';
@@ -16,6 +18,8 @@ export type FakeOptions = {
   state?: Partial<ClientState>;
   settings?: Partial<Settings>;
   overview?: TeamOverview;
+  /** What the host says it can do (a browser tab by default: no start at login). */
+  capabilities?: HostCapabilities;
   /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
   overrides?: Partial<SidekickApi>;
 };
@@ -38,6 +42,7 @@ export function createFakeApi(options: FakeOptions = {}) {
   const stateListeners = new Set<(s: ClientState) => void>();
   const celebrationListeners = new Set<(c: Celebration) => void>();
   const navigateListeners = new Set<(t: NavigateTarget) => void>();
+  const digestListeners = new Set<(d: PopupDigest) => void>();
   let n = 0;
   const receipt = async (_request: unknown) => ({ key: `key-${++n}`, queued: false });
   const listen =
@@ -77,9 +82,11 @@ export function createFakeApi(options: FakeOptions = {}) {
     openExternal: vi.fn(async (_request: unknown) => undefined),
     saveFile: vi.fn(async (_request: unknown) => ({ saved: true })),
     closePopover: vi.fn(async () => undefined),
+    getHostCapabilities: vi.fn(async () => options.capabilities ?? { startAtLogin: false }),
     onState: listen(stateListeners),
     onCelebration: listen(celebrationListeners),
     onNavigate: listen(navigateListeners),
+    onDigest: listen(digestListeners),
   };
   const host = { ...raw, ...options.overrides };
 
@@ -95,6 +102,9 @@ export function createFakeApi(options: FakeOptions = {}) {
     },
     emitNavigate(t: NavigateTarget) {
       navigateListeners.forEach((l) => l(t));
+    },
+    emitDigest(d: PopupDigest) {
+      digestListeners.forEach((l) => l(d));
     },
   };
 }

@@ -1,6 +1,6 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { App } from '../../../../renderer/src/app/App';
 import { FIXTURE_NOW } from '../fixtures/agent-week';
 import { createFakeApi, type FakeOptions } from './fake-api';
@@ -21,7 +21,15 @@ export async function renderApp(options: FakeOptions = {}) {
   return { ...utils, ...fake, user };
 }
 
-/** Opens a view from the navigation bar. */
+/** Opens a view from the navigation bar: its tab, or its item in the "More" menu (a popover-wide bar). */
 export async function openView(user: ReturnType<typeof userEvent.setup>, name: string) {
-  await user.click(screen.getByRole('button', { name: new RegExp(`^${name}`) }));
+  const nav = within(screen.getByRole('navigation', { name: 'Views' }));
+  const tab = nav.queryByRole('button', { name: new RegExp(`^${name}`) });
+  if (tab) await user.click(tab);
+  else {
+    await user.click(nav.getByRole('button', { name: /^More/ }));
+    await user.click(nav.getByRole('menuitem', { name: new RegExp(`^${name}`) }));
+  }
+  // Most views are chunks loaded on demand: wait until the view itself is there.
+  await waitFor(() => expect(document.querySelector('[data-view-loading]')).toBeNull(), { timeout: 5000 });
 }

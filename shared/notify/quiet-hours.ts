@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/ipc';
+import type { Settings } from '../ipc/contract';
 
 /** Minutes since local midnight of "HH:MM". */
 export function wallMinutes(wall: string): number {

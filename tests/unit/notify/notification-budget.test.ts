@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NotificationBudget } from '../../../electron/main/notifications/notification-budget';
-import { inQuietHours } from '../../../electron/main/notifications/quiet-hours';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
+import { digestFor, inQuietHours, minutesInZone, NotificationBudget } from '../../../shared/notify';
 
 const at = (minutes: number, settings: Partial<Settings> = {}, now = minutes * 60_000) => ({
   now,
@@ -58,5 +57,34 @@ describe('notification budget', () => {
       'drop',
     );
     expect(budget.heldCount).toBe(0);
+  });
+});
+
+describe('the digest', () => {
+  it('counts kudos apart from other celebrations and opens where most of them are', () => {
+    const kudos = { target: { view: 'kudos' as const, itemId: 'k-1' } };
+    const best = { target: { view: 'timeline' as const, itemId: 'pb-1' } };
+    expect(digestFor([kudos, kudos, best])).toEqual({
+      title: 'While you were busy',
+      body: '2 kudos and 1 celebration waiting for you.',
+      target: { view: 'kudos', itemId: null },
+    });
+    expect(digestFor([best, best]).body).toBe('2 celebrations waiting for you.');
+    expect(digestFor([best, best]).target.view).toBe('timeline');
+  });
+});
+
+describe('local minutes', () => {
+  it('reads the wall clock in the person’s zone, whatever the machine’s zone', () => {
+    const noonUtc = Date.UTC(2026, 2, 12, 12, 5);
+    expect(minutesInZone(noonUtc, 'UTC')).toBe(12 * 60 + 5);
+    expect(minutesInZone(noonUtc, 'Europe/Warsaw')).toBe(13 * 60 + 5);
+    expect(minutesInZone(noonUtc, 'America/New_York')).toBe(8 * 60 + 5);
+    expect(minutesInZone(Date.UTC(2026, 2, 12, 23, 30), 'Asia/Tokyo')).toBe(8 * 60 + 30);
+  });
+
+  it('falls back to the runtime zone for an unknown zone instead of throwing', () => {
+    const at = Date.UTC(2026, 2, 12, 12, 5);
+    expect(minutesInZone(at, 'Not/AZone')).toBe(minutesInZone(at, undefined));
   });
 });

@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { expect, openView, person, POPOVER, postJson, shot, signIn, suiteServer, test } from './fixtures';
+
+/** One word, no spaces: what a pasted log line or a stuck key produces. */
+const word = (n: number, seed: string) => `${seed}${'x'.repeat(n - seed.length - 3)}end`;
+
+/** The page is no wider than the window: nothing to scroll sideways. */
+async function expectNoSidewaysScroll(page: Page, where: string) {
+  const { scroll, viewport } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }));
+  expect(`${where}: ${scroll}px wide`).toBe(`${where}: ${viewport}px wide`);
+}
+
+test('a 4,000-character word wraps everywhere people write: ideas, kudos, profile, team view', async ({
+  browser,
+}) => {
+  const server = suiteServer();
+  const emma = person(server.people, 'Emma Nowak');
+  const maja = person(server.people, 'Maja Kowalska');
+  await postJson(`${server.url}/api/me/ideas`, emma.token, {
+    title: word(200, 'Idea'),
+    body: word(4000, 'Body'),
+    anonymous: false,
+  });
+  await postJson(`${server.url}/api/me/kudos`, maja.token, {
+    toPersonId: emma.id,
+    value: 'Quality',
+    message: word(1000, 'Kudos'),
+    ticketId: null,
+    ticketUrl: null,
+  });
+  // A customer's comment may be 4,000 characters too; it arrives as customer kudos.
+  const now = Date.now();
+  await postJson(`${server.url}/api/ingest/events`, server.adminToken, {
+    events: [
+      {
+        type: 'csat_rated',
+        source: 'zendesk',
+        externalId: `e2e-long-csat-${now}`,
+        ticketId: `E2E-LONG-${now}`,
+        agent: 'zendesk:9005',
+        at: new Date(now).toISOString(),
+        satisfied: true,
+        originalScore: 'good',
+        comment: word(4000, 'Customer'),
+      },
+    ],
+  });
+  const field = (text: string, visibility: 'me' | 'supervisor' | 'team' = 'me') => ({ text, visibility });
+  await postJson(`${server.url}/api/me/profile`, emma.token, {
+    purposeWhy: field(word(2000, 'Why')),
+    purposeWhere: field('', 'me'),
+    passions: field('', 'me'),
+    strengths: field(word(2000, 'Strength'), 'supervisor'),
+    skillsToGrow: field('', 'me'),
+  });
+
+  const page = await signIn(browser, server.url, emma.token);
+  for (const view of ['Today', 'Kudos', 'Timeline', 'Profile', 'Ideas']) {
+    await openView(page, view);
+    if (view === 'Kudos') await expect(page.getByText(/^Kudosx+end$/)).toBeVisible();
+    if (view === 'Ideas') await expect(page.getByText(/^Bodyx+end$/)).toBeVisible();
+    if (view === 'Profile')
+      await expect(page.getByRole('textbox', { name: /^Why I do this work/ })).toHaveValue(/^Whyx+end$/);
+    await expectNoSidewaysScroll(page, view);
+  }
+  await openView(page, 'Ideas');
+  await shot(page, 'long-word-ideas');
+
+  const supervisor = await signIn(browser, server.url, maja.token);
+  await expect(supervisor.getByRole('listitem', { name: 'Emma Nowak' })).toContainText(/Strengthx+end/);
+  await expect(supervisor.getByRole('region', { name: 'Team ideas' })).toContainText(/Bodyx+end/);
+  await expectNoSidewaysScroll(supervisor, 'Team');
+  await supervisor.getByRole('region', { name: 'Team ideas' }).scrollIntoViewIfNeeded();
+  await shot(supervisor, 'long-word-team');
+});
+
+test('at popover width the navigation is one row, and header and menu stay compact', async ({ browser }) => {
+  const server = suiteServer();
+  for (const name of ['Chloé Martin', 'Maja Kowalska']) {
+    const page = await signIn(browser, server.url, person(server.people, name).token);
+    expect(page.viewportSize()).toEqual(POPOVER);
+    const tops = await page
+      .getByRole('navigation', { name: 'Views' })
+      .locator('li:not([role="none"]) > button, li > .more > button')
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops.length).toBe(4);
+    expect(new Set(tops).size).toBe(1);
+    const chrome = await page.locator('.chrome').evaluate((el) => el.getBoundingClientRect().height);
+    expect(chrome).toBeLessThanOrEqual(48);
+    await expectNoSidewaysScroll(page, `${name}'s first view`);
+  }
+});
