@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannel, type ClientState } from '../../../shared/ipc';
 import { rmSync } from 'node:fs';
-import { appPath, recorded } from './fake-electron';
+import { configureFakeApp, makeFakeAppFolder, recorded } from './fake-electron';
 import { call, seedTeam, startTestServer, waitFor } from './support';
 
 // The real composition root, with Electron, electron-store and electron-updater replaced by small fakes.
@@ -16,6 +16,7 @@ vi.mock('electron-store', () => ({
 }));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
 
+const appPath = makeFakeAppFolder();
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let team: Awaited<ReturnType<typeof seedTeam>>;
 const appFrame = { senderFrame: { url: 'app://sidekick/index.html', parent: null } };
@@ -27,8 +28,12 @@ beforeAll(async () => {
   team = await seedTeam(server.url);
   process.env.SIDEKICK_SERVER_URL = server.url;
   process.env.SIDEKICK_TOKEN = team.ana.token;
+  configureFakeApp({ appPath, isPackaged: false });
   const { bootstrap } = await import('../../../electron/main/composition-root');
-  await bootstrap();
+  await bootstrap({
+    integration: { protocolClient: false, appUserModelId: null, loginItem: false, notes: [] },
+    displayServer: 'x11',
+  });
 });
 afterAll(async () => {
   await invoke('signOut').catch(() => undefined);
@@ -85,5 +90,33 @@ describe('the Electron main process, wired to the real server (Electron faked)',
     expect(await page.text()).toContain('<div id="root">');
     expect((await handler({ url: 'app://sidekick/..%2fpackage.json' })).status).toBe(404);
     expect((await handler({ url: 'app://sidekick/assets/missing.js' })).status).toBe(404);
+  });
+
+  it('refuses to send the token to a plain http:// server that is not this computer', async () => {
+    await expect(
+      invoke('signIn', { serverUrl: 'http://sidekick.example.com', token: team.ana.token }),
+    ).rejects.toThrow('Sidekick only signs in to sidekick.example.com over https://');
+    expect(((await invoke('getState')) as ClientState).snapshot?.person.name).toBe('Ana Kowalska');
+  });
+
+  it('closing the popover (Alt+F4, ⌘W) hides it, and the next tray click opens it again', () => {
+    const [window] = recorded.windows;
+    const [tray] = recorded.trays;
+    // Signing in from the environment opened it.
+    expect(window!.isVisible()).toBe(true);
+    window!.close();
+    expect(window!.destroyed).toBe(false);
+    expect(window!.isVisible()).toBe(false);
+    tray!.emit('click', {}, { x: 0, y: 0, width: 0, height: 0 }, { x: 1700, y: 1060 });
+    expect(window!.isVisible()).toBe(true);
+  });
+
+  it('reloads the popover when its renderer crashes', () => {
+    recorded.loadedUrl = '';
+    recorded.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(recorded.loadedUrl).toBe('app://sidekick/index.html');
+    recorded.loadedUrl = '';
+    recorded.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(recorded.loadedUrl).toBe('');
   });
 });
