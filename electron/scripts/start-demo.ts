@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ensureElectron, type ElectronPackage } from './start/electron-binary';
+import { ensureElectron, installerManifest, type ElectronPackage } from './start/electron-binary';
 import { sandboxBlocker } from './start/linux-sandbox';
 import { npmCommand, spawnFailure } from './start/npm-command';
 import { runStart, type DemoServer } from './start/start-plan';
@@ -30,15 +30,12 @@ function electronPackage(): ElectronPackage {
   const pkgJson = require.resolve('electron/package.json');
   const dir = dirname(pkgJson);
   const version = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(pkgJson, 'utf8'))).version;
-  let installerNode: string | undefined;
-  try {
-    const get = createRequire(pkgJson).resolve('@electron/get/package.json');
-    installerNode = z
-      .object({ engines: z.object({ node: z.string() }).optional() })
-      .parse(JSON.parse(readFileSync(get, 'utf8'))).engines?.node;
-  } catch {
-    installerNode = undefined;
-  }
+  const installer = installerManifest(dir, existsSync);
+  const installerNode = installer
+    ? z
+        .object({ engines: z.object({ node: z.string() }).optional() })
+        .parse(JSON.parse(readFileSync(installer, 'utf8'))).engines?.node
+    : undefined;
   return { dir, version, installerNode };
 }
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { spawnFailure, type SpawnOutcome } from './npm-command';
 
@@ -75,4 +75,16 @@ export function installerError(stderr: string): string {
     .filter(Boolean);
   const line = lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.find((l) => !l.startsWith('at ')) ?? '';
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/**
+ * Where Node finds Electron's installer package (@electron/get) from the electron package: its
+ * package.json is hidden by "exports", so node_modules is walked upwards as Node's resolver does.
+ */
+export function installerManifest(electronDir: string, exists: (path: string) => boolean): string | null {
+  for (let dir = electronDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', '@electron', 'get', 'package.json');
+    if (exists(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ensureElectron,
   installerError,
+  installerManifest,
   locateElectron,
   type EnsureDeps,
   type InstallerRun,
@@ -115,5 +116,15 @@ describe('npm start: the Electron binary', () => {
       installerError('\nHTTPError: Response code 404 (Not Found) for https://x\n    at a (b.js:1:1)'),
     ).toBe('HTTPError: Response code 404 (Not Found) for https://x');
     expect(installerError('')).toBe('');
+  });
+});
+
+describe("npm start: Electron's installer package", () => {
+  it('is found by walking node_modules up from the electron package', () => {
+    const present = new Set(['/app/node_modules/@electron/get/package.json']);
+    expect(installerManifest('/app/node_modules/electron', (p) => present.has(p))).toBe(
+      '/app/node_modules/@electron/get/package.json',
+    );
+    expect(installerManifest('/app/node_modules/electron', () => false)).toBeNull();
   });
 });
