@@ -31,6 +31,7 @@ export interface BuiltMainReport {
   protocolClients: string[];
   appUserModelIds: string[];
   ipcChannels: string[];
+  appListeners: Record<string, number>;
   assets: {
     url: string;
     referencedByIndex: boolean;

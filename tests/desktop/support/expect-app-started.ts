@@ -31,6 +31,10 @@ export function expectAppStarted(report: BuiltMainReport) {
   expect(report.trayImages.length).toBeGreaterThan(0);
   for (const image of report.trayImages) expect(image.exists, image.path).toBe(true);
   expect(report.ipcChannels.length).toBeGreaterThan(10);
+  // Pairing links from a second instance or macOS, the macOS `activate`, quitting past the close guard,
+  // staying in the tray with no window, and the web-contents hardening.
+  for (const [event, count] of Object.entries(report.appListeners)) expect(count, event).toBeGreaterThan(0);
+  expect(Object.keys(report.appListeners)).toContain('activate');
 
   const referenced = report.assets.filter((a) => a.referencedByIndex);
   expect(referenced.map((a) => extname(new URL(a.url).pathname)).sort()).toEqual(

@@ -65,6 +65,16 @@ async function report() {
     protocolClients: recorded.protocolClients,
     appUserModelIds: recorded.appUserModelIds,
     ipcChannels: [...recorded.handlers.keys()],
+    appListeners: Object.fromEntries(
+      [
+        'activate',
+        'second-instance',
+        'open-url',
+        'before-quit',
+        'window-all-closed',
+        'web-contents-created',
+      ].map((event) => [event, fake.app.listenerCount(event)]),
+    ),
     assets,
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannel, type ClientState } from '../../../shared/ipc';
 import { rmSync } from 'node:fs';
-import { configureFakeApp, makeFakeAppFolder, recorded } from './fake-electron';
+import { configureFakeApp, dialog, makeFakeAppFolder, recorded } from './fake-electron';
 import { call, seedTeam, startTestServer, waitFor } from './support';
 
 // The real composition root, with Electron, electron-store and electron-updater replaced by small fakes.
@@ -118,5 +118,29 @@ describe('the Electron main process, wired to the real server (Electron faked)',
     recorded.loadedUrl = '';
     recorded.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
     expect(recorded.loadedUrl).toBe('');
+  });
+
+  it('the save dialog does not hide the popover by taking its focus (which loses the dialog on macOS)', async () => {
+    const [window] = recorded.windows;
+    window!.show();
+    let answer!: (result: { canceled: boolean }) => void;
+    const original = dialog.showSaveDialog;
+    dialog.showSaveDialog = () => new Promise((resolve) => (answer = resolve));
+    try {
+      const saving = invoke('saveFile', {
+        suggestedName: 'growth.json',
+        mimeType: 'application/json',
+        base64: Buffer.from('{}').toString('base64'),
+      });
+      await waitFor(() => answer !== undefined, 5_000, 'the save dialog');
+      window!.emit('blur');
+      expect(window!.isVisible()).toBe(true);
+      answer({ canceled: true });
+      await expect(saving).resolves.toEqual({ saved: false });
+      window!.emit('blur');
+      expect(window!.isVisible()).toBe(false);
+    } finally {
+      dialog.showSaveDialog = original;
+    }
   });
 });
