@@ -21,14 +21,7 @@ import { connectIpc, EMIT_FUNCTION, INVOKE_BINDING, type SenderEvent } from './s
 // renderer (renderer/dist, served by the app's own app:// handler) is driven through window.sidekick
 // against the real server.
 vi.mock('electron', () => import('../integration/sync/fake-electron'));
-vi.mock('electron-store', () => ({
-  default: class {
-    store: Record<string, unknown> = {};
-    set(key: string, value: unknown) {
-      this.store = { ...this.store, [key]: value };
-    }
-  },
-}));
+vi.mock('electron-store', () => import('../integration/sync/fake-electron-store'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
 
 const chromiumPath = process.env.SIDEKICK_CHROMIUM ?? '/usr/bin/chromium';

@@ -6,14 +6,7 @@ import { call, seedTeam, startTestServer, waitFor } from './support';
 
 // The real composition root, with Electron, electron-store and electron-updater replaced by small fakes.
 vi.mock('electron', () => import('./fake-electron'));
-vi.mock('electron-store', () => ({
-  default: class {
-    store: Record<string, unknown> = {};
-    set(key: string, value: unknown) {
-      this.store = { ...this.store, [key]: value };
-    }
-  },
-}));
+vi.mock('electron-store', () => import('./fake-electron-store'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
 
 const appPath = makeFakeAppFolder();
