@@ -20,7 +20,11 @@ export interface DisplayEnvironment {
   SIDEKICK_NATIVE_WAYLAND?: string | undefined;
 }
 
-/** What this process runs on, from the session type and the `--ozone-platform` switch it was started with. */
+/**
+ * What this process runs on, from the session type and the `--ozone-platform` switch. Chromium resolves its
+ * default before the main script runs and writes the result onto the command line, so
+ * app.commandLine.getSwitchValue('ozone-platform') says `wayland` or `x11` even when nobody passed it.
+ */
 export function linuxDisplayServer(env: DisplayEnvironment, ozonePlatform: string): LinuxDisplayServer {
   const waylandSession = env.XDG_SESSION_TYPE === 'wayland';
   if (ozonePlatform === 'x11') return waylandSession ? 'xwayland' : 'x11';
@@ -41,8 +45,9 @@ export function xwaylandRelaunch(input: RelaunchInput): { execPath: string; args
   if (input.platform !== 'linux') return null;
   if (linuxDisplayServer(input.env, input.ozonePlatform) !== 'wayland') return null;
   if (!input.env.DISPLAY || input.env.SIDEKICK_NATIVE_WAYLAND === '1') return null;
-  // Asking for wayland explicitly is a choice, and a relaunch that came back on Wayland must not loop.
-  if (input.ozonePlatform === 'wayland' || input.argv.includes(XWAYLAND_SWITCH)) return null;
+  // Asking for Wayland on the command line is a choice (the switch value alone is not: Chromium sets it), and
+  // a relaunch that still came up on Wayland must not loop.
+  if (input.argv.some((arg) => arg === '--ozone-platform=wayland' || arg === XWAYLAND_SWITCH)) return null;
   return {
     // An AppImage runs from a mount that disappears when it exits: relaunch the file the person has.
     execPath: input.env.APPIMAGE ?? input.execPath,
