@@ -9,6 +9,7 @@ import { minutesInZone } from '../../shared/notify';
 import { registerIpcHandlers, sendEvent } from './ipc/ipc-main-bridge';
 import { createNotificationCenter } from './notifications/notification-center';
 import { createPopoverController } from './popover/popover-controller';
+import { createCloseGuard, createRendererRecovery } from './popover/window-lifecycle';
 import { serveRenderer } from './platform/app-protocol';
 import { createElectronNotifier } from './platform/electron-notifier';
 import { createElectronTray } from './platform/electron-tray';
@@ -17,6 +18,8 @@ import { applyStartAtLogin } from './platform/login-item';
 import { createPopoverWindow } from './platform/popover-window';
 import { saveFileWithDialog } from './platform/save-file';
 import { startUpdateChecks } from './platform/updates';
+import { readWindowsTaskbarLight } from './platform/windows-taskbar-theme';
+import { serverUrlProblem } from './security/server-url-policy';
 import { APP_ORIGIN } from './security/url-policy';
 import { parsePairingLink } from './sign-in/pairing-link';
 import { confirmPairing } from './sign-in/pairing-consent';
@@ -25,8 +28,12 @@ import { openAppStore } from './store/app-store';
 import { createSessionStore } from './store/session-store';
 import { createSettingsStore } from './store/settings-store';
 import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from './sync/node-adapters';
+import type { DesktopIntegration } from './startup/desktop-integration';
+import { cursorIsTrustworthy, type LinuxDisplayServer } from './startup/display-server';
+import { darkTaskbar } from './tray/taskbar-theme';
 import { createTrayController } from './tray/tray-controller';
 import { runTrayCommand } from './tray/tray-commands';
+import { initialTrayIcon } from './tray/tray-interaction';
 
 export interface Shell {
   /** A `sidekick://pair?…` link from the OS (second instance, open-url, first argv). */
@@ -34,11 +41,20 @@ export interface Shell {
   openPopover(): void;
 }
 
+export interface BootstrapOptions {
+  /** What may be registered with the OS (startup/desktop-integration.ts). */
+  integration: DesktopIntegration;
+  /** Linux only: X11, XWayland or native Wayland (startup/display-server.ts); null elsewhere. */
+  displayServer: LinuxDisplayServer | null;
+}
+
+const NO_BOUNDS = { x: 0, y: 0, width: 0, height: 0 };
+
 /**
  * The one place that knows every piece: Electron objects are created here and handed to the logic modules
  * through their small interfaces. Everything else in electron/main is either such a module or a thin adapter.
  */
-export async function bootstrap(): Promise<Shell> {
+export async function bootstrap(options: BootstrapOptions): Promise<Shell> {
   const log = consoleLogger;
   const root = app.getAppPath();
   const devUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
@@ -54,8 +70,11 @@ export async function bootstrap(): Promise<Shell> {
   let popoverWindow: Electron.BrowserWindow | null = null;
 
   const host: ApiHost = createApiHost({
-    createClient: (session) =>
-      createSyncClient(
+    createClient: (session) => {
+      // Every sign-in (the popover, a pairing link, the environment) comes through here.
+      const problem = serverUrlProblem(session.serverUrl);
+      if (problem) throw new Error(problem);
+      return createSyncClient(
         {
           http: nodeHttp,
           openSocket: openWsSocket,
@@ -66,12 +85,13 @@ export async function bootstrap(): Promise<Shell> {
           log,
         },
         { serverUrl: session.serverUrl, token: session.token },
-      ),
+      );
+    },
     sessions: createSessionStore(store, safeStorage, log),
     settings: settingsStore,
     platform: {
       openExternal: (url) => shell.openExternal(url),
-      saveFile: (input) => saveFileWithDialog(popoverWindow, input),
+      saveFile: (input) => popover.whileDialog(() => saveFileWithDialog(popoverWindow, input)),
       closePopover: async () => popover.hide(),
       capabilities: { startAtLogin: true },
     },
@@ -80,33 +100,51 @@ export async function bootstrap(): Promise<Shell> {
 
   const navigate = (target: NavigateTarget) =>
     sendEvent(popoverWindow?.webContents ?? null, 'navigate', target);
+  const closeGuard = createCloseGuard();
+  app.on('before-quit', () => closeGuard.quitting());
   const created = createPopoverWindow({
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     url: devUrl ?? `${APP_ORIGIN}/index.html`,
     onBlur: () => popover.onBlur(),
     onNavigate: navigate,
+    closeGuard,
+    recovery: createRendererRecovery({ now: Date.now }),
+    log,
   });
   popoverWindow = created.window;
 
+  // The tray icon's contrast follows the taskbar (Windows keeps its own switch for it), not the app theme.
+  let windowsTaskbarLight: boolean | null = null;
+  const taskbarIsDark = () =>
+    darkTaskbar({
+      platform: process.platform,
+      desktop: process.env.XDG_CURRENT_DESKTOP,
+      appDark: nativeTheme.shouldUseDarkColors,
+      windowsTaskbarLight,
+    });
   const tray = createElectronTray(
     join(root, 'assets', 'tray'),
-    'ring-000-light.png',
+    initialTrayIcon(process.platform, taskbarIsDark()),
     (command) => void onTrayCommand(command),
-    () => popover.toggle(),
+    (_bounds, position) => popover.toggle(position ?? undefined),
   );
+  const trustCursor = cursorIsTrustworthy(process.platform, options.displayServer);
   const popover = createPopoverController(
     () => created.popover,
     {
-      trayBounds: () => tray.tray.getBounds(),
-      cursor: () => screen.getCursorScreenPoint(),
+      // Linux's StatusNotifierItem tray has no bounds (Tray.getBounds is macOS and Windows only).
+      trayBounds: () => (process.platform === 'linux' ? NO_BOUNDS : tray.tray.getBounds()),
+      cursor: () => (trustCursor ? screen.getCursorScreenPoint() : null),
       displays: () => screen.getAllDisplays(),
+      primaryDisplay: () => screen.getPrimaryDisplay(),
     },
     Date.now,
+    { canPosition: options.displayServer !== 'wayland' },
   );
   const trayController = createTrayController({
     view: tray.view,
     platform: process.platform,
-    darkTaskbar: () => nativeTheme.shouldUseDarkColors,
+    darkTaskbar: taskbarIsDark,
   });
 
   const notifications = createNotificationCenter({
@@ -130,16 +168,28 @@ export async function bootstrap(): Promise<Shell> {
   let previous: Settings = store.getSettings();
   host.onSettings((settings) => {
     if (settings.startAtLogin !== previous.startAtLogin)
-      void applyStartAtLogin(settings.startAtLogin, log).catch((e: unknown) =>
+      void applyStartAtLogin(settings.startAtLogin, options.integration.loginItem, log).catch((e: unknown) =>
         log('warn', `start at login: ${String(e)}`),
       );
     if (previous.focusMode && !settings.focusMode) notifications.flushDigest();
     previous = settings;
     render();
   });
-  nativeTheme.on('updated', render);
-  // Quiet hours end on the clock, not on an event: look for a held digest every minute.
-  setInterval(() => notifications.flushDigest(), 60_000).unref();
+  const refreshTaskbarTheme = () =>
+    void readWindowsTaskbarLight().then((light) => {
+      windowsTaskbarLight = light;
+      render();
+    });
+  nativeTheme.on('updated', () => {
+    render();
+    refreshTaskbarTheme();
+  });
+  // Quiet hours end on the clock, not on an event: look for a held digest every minute. Windows sends no
+  // event when only the taskbar's theme changes, so it is read again then too.
+  setInterval(() => {
+    notifications.flushDigest();
+    refreshTaskbarTheme();
+  }, 60_000).unref();
   powerMonitor.on('resume', () => void host.handlers.refresh());
 
   const onTrayCommand = (command: Parameters<typeof runTrayCommand>[0]) =>
@@ -154,8 +204,9 @@ export async function bootstrap(): Promise<Shell> {
   registerIpcHandlers(host, devOrigin, log);
   await host.start();
   render();
-  void applyStartAtLogin(store.getSettings().startAtLogin, log).catch((e: unknown) =>
-    log('warn', `start at login: ${String(e)}`),
+  refreshTaskbarTheme();
+  void applyStartAtLogin(store.getSettings().startAtLogin, options.integration.loginItem, log).catch(
+    (e: unknown) => log('warn', `start at login: ${String(e)}`),
   );
   startUpdateChecks(app.isPackaged, log);
 
@@ -173,8 +224,9 @@ export async function bootstrap(): Promise<Shell> {
       const link = parsePairingLink(url);
       if (!link.ok) return log('warn', link.error);
       const signedIn = host.getState().connection !== 'signed_out';
-      if (!(await confirmPairing(link.input, signedIn, askWithDialog)))
-        return log('info', 'pairing link declined');
+      const ask = (question: Parameters<typeof askWithDialog>[0]) =>
+        popover.whileDialog(() => askWithDialog(question));
+      if (!(await confirmPairing(link.input, signedIn, ask))) return log('info', 'pairing link declined');
       await signInWith(link.input, 'a pairing link');
     },
     openPopover: () => popover.show(),

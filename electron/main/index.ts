@@ -1,20 +1,49 @@
 import { app } from 'electron';
+import { installApplicationMenu } from './platform/app-menu';
 import { registerAppScheme } from './platform/app-protocol';
 import { findPairingLink, PAIRING_PROTOCOL } from './sign-in/pairing-link';
+import { desktopIntegration } from './startup/desktop-integration';
+import { linuxDisplayServer, xwaylandRelaunch } from './startup/display-server';
+import { consoleLogger as log } from './sync/node-adapters';
 import { bootstrap, type Shell } from './composition-root';
 
 /**
- * Entry point: one instance only (a second launch, e.g. from a pairing link, hands its arguments to the
- * first), the privileged app:// scheme registered before ready, then the composition root. A tray app keeps
- * running with no window open.
+ * Entry point: every renderer sandboxed, on Linux a relaunch under XWayland when started as a native
+ * Wayland client (startup/display-server.ts), one instance only (a second launch, e.g. from a pairing link,
+ * hands its arguments to the first), the privileged app:// scheme registered before ready, then the
+ * composition root. A tray app keeps running with no window open.
  */
-if (!app.requestSingleInstanceLock()) {
+app.enableSandbox();
+const ozonePlatform = app.commandLine.getSwitchValue('ozone-platform');
+const relaunch = xwaylandRelaunch({
+  platform: process.platform,
+  env: process.env,
+  ozonePlatform,
+  argv: process.argv,
+  execPath: process.execPath,
+});
+
+if (relaunch) {
+  log('info', 'relaunching under XWayland, where the popover can be placed next to the tray');
+  app.relaunch(relaunch);
+  app.exit(0);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  start();
+}
+
+function start() {
   registerAppScheme();
-  // Windows shows notifications only for an app with an AppUserModelID (the builder's appId).
-  if (process.platform === 'win32') app.setAppUserModelId('com.sidekick.desktop');
-  app.setAsDefaultProtocolClient(PAIRING_PROTOCOL);
+  const integration = desktopIntegration({
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    appImage: process.env.APPIMAGE,
+  });
+  for (const note of integration.notes) log('info', note);
+  // Windows shows notifications only for an app with an AppUserModelID (the installer's shortcut carries it).
+  if (integration.appUserModelId) app.setAppUserModelId(integration.appUserModelId);
+  if (integration.protocolClient) app.setAsDefaultProtocolClient(PAIRING_PROTOCOL);
   let shell: Shell | null = null;
   const pendingLinks: string[] = [];
   const handleLink = (url: string) => (shell ? void shell.handleLink(url) : void pendingLinks.push(url));
@@ -28,6 +57,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     handleLink(url);
   });
+  // macOS: opening the app again (Finder, Spotlight, `open -a`) while it runs.
+  app.on('activate', () => shell?.openPopover());
   app.on('window-all-closed', () => {
     // Stay in the tray.
   });
@@ -39,7 +70,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       if (process.platform === 'darwin') app.dock?.hide();
-      shell = await bootstrap();
+      installApplicationMenu();
+      shell = await bootstrap({
+        integration,
+        displayServer: process.platform === 'linux' ? linuxDisplayServer(process.env, ozonePlatform) : null,
+      });
       for (const link of pendingLinks.splice(0)) void shell.handleLink(link);
     })
     .catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import { app, BrowserWindow } from 'electron';
 import type { NavigateTarget } from '../../../shared/ipc';
+import type { Logger } from '../../../shared/sync';
 import type { PopoverWindow } from '../popover/popover-controller';
+import type { createCloseGuard, createRendererRecovery } from '../popover/window-lifecycle';
 
 export interface PopoverWindowOptions {
   preloadPath: string;
@@ -8,6 +10,9 @@ export interface PopoverWindowOptions {
   url: string;
   onBlur(): void;
   onNavigate(target: NavigateTarget): void;
+  closeGuard: ReturnType<typeof createCloseGuard>;
+  recovery: ReturnType<typeof createRendererRecovery>;
+  log: Logger;
 }
 
 /** A frameless, sandboxed, isolated window: the renderer sees only window.sidekick. */
@@ -48,6 +53,25 @@ export function createPopoverWindow(options: PopoverWindowOptions): {
     },
   });
   window.on('blur', () => options.onBlur());
+  // ⌘W, Alt+F4 or the window manager would destroy the only window; the next tray click needs it.
+  window.on('close', (event) => {
+    if (options.closeGuard.onClose() === 'close') return;
+    event.preventDefault();
+    window.hide();
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    const decision = options.recovery.onGone(details);
+    if (decision === 'ignore') return;
+    if (decision === 'give-up') {
+      options.log(
+        'error',
+        `popover: the page keeps crashing (${details.reason}); not reloading it again for now`,
+      );
+      return;
+    }
+    options.log('warn', `popover: the page went away (${details.reason}); reloading it`);
+    void window.loadURL(options.url);
+  });
   void window.loadURL(options.url);
   return {
     window,

@@ -9,12 +9,13 @@ export type AskConsent = (question: ConsentQuestion) => Promise<boolean>;
 
 /**
  * A pairing link can come from any web page or app, so it never signs in silently: otherwise a page could
- * move someone's companion to a server of its choosing. The question names the server by its parsed host.
+ * move someone's companion to a server of its choosing. The question names the server by its full parsed
+ * origin (scheme, host and port), so `http://` and an unusual port are as visible as the host name.
  */
 export function pairingQuestion(input: SignInInput, signedIn: boolean): ConsentQuestion {
-  const host = new URL(input.serverUrl).host;
+  const origin = new URL(input.serverUrl).origin;
   return {
-    message: `Sign in to the Sidekick server at ${host}?`,
+    message: `Sign in to the Sidekick server at ${origin}?`,
     detail: [
       'A pairing link asked Sidekick to connect to this server.',
       signedIn ? 'This replaces your current sign-in on this computer.' : '',

@@ -1,4 +1,5 @@
 import { SignInInput } from '../../../shared/ipc';
+import { serverUrlProblem } from '../security/server-url-policy';
 
 export const PAIRING_PROTOCOL = 'sidekick';
 
@@ -29,6 +30,8 @@ export function parsePairingLink(raw: string): PairingResult {
       ok: false,
       error: 'The pairing link is incomplete: it needs an http(s) server address and a token.',
     };
+  const problem = serverUrlProblem(parsed.data.serverUrl);
+  if (problem) return { ok: false, error: `The pairing link was refused: ${problem}` };
   return { ok: true, input: parsed.data };
 }
 

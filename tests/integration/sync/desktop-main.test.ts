@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannel, type ClientState } from '../../../shared/ipc';
 import { rmSync } from 'node:fs';
-import { appPath, recorded } from './fake-electron';
+import { configureFakeApp, dialog, makeFakeAppFolder, recorded } from './fake-electron';
 import { call, seedTeam, startTestServer, waitFor } from './support';
 
 // The real composition root, with Electron, electron-store and electron-updater replaced by small fakes.
 vi.mock('electron', () => import('./fake-electron'));
-vi.mock('electron-store', () => ({
-  default: class {
-    store: Record<string, unknown> = {};
-    set(key: string, value: unknown) {
-      this.store = { ...this.store, [key]: value };
-    }
-  },
-}));
+vi.mock('electron-store', () => import('./fake-electron-store'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
 
+const appPath = makeFakeAppFolder();
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let team: Awaited<ReturnType<typeof seedTeam>>;
 const appFrame = { senderFrame: { url: 'app://sidekick/index.html', parent: null } };
@@ -27,8 +21,12 @@ beforeAll(async () => {
   team = await seedTeam(server.url);
   process.env.SIDEKICK_SERVER_URL = server.url;
   process.env.SIDEKICK_TOKEN = team.ana.token;
+  configureFakeApp({ appPath, isPackaged: false });
   const { bootstrap } = await import('../../../electron/main/composition-root');
-  await bootstrap();
+  await bootstrap({
+    integration: { protocolClient: false, appUserModelId: null, loginItem: false, notes: [] },
+    displayServer: 'x11',
+  });
 });
 afterAll(async () => {
   await invoke('signOut').catch(() => undefined);
@@ -83,5 +81,57 @@ describe('the Electron main process, wired to the real server (Electron faked)',
     expect(await page.text()).toContain('<div id="root">');
     expect((await handler({ url: 'app://sidekick/..%2fpackage.json' })).status).toBe(404);
     expect((await handler({ url: 'app://sidekick/assets/missing.js' })).status).toBe(404);
+  });
+
+  it('refuses to send the token to a plain http:// server that is not this computer', async () => {
+    await expect(
+      invoke('signIn', { serverUrl: 'http://sidekick.example.com', token: team.ana.token }),
+    ).rejects.toThrow('Sidekick only signs in to sidekick.example.com over https://');
+    expect(((await invoke('getState')) as ClientState).snapshot?.person.name).toBe('Ana Kowalska');
+  });
+
+  it('closing the popover (Alt+F4, ⌘W) hides it, and the next tray click opens it again', () => {
+    const [window] = recorded.windows;
+    const [tray] = recorded.trays;
+    // Signing in from the environment opened it.
+    expect(window!.isVisible()).toBe(true);
+    window!.close();
+    expect(window!.destroyed).toBe(false);
+    expect(window!.isVisible()).toBe(false);
+    tray!.emit('click', {}, { x: 0, y: 0, width: 0, height: 0 }, { x: 1700, y: 1060 });
+    expect(window!.isVisible()).toBe(true);
+  });
+
+  it('reloads the popover when its renderer crashes', () => {
+    recorded.loadedUrl = '';
+    recorded.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(recorded.loadedUrl).toBe('app://sidekick/index.html');
+    recorded.loadedUrl = '';
+    recorded.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(recorded.loadedUrl).toBe('');
+  });
+
+  it('the save dialog does not hide the popover by taking its focus (which loses the dialog on macOS)', async () => {
+    const [window] = recorded.windows;
+    window!.show();
+    let answer!: (result: { canceled: boolean }) => void;
+    const original = dialog.showSaveDialog;
+    dialog.showSaveDialog = () => new Promise((resolve) => (answer = resolve));
+    try {
+      const saving = invoke('saveFile', {
+        suggestedName: 'growth.json',
+        mimeType: 'application/json',
+        base64: Buffer.from('{}').toString('base64'),
+      });
+      await waitFor(() => answer !== undefined, 5_000, 'the save dialog');
+      window!.emit('blur');
+      expect(window!.isVisible()).toBe(true);
+      answer({ canceled: true });
+      await expect(saving).resolves.toEqual({ saved: false });
+      window!.emit('blur');
+      expect(window!.isVisible()).toBe(false);
+    } finally {
+      dialog.showSaveDialog = original;
+    }
   });
 });

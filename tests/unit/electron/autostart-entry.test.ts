@@ -7,6 +7,11 @@ describe('Linux autostart entry', () => {
     expect(entry).toContain('Exec=/home/ana/Applications/Sidekick.AppImage\n');
     expect(entry.startsWith('[Desktop Entry]\nType=Application\n')).toBe(true);
   });
+  it('passes the XWayland switch after the executable', () => {
+    expect(autostartDesktopEntry('/opt/Sidekick/sidekick', ['--ozone-platform=x11'])).toContain(
+      'Exec=/opt/Sidekick/sidekick --ozone-platform=x11\n',
+    );
+  });
   it('quotes paths with spaces and escapes what the spec reserves', () => {
     expect(quoteExecArg('/opt/My Apps/sidekick')).toBe('"/opt/My Apps/sidekick"');
     expect(quoteExecArg('/opt/$HOME/a"b')).toBe('"/opt/\\$HOME/a\\"b"');
@@ -14,5 +19,6 @@ describe('Linux autostart entry', () => {
   });
   it('refuses a path that would inject another key', () => {
     expect(() => autostartDesktopEntry('/opt/x\nExec=/bin/evil')).toThrow('line break');
+    expect(() => autostartDesktopEntry('/opt/x', ['a\nExec=/bin/evil'])).toThrow('line break');
   });
 });

@@ -4,9 +4,12 @@ import { confirmPairing, pairingQuestion } from '../../../electron/main/sign-in/
 const input = { serverUrl: 'https://sidekick.example.com/', token: 'sk_abcdefghijklmnopqrstuvwxyz' };
 
 describe('pairing consent', () => {
-  it('names the server by its host and warns when it replaces a sign-in', () => {
+  it('names the server by its full origin and warns when it replaces a sign-in', () => {
     const q = pairingQuestion(input, true);
-    expect(q.message).toBe('Sign in to the Sidekick server at sidekick.example.com?');
+    expect(q.message).toBe('Sign in to the Sidekick server at https://sidekick.example.com?');
+    expect(pairingQuestion({ ...input, serverUrl: 'http://127.0.0.1:4100/some/path' }, false).message).toBe(
+      'Sign in to the Sidekick server at http://127.0.0.1:4100?',
+    );
     expect(q.detail).toContain('replaces your current sign-in');
     expect(pairingQuestion(input, false).detail).not.toContain('replaces');
   });

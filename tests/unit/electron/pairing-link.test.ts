@@ -26,6 +26,16 @@ describe('pairing links', () => {
       ok: false,
     });
   });
+  it('refuses a plain http:// server unless it is this computer', () => {
+    const link = (server: string) => `sidekick://pair?server=${encodeURIComponent(server)}&token=${token}`;
+    expect(parsePairingLink(link('http://sidekick.example.com'))).toEqual({
+      ok: false,
+      error:
+        'The pairing link was refused: Sidekick only signs in to sidekick.example.com over https:// (plain http:// would send your token unencrypted; it is allowed for localhost only).',
+    });
+    expect(parsePairingLink(link('http://localhost.evil.example'))).toMatchObject({ ok: false });
+    expect(parsePairingLink(link('http://127.0.0.1:4100'))).toMatchObject({ ok: true });
+  });
   it('finds the link among command-line arguments', () => {
     expect(
       findPairingLink([

@@ -22,7 +22,7 @@ describe('placePopover', () => {
       windowSize: size,
       displays: [display],
     });
-    expect(p).toEqual({ edge: 'bottom', x: 1920 - 380 - 8, y: 1040 - 560 - 8 });
+    expect(p).toEqual({ edge: 'bottom', anchor: 'tray', x: 1920 - 380 - 8, y: 1040 - 560 - 8 });
   });
 
   it('macOS menu bar at the top: below the menu bar, centred under the icon', () => {
@@ -33,7 +33,7 @@ describe('placePopover', () => {
       windowSize: size,
       displays: [display],
     });
-    expect(p).toEqual({ edge: 'top', x: 1011 - 190, y: 25 + 8 });
+    expect(p).toEqual({ edge: 'top', anchor: 'tray', x: 1011 - 190, y: 25 + 8 });
   });
 
   it('taskbar on the left: to the right of it, vertically centred on the icon', () => {
@@ -44,7 +44,7 @@ describe('placePopover', () => {
       windowSize: size,
       displays: [display],
     });
-    expect(p).toEqual({ edge: 'left', x: 68, y: 1080 - 560 - 8 });
+    expect(p).toEqual({ edge: 'left', anchor: 'tray', x: 68, y: 1080 - 560 - 8 });
   });
 
   it('taskbar on the right: to the left of it', () => {
@@ -55,7 +55,7 @@ describe('placePopover', () => {
       windowSize: size,
       displays: [display],
     });
-    expect(p).toEqual({ edge: 'right', x: 1860 - 380 - 8, y: 412 - 280 });
+    expect(p).toEqual({ edge: 'right', anchor: 'tray', x: 1860 - 380 - 8, y: 412 - 280 });
   });
 
   it('picks the display holding the tray, including one left of the primary at negative coordinates', () => {
@@ -82,7 +82,7 @@ describe('placePopover', () => {
       windowSize: size,
       displays: [primary, upper],
     });
-    expect(p).toEqual({ edge: 'top', x: 2560 - 380 - 8, y: -1415 + 8 });
+    expect(p).toEqual({ edge: 'top', anchor: 'tray', x: 2560 - 380 - 8, y: -1415 + 8 });
   });
 
   it('uses the cursor when the tray reports empty bounds (some Linux desktops)', () => {
@@ -93,7 +93,48 @@ describe('placePopover', () => {
       windowSize: size,
       displays: [display],
     });
-    expect(p).toEqual({ edge: 'top', x: 1700 - 190, y: 40 });
+    expect(p).toEqual({ edge: 'top', anchor: 'cursor', x: 1700 - 190, y: 40 });
+  });
+
+  it("prefers the tray host's click point over the cursor, ignoring a 0,0 one", () => {
+    const display = screen(0, 0, 1920, 1080, { height: 1036 });
+    const base = {
+      trayBounds: { x: 0, y: 0, width: 0, height: 0 },
+      cursor: { x: 300, y: 300 },
+      windowSize: size,
+      displays: [display],
+    };
+    expect(placePopover({ ...base, clickPoint: { x: 1500, y: 1060 } })).toEqual({
+      edge: 'bottom',
+      anchor: 'click',
+      x: 1500 - 190,
+      y: 1036 - 560 - 8,
+    });
+    expect(placePopover({ ...base, clickPoint: { x: 0, y: 0 } }).anchor).toBe('cursor');
+  });
+
+  it('Wayland/XWayland with no tray bounds and no trustworthy cursor: the tray end of the panel', () => {
+    const gnome = screen(0, 0, 1920, 1080, { y: 32, height: 1048 });
+    const kde = screen(1920, 0, 2560, 1440, { height: 1396 });
+    const base = { trayBounds: { x: 0, y: 0, width: 0, height: 0 }, cursor: null, windowSize: size };
+    expect(placePopover({ ...base, displays: [kde, gnome], primary: gnome })).toEqual({
+      edge: 'top',
+      anchor: 'corner',
+      x: 1920 - 380 - 8,
+      y: 40,
+    });
+    expect(placePopover({ ...base, displays: [gnome, kde], primary: kde })).toEqual({
+      edge: 'bottom',
+      anchor: 'corner',
+      x: 1920 + 2560 - 380 - 8,
+      y: 1396 - 560 - 8,
+    });
+    // No panel at all (auto-hide): top right, where GNOME keeps its indicators.
+    expect(placePopover({ ...base, displays: [screen(0, 0, 1280, 800, {})] })).toMatchObject({
+      edge: 'top',
+      x: 1280 - 380 - 8,
+      y: 8,
+    });
   });
 
   it('with an auto-hidden taskbar, the nearest screen edge decides', () => {

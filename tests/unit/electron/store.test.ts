@@ -11,19 +11,24 @@ class MemoryRawStore implements RawStore {
   }
 }
 
-const fakeSafeStorage = (available = true): SafeStorageLike & { encrypted: string[] } => {
+/** Electron's async safeStorage, faked: a reversible "cipher", a backend name, and an optional key rotation. */
+const fakeSafeStorage = (
+  available = true,
+  options: { backend?: string; rotated?: boolean } = {},
+): SafeStorageLike & { encrypted: string[] } => {
   const encrypted: string[] = [];
   return {
     encrypted,
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => {
+    isAsyncEncryptionAvailable: async () => available,
+    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
+    encryptStringAsync: async (plain) => {
       encrypted.push(plain);
       return Buffer.from(`enc:${[...plain].reverse().join('')}`);
     },
-    decryptString: (buf) => {
+    decryptStringAsync: async (buf) => {
       const s = buf.toString();
       if (!s.startsWith('enc:')) throw new Error('bad ciphertext');
-      return [...s.slice(4)].reverse().join('');
+      return { result: [...s.slice(4)].reverse().join(''), shouldReEncrypt: options.rotated ?? false };
     },
   };
 };
@@ -130,5 +135,43 @@ describe('session store', () => {
     await sessions.save(session);
     await sessions.clear();
     expect(await sessions.load()).toBeNull();
+  });
+
+  it("Linux's basic_text backend counts as no encryption: memory only, nothing on disk", async () => {
+    for (const backend of ['basic_text', 'unknown']) {
+      const raw = new MemoryRawStore();
+      const safe = fakeSafeStorage(true, { backend });
+      const sessions = createSessionStore(openAppStore(raw, log), safe, log, 'linux');
+      await sessions.save(session);
+      expect(await sessions.load()).toEqual(session);
+      expect(raw.store.session).toBeNull();
+      expect(safe.encrypted).toEqual([]);
+    }
+    // On macOS and Windows there is no such backend to ask about.
+    const raw = new MemoryRawStore();
+    await createSessionStore(
+      openAppStore(raw, log),
+      fakeSafeStorage(true, { backend: 'basic_text' }),
+      log,
+      'darwin',
+    ).save(session);
+    expect(raw.store.session).not.toBeNull();
+  });
+
+  it('re-encrypts a token whose key the OS rotated', async () => {
+    const raw = new MemoryRawStore();
+    await createSessionStore(openAppStore(raw, log), fakeSafeStorage(), log).save(session);
+    const safe = fakeSafeStorage(true, { rotated: true });
+    expect(await createSessionStore(openAppStore(raw, log), safe, log).load()).toEqual(session);
+    expect(safe.encrypted).toEqual([session.token]);
+  });
+
+  it('drops a saved session for a plain http:// server that is not this computer', async () => {
+    const raw = new MemoryRawStore();
+    const store = openAppStore(raw, log);
+    await createSessionStore(store, fakeSafeStorage(), log).save(session);
+    store.setSession({ ...store.getSession()!, serverUrl: 'http://sidekick.example.com' });
+    expect(await createSessionStore(openAppStore(raw, log), fakeSafeStorage(), log).load()).toBeNull();
+    expect(raw.store.session).toBeNull();
   });
 });

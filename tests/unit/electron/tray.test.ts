@@ -9,6 +9,12 @@ import {
 } from '../../../electron/main/tray/tray-controller';
 import { ringStep, trayIconFile } from '../../../electron/main/tray/tray-icons';
 import { runTrayCommand } from '../../../electron/main/tray/tray-commands';
+import { darkTaskbar, parseSystemUsesLightTheme } from '../../../electron/main/tray/taskbar-theme';
+import {
+  initialTrayIcon,
+  isTemplateIcon,
+  trayMenuAttachment,
+} from '../../../electron/main/tray/tray-interaction';
 import { DEFAULT_SETTINGS, type ClientState, type Settings } from '../../../shared/ipc';
 import { applyFeedEntries } from '../../../shared/sync';
 import { agentSnapshot, kudosEntry } from '../sync/fixtures';
@@ -143,5 +149,47 @@ describe('tray controller', () => {
     expect(settings.focusMode).toBe(false);
     await runTrayCommand('signout', deps);
     expect(done).toEqual(['signout']);
+  });
+});
+
+describe('tray interaction per OS', () => {
+  it('macOS pops the menu up on a right click so a left click can open the popover', () => {
+    expect(trayMenuAttachment('darwin')).toBe('right-click-pop-up');
+    expect(trayMenuAttachment('win32')).toBe('attached');
+    expect(trayMenuAttachment('linux')).toBe('attached');
+  });
+
+  it('the first tray image is already a template image on macOS', () => {
+    const first = initialTrayIcon('darwin', true);
+    expect(first).toBe('ring-000Template.png');
+    expect(isTemplateIcon(first)).toBe(true);
+    expect(existsSync(join(iconDir, first))).toBe(true);
+    expect(isTemplateIcon(initialTrayIcon('linux', true))).toBe(false);
+    expect(initialTrayIcon('win32', false)).toBe('ring-000-light.ico');
+  });
+});
+
+describe('tray icon contrast follows the taskbar, not the app theme', () => {
+  const base = { desktop: undefined, appDark: false, windowsTaskbarLight: null };
+  it("Windows: SystemUsesLightTheme, whatever the apps' theme; dark when unreadable", () => {
+    expect(darkTaskbar({ ...base, platform: 'win32', appDark: false, windowsTaskbarLight: false })).toBe(
+      true,
+    );
+    expect(darkTaskbar({ ...base, platform: 'win32', appDark: true, windowsTaskbarLight: true })).toBe(false);
+    expect(darkTaskbar({ ...base, platform: 'win32' })).toBe(true);
+  });
+  it("GNOME's top bar is dark in the light style too; other panels follow the theme", () => {
+    expect(darkTaskbar({ ...base, platform: 'linux', desktop: 'ubuntu:GNOME' })).toBe(true);
+    expect(darkTaskbar({ ...base, platform: 'linux', desktop: 'KDE' })).toBe(false);
+    expect(darkTaskbar({ ...base, platform: 'linux', desktop: 'KDE', appDark: true })).toBe(true);
+  });
+  it("reads reg.exe's answer", () => {
+    const out = (v: string) =>
+      `\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize\r\n    SystemUsesLightTheme    REG_DWORD    ${v}\r\n`;
+    expect(parseSystemUsesLightTheme(out('0x0'))).toBe(false);
+    expect(parseSystemUsesLightTheme(out('0x1'))).toBe(true);
+    expect(
+      parseSystemUsesLightTheme('ERROR: The system was unable to find the specified registry key'),
+    ).toBeNull();
   });
 });
