@@ -25,3 +25,4 @@ export * from './kudos-rules';
 export * from './invisible-work';
 export * from './streak-guardrails';
 export * from './profile-sharing';
+export * from './mission-spec-rules';

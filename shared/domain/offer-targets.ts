@@ -1,4 +1,4 @@
-import { HIGHER_IS_BETTER, type MetricKey, type MinSamples } from './metrics-model';
+import { HIGHER_IS_BETTER, type MetricKey } from './metrics-model';
 import type { Guardrail } from './mission-model';
 import { metricLabel, targetPhrase } from './mission-text';
 import type { OfferMetric, TeamCaps } from './team-caps';
@@ -17,8 +17,10 @@ export function room(metric: OfferMetric, baseline: number, caps: TeamCaps): num
 /** Moves from the baseline towards the ideal: counts grow by a share of the level, bounded metrics close a share of the gap. */
 export function rawTarget(metric: OfferMetric, b: number, step: number): number {
   if (metric === 'solved') return b * (1 + step);
-  if (metric === 'csatPct' || metric === 'qaAvg') return Math.min(100, b + (100 - b) * step);
-  return Math.max(0, b * (1 - step));
+  // An easier offer (a negative step) moves away from the ideal, but never outside 0–100 for percentages and scores.
+  if (metric === 'csatPct' || metric === 'qaAvg') return Math.min(100, Math.max(0, b + (100 - b) * step));
+  const t = Math.max(0, b * (1 - step));
+  return metric === 'reopenRate' ? Math.min(100, t) : t;
 }
 
 /** Rounds to the metric's grain, then clamps to the cap (rounding away from the cap's "harder" side). */
@@ -34,21 +36,9 @@ export function capTarget(metric: OfferMetric, t: number, cap: number | null): n
   let target = Math.round(t / grain) * grain;
   if (cap !== null && (higher ? target > cap : target < cap))
     target = higher ? Math.floor(cap / grain) * grain : Math.ceil(cap / grain) * grain;
-  if (metric === 'solved') target = Math.max(1, target);
+  // A count is at least one ticket and a time is above zero (missionSpecProblems): never a target of 0.
+  if (metric === 'solved' || isTimeMetric(metric)) target = Math.max(grain, target);
   return target;
-}
-
-export function minSampleFor(metric: OfferMetric, min: MinSamples): number {
-  const map: Record<OfferMetric, number> = {
-    solved: 1,
-    csatPct: min.csat,
-    frtAvgMinutes: min.frt,
-    qaAvg: min.qa,
-    reopenRate: min.reopen,
-    resolutionAvgMinutes: min.resolution,
-    ahtSeconds: min.aht,
-  };
-  return map[metric];
 }
 
 /** Speed and volume only count while quality holds: CSAT no more than 5 points below usual, reopens no more than 5 above. */
@@ -67,4 +57,8 @@ export function guardrailsFor(metric: OfferMetric, baselines: Map<OfferMetric, n
 export function titleFor(metric: MetricKey, comparator: 'atLeast' | 'atMost', target: number): string {
   if (metric === 'solved') return `Solve ${target} tickets this week`;
   return `${metricLabel(metric)} at ${targetPhrase(metric, comparator, target)} this week`;
+}
+
+function isTimeMetric(metric: OfferMetric): boolean {
+  return metric === 'frtAvgMinutes' || metric === 'resolutionAvgMinutes' || metric === 'ahtSeconds';
 }

@@ -8,7 +8,8 @@ import {
 } from './mission-model';
 import type { IsoDate, IsoInstant } from './primitives';
 import { formatMetric, metricLabel } from './mission-text';
-import { capTarget, guardrailsFor, minSampleFor, rawTarget, room, titleFor } from './offer-targets';
+import { capTarget, guardrailsFor, rawTarget, room, titleFor } from './offer-targets';
+import { defaultMinSample } from './mission-spec-rules';
 import { OFFER_METRICS, type OfferMetric, type TeamCaps } from './team-caps';
 import { weekWindowOf } from './time';
 
@@ -117,7 +118,7 @@ function offerFor(
     comparator,
     target,
     window: { start: week.from, end: week.to },
-    minSample: minSampleFor(metric, min),
+    minSample: defaultMinSample(metric, min),
     guardrails: guardrailsFor(metric, baselines),
     reward: { points: REWARD[kind] },
   });
