@@ -26,3 +26,4 @@ export * from './invisible-work';
 export * from './streak-guardrails';
 export * from './profile-sharing';
 export * from './mission-spec-rules';
+export * from './metric-events';
