@@ -1,23 +1,23 @@
 import { z } from 'zod';
 import { Id } from '../domain/primitives';
 import { Role } from '../domain/people-model';
-import { DailyGoal, WeeklySchedule, Absence } from '../domain/streak-model';
+import {
+  DEFAULT_DAILY_GOAL,
+  DEFAULT_SCHEDULE,
+  DailyGoal,
+  WeeklySchedule,
+  Absence,
+} from '../domain/streak-model';
 import { Handle } from './ingest';
 
-/** Mon–Fri 09:00–17:00, the schedule a team gets when none is given. */
-export const DEFAULT_SCHEDULE: WeeklySchedule = {
-  '1': { start: '09:00', end: '17:00' },
-  '2': { start: '09:00', end: '17:00' },
-  '3': { start: '09:00', end: '17:00' },
-  '4': { start: '09:00', end: '17:00' },
-  '5': { start: '09:00', end: '17:00' },
-};
+/** The defaults live in the domain (effectiveScheduleAndGoal); re-exported for callers of this contract. */
+export { DEFAULT_SCHEDULE } from '../domain/streak-model';
 
 /** POST /api/admin/teams */
 export const CreateTeamBody = z.object({
   name: z.string().trim().min(1).max(200),
   timezone: z.string().min(1).max(64),
-  dailyGoal: DailyGoal.default({ minSatisfied: 1, minSolved: 0, noGuardrailBroken: true }),
+  dailyGoal: DailyGoal.default(DEFAULT_DAILY_GOAL),
   schedule: WeeklySchedule.default(DEFAULT_SCHEDULE),
 });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;

@@ -27,3 +27,4 @@ export * from './streak-guardrails';
 export * from './profile-sharing';
 export * from './mission-spec-rules';
 export * from './metric-events';
+export * from './effective-schedule';
