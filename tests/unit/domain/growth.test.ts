@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BEST_METRICS,
   GrowthState,
   LEVELS,
   formatMetric,
@@ -12,23 +13,10 @@ import {
   personalBestPhrase,
   personalBests,
   pointsForStreakMilestone,
-  type WeeklyTrendPoint,
 } from '../../../shared/domain';
+import { trendWeek } from './fixtures';
 
-const empty = {
-  solved: null,
-  frtAvgMinutes: null,
-  resolutionAvgMinutes: null,
-  csatPct: null,
-  qaAvg: null,
-  reopenRate: null,
-  ahtSeconds: null,
-};
-const wk = (weekStart: string, v: Partial<WeeklyTrendPoint>): WeeklyTrendPoint => ({
-  ...empty,
-  weekStart,
-  ...v,
-});
+const wk = trendWeek;
 
 describe('levels', () => {
   it('levelFor gives the level, its name and progress into it', () => {
@@ -134,15 +122,7 @@ describe('personal bests survive the precision they are shown in', () => {
   it('whenever a best is claimed, its value and the one before it read differently', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(
-          'solved',
-          'frtAvgMinutes',
-          'resolutionAvgMinutes',
-          'csatPct',
-          'qaAvg',
-          'reopenRate',
-          'ahtSeconds',
-        ),
+        fc.constantFrom(...BEST_METRICS),
         fc.array(fc.option(fc.double({ min: 0, max: 400, noNaN: true }), { nil: null }), { maxLength: 8 }),
         (metric, values) => {
           const trends = values.map((v, i) =>

@@ -13,7 +13,7 @@ import {
   type TeamCaps,
   type WeeklyTrendPoint,
 } from '../../../shared/domain';
-import { metricsOf } from './fixtures';
+import { metricsOf, trendWeek } from './fixtures';
 
 describe('offer invariants', () => {
   it('offers are never harder than the team’s top quartile', { timeout: 30_000 }, () => {
@@ -44,16 +44,7 @@ describe('offer invariants', () => {
             string,
             number
           >;
-          const history = [1, 2, 3, 4].map((w) => ({
-            weekStart: `2026-02-0${w + 1}`,
-            solved: agent.solved,
-            frtAvgMinutes: null,
-            resolutionAvgMinutes: null,
-            csatPct: null,
-            qaAvg: null,
-            reopenRate: null,
-            ahtSeconds: null,
-          }));
+          const history = [1, 2, 3, 4].map((w) => trendWeek(`2026-02-0${w + 1}`, { solved: agent.solved }));
           const offers = generateOffers({
             agentId: 'ana',
             timezone: 'UTC',
@@ -102,16 +93,7 @@ describe('offers over arbitrary histories', () => {
   const arbHistory = fc
     .array(fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }), { maxLength: 6 })
     .map((solved) =>
-      solved.map((s, i) => ({
-        weekStart: `2026-01-${String(5 + 7 * i).padStart(2, '0')}`,
-        solved: s,
-        frtAvgMinutes: null,
-        resolutionAvgMinutes: null,
-        csatPct: null,
-        qaAvg: null,
-        reopenRate: null,
-        ahtSeconds: null,
-      })),
+      solved.map((s, i) => trendWeek(`2026-01-${String(5 + 7 * i).padStart(2, '0')}`, { solved: s })),
     );
   const arbResults = fc.array(
     fc.constantFrom('completed' as const, 'missed' as const, 'cancelled' as const),

@@ -16,6 +16,7 @@ import {
   type Mission,
   type WeeklySchedule,
 } from '../../../shared/domain';
+import { arbSchedule } from './arbitraries';
 import { mission, rated, solved } from './fixtures';
 
 const DATES = Array.from({ length: 21 }, (_, i) =>
@@ -30,15 +31,6 @@ const GOALS = [
 ];
 
 const arbTz = fc.constantFrom('UTC', 'Europe/Warsaw', 'America/Chicago', 'Asia/Kolkata');
-const arbShift = fc.constantFrom(
-  { start: '09:00', end: '17:00' },
-  { start: '22:00', end: '06:00' },
-  { start: '06:00', end: '14:00' },
-);
-const arbSchedule: fc.Arbitrary<WeeklySchedule> = fc
-  .tuple(fc.subarray(['1', '2', '3', '4', '5', '6', '7'] as const, { minLength: 1 }), arbShift)
-  .map(([days, s]) => Object.fromEntries(days.map((d) => [d, s])) as WeeklySchedule);
-
 /** One rating or solve: a ticket from a small pool (so tickets recur across days), by ana or a teammate. */
 const arbActivity = fc.record({
   ticket: fc.integer({ min: 0, max: 5 }),
@@ -103,6 +95,12 @@ const arbDayActivity = fc.array(fc.tuple(arbActivity, fc.integer({ min: 0, max: 
   maxLength: 8,
 });
 
+/** One of the scheduled days in DATES (every schedule has at least one weekday, and DATES spans three weeks). */
+function scheduledDay(schedule: WeeklySchedule, pick: number): string {
+  const scheduled = DATES.filter((d) => shiftOn(d, schedule));
+  return scheduled[pick % scheduled.length]!;
+}
+
 function tallies(events: HelpdeskEvent[], tz: string, schedule: WeeklySchedule, missions: Mission[] = []) {
   return streakTallies({ agentId: 'ana', events, missions, timezone: tz, schedule, minSamples: { csat: 1 } });
 }
@@ -120,8 +118,7 @@ describe('a day is judged on its own events', () => {
           fc.nat(),
           arbDayActivity,
           (tz, schedule, base, pick, day) => {
-            const scheduled = DATES.filter((d) => shiftOn(d, schedule));
-            const D = scheduled[pick % scheduled.length]!;
+            const D = scheduledDay(schedule, pick);
             const before = tallies(base, tz, schedule);
             const after = tallies([...base, ...eventsOfDay(D, tz, schedule, day)], tz, schedule);
             for (const goal of GOALS) {
@@ -163,8 +160,7 @@ describe('a day is judged on its own events', () => {
           arbDayActivity,
           arbMissions,
           (tz, schedule, base, pick, day, missions) => {
-            const scheduled = DATES.filter((d) => shiftOn(d, schedule));
-            const D = scheduled[pick % scheduled.length]!;
+            const D = scheduledDay(schedule, pick);
             const before = tallies(base, tz, schedule, missions);
             const after = tallies([...base, ...eventsOfDay(D, tz, schedule, day)], tz, schedule, missions);
             for (const d of DATES.filter((x) => daysBetween(x, D) > 0))
