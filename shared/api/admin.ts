@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { Id } from '../domain/primitives';
 import { Role } from '../domain/people-model';
-import { DailyGoal, WeeklySchedule, Absence } from '../domain/streak-model';
+import {
+  DEFAULT_DAILY_GOAL,
+  DEFAULT_SCHEDULE,
+  DailyGoal,
+  WeeklySchedule,
+  Absence,
+} from '../domain/streak-model';
 import { Handle } from './ingest';
 
-/** Mon–Fri 09:00–17:00, the schedule a team gets when none is given. */
-export const DEFAULT_SCHEDULE: WeeklySchedule = {
-  '1': { start: '09:00', end: '17:00' },
-  '2': { start: '09:00', end: '17:00' },
-  '3': { start: '09:00', end: '17:00' },
-  '4': { start: '09:00', end: '17:00' },
-  '5': { start: '09:00', end: '17:00' },
-};
+/** The defaults live in the domain (effectiveScheduleAndGoal); re-exported for callers of this contract. */
+export { DEFAULT_SCHEDULE } from '../domain/streak-model';
 
 /** The daily goal of a team that names none, and of a person without a team. */
 export const DEFAULT_DAILY_GOAL: DailyGoal = { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true };

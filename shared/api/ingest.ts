@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  TicketCreated,
-  TicketAssigned,
-  AgentReplied,
-  TicketSolved,
-  TicketReopened,
-  CsatRated,
-  QaScored,
-  CallHandled,
-} from '../domain/events';
+import { helpdeskEventUnion } from '../domain/events';
 
 /**
  * A helpdesk handle names a person in one system: "<system>:<id>", e.g. "zendesk:123", "email:a@b.c",
@@ -25,18 +16,8 @@ export const Handle = z
   .transform((h) => (/^email:/i.test(h) ? h.toLowerCase() : h));
 export type Handle = z.infer<typeof Handle>;
 
-/** An IngestEvent is a HelpdeskEvent that names its agent by handle (`agent`) instead of a person id. */
-const byHandle = { agentId: true } as const;
-export const IngestEventUnion = z.discriminatedUnion('type', [
-  TicketCreated.omit(byHandle).extend({ agent: Handle.optional() }),
-  TicketAssigned.omit(byHandle).extend({ agent: Handle }),
-  AgentReplied.omit(byHandle).extend({ agent: Handle }),
-  TicketSolved.omit(byHandle).extend({ agent: Handle }),
-  TicketReopened.omit(byHandle).extend({ agent: Handle.optional() }),
-  CsatRated.omit(byHandle).extend({ agent: Handle }),
-  QaScored.omit(byHandle).extend({ agent: Handle }),
-  CallHandled.omit(byHandle).extend({ agent: Handle }),
-]);
+/** An IngestEvent is a HelpdeskEvent that names its agent by handle (`agent`) instead of a person id: the domain's one union. */
+export const IngestEventUnion = helpdeskEventUnion('agent', Handle);
 
 /** Senders may also put the handle in `agentId` (the HelpdeskEvent field name); it is read as `agent`. */
 export const IngestEvent = z.preprocess((raw) => {

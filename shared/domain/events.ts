@@ -13,53 +13,61 @@ const base = {
   at: IsoInstant,
 };
 
-export const TicketCreated = z.object({
-  ...base,
-  type: z.literal('ticket_created'),
-  agentId: Id.optional(),
-  channel: z.string().max(64).optional(),
-});
-export const TicketAssigned = z.object({ ...base, type: z.literal('ticket_assigned'), agentId: Id });
-export const AgentReplied = z.object({
-  ...base,
-  type: z.literal('agent_replied'),
-  agentId: Id,
-  public: z.boolean(),
-});
-export const TicketSolved = z.object({ ...base, type: z.literal('ticket_solved'), agentId: Id });
-/** `agentId` is the agent who had solved the ticket, when known; a reopen counts against that solve. */
-export const TicketReopened = z.object({
-  ...base,
-  type: z.literal('ticket_reopened'),
-  agentId: Id.optional(),
-});
-export const CsatRated = z.object({
-  ...base,
-  type: z.literal('csat_rated'),
-  agentId: Id,
-  satisfied: z.boolean(),
-  /** The vendor's original score, kept as given ("good", 5, "4/5" …). */
-  originalScore: z.union([z.string().max(64), z.number()]),
-  comment: z.string().max(4000).optional(),
-  customerName: z.string().max(200).optional(),
-});
-export const QaScored = z.object({
-  ...base,
-  type: z.literal('qa_scored'),
-  agentId: Id,
-  score: z.number().min(0).max(100),
-  comment: z.string().max(4000).optional(),
-});
-export const CallHandled = z.object({
-  ...base,
-  type: z.literal('call_handled'),
-  agentId: Id,
-  talkSeconds: z.number().min(0),
-  holdSeconds: z.number().min(0),
-  wrapSeconds: z.number().min(0),
-});
+/**
+ * The event variants, with the agent named by the field `key` as `agent` describes it: a person id in
+ * `agentId` here, a vendor handle in `agent` at ingest (shared/api/ingest.ts). One list, so a new event type
+ * is accepted by ingest the moment the engine knows it.
+ */
+function eventVariants<K extends string, A extends z.ZodType>(key: K, agent: A) {
+  const named = { [key]: agent } as { [P in K]: A };
+  const maybeNamed = { [key]: agent.optional() } as { [P in K]: z.ZodOptional<A> };
+  return [
+    z.object({
+      ...base,
+      type: z.literal('ticket_created'),
+      ...maybeNamed,
+      channel: z.string().max(64).optional(),
+    }),
+    z.object({ ...base, type: z.literal('ticket_assigned'), ...named }),
+    z.object({ ...base, type: z.literal('agent_replied'), ...named, public: z.boolean() }),
+    z.object({ ...base, type: z.literal('ticket_solved'), ...named }),
+    /** The agent who had solved the ticket, when known; a reopen counts against that solve. */
+    z.object({ ...base, type: z.literal('ticket_reopened'), ...maybeNamed }),
+    z.object({
+      ...base,
+      type: z.literal('csat_rated'),
+      ...named,
+      satisfied: z.boolean(),
+      /** The vendor's original score, kept as given ("good", 5, "4/5" …). */
+      originalScore: z.union([z.string().max(64), z.number()]),
+      comment: z.string().max(4000).optional(),
+      customerName: z.string().max(200).optional(),
+    }),
+    z.object({
+      ...base,
+      type: z.literal('qa_scored'),
+      ...named,
+      score: z.number().min(0).max(100),
+      comment: z.string().max(4000).optional(),
+    }),
+    z.object({
+      ...base,
+      type: z.literal('call_handled'),
+      ...named,
+      talkSeconds: z.number().min(0),
+      holdSeconds: z.number().min(0),
+      wrapSeconds: z.number().min(0),
+    }),
+  ] as const;
+}
 
-export const HelpdeskEvent = z.discriminatedUnion('type', [
+/** The helpdesk event union with the agent named by `key` (see eventVariants). */
+export function helpdeskEventUnion<K extends string, A extends z.ZodType>(key: K, agent: A) {
+  return z.discriminatedUnion('type', eventVariants(key, agent));
+}
+
+export const HelpdeskEvent = helpdeskEventUnion('agentId', Id);
+export const [
   TicketCreated,
   TicketAssigned,
   AgentReplied,
@@ -68,7 +76,7 @@ export const HelpdeskEvent = z.discriminatedUnion('type', [
   CsatRated,
   QaScored,
   CallHandled,
-]);
+] = HelpdeskEvent.options;
 export type HelpdeskEvent = z.infer<typeof HelpdeskEvent>;
 export type HelpdeskEventType = HelpdeskEvent['type'];
 export const HELPDESK_EVENT_TYPES = HelpdeskEvent.options.map((o) => o.shape.type.value);

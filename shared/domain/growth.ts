@@ -69,3 +69,29 @@ export function levelsGained(before: number, after: number): Array<{ level: numb
     levelName: l.name,
   }));
 }
+
+/** What the level section says. */
+export interface LevelSummary {
+  /** "Level 2 · Finding your feet" */
+  title: string;
+  /** "20 of 200 points to the next level · 120 in all", or "9200 points — the top level." */
+  progress: string;
+  atTop: boolean;
+}
+
+/**
+ * The level words, from the points alone: "the top level" only on the last of LEVELS, never for a new agent
+ * whose stored state simply has no next level filled in.
+ */
+export function levelSummary(points: number): LevelSummary {
+  const p = Math.max(0, Math.floor(points));
+  const info = levelFor(p);
+  const atTop = info.pointsForNextLevel === null;
+  return {
+    title: `Level ${info.level} · ${info.levelName}`,
+    progress: atTop
+      ? `${p} points — the top level.`
+      : `${info.pointsIntoLevel} of ${info.pointsForNextLevel} points to the next level · ${p} in all`,
+    atTop,
+  };
+}

@@ -25,3 +25,6 @@ export * from './kudos-rules';
 export * from './invisible-work';
 export * from './streak-guardrails';
 export * from './profile-sharing';
+export * from './mission-spec-rules';
+export * from './metric-events';
+export * from './effective-schedule';

@@ -1,7 +1,13 @@
 import type { HelpdeskEvent } from './events';
 import { eventKey } from './events';
 import { fingerprint } from './ids';
-import { NOT_RECOGNISED_DAYS, PEER_KUDOS_DAILY_CAP, type Kudos, type KudosValue } from './people-model';
+import {
+  NOT_RECOGNISED_DAYS,
+  PEER_KUDOS_DAILY_CAP,
+  type Kudos,
+  type KudosValue,
+  type Role,
+} from './people-model';
 import type { IsoInstant } from './primitives';
 import { assertTimeZone, localDateOf, startOfDate, addDays, toInstant, msOf } from './time';
 
@@ -29,6 +35,41 @@ export function peerKudosQuota(input: {
     dailyCap,
     remaining: Math.max(0, dailyCap - sentToday),
     resetsAt: toInstant(startOfDate(addDays(today, 1), tz)),
+  };
+}
+
+/** Agents send peer kudos, which are capped per day; supervisors and admins send supervisor kudos, which are not. */
+export function kudosKindFor(role: Role): 'peer' | 'supervisor' {
+  return role === 'agent' ? 'peer' : 'supervisor';
+}
+
+export interface KudosAllowance {
+  capped: boolean;
+  /** Kudos left today; null when uncapped. */
+  remaining: number | null;
+  /** What the kudos form says about it. */
+  sentence: string;
+}
+
+/**
+ * How many kudos a person may still give today, in words: "3 of 5 kudos left to give today." for an agent,
+ * "uncapped" for a supervisor or an admin (their kudos are never counted against a cap).
+ */
+export function kudosAllowance(input: { role: Role; sentToday: number; dailyCap: number }): KudosAllowance {
+  if (kudosKindFor(input.role) === 'supervisor')
+    return {
+      capped: false,
+      remaining: null,
+      sentence: 'Your kudos as a supervisor are uncapped: give as many as your team has earned.',
+    };
+  const remaining = Math.max(0, input.dailyCap - input.sentToday);
+  return {
+    capped: true,
+    remaining,
+    sentence:
+      remaining === 0
+        ? 'You have given all your kudos for today — thank you! More tomorrow.'
+        : `${remaining} of ${input.dailyCap} kudos left to give today.`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoInstant } from './primitives';
 import { MetricKey } from './metrics-model';
+import { missionSpecProblems } from './mission-spec-rules';
 
 export const Comparator = z.enum(['atLeast', 'atMost']);
 export type Comparator = z.infer<typeof Comparator>;
@@ -13,22 +14,36 @@ export const MissionOrigin = z.enum(['supervisor', 'offer', 'agent']);
 export const OfferKind = z.enum(['steady', 'stretch', 'growth']);
 export type OfferKind = z.infer<typeof OfferKind>;
 
-export const MissionSpec = z.object({
-  title: z.string().min(1).max(200),
+/**
+ * The fields of a mission, as stored and read back. Reading never re-judges a stored mission: a mission that
+ * was valid when it was assigned stays readable whatever the rules say later.
+ */
+export const MissionSpecFields = z.object({
+  title: z.string().trim().max(200),
   metric: MetricKey,
   comparator: Comparator,
   target: z.number(),
   window: z.object({ start: IsoInstant, end: IsoInstant }),
-  minSample: z.number().int().min(1).default(1),
+  /** Judged by missionSpecProblems (whole, 1…1000) so the refusal says so in words. */
+  minSample: z.number().default(1),
   guardrails: z.array(Guardrail).max(5).default([]),
   reward: z.object({ points: z.number().int().min(0).max(10_000) }).default({ points: 50 }),
 });
-export type MissionSpec = z.infer<typeof MissionSpec>;
+
+/**
+ * A mission someone asks for (a supervisor's assignment, an accepted offer): the fields plus the per-metric
+ * rules of missionSpecProblems, each refusal a sentence at the field it is about.
+ */
+export const MissionSpec = MissionSpecFields.superRefine((spec, ctx) => {
+  for (const p of missionSpecProblems(spec))
+    ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+});
+export type MissionSpec = z.infer<typeof MissionSpecFields>;
 
 export const MissionStatus = z.enum(['active', 'completed', 'missed', 'cancelled']);
 export type MissionStatus = z.infer<typeof MissionStatus>;
 
-export const Mission = MissionSpec.extend({
+export const Mission = MissionSpecFields.extend({
   id: Id,
   scope: z.enum(['agent', 'team']),
   agentId: Id,
@@ -74,7 +89,7 @@ export const MissionOffer = z.object({
   agentId: Id,
   weekStart: z.string(),
   kind: OfferKind,
-  spec: MissionSpec,
+  spec: MissionSpecFields,
   /** The agent's own recent level on this metric the target was computed from. */
   baseline: z.number(),
   /** The team's top quartile, which no offer exceeds. */

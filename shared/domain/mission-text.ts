@@ -21,23 +21,43 @@ function trim(n: number, digits = 1): string {
   return String(Math.round(n * 10 ** digits) / 10 ** digits);
 }
 
-export function formatMetric(key: MetricKey, value: number): string {
+/**
+ * The number a reader sees for a value, i.e. formatMetric's rounding as a number: whole tickets, minutes (in
+ * tenths of an hour from 2 h up), tenths of a percent or QA point, whole seconds. Anything that claims a
+ * difference (a personal best, "a step up") compares these, so the claim survives the display.
+ */
+export function shownValue(key: MetricKey, value: number): number {
   switch (key) {
     case 'solved':
-      return `${trim(value, 0)} solved`;
+    case 'ahtSeconds':
+      return Math.round(value);
     case 'frtAvgMinutes':
     case 'frtMedianMinutes':
     case 'resolutionAvgMinutes':
-      return value >= 120 ? `${trim(value / 60)} h` : `${trim(value, 0)} min`;
+      return value >= 120 ? Math.round(value / 6) * 6 : Math.round(value);
     case 'csatPct':
     case 'reopenRate':
-      return `${trim(value)}%`;
     case 'qaAvg':
-      return trim(value);
-    case 'ahtSeconds': {
-      const s = Math.round(value);
-      return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
-    }
+      return Math.round(value * 10) / 10;
+  }
+}
+
+export function formatMetric(key: MetricKey, value: number): string {
+  const shown = shownValue(key, value);
+  switch (key) {
+    case 'solved':
+      return `${shown} solved`;
+    case 'frtAvgMinutes':
+    case 'frtMedianMinutes':
+    case 'resolutionAvgMinutes':
+      return value >= 120 ? `${trim(shown / 60)} h` : `${shown} min`;
+    case 'csatPct':
+    case 'reopenRate':
+      return `${shown}%`;
+    case 'qaAvg':
+      return String(shown);
+    case 'ahtSeconds':
+      return shown >= 60 ? `${Math.floor(shown / 60)} min ${shown % 60} s` : `${shown} s`;
   }
 }
 

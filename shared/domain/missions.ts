@@ -66,9 +66,11 @@ export function evaluateMission(mission: Mission, metrics: AgentMetrics, now: Is
   if (mission.status !== 'active') state = mission.status;
   else if (met && guardsOk && (early || msLeft === 0)) state = 'completed';
   else if (msLeft === 0) state = 'missed';
-  else if (early) state = onPace(mission, value ?? 0, now) && guardsOk ? 'on_track' : 'at_risk';
+  else if (!guardsOk)
+    state = 'at_risk'; // a guardrail is judged only on its own minimum sample: evidence
+  else if (early) state = COUNT_STATE[countPace(mission, value ?? 0, now)];
   else if (!enough) state = 'active';
-  else state = met && guardsOk ? 'on_track' : 'at_risk';
+  else state = met ? 'on_track' : 'at_risk';
   if (state === 'completed') ratio = 1;
 
   return {
@@ -95,12 +97,30 @@ export function settleMission(
   return { status: 'active', settledAt: null, progress };
 }
 
-/** A count mission is on track while its count keeps pace with the share of the window already gone. */
-function onPace(mission: Mission, value: number, now: IsoInstant): boolean {
+/**
+ * "At risk" needs evidence. A count mission falls behind when it is at least one whole ticket short of the
+ * even pace over its window, and that is called a risk only once a quarter of the time it has had since it
+ * was assigned (or its window opened, if later) has passed: a mission assigned seconds ago, or accepted
+ * mid-week, is never "at risk" for work nobody could have done yet.
+ */
+export const RISK_EVIDENCE_SHARE = 0.25;
+
+type CountPace = 'on_pace' | 'behind' | 'too_early';
+const COUNT_STATE: Record<CountPace, ProgressState> = {
+  on_pace: 'on_track',
+  behind: 'at_risk',
+  too_early: 'active',
+};
+
+function countPace(mission: Mission, value: number, now: IsoInstant): CountPace {
   const start = msOf(mission.window.start);
-  const span = msOf(mission.window.end) - start;
-  const elapsed = span > 0 ? Math.min(1, Math.max(0, (msOf(now) - start) / span)) : 1;
-  return closeness(value, mission.comparator, mission.target) >= elapsed;
+  const end = msOf(mission.window.end);
+  const t = msOf(now);
+  const share = (from: number) => (end > from ? Math.min(1, Math.max(0, (t - from) / (end - from))) : 1);
+  const expected = mission.target * share(start);
+  if (mission.target - value <= 0 || expected - value < 1) return 'on_pace';
+  const since = Math.max(start, msOf(mission.createdAt));
+  return share(since) >= RISK_EVIDENCE_SHARE ? 'behind' : 'too_early';
 }
 
 function sentenceFor(

@@ -1,6 +1,7 @@
-import { HIGHER_IS_BETTER, type MetricKey, type MinSamples } from './metrics-model';
+import { HIGHER_IS_BETTER, type MetricKey } from './metrics-model';
 import type { Guardrail } from './mission-model';
-import { metricLabel, targetPhrase } from './mission-text';
+import { metricLabel, shownValue, targetPhrase } from './mission-text';
+import { targetProblem } from './mission-spec-rules';
 import type { OfferMetric, TeamCaps } from './team-caps';
 
 /** How offer targets are derived from a baseline: the arithmetic behind generateOffers, kept apart from the choice of offers. */
@@ -17,38 +18,63 @@ export function room(metric: OfferMetric, baseline: number, caps: TeamCaps): num
 /** Moves from the baseline towards the ideal: counts grow by a share of the level, bounded metrics close a share of the gap. */
 export function rawTarget(metric: OfferMetric, b: number, step: number): number {
   if (metric === 'solved') return b * (1 + step);
-  if (metric === 'csatPct' || metric === 'qaAvg') return Math.min(100, b + (100 - b) * step);
-  return Math.max(0, b * (1 - step));
+  // An easier offer (a negative step) moves away from the ideal, but never outside 0–100 for percentages and scores.
+  if (metric === 'csatPct' || metric === 'qaAvg') return Math.min(100, Math.max(0, b + (100 - b) * step));
+  const t = Math.max(0, b * (1 - step));
+  return metric === 'reopenRate' ? Math.min(100, t) : t;
 }
 
-/** Rounds to the metric's grain, then clamps to the cap (rounding away from the cap's "harder" side). */
-export function capTarget(metric: OfferMetric, t: number, cap: number | null): number {
-  const grain =
-    metric === 'solved' ||
-    metric === 'frtAvgMinutes' ||
-    metric === 'resolutionAvgMinutes' ||
-    metric === 'ahtSeconds'
-      ? 1
-      : 0.5;
-  const higher = HIGHER_IS_BETTER[metric];
-  let target = Math.round(t / grain) * grain;
-  if (cap !== null && (higher ? target > cap : target < cap))
-    target = higher ? Math.floor(cap / grain) * grain : Math.ceil(cap / grain) * grain;
-  if (metric === 'solved') target = Math.max(1, target);
-  return target;
+/** `a` asks more of the agent than `b` (higher where higher is better, lower where lower is). */
+export function harder(metric: OfferMetric, a: number, b: number): boolean {
+  return HIGHER_IS_BETTER[metric] ? a > b : a < b;
 }
 
-export function minSampleFor(metric: OfferMetric, min: MinSamples): number {
-  const map: Record<OfferMetric, number> = {
-    solved: 1,
-    csatPct: min.csat,
-    frtAvgMinutes: min.frt,
-    qaAvg: min.qa,
-    reopenRate: min.reopen,
-    resolutionAvgMinutes: min.resolution,
-    ahtSeconds: min.aht,
+/**
+ * The step between two targets a reader can tell apart, at this size: whole tickets and seconds, whole
+ * minutes (6 from 2 h up, where times show as tenths of an hour), half points of CSAT, QA and reopen rate.
+ */
+export function offerGrain(metric: OfferMetric, value: number): number {
+  switch (metric) {
+    case 'solved':
+    case 'ahtSeconds':
+      return 1;
+    case 'frtAvgMinutes':
+    case 'resolutionAvgMinutes':
+      return value >= 120 ? 6 : 1;
+    case 'csatPct':
+    case 'qaAvg':
+    case 'reopenRate':
+      return 0.5;
+  }
+}
+
+/**
+ * A target on the grain, never harder than the team's cap and inside what a mission may ask for
+ * (missionSpecProblems: a count ≥ 1, a time > 0, a percentage or score 0–100); null when no such target exists
+ * (e.g. a team whose top quartile solves less than one ticket a week).
+ */
+export function placeTarget(metric: OfferMetric, t: number, cap: number | null): number | null {
+  const onGrain = (v: number, round: (x: number) => number) => {
+    const g = offerGrain(metric, v);
+    return round(v / g) * g;
   };
-  return map[metric];
+  let target = onGrain(t, Math.round);
+  if (cap !== null && harder(metric, target, cap))
+    target = onGrain(cap, HIGHER_IS_BETTER[metric] ? Math.floor : Math.ceil);
+  if (metric === 'solved' || isTimeMetric(metric)) target = Math.max(1, target);
+  if (cap !== null && harder(metric, target, cap)) return null;
+  return targetProblem(metric, target) === null ? target : null;
+}
+
+/** The next target one grain harder (+1) or easier (−1) than `t`, placed like any target; null when there is none. */
+export function stepTarget(metric: OfferMetric, t: number, dir: 1 | -1, cap: number | null): number | null {
+  const towardsHarder = dir === 1 ? 1 : -1;
+  const sign = HIGHER_IS_BETTER[metric] ? towardsHarder : -towardsHarder;
+  // The grain on the side we move to: from 120 min an easier step is 6 min, a harder one 1 min (119).
+  const g = Math.min(offerGrain(metric, t), offerGrain(metric, t + sign));
+  const next = placeTarget(metric, t + sign * g, cap);
+  if (next === null || shownValue(metric, next) === shownValue(metric, t)) return null;
+  return dir === 1 ? (harder(metric, next, t) ? next : null) : harder(metric, t, next) ? next : null;
 }
 
 /** Speed and volume only count while quality holds: CSAT no more than 5 points below usual, reopens no more than 5 above. */
@@ -67,4 +93,8 @@ export function guardrailsFor(metric: OfferMetric, baselines: Map<OfferMetric, n
 export function titleFor(metric: MetricKey, comparator: 'atLeast' | 'atMost', target: number): string {
   if (metric === 'solved') return `Solve ${target} tickets this week`;
   return `${metricLabel(metric)} at ${targetPhrase(metric, comparator, target)} this week`;
+}
+
+function isTimeMetric(metric: OfferMetric): boolean {
+  return metric === 'frtAvgMinutes' || metric === 'resolutionAvgMinutes' || metric === 'ahtSeconds';
 }

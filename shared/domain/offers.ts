@@ -7,8 +7,9 @@ import {
   type OfferKind,
 } from './mission-model';
 import type { IsoDate, IsoInstant } from './primitives';
-import { formatMetric, metricLabel } from './mission-text';
-import { capTarget, guardrailsFor, minSampleFor, rawTarget, room, titleFor } from './offer-targets';
+import { formatMetric, metricLabel, shownValue } from './mission-text';
+import { guardrailsFor, harder, placeTarget, rawTarget, room, stepTarget, titleFor } from './offer-targets';
+import { defaultMinSample } from './mission-spec-rules';
 import { OFFER_METRICS, type OfferMetric, type TeamCaps } from './team-caps';
 import { weekWindowOf } from './time';
 
@@ -38,26 +39,41 @@ const REWARD: Record<OfferKind, number> = { steady: 50, stretch: 100, growth: 75
  * Three offers a week: steady and stretch on the agent's main metric, growth on the metric with the most room
  * to grow. Each is computed from the agent's own last weeks, never harder than the team's top quartile,
  * nudged up after two completed missions and down after two missed ones. No offer on a metric without data.
+ * No two offers are the same: when the cap (or the metric's range) leaves no harder stretch, the steady one
+ * moves a visible step easier; when not even that is possible there is no stretch offer. Every sentence says
+ * how the target compares with the agent's own level, in the precision it is shown.
  */
 export function generateOffers(input: GenerateOffersInput): MissionOffer[] {
   const baselines = new Map<OfferMetric, number>();
   for (const metric of OFFER_METRICS) {
     const b = baselineOf(metric, input);
-    // A team cap below one ticket a week would make a count offer of zero tickets: no offer then.
-    const degenerate = metric === 'solved' && (input.teamCaps.solved ?? 1) < 1;
-    if (b !== null && !degenerate) baselines.set(metric, b);
+    // A metric on which no target is possible under the team's cap (a top quartile below one ticket a week) gets no offer.
+    if (b !== null && placeTarget(metric, b, capOf(input, metric)) !== null) baselines.set(metric, b);
   }
   const main = OFFER_METRICS.find((m) => baselines.has(m));
   if (main === undefined) return [];
-  const growth = growthMetric(baselines, input.teamCaps, main);
   const adapt = adaptation(input.lastResults);
-  const picks: Array<[OfferKind, OfferMetric]> = [
-    ['steady', main],
-    ['stretch', main],
-  ];
-  if (growth) picks.push(['growth', growth]);
-  return picks.map(([kind, metric]) =>
-    offerFor(input, kind, metric, baselines.get(metric)!, adapt, baselines),
+  const targetFor = (kind: OfferKind, metric: OfferMetric) =>
+    placeTarget(metric, rawTarget(metric, baselines.get(metric)!, stepOf(kind, adapt)), capOf(input, metric));
+
+  const picks: Array<[OfferKind, OfferMetric, number]> = [];
+  let steady = targetFor('steady', main);
+  let stretch = targetFor('stretch', main);
+  if (
+    steady !== null &&
+    (stretch === null || !harder(main, stretch, steady) || same(main, stretch, steady))
+  ) {
+    const up = stepTarget(main, steady, 1, capOf(input, main));
+    const down = up === null ? stepTarget(main, steady, -1, capOf(input, main)) : null;
+    [steady, stretch] = up !== null ? [steady, up] : down !== null ? [down, steady] : [steady, null];
+  }
+  if (steady !== null) picks.push(['steady', main, steady]);
+  if (stretch !== null) picks.push(['stretch', main, stretch]);
+  const growth = growthMetric(baselines, input.teamCaps, main);
+  const growthTarget = growth ? targetFor('growth', growth) : null;
+  if (growth && growthTarget !== null) picks.push(['growth', growth, growthTarget]);
+  return picks.map(([kind, metric, target]) =>
+    offerFor(input, kind, metric, target, baselines.get(metric)!, adapt, baselines),
   );
 }
 
@@ -69,6 +85,10 @@ export function adaptation(lastResults: readonly MissionStatus[]): number {
   if (last2.every((r) => r === 'missed')) return -1;
   return 0;
 }
+
+const stepOf = (kind: OfferKind, adapt: number) => Math.max(-0.3, Math.min(0.5, STEP[kind] + adapt * ADAPT));
+const capOf = (input: GenerateOffersInput, metric: OfferMetric) => input.teamCaps[metric] ?? null;
+const same = (metric: OfferMetric, a: number, b: number) => shownValue(metric, a) === shownValue(metric, b);
 
 function baselineOf(metric: OfferMetric, input: GenerateOffersInput): number | null {
   if (metric === 'solved') {
@@ -101,13 +121,12 @@ function offerFor(
   input: GenerateOffersInput,
   kind: OfferKind,
   metric: OfferMetric,
+  target: number,
   baseline: number,
   adapt: number,
   baselines: Map<OfferMetric, number>,
 ): MissionOffer {
-  const step = Math.max(-0.3, Math.min(0.5, STEP[kind] + adapt * ADAPT));
-  const cap = input.teamCaps[metric] ?? null;
-  const target = capTarget(metric, rawTarget(metric, baseline, step), cap);
+  const cap = capOf(input, metric);
   const comparator = HIGHER_IS_BETTER[metric] ? 'atLeast' : 'atMost';
   const min = MinSamples.parse(input.minSamples ?? {});
   const week = weekWindowOf(input.weekStart, input.timezone);
@@ -117,12 +136,10 @@ function offerFor(
     comparator,
     target,
     window: { start: week.from, end: week.to },
-    minSample: minSampleFor(metric, min),
+    minSample: defaultMinSample(metric, min),
     guardrails: guardrailsFor(metric, baselines),
     reward: { points: REWARD[kind] },
   });
-  const level = metric === 'solved' ? `${Math.round(baseline)} a week` : formatMetric(metric, baseline);
-  const tone = step > 0.001 ? 'a step up from' : step < -0.001 ? 'a little easier than' : 'in line with';
   return {
     id: `${input.agentId}:${input.weekStart}:${kind}`,
     agentId: input.agentId,
@@ -131,9 +148,42 @@ function offerFor(
     spec,
     baseline,
     cap,
-    sentence: `Your last 4 weeks: ${metricLabel(metric)} ${level}. This one is ${tone} that.`,
+    sentence: offerSentence(metric, target, baseline, cap, adapt),
     status: 'open',
   };
+}
+
+/** How an offer relates to the agent's own level, compared in the precision both are shown in. */
+export type OfferRelation = 'step_up' | 'in_line' | 'easier';
+
+export function offerRelation(metric: OfferMetric, target: number, baseline: number): OfferRelation {
+  const [t, b] = [shownValue(metric, target), shownValue(metric, baseline)];
+  return t === b ? 'in_line' : harder(metric, t, b) ? 'step_up' : 'easier';
+}
+
+/** "Your last 4 weeks: Tickets solved 21 a week. This one is …" — never "a step up" for a target below the agent's level. */
+export function offerSentence(
+  metric: OfferMetric,
+  target: number,
+  baseline: number,
+  cap: number | null,
+  adapt: number,
+): string {
+  const shown = (v: number) =>
+    metric === 'solved' ? `${shownValue(metric, v)} a week` : formatMetric(metric, v);
+  const relation = offerRelation(metric, target, baseline);
+  const atCap = cap !== null && !harder(metric, cap, baseline);
+  const tone =
+    relation === 'step_up'
+      ? 'a step up from that'
+      : relation === 'in_line'
+        ? 'in line with that'
+        : atCap
+          ? `below that: offers never go past your team’s top quartile (${shown(cap)}), and you are already there`
+          : adapt < 0
+            ? 'a little easier than that, after two missed missions'
+            : 'a little easier than that';
+  return `Your last 4 weeks: ${metricLabel(metric)} ${shown(baseline)}. This one is ${tone}.`;
 }
 
 /** The mission an accepted offer becomes. */

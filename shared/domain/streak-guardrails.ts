@@ -6,6 +6,7 @@ import type { IsoDate } from './primitives';
 import type { WeeklySchedule } from './streak-model';
 import { computeMetrics } from './metrics';
 import { guardrailStatus } from './missions';
+import { dailyTallies, type DayTally } from './streaks';
 import { msOf, toInstant } from './time';
 import { workdayEnd, workdayOf } from './workday';
 
@@ -52,4 +53,21 @@ export function guardrailBrokenDays(input: GuardrailBrokenDaysInput): IsoDate[] 
     }
   }
   return [...days].sort();
+}
+
+/**
+ * The complete streak tallies of an agent: dailyTallies with the guardrail-broken days, i.e. everything
+ * DailyGoal needs. `events` is the metric event set (see metricEventsFor) covering the streak horizon and the
+ * guarded missions' windows; `missions` are the agent's missions of that period, any status. A day is judged
+ * on its own events plus, for a guardrail, the mission's window up to that day's end: events of a later day
+ * never change an earlier day, and without guarded missions no day's events change any other day.
+ */
+export function streakTallies(input: GuardrailBrokenDaysInput): Record<IsoDate, DayTally> {
+  return dailyTallies(
+    input.events,
+    input.agentId,
+    input.timezone,
+    input.schedule,
+    guardrailBrokenDays(input),
+  );
 }

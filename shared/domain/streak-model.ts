@@ -22,6 +22,18 @@ export const DailyGoal = z.object({
 });
 export type DailyGoal = z.infer<typeof DailyGoal>;
 
+/** The goal of a team that set none, and of a person without a team: one satisfied customer, no guardrail broken. */
+export const DEFAULT_DAILY_GOAL: DailyGoal = DailyGoal.parse({});
+
+/** Mon–Fri 09:00–17:00: the schedule of a team that set none, and of a person without a team or schedule. */
+export const DEFAULT_SCHEDULE: WeeklySchedule = {
+  '1': { start: '09:00', end: '17:00' },
+  '2': { start: '09:00', end: '17:00' },
+  '3': { start: '09:00', end: '17:00' },
+  '4': { start: '09:00', end: '17:00' },
+  '5': { start: '09:00', end: '17:00' },
+};
+
 export const STREAK_MILESTONES = [3, 5, 10, 25, 50, 100] as const;
 export const FREEZE_PERIOD_DAYS = 14;
 

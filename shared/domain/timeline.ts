@@ -1,7 +1,7 @@
 import type { CareerMilestone, PersonalBest, TimelineEntry } from './growth-model';
 import type { Mission } from './mission-model';
 import type { CoachingCard, Idea, Kudos } from './people-model';
-import type { IsoInstant } from './primitives';
+import type { IsoDate, IsoInstant } from './primitives';
 import { POINTS, pointsForStreakMilestone } from './growth';
 import { stableId } from './ids';
 import { formatMetric, metricLabel } from './mission-text';
@@ -10,7 +10,8 @@ import { formatMetric, metricLabel } from './mission-text';
 export type TimelineSource =
   | { kind: 'mission_completed'; mission: Mission; at: IsoInstant }
   | { kind: 'kudos_received'; kudos: Kudos }
-  | { kind: 'streak_milestone'; agentId: string; milestone: number; at: IsoInstant }
+  /** `date`: the day the streak reached the milestone (StreakMilestone); it makes the entry's id, so a recompute on another day records nothing new. */
+  | { kind: 'streak_milestone'; agentId: string; milestone: number; at: IsoInstant; date?: IsoDate }
   | { kind: 'streak_record'; agentId: string; longest: number; at: IsoInstant }
   | { kind: 'personal_best'; agentId: string; best: PersonalBest; at: IsoInstant }
   | { kind: 'coaching_completed'; card: CoachingCard; at: IsoInstant }
@@ -52,7 +53,7 @@ export function timelineEntryFor(source: TimelineSource): TimelineEntry {
       return entry(
         source.agentId,
         source.at,
-        `${source.milestone}@${source.at}`,
+        `${source.milestone}@${source.date ?? source.at}`,
         `${source.milestone}-day streak`,
         'Scheduled days in a row with the daily goal met.',
         pointsForStreakMilestone(source.milestone),

@@ -1,4 +1,9 @@
-import { HelpdeskEvent, type AgentMetrics, type Mission } from '../../../shared/domain';
+import {
+  HelpdeskEvent,
+  type AgentMetrics,
+  type Mission,
+  type WeeklyTrendPoint,
+} from '../../../shared/domain';
 
 /**
  * Real-shaped helpdesk events for tests. Every builder goes through the HelpdeskEvent schema, so a fixture
@@ -126,5 +131,20 @@ export function mission(over: Partial<Mission> = {}): Mission {
     createdAt: '2026-03-01T12:00:00Z',
     settledAt: null,
     ...over,
+  };
+}
+
+/** A weekly trend point with no data on any metric except those given. */
+export function trendWeek(weekStart: string, values: Partial<WeeklyTrendPoint> = {}): WeeklyTrendPoint {
+  return {
+    weekStart,
+    solved: null,
+    frtAvgMinutes: null,
+    resolutionAvgMinutes: null,
+    csatPct: null,
+    qaAvg: null,
+    reopenRate: null,
+    ahtSeconds: null,
+    ...values,
   };
 }

@@ -1,30 +1,22 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BEST_METRICS,
   GrowthState,
   LEVELS,
+  formatMetric,
   growthState,
   levelFor,
+  levelSummary,
   levelsGained,
   newPersonalBests,
+  personalBestPhrase,
   personalBests,
   pointsForStreakMilestone,
-  type WeeklyTrendPoint,
 } from '../../../shared/domain';
+import { trendWeek } from './fixtures';
 
-const empty = {
-  solved: null,
-  frtAvgMinutes: null,
-  resolutionAvgMinutes: null,
-  csatPct: null,
-  qaAvg: null,
-  reopenRate: null,
-  ahtSeconds: null,
-};
-const wk = (weekStart: string, v: Partial<WeeklyTrendPoint>): WeeklyTrendPoint => ({
-  ...empty,
-  weekStart,
-  ...v,
-});
+const wk = trendWeek;
 
 describe('levels', () => {
   it('levelFor gives the level, its name and progress into it', () => {
@@ -89,5 +81,60 @@ describe('personal bests', () => {
       { metric: 'solved', value: 41, weekStart: '2026-03-02', previous: 35 },
     ]);
     expect(newPersonalBests(trends, '2026-02-16').map((b) => b.metric)).toEqual(['solved']);
+  });
+});
+
+describe('the level words', () => {
+  it('a new agent is at the start of level 1, not "the top level"', () => {
+    expect(levelSummary(0)).toEqual({
+      title: 'Level 1 · Getting started',
+      progress: '0 of 100 points to the next level · 0 in all',
+      atTop: false,
+    });
+    // The words come from the points, so a stored state without a next level cannot make them wrong.
+    expect(growthState(0, []).pointsForNextLevel).toBe(100);
+  });
+
+  it('only the last level is the top level', () => {
+    const top = LEVELS[LEVELS.length - 1]!;
+    expect(levelSummary(top.minPoints + 200)).toEqual({
+      title: `Level ${top.level} · ${top.name}`,
+      progress: `${top.minPoints + 200} points — the top level.`,
+      atTop: true,
+    });
+    expect(levelSummary(top.minPoints - 1).atTop).toBe(false);
+  });
+});
+
+describe('personal bests survive the precision they are shown in', () => {
+  it('a QA week of 86.04 after 85.98 is no best ("86, before 86"); 86.4 is, said with enough precision', () => {
+    const trends = [
+      wk('2026-02-09', { qaAvg: 85.98 }),
+      wk('2026-02-16', { qaAvg: 86.04 }),
+      wk('2026-02-23', { qaAvg: 86.4 }),
+    ];
+    expect(newPersonalBests(trends, '2026-02-16')).toEqual([]);
+    const [best] = personalBests(trends);
+    expect(best).toEqual({ metric: 'qaAvg', value: 86.4, weekStart: '2026-02-23', previous: 85.98 });
+    expect(personalBestPhrase(best!)).toBe('86.4, before 86');
+  });
+
+  it('whenever a best is claimed, its value and the one before it read differently', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...BEST_METRICS),
+        fc.array(fc.option(fc.double({ min: 0, max: 400, noNaN: true }), { nil: null }), { maxLength: 8 }),
+        (metric, values) => {
+          const trends = values.map((v, i) =>
+            wk(`2026-01-${String(5 + 7 * i).padStart(2, '0')}`, { [metric]: v }),
+          );
+          for (const b of trends.flatMap((w) => newPersonalBests(trends, w.weekStart))) {
+            expect(b.previous).not.toBeNull();
+            expect(formatMetric(b.metric, b.value)).not.toBe(formatMetric(b.metric, b.previous!));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,6 +6,8 @@ import {
   kudosValueFromComment,
   lastRecognised,
   nobodyForgotten,
+  kudosAllowance,
+  kudosKindFor,
   peerKudosQuota,
   personKudos,
 } from '../../../shared/domain';
@@ -163,5 +165,29 @@ describe('personKudos', () => {
       readAt: null,
       customerQuote: null,
     });
+  });
+});
+
+describe('kudosAllowance', () => {
+  it('an agent reads how many peer kudos are left today, against the cap', () => {
+    expect(kudosAllowance({ role: 'agent', sentToday: 2, dailyCap: 5 })).toEqual({
+      capped: true,
+      remaining: 3,
+      sentence: '3 of 5 kudos left to give today.',
+    });
+    expect(kudosAllowance({ role: 'agent', sentToday: 5, dailyCap: 5 }).sentence).toBe(
+      'You have given all your kudos for today — thank you! More tomorrow.',
+    );
+  });
+
+  it('supervisors and admins are uncapped, and are told so instead of "5 of 5 left"', () => {
+    for (const role of ['supervisor', 'admin'] as const) {
+      const a = kudosAllowance({ role, sentToday: 0, dailyCap: 5 });
+      expect(a).toMatchObject({ capped: false, remaining: null });
+      expect(a.sentence).toContain('uncapped');
+      expect(a.sentence).not.toMatch(/of 5/);
+      expect(kudosKindFor(role)).toBe('supervisor');
+    }
+    expect(kudosKindFor('agent')).toBe('peer');
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, dedupeEvents, weeklyTrends, type HelpdeskEvent } from '../../../shared/domain';
-import { call, created, plus, qa, rated, reopened, replied, solved, ticketFlow } from './fixtures';
+import {
+  computeMetrics,
+  dedupeEvents,
+  metricEventsFor,
+  weeklyTrends,
+  type HelpdeskEvent,
+} from '../../../shared/domain';
+import { assigned, call, created, plus, qa, rated, reopened, replied, solved, ticketFlow } from './fixtures';
 
 const window = { from: '2026-03-02T00:00:00Z', to: '2026-03-09T00:00:00Z' };
 const base = { agentId: 'ana', window, timezone: 'Europe/Warsaw' };
@@ -178,5 +184,72 @@ describe('weeklyTrends', () => {
       ['2026-02-23', null, null, null],
       ['2026-03-02', 5, 40, null],
     ]);
+  });
+});
+
+describe('first reply time on tickets touched by two or three agents', () => {
+  const frt = { frt: 1 };
+  /** FRT of each agent, computed from exactly what metricEventsFor selects for them from all events. */
+  const frtOf = (events: HelpdeskEvent[], agents: string[]) =>
+    Object.fromEntries(
+      agents.map((agentId) => {
+        const needed = metricEventsFor({ agentIds: [agentId], window, events });
+        const m = computeMetrics({ ...base, agentId, events: needed, minSamples: frt });
+        return [agentId, m.frtAvgMinutes.value];
+      }),
+    );
+
+  it('a transfer: ana is assigned but never replies; ben, who answers first after the transfer, is credited', () => {
+    const events = [
+      created('tr', T),
+      assigned('tr', 'ana', plus(T, 1)),
+      replied('tr', 'ana', plus(T, 20), false), // an internal note is not a reply to the customer
+      assigned('tr', 'ben', plus(T, 30)),
+      replied('tr', 'ben', plus(T, 45)),
+      replied('tr', 'ana', plus(T, 90)), // ana chimes in later: not a first reply
+    ];
+    expect(frtOf(events, ['ana', 'ben'])).toEqual({ ana: null, ben: 45 });
+  });
+
+  it('a collision: two agents answer within the same minute; only the earlier reply is the first', () => {
+    const events = [created('co', T), replied('co', 'cai', plus(T, 12)), replied('co', 'ben', plus(T, 12.5))];
+    expect(frtOf(events, ['ben', 'cai'])).toEqual({ ben: null, cai: 12 });
+    // At the very same instant the canonical order (source, external id) decides, whatever the arrival order.
+    const tie = [
+      created('tie', T),
+      replied('tie', 'ben', plus(T, 7), true, { id: 'b-reply' }),
+      replied('tie', 'ana', plus(T, 7), true, { id: 'a-reply' }),
+    ];
+    expect(frtOf(tie, ['ana', 'ben'])).toEqual({ ana: 7, ben: null });
+    expect(frtOf([...tie].reverse(), ['ana', 'ben'])).toEqual({ ana: 7, ben: null });
+  });
+
+  it('a reply after a reassignment: ana answered first, the ticket moved to ben, then cai; only ana has an FRT', () => {
+    const events = [
+      created('ra', T),
+      assigned('ra', 'ana', plus(T, 1)),
+      replied('ra', 'ana', plus(T, 25)),
+      assigned('ra', 'ben', plus(T, 60)),
+      replied('ra', 'ben', plus(T, 70)),
+      assigned('ra', 'cai', plus(T, 200)),
+      replied('ra', 'cai', plus(T, 210)),
+    ];
+    expect(frtOf(events, ['ana', 'ben', 'cai'])).toEqual({ ana: 25, ben: null, cai: null });
+  });
+
+  it('the first reply made before the window still decides: a later reply in the window is not a first reply', () => {
+    const events = [
+      created('pre', '2026-03-01T20:00:00Z'),
+      replied('pre', 'ben', '2026-03-01T21:00:00Z'), // last week's window
+      replied('pre', 'ana', plus(T, 5)),
+    ];
+    expect(frtOf(events, ['ana'])).toEqual({ ana: null });
+  });
+
+  it('without the other agents’ replies (own events + created/solved/reopened only) FRT goes to the wrong person', () => {
+    const events = [created('x', T), replied('x', 'ben', plus(T, 10)), replied('x', 'ana', plus(T, 40))];
+    const partial = events.filter((e) => e.agentId === 'ana' || e.type === 'ticket_created');
+    expect(computeMetrics({ ...base, events: partial, minSamples: frt }).frtAvgMinutes.value).toBe(40);
+    expect(frtOf(events, ['ana'])).toEqual({ ana: null });
   });
 });

@@ -146,3 +146,53 @@ describe('acceptOffer', () => {
     });
   });
 });
+
+describe('offers never repeat themselves and say truthfully how they relate to the agent’s own level', () => {
+  const weeks = (solved: number) =>
+    ['2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02'].map((w) => week(w, solved));
+
+  it('an agent averaging 21 under a team cap of 10 gets two different targets, both said to be below their level', () => {
+    const offers = generateOffers(input({ history: weeks(21), teamCaps: { solved: 10 } }));
+    const [steady, stretch] = offers;
+    expect([steady!.spec.target, stretch!.spec.target]).toEqual([9, 10]);
+    for (const o of [steady!, stretch!]) {
+      expect(o.sentence).toBe(
+        'Your last 4 weeks: Tickets solved 21 a week. This one is below that: offers never go past your team’s top quartile (10 a week), and you are already there.',
+      );
+      expect(o.sentence).not.toContain('step up');
+    }
+  });
+
+  it('an agent at the cap of 25 is not offered "Solve 25" twice', () => {
+    const offers = generateOffers(input({ history: weeks(25), teamCaps: { solved: 25 } }));
+    expect(offers.slice(0, 2).map((o) => o.spec.title)).toEqual([
+      'Solve 24 tickets this week',
+      'Solve 25 tickets this week',
+    ]);
+    expect(offers[1]!.sentence).toContain('in line with that');
+  });
+
+  it('a team cap of one ticket leaves room for one count offer only, not two identical ones', () => {
+    const offers = generateOffers(input({ history: weeks(3), teamCaps: { solved: 1.5 } }));
+    expect(offers.filter((o) => o.spec.metric === 'solved').map((o) => [o.kind, o.spec.target])).toEqual([
+      ['steady', 1],
+    ]);
+  });
+
+  it('a perfect CSAT is steady at a visible half point below 100, with the stretch at 100', () => {
+    const perfect = metricsOf('ana', { csatPct: 100 }, 40);
+    const offers = generateOffers(input({ recent: perfect, history: [], teamCaps: {} }));
+    expect(offers.map((o) => [o.kind, o.spec.target, o.sentence.split('. ')[1]])).toEqual([
+      ['steady', 99.5, 'This one is a little easier than that.'],
+      ['stretch', 100, 'This one is in line with that.'],
+    ]);
+  });
+
+  it('after two missed missions the steady offer says it is easier, not "in line"', () => {
+    const [steady] = generateOffers(input({ lastResults: ['missed', 'missed'], teamCaps: {} }));
+    expect(steady!.spec.target).toBe(34);
+    expect(steady!.sentence).toBe(
+      'Your last 4 weeks: Tickets solved 38 a week. This one is a little easier than that, after two missed missions.',
+    );
+  });
+});

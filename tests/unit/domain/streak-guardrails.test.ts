@@ -4,9 +4,11 @@ import {
   computeStreak,
   dailyTallies,
   guardrailBrokenDays,
+  streakTallies,
+  type HelpdeskEvent,
   type WeeklySchedule,
 } from '../../../shared/domain';
-import { mission, rated } from './fixtures';
+import { assigned, created, mission, rated, replied, solved } from './fixtures';
 
 const DAY = { start: '09:00', end: '17:00' };
 const WEEKDAYS: WeeklySchedule = { '1': DAY, '2': DAY, '3': DAY, '4': DAY, '5': DAY };
@@ -53,5 +55,67 @@ describe('guardrailBrokenDays', () => {
       now: '2026-03-05T18:00:00Z',
     });
     expect(s.recent.map((d) => d.outcome)).toEqual(['met', 'frozen', 'missed', 'met']);
+  });
+});
+
+describe('streakTallies: the complete rule a streak refresh needs', () => {
+  // Mon–Fri. Ana met every day from Mon 9 Feb to Wed 4 Mar (a 19-day streak); this week she has a mission
+  // with a CSAT ≥ 90% guardrail, and Mon 2 and Tue 3 each had one unhappy rating among many happy ones.
+  const weekdaysBefore = (days: number) => {
+    const out: string[] = [];
+    for (let d = Date.parse('2026-03-04T00:00:00Z'); out.length < days; d -= 86_400_000) {
+      const date = new Date(d).toISOString().slice(0, 10);
+      if (![0, 6].includes(new Date(d).getUTCDay())) out.unshift(date);
+    }
+    return out;
+  };
+  const met = weekdaysBefore(19);
+  const history = met.flatMap((day) =>
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) =>
+      rated(`${day}-${i}`, 'ana', `${day}T${String(8 + (i % 8)).padStart(2, '0')}:00:00Z`, true),
+    ),
+  );
+  const slips = [
+    rated('mon-x', 'ana', '2026-03-02T16:00:00Z', false),
+    rated('tue-x', 'ana', '2026-03-03T16:00:00Z', false),
+  ];
+  const guarded = mission({
+    window: { start: '2026-03-02T00:00:00Z', end: '2026-03-09T00:00:00Z' },
+    guardrails: [{ metric: 'csatPct', comparator: 'atLeast', threshold: 90 }],
+  });
+  // Thursday: a day of realistic webhook traffic, and two unhappy customers that break the guardrail now.
+  const thursday = [
+    created('T-1', '2026-03-05T08:00:00Z'),
+    assigned('T-1', 'ana', '2026-03-05T08:01:00Z'),
+    replied('T-1', 'ana', '2026-03-05T08:20:00Z'),
+    solved('T-1', 'ana', '2026-03-05T09:00:00Z'),
+    ...[1, 2, 3, 4, 5, 6].map((i) => rated(`thu-x${i}`, 'ana', `2026-03-05T1${i}:00:00Z`, false)),
+  ];
+  const streakOf = (events: HelpdeskEvent[], now: string) =>
+    computeStreak({
+      schedule: WEEKDAYS,
+      absences: [],
+      timezone: 'UTC',
+      goal: DailyGoal.parse({}),
+      tallies: streakTallies({
+        agentId: 'ana',
+        missions: [guarded],
+        events,
+        timezone: 'UTC',
+        schedule: WEEKDAYS,
+      }),
+      from: met[0]!,
+      now,
+      recentDays: 40,
+    });
+
+  it('a day of webhook traffic that breaks a guardrail today leaves every earlier day and the freeze as they were', () => {
+    const before = streakOf([...history, ...slips], '2026-03-05T07:00:00Z');
+    expect(before.current).toBe(19);
+    const after = streakOf([...history, ...slips, ...thursday], '2026-03-05T18:00:00Z');
+    expect(after.recent.slice(0, -1)).toEqual(before.recent.slice(0, -1));
+    expect(after.recent.at(-1)).toEqual({ date: '2026-03-05', outcome: 'pending' });
+    expect(after.current).toBe(19);
+    expect(after.freezesLeft).toBe(1);
   });
 });

@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DailyGoal, computeStreak, shiftOn, type WeeklySchedule } from '../../../shared/domain';
+import { DailyGoal, computeStreak, shiftOn } from '../../../shared/domain';
+import { arbSchedule } from './arbitraries';
 
 describe('streak invariants', () => {
-  const shift = fc.constantFrom(
-    { start: '09:00', end: '17:00' },
-    { start: '22:00', end: '06:00' },
-    { start: '06:00', end: '14:00' },
-  );
-  const arbSchedule: fc.Arbitrary<WeeklySchedule> = fc
-    .tuple(fc.subarray(['1', '2', '3', '4', '5', '6', '7'] as const, { minLength: 1 }), shift)
-    .map(([days, s]) => Object.fromEntries(days.map((d) => [d, s])) as WeeklySchedule);
   const dates = Array.from({ length: 42 }, (_, i) =>
     new Date(Date.parse('2026-03-01T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10),
   );

@@ -3,7 +3,9 @@ import {
   DailyGoal,
   computeStreak,
   dailyTallies,
+  dayMetAt,
   newStreakMilestones,
+  streakMilestonesToRecord,
   workdayOf,
   type Absence,
   type HelpdeskEvent,
@@ -67,7 +69,11 @@ describe('computeStreak', () => {
     expect(s.freezesLeft).toBe(1);
     expect(s.todayMet).toBe(true);
     expect(s.recent.map((d) => d.outcome)).toEqual(['met', 'met', 'off', 'met', 'met', 'off', 'off', 'met']);
-    expect(s.milestonesReached).toEqual([3, 5]);
+    // Dated the day the streak reached them (Thu 5th: 3 days, Mon 9th: 5), at the rating that met that day.
+    expect(s.milestonesReached).toEqual([
+      { milestone: 3, date: '2026-03-05', at: '2026-03-05T09:00:00Z' },
+      { milestone: 5, date: '2026-03-09', at: '2026-03-09T09:00:00Z' },
+    ]);
     expect(s.nextMilestone).toBe(10);
   });
 
@@ -220,9 +226,29 @@ describe('dailyTallies and the daily goal', () => {
       solved('a', 'ana', '2026-03-02T14:00:00Z', { id: 'resolve-a' }),
     ];
     expect(dailyTallies(events, 'ana', 'UTC', WEEKDAYS, ['2026-03-03'])).toEqual({
-      '2026-03-02': { satisfied: 1, solved: 1, guardrailBroken: false },
-      '2026-03-03': { satisfied: 0, solved: 0, guardrailBroken: true },
+      '2026-03-02': {
+        satisfied: 1,
+        solved: 1,
+        guardrailBroken: false,
+        satisfiedAt: ['2026-03-02T12:00:00Z'],
+        solvedAt: ['2026-03-02T10:00:00Z'],
+      },
+      '2026-03-03': { satisfied: 0, solved: 0, guardrailBroken: true, satisfiedAt: [], solvedAt: [] },
     });
+  });
+
+  it('a later rating of the same ticket never reaches back: each day is judged on its own events', () => {
+    const monday = [rated('a', 'ana', '2026-03-02T10:00:00Z', true)];
+    // Tuesday the customer re-rates Monday's ticket as unhappy (and someone else rates it satisfied).
+    const tuesday = [
+      rated('a', 'ana', '2026-03-03T09:30:00Z', false),
+      rated('a', 'ben', '2026-03-03T10:30:00Z', true),
+    ];
+    const before = dailyTallies(monday, 'ana', 'UTC', WEEKDAYS);
+    const after = dailyTallies([...monday, ...tuesday], 'ana', 'UTC', WEEKDAYS);
+    expect(after['2026-03-02']).toEqual(before['2026-03-02']);
+    expect(after['2026-03-02']!.satisfied).toBe(1);
+    expect(after['2026-03-03']?.satisfied ?? 0).toBe(0);
   });
 
   it("the team's goal decides: a broken guardrail day does not count", () => {
@@ -250,6 +276,39 @@ describe('dailyTallies and the daily goal', () => {
         now: '2026-03-04T08:00:00Z',
       }).current,
     ).toBe(2);
+  });
+});
+
+describe('dated streak milestones', () => {
+  it('are dated the day they were reached, in order, even when the streak is computed much later', () => {
+    const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
+    const events = days.map((d, i) => rated(`m${i}`, 'ana', `${d}T${10 + i}:15:00Z`, true));
+    const s = streak('UTC', WEEKDAYS, events, '2026-03-02', '2026-03-20T12:00:00Z');
+    expect(s.current).toBe(0); // the streak broke since; nothing of it is "reached" any more
+    const mid = streak('UTC', WEEKDAYS, events, '2026-03-02', '2026-03-06T16:00:00Z');
+    expect(mid.milestonesReached).toEqual([
+      { milestone: 3, date: '2026-03-04', at: '2026-03-04T12:15:00Z' },
+      { milestone: 5, date: '2026-03-06', at: '2026-03-06T14:15:00Z' },
+    ]);
+    // Recomputed a day later (from nothing): the same dates, not the day of the recompute.
+    expect(streakMilestonesToRecord(0, mid)).toEqual(mid.milestonesReached);
+    expect(streakMilestonesToRecord(3, mid)).toEqual([mid.milestonesReached[1]]);
+  });
+
+  it('a day whose goal needs a solve is met at the solve that completed it; a goal asking nothing at shift start', () => {
+    const needsSolve = DailyGoal.parse({ minSatisfied: 1, minSolved: 1 });
+    const events = [
+      rated('x', 'ana', '2026-03-02T09:30:00Z', true),
+      solved('y', 'ana', '2026-03-02T15:45:00Z'),
+    ];
+    const tallies = dailyTallies(events, 'ana', 'Europe/Warsaw', WEEKDAYS);
+    expect(dayMetAt('2026-03-02', tallies['2026-03-02'], needsSolve, 'Europe/Warsaw', WEEKDAYS)).toBe(
+      '2026-03-02T15:45:00Z',
+    );
+    const nothing = DailyGoal.parse({ minSatisfied: 0, minSolved: 0 });
+    expect(dayMetAt('2026-03-02', undefined, nothing, 'Europe/Warsaw', WEEKDAYS)).toBe(
+      '2026-03-02T08:00:00.000Z', // 09:00 in Warsaw
+    );
   });
 });
 

@@ -74,6 +74,16 @@ describe('timelineEntryFor', () => {
     expect(timelineEntryFor({ kind: 'mission_completed', mission: m, at: NOW })).toEqual(e);
   });
 
+  it('a streak milestone is dated and identified by the day it was reached, not the day it was recorded', () => {
+    const reached = { agentId: 'ana', milestone: 5, date: '2026-03-06', at: '2026-03-06T14:15:00Z' };
+    const today = timelineEntryFor({ kind: 'streak_milestone', ...reached });
+    expect(today).toMatchObject({ id: 'streak_milestone:5@2026-03-06', at: '2026-03-06T14:15:00Z' });
+    // Reaching 5 again after a reset, on another day, is a new entry; the same day recorded twice is not.
+    expect(timelineEntryFor({ kind: 'streak_milestone', ...reached, date: '2026-04-01' }).id).not.toBe(
+      today.id,
+    );
+  });
+
   it('covers every kind of portfolio entry', () => {
     const entries = [
       timelineEntryFor({ kind: 'kudos_received', kudos }),
