@@ -11,10 +11,7 @@ import {
 import { Handle } from './ingest';
 
 /** The defaults live in the domain (effectiveScheduleAndGoal); re-exported for callers of this contract. */
-export { DEFAULT_SCHEDULE } from '../domain/streak-model';
-
-/** The daily goal of a team that names none, and of a person without a team. */
-export const DEFAULT_DAILY_GOAL: DailyGoal = { minSatisfied: 1, minSolved: 0, noGuardrailBroken: true };
+export { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE } from '../domain/streak-model';
 
 /** POST /api/admin/teams */
 export const CreateTeamBody = z.object({
