@@ -9,7 +9,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INVOKE_NAMES, invokeChannel, type ClientState } from '../../shared/ipc';
+import { EVENT_NAMES, INVOKE_NAMES, invokeChannel, type ClientState } from '../../shared/ipc';
 import { configureFakeApp, recorded } from '../integration/sync/fake-electron';
 import { call, seedTeam, startTestServer, waitFor } from '../integration/sync/support';
 import { repoRoot } from './support/bundles';
@@ -120,7 +120,8 @@ describe('the Electron path in Chromium: built preload → IPC bridge → API ho
     const keys = await page.evaluate(() =>
       Object.keys((window as unknown as { sidekick: object }).sidekick).sort(),
     );
-    expect(keys).toEqual([...INVOKE_NAMES, 'onCelebration', 'onNavigate', 'onState'].sort());
+    const listeners = EVENT_NAMES.map((name) => `on${name[0]?.toUpperCase()}${name.slice(1)}`);
+    expect(keys).toEqual([...INVOKE_NAMES, ...listeners].sort());
     expect(
       await page.evaluate(() => Object.isFrozen((window as unknown as { sidekick: object }).sidekick)),
     ).toBe(true);
@@ -159,6 +160,7 @@ describe('the Electron path in Chromium: built preload → IPC bridge → API ho
     await pw(banner).toBeVisible({ timeout: 20_000 });
     const message = `Took my queue while I was at the dentist (${Date.now()})`;
     await page.getByRole('button', { name: /^Kudos/ }).click();
+    await page.getByRole('tab', { name: 'Give kudos' }).click();
     const form = page.getByRole('form', { name: 'Send kudos' });
     await form.getByLabel('Send to').selectOption({ label: 'Ben Ode' });
     await form.getByLabel('What they did').fill(message);

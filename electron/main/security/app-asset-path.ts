@@ -38,6 +38,7 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.woff': 'font/woff',
   '.ico': 'image/x-icon',
 };

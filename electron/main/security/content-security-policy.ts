@@ -1,6 +1,7 @@
 /**
  * The CSP every app page is served with (as a response header by app-protocol.ts). The renderer talks to the
- * world only through window.sidekick, so it needs no network at all: connect-src 'none'. Inline styles stay
+ * world only through window.sidekick, so it needs no network: connect-src 'self' reaches only the app's own
+ * bundled files on app:// (the PDF export fetches its embedded font that way), never a server. Inline styles stay
  * allowed for the charting and animation libraries' style attributes; scripts never run inline.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -9,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'none'",
+  "connect-src 'self'",
   "media-src 'none'",
   "object-src 'none'",
   "frame-src 'none'",
