@@ -42,6 +42,7 @@ export async function createServerContext(options: ContextOptions = {}): Promise
     rendererDir: env.SIDEKICK_RENDERER_DIR ?? DEFAULT_RENDERER_DIR,
     ingestRatePerMinute: Number(env.SIDEKICK_INGEST_RATE_PER_MINUTE ?? 600),
     authFailuresPerMinute: Number(env.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30),
+    validateReplies: env.SIDEKICK_VALIDATE_REPLIES === '1',
     ...options.config,
   };
   return { store, bus: new FeedBus(), clock: clockFrom(options.now), config, metrics: createServerMetrics() };

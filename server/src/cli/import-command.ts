@@ -3,14 +3,14 @@ import { type Readable } from 'node:stream';
 import { flag, parseArgs, storeFlags } from './args';
 import { createServerContext } from '../app/server-context';
 import { importHistory } from '../import/import-history';
-import { ImportQuery, mappingSpecFrom } from '../import/import-request';
+import { ImportQuery, type ImportSummary } from '../../../shared/api/import';
+import { mappingSpecFrom } from '../import/import-request';
 import { createMapper } from '../import/mappings/mapping-spec';
 import { ByteCounter, createProgressView } from '../import/progress-bar';
 import { formatSummary } from '../import/summary-text';
 import { ImportInterruptedError } from '../import/run-import';
 import { serverHistorySink } from '../import/server-sink';
 import { importOverHttp } from '../import/http-import-client';
-import { type ImportSummary } from '../import/import-types';
 
 export const IMPORT_HELP = `sidekick-server import FILE|- (--mapping generic|zendesk|freshdesk|servicenow | --mapping-file PATH)
       [--format csv|jsonl] [--source NAME] [--timezone TZ] [--time-format FMT] [--batch-size 500]

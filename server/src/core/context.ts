@@ -18,6 +18,8 @@ export interface ServerConfig {
   ingestRatePerMinute: number;
   /** Failed authentications per minute per IP before 429. */
   authFailuresPerMinute: number;
+  /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
+  validateReplies: boolean;
 }
 
 /** What every route and service needs: the store, the live fan-out, the clock, the configuration. */

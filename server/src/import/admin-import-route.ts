@@ -1,10 +1,9 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { type FastifyInstance } from 'fastify';
 import { type AppContext } from '../core/context';
-import { createAuthenticator, requireAdmin, type Authenticator } from '../http/authenticate';
+import type { RegisterRoute } from '../http/route-registrar';
 import { DomainError, invalid } from '../core/errors';
-import { parseOr400 } from '../http/http-errors';
-import { ImportQuery, mappingSpecFrom } from './import-request';
+import { mappingSpecFrom } from './import-request';
 import { createMapper } from './mappings/mapping-spec';
 import { importHistory } from './import-history';
 import { ImportInterruptedError } from './run-import';
@@ -51,18 +50,15 @@ function maxBytesFromEnv(): number {
 export async function registerAdminImportRoute(
   app: FastifyInstance,
   ctx: AppContext,
-  authenticate?: Authenticator,
+  route: RegisterRoute,
   options: AdminImportRouteOptions = {},
 ): Promise<void> {
-  const auth = authenticate ?? createAuthenticator(ctx).authenticate;
   const maxBytes = options.maxBytes ?? maxBytesFromEnv();
   await app.register(async (scope) => {
     // In this scope only: leave every body unread, whatever its content type, so the handler can stream it.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-    scope.post('/api/admin/import', async (request) => {
-      requireAdmin(await auth(request));
-      const query = parseOr400(ImportQuery, request.query, 'query');
+    route(scope, 'importHistory', async ({ query, request }) => {
       let spec;
       try {
         spec = mappingSpecFrom(query);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHost, createSyncClient, fillPath, type ApiHost, type Session } from '../../../shared/sync';
+import { createApiHost, createSyncClient, type ApiHost, type Session } from '../../../shared/sync';
+import { fillPath } from '../../../shared/api/routes';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
 import { FakeClock, FakeServer, MemoryStorage, fakeDeps, settle } from './fakes';
 import { agentSnapshot, celebrationEntry } from './fixtures';
