@@ -7,7 +7,7 @@ import { seedTeam } from '../../../bench/lib/seed';
 import { batches, eventStream } from '../../../bench/lib/events';
 import { nodeSyncClient, waitForState, isLiveAt } from '../../../bench/lib/sync-clients';
 import { startFaultServer, tempDataDir, queryStore, type FaultServer } from './support/fault-server';
-import { sleep, expectedRun } from './support/waits';
+import { sleep, expectedRun, settledCounts } from './support/waits';
 
 /**
  * A helpdesk connector sends batches; the server process is SIGKILLed in the middle of one. After a restart,
@@ -99,6 +99,9 @@ describe('SIGKILL during ingest', () => {
     );
     expect(total).toBe(acknowledged.length);
 
+    // The restarted server's scheduler runs its first tick a second in (this week's offers for agents whose
+    // history just arrived); the head is read once the store is quiet, so that tick cannot land after it.
+    await settledCounts(dir.path);
     const head = queryStore(
       dir.path,
       (db) =>
