@@ -6,7 +6,6 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** The mappings built into the importer; anything else is described by a mapping file (`spec`). */
 export const BUILT_IN_MAPPINGS = ['generic', 'zendesk', 'freshdesk', 'servicenow'] as const;
-export type BuiltInMapping = (typeof BUILT_IN_MAPPINGS)[number];
 
 /**
  * The query of POST /api/admin/import: either a built-in mapping by name with a few options, or a whole mapping

@@ -9,9 +9,6 @@ import { importHistory } from './import-history';
 import { ImportInterruptedError } from './run-import';
 import { serverHistorySink } from './server-sink';
 
-/** Larger uploads are cut off with 413; history files are big, but not unbounded. */
-export const DEFAULT_IMPORT_MAX_BYTES = 4 * 1024 ** 3;
-
 class TooLarge extends Error {}
 
 /** Passes bytes through and fails the stream once more than `max` have gone by. */
@@ -27,20 +24,6 @@ class ByteLimit extends Transform {
   }
 }
 
-export interface AdminImportRouteOptions {
-  /** Default: SIDEKICK_IMPORT_MAX_BYTES from the environment, else DEFAULT_IMPORT_MAX_BYTES. */
-  maxBytes?: number;
-}
-
-function maxBytesFromEnv(): number {
-  const raw = process.env.SIDEKICK_IMPORT_MAX_BYTES;
-  if (raw === undefined || raw === '') return DEFAULT_IMPORT_MAX_BYTES;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`SIDEKICK_IMPORT_MAX_BYTES must be a positive whole number of bytes, got "${raw}"`);
-  return n;
-}
-
 /**
  * POST /api/admin/import?mapping=servicenow[&format=csv&source=…&timezone=…&timeFormat=…] or ?spec=<mapping file
  * JSON>; the body is the raw file (any content type), streamed straight into the importer, never buffered.
@@ -51,9 +34,8 @@ export async function registerAdminImportRoute(
   app: FastifyInstance,
   ctx: AppContext,
   route: RegisterRoute,
-  options: AdminImportRouteOptions = {},
 ): Promise<void> {
-  const maxBytes = options.maxBytes ?? maxBytesFromEnv();
+  const maxBytes = ctx.config.importMaxBytes;
   await app.register(async (scope) => {
     // In this scope only: leave every body unread, whatever its content type, so the handler can stream it.
     scope.removeAllContentTypeParsers();
