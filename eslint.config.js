@@ -1,4 +1,4 @@
-// The house rules of DESIGN.md ("shared/ imports nothing from electron/, renderer/ or server/", …) are
+// The house rules of docs/ARCHITECTURE.md ("shared/ imports nothing from electron/, renderer/ or server/", …) are
 // enforced here, so breaking a boundary fails `npm run lint` instead of relying on review.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -10,7 +10,7 @@ import { serverLayers } from './server/lint/server-layers.js';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const folder = (name) => ({
   group: [`**/${name}/**`, `../${name}`, `../../${name}`],
-  message: `this folder must not import ${name}/ (see DESIGN.md house rules)`,
+  message: `this folder must not import ${name}/ (see the house rules in docs/ARCHITECTURE.md)`,
 });
 /** Kysely's query builders and transactions: where they appear, SQL is being written. */
 const SQL_BUILDERS = [
@@ -87,7 +87,7 @@ export default tseslint.config(
             'ws',
           ].map((p) =>
             typeof p === 'string'
-              ? { name: p, message: 'shared/ stays free of platform libraries (DESIGN.md)' }
+              ? { name: p, message: 'shared/ stays free of platform libraries (docs/ARCHITECTURE.md)' }
               : p,
           ),
           patterns: [folder('electron'), folder('renderer'), folder('server')],
@@ -196,5 +196,21 @@ export default tseslint.config(
   {
     files: ['server/src/store/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // One validated configuration: the environment is read in app/environment.ts and parsed by core/config.ts.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/app/environment.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            'read configuration from AppContext.config or the parsed Environment (server/src/core/config.ts)',
+        },
+      ],
+    },
   },
 );

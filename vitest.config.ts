@@ -31,6 +31,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // The suites share one PostgreSQL server and spawn server processes; one file at a time keeps them honest on 2 cores.
           fileParallelism: false,
+          // Every server the suite starts (in-process or spawned) checks each reply against shared/api/routes.ts.
+          env: { SIDEKICK_VALIDATE_REPLIES: '1' },
         },
       },
     ],

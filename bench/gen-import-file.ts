@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../server/src/core/seeded-random';
+import { GENERIC_FIELDS, type GenericField } from '../server/src/import/mappings/generic-mapping';
 
 const { values } = parseArgs({
   options: {
@@ -25,35 +27,14 @@ const agents = Number(values.agents);
 const format = values.format === 'csv' ? 'csv' : 'jsonl';
 const out = values.out ?? `bench/.tmp/import-${total >= 1e6 ? `${total / 1e6}m` : total}.${format}`;
 
-/** mulberry32: a tiny seeded PRNG, so the same flags always produce the same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(Number(values.seed));
-const COLUMNS = [
-  'type',
-  'externalId',
-  'ticketId',
-  'at',
-  'agent',
-  'public',
-  'satisfied',
-  'score',
-  'comment',
-] as const;
-type Row = Partial<Record<(typeof COLUMNS)[number], string | number | boolean>>;
+const random = seededRandom(Number(values.seed));
+// The columns the importer's generic mapping reads, in its own order (one list, not a copy of it).
+type Row = Partial<Record<GenericField, string | number | boolean>>;
 
 const csvCell = (v: unknown) =>
   v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 const encode = (row: Row) =>
-  (format === 'csv' ? COLUMNS.map((c) => csvCell(row[c])).join(',') : JSON.stringify(row)) + '\n';
+  (format === 'csv' ? GENERIC_FIELDS.map((c) => csvCell(row[c])).join(',') : JSON.stringify(row)) + '\n';
 
 const start = Date.UTC(2025, 0, 6, 8, 0);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -112,7 +93,7 @@ function story(n: number): Row[] {
 async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const file = fs.createWriteStream(out);
-  if (format === 'csv') file.write(`${COLUMNS.join(',')}\n`);
+  if (format === 'csv') file.write(`${GENERIC_FIELDS.join(',')}\n`);
   let written = 0;
   for (let n = 1; written < total; n++) {
     for (const row of story(n)) {

@@ -3,7 +3,7 @@ import { startSidekick, waitUntilResponsive } from '../lib/sidekick-server';
 import { seedTeam } from '../lib/seed';
 import { assignTeamMissions } from '../lib/missions';
 import { randomUUID } from 'node:crypto';
-import { ACTION_PATHS } from '../../shared/api/actions';
+import { apiRoutes } from '../../shared/api/routes';
 import { ingest, request } from '../lib/api';
 import { mapLimit } from '../lib/seed';
 import { batches, eventStream } from '../lib/events';
@@ -62,7 +62,7 @@ export async function catchUpBenchmark(log: Log): Promise<BenchPart> {
         Array.from({ length: 200 }, (_, i) => i),
         8,
         async () => {
-          const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
+          const reply = await request(server.url, 'POST', apiRoutes.sendKudos.path, {
             token: team.supervisor.token,
             headers: { 'idempotency-key': randomUUID() },
             body: {

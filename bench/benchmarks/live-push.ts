@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ACTION_PATHS, SUPERVISOR_PATHS, TeamKudosReply } from '../../shared/api/actions';
+import { TeamKudosReply } from '../../shared/api/actions';
+import { apiRoutes } from '../../shared/api/routes';
 import { startFleet, type Fleet } from '../fleet/fleet';
 import { markerText } from '../fleet/protocol';
 import { startSidekick, waitUntilResponsive } from '../lib/sidekick-server';
@@ -101,7 +102,7 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
             const reply = await request(
               server.url,
               'POST',
-              SUPERVISOR_PATHS.teamKudos.replace(':teamId', team.teamId),
+              apiRoutes.teamKudos.path.replace(':teamId', team.teamId),
               {
                 token: supervisorToken,
                 headers: { 'idempotency-key': randomUUID() },
@@ -125,7 +126,7 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
           const agent = team.agents[j] as Team['agents'][number];
           const marker = `one-${n}-${k}-${randomUUID().slice(0, 8)}`;
           const t0 = nowMs();
-          const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
+          const reply = await request(server.url, 'POST', apiRoutes.sendKudos.path, {
             token: supervisorToken,
             headers: { 'idempotency-key': randomUUID() },
             body: {
@@ -205,7 +206,7 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
 
   const measurements: Measurement[] = [];
   const details: Record<string, unknown> = {
-    teamKudos: `one POST ${SUPERVISOR_PATHS.teamKudos} per round`,
+    teamKudos: `one POST ${apiRoutes.teamKudos.path} per round`,
     startupStallMs,
   };
   for (const { n } of PLAN) {

@@ -1,22 +1,5 @@
 import type { HelpdeskEvent } from '../../shared/domain/events';
-
-/**
- * A realistic helpdesk event stream: tickets created, assigned, replied to (mostly public, some internal
- * notes), solved; about a third rated (85% satisfied, some with a comment), a few reopened, a tenth QA
- * scored, and phone agents' calls. Deterministic (seeded), so every run and every baseline sees the same rows.
- * `agentId` holds the helpdesk handle: the ingest route resolves handles to people.
- */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    // mulberry32
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../server/src/core/seeded-random';
 
 export const agentHandle = (i: number): string => `zendesk:agent-${String(i).padStart(4, '0')}`;
 
@@ -31,6 +14,12 @@ export interface StreamOptions {
   runId: string;
 }
 
+/**
+ * A realistic helpdesk event stream: tickets created, assigned, replied to (mostly public, some internal
+ * notes), solved; about a third rated (85% satisfied, some with a comment), a few reopened, a tenth QA
+ * scored, and phone agents' calls. Deterministic (seeded), so every run and every baseline sees the same rows.
+ * `agentId` holds the helpdesk handle: the ingest route resolves handles to people.
+ */
 export function* eventStream(opts: StreamOptions): Generator<HelpdeskEvent> {
   const rnd = seededRandom(opts.seed ?? 7);
   const source = opts.source ?? 'zendesk';

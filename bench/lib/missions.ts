@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SUPERVISOR_PATHS } from '../../shared/api/actions';
+import { apiRoutes } from '../../shared/api/routes';
 import type { MissionSpec } from '../../shared/domain/mission-model';
 import { HttpFailure, request } from './api';
 
@@ -44,14 +44,14 @@ export async function assignTeamMissions(
 ): Promise<number> {
   let assigned = 0;
   for (const spec of weeklyMissions(now)) {
-    const reply = await request(baseUrl, 'POST', SUPERVISOR_PATHS.assignMission, {
+    const reply = await request(baseUrl, 'POST', apiRoutes.assignMission.path, {
       token: supervisorToken,
       body: { agentIds: [], teamId, spec },
       headers: { 'idempotency-key': randomUUID() },
     });
     if (reply.status === 404) return assigned;
     if (reply.status >= 300)
-      throw new HttpFailure(reply.status, reply.body, `POST ${SUPERVISOR_PATHS.assignMission}`);
+      throw new HttpFailure(reply.status, reply.body, `POST ${apiRoutes.assignMission.path}`);
     assigned += 1;
   }
   return assigned;

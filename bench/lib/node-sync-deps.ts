@@ -2,21 +2,20 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import type { KeyValueStorage, SyncDeps } from '../../shared/sync';
 
-/** In-memory storage: a bench or test client that starts from nothing each time. */
+/**
+ * In-memory storage for bench and test clients that start from nothing each time. Values are kept as JSON text,
+ * so they round-trip as they would through a real store; `data` is there for tests to look at.
+ */
 export class MemoryStorage implements KeyValueStorage {
-  private readonly map = new Map<string, unknown>();
-  async get(key: string): Promise<unknown> {
-    return structuredClone(this.map.get(key));
-  }
-  async set(key: string, value: unknown): Promise<void> {
-    this.map.set(key, structuredClone(value));
-  }
-  async delete(key: string): Promise<void> {
-    this.map.delete(key);
-  }
-  async keys(): Promise<string[]> {
-    return [...this.map.keys()];
-  }
+  readonly data = new Map<string, string>();
+  // Arrow properties, so a test may wrap `storage.set` and call the original unbound.
+  get = async (key: string): Promise<unknown> => {
+    const raw = this.data.get(key);
+    return raw === undefined ? undefined : JSON.parse(raw);
+  };
+  set = async (key: string, value: unknown): Promise<void> => void this.data.set(key, JSON.stringify(value));
+  delete = async (key: string): Promise<void> => void this.data.delete(key);
+  keys = async (): Promise<string[]> => [...this.data.keys()];
 }
 
 /** shared/sync's ports filled with Node's fetch, the `ws` package, real timers and crypto. */

@@ -3,7 +3,7 @@
 import path from 'node:path';
 
 /**
- * server/src from the bottom up (DESIGN.md, "Server layers"). A folder may import any folder on a lower row;
+ * server/src from the bottom up (docs/ARCHITECTURE.md, "The server's layers"). A folder may import any folder on a lower row;
  * folders on the same row never import each other (what both need belongs a row lower). A new folder must be
  * placed here before it can hold code.
  */

@@ -60,8 +60,9 @@ export const TeamKudosReply = z.object({ kudosIds: z.array(Id), duplicate: z.boo
 export type TeamKudosReply = z.infer<typeof TeamKudosReply>;
 
 /**
- * The actions a client may queue in its outbox while offline. Each maps to one HTTP request; the outbox
- * stores `{ key, action }` and replays it with the same Idempotency-Key until the server acknowledges.
+ * The actions a client may queue in its outbox while offline. Each is the route of the same name in
+ * shared/api/routes.ts; the outbox stores `{ key, action }` and replays it with the same Idempotency-Key until
+ * the server acknowledges.
  */
 export const OutboxAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sendKudos'), body: SendKudosBody }),
@@ -75,28 +76,6 @@ export const OutboxAction = z.discriminatedUnion('kind', [
 ]);
 export type OutboxAction = z.infer<typeof OutboxAction>;
 export type OutboxActionKind = OutboxAction['kind'];
-
-/** Where each outbox action goes. All are POST with a JSON body. */
-export const ACTION_PATHS: Record<OutboxActionKind, string> = {
-  sendKudos: '/api/me/kudos',
-  thankKudos: '/api/me/kudos/thank',
-  markKudosRead: '/api/me/kudos/read',
-  acceptOffer: '/api/me/offers/accept',
-  updateProfile: '/api/me/profile',
-  tickTask: '/api/me/coaching/tick',
-  replyCoaching: '/api/me/coaching/reply',
-  submitIdea: '/api/me/ideas',
-};
-
-/** Supervisor requests (online only, not queued). `:id` segments are filled by the caller. */
-export const SUPERVISOR_PATHS = {
-  teamOverview: '/api/teams/:teamId/overview', // GET → TeamOverview
-  assignMission: '/api/supervisor/missions', // POST AssignMissionBody → { missionIds }
-  writeCoachingCard: '/api/supervisor/coaching', // POST CoachingCardBody → { id }
-  moveIdea: '/api/supervisor/ideas/:ideaId/status', // POST MoveIdeaBody → { id }
-  recordMilestone: '/api/supervisor/people/:personId/milestones', // POST RecordMilestoneBody → { id }
-  teamKudos: '/api/supervisor/teams/:teamId/kudos', // POST TeamKudosBody → TeamKudosReply
-} as const;
 
 export const ActionAck = z.object({ ok: z.literal(true), id: z.string().nullable(), duplicate: z.boolean() });
 export type ActionAck = z.infer<typeof ActionAck>;

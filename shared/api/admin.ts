@@ -32,6 +32,9 @@ export const TeamRecord = z.object({
 });
 export type TeamRecord = z.infer<typeof TeamRecord>;
 
+/** GET /api/admin/teams */
+export const TeamList = z.object({ teams: z.array(TeamRecord) });
+
 /** POST /api/admin/people. `schedule: null` means "the team's schedule". */
 export const CreatePersonBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -78,6 +81,11 @@ export const PersonRecord = z.object({
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
 
+/** GET /api/admin/people: people with that handle, or only claimed / unclaimed ones. */
+export const PeopleQuery = z.object({
+  handle: Handle.optional(),
+  claimed: z.enum(['true', 'false']).optional(),
+});
 export const PeopleList = z.object({ people: z.array(PersonRecord) });
 
 /** POST /api/admin/people/:id/tokens. `kind: ingest` makes a token that may only call /api/ingest/*. */

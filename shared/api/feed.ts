@@ -43,6 +43,12 @@ export const FeedPage = z.object({
 });
 export type FeedPage = z.infer<typeof FeedPage>;
 
+/** GET /api/me/feed?after=&limit= : entries after the cursor, at most `limit` (default 200, at most 1000). */
+export const FeedQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
 /**
  * WebSocket /api/live. Browsers cannot set headers on a WebSocket, so the client's first message carries its
  * bearer token and its cursor; the server answers `hello`, then sends every entry after `after` in seq order

@@ -39,3 +39,6 @@ export const IngestResult = z.object({
   rejected: z.array(IngestRejection),
 });
 export type IngestResult = z.infer<typeof IngestResult>;
+
+/** A vendor webhook's reply: the ingest result, and why any payload was not turned into an event. */
+export const WebhookResult = IngestResult.extend({ ignored: z.array(z.string()) });

@@ -26,3 +26,8 @@ export const TeamOverview = z.object({
   ideas: z.array(Idea),
 });
 export type TeamOverview = z.infer<typeof TeamOverview>;
+
+/** The reply to an assigned mission: one mission per agent named (or per agent of the team). */
+export const AssignedMissions = z.object({ missionIds: z.array(Id) });
+/** The reply to a supervisor write that makes or changes one thing. */
+export const CreatedId = z.object({ id: Id });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Snapshot } from '../api/snapshot';
-import { TeamOverview } from '../api/supervisor';
 import {
   SendKudosBody,
   ThankKudosBody,
@@ -16,6 +15,7 @@ import {
   RecordMilestoneBody,
   TeamKudosBody,
 } from '../api/actions';
+import { apiRoutes } from '../api/routes';
 import { Celebration } from '../domain/growth-model';
 import { WallTime } from '../domain/primitives';
 
@@ -108,7 +108,8 @@ export type Receipt = z.infer<typeof Receipt>;
 
 /**
  * Invocable methods: name → [request schema, response schema]. Both sides validate with these: the main
- * process parses every request, the renderer's wrapper parses every response.
+ * process parses every request, the renderer's wrapper parses every response. Supervisor calls answer what
+ * the server answers, so their response schemas are the route table's (shared/api/routes.ts).
  */
 export const invokeContract = {
   getState: [z.void(), ClientState],
@@ -123,12 +124,15 @@ export const invokeContract = {
   tickTask: [TickTaskBody, Receipt],
   replyCoaching: [ReplyCoachingBody, Receipt],
   submitIdea: [SubmitIdeaBody, Receipt],
-  getTeamOverview: [z.object({ teamId: z.string() }), TeamOverview],
-  assignMission: [AssignMissionBody, z.object({ missionIds: z.array(z.string()) })],
-  writeCoachingCard: [CoachingCardBody, z.object({ id: z.string() })],
-  moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), z.object({ id: z.string() })],
-  recordMilestone: [RecordMilestoneBody.extend({ agentId: z.string() }), z.object({ id: z.string() })],
-  sendTeamKudos: [TeamKudosBody.extend({ teamId: z.string() }), z.object({ kudosIds: z.array(z.string()) })],
+  getTeamOverview: [z.object({ teamId: z.string() }), apiRoutes.teamOverview.reply],
+  assignMission: [AssignMissionBody, apiRoutes.assignMission.reply],
+  writeCoachingCard: [CoachingCardBody, apiRoutes.writeCoachingCard.reply],
+  moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), apiRoutes.moveIdea.reply],
+  recordMilestone: [RecordMilestoneBody.extend({ agentId: z.string() }), apiRoutes.recordMilestone.reply],
+  sendTeamKudos: [
+    TeamKudosBody.extend({ teamId: z.string() }),
+    apiRoutes.teamKudos.reply.pick({ kudosIds: true }),
+  ],
   getSettings: [z.void(), Settings],
   updateSettings: [Settings.partial(), Settings],
   openExternal: [ExternalUrl, z.void()],

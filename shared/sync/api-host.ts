@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import { SUPERVISOR_PATHS } from '../api/actions';
 import type { FeedEntry } from '../api/feed';
-import { TeamOverview } from '../api/supervisor';
 import {
   invokeContract,
   Settings,
@@ -140,7 +138,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     tickTask: enqueue('tickTask'),
     replyCoaching: enqueue('replyCoaching'),
     submitIdea: enqueue('submitIdea'),
-    getTeamOverview: ({ teamId }) => supervisor.get(SUPERVISOR_PATHS.teamOverview, { teamId }, TeamOverview),
+    getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
     assignMission: (body) => supervisor.assignMission(body),
     writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
     moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),

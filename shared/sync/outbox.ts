@@ -1,4 +1,4 @@
-import { ACTION_PATHS, OutboxAction } from '../api/actions';
+import { OutboxAction } from '../api/actions';
 import type { ClientStorage, OutboxItem } from './client-storage';
 import type { RetryTimer } from './backoff';
 import type { Logger } from './ports';
@@ -53,7 +53,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       }
       try {
         item.attempts += 1;
-        await options.api().postAction(ACTION_PATHS[item.action.kind], item.action.body, item.key);
+        await options.api().postAction(item.action, item.key);
         items = items.filter((i) => i.key !== item.key);
         await persist();
         options.retry.reset();

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { Snapshot } from '../api/snapshot';
-import { FeedPage } from '../api/feed';
-import { ActionAck, ApiError } from '../api/actions';
+import type { Snapshot } from '../api/snapshot';
+import type { FeedPage } from '../api/feed';
+import { ApiError, type ActionAck, type OutboxAction } from '../api/actions';
+import { actionRoute, apiRoutes } from '../api/routes';
 import type { HttpFetch, HttpRequestInit } from './ports';
 
 /** Why a request failed, in a form both people (message) and the retry logic (retryable) can use. */
@@ -25,13 +26,12 @@ export class SyncRequestError extends Error {
   }
 }
 
-export const SNAPSHOT_PATH = '/api/me/state';
-export const FEED_PATH = '/api/me/feed';
-export const LIVE_PATH = '/api/live';
-
 export type Method = HttpRequestInit['method'];
 
-/** The REST half of the sync protocol, with the bearer token and zod parsing in one place. */
+/**
+ * The REST half of the sync protocol, with the bearer token and zod parsing in one place. Paths, methods and
+ * reply schemas come from the route table (shared/api/routes.ts).
+ */
 export interface ServerApi {
   call<S extends z.ZodType>(
     method: Method,
@@ -42,7 +42,7 @@ export interface ServerApi {
   ): Promise<z.output<S>>;
   getSnapshot(): Promise<Snapshot>;
   getFeed(after: number, limit: number): Promise<FeedPage>;
-  postAction(path: string, body: unknown, idempotencyKey: string): Promise<ActionAck>;
+  postAction(action: OutboxAction, idempotencyKey: string): Promise<ActionAck>;
   liveUrl(): string;
 }
 
@@ -50,6 +50,8 @@ export interface ServerApi {
 export function normaliseServerUrl(serverUrl: string): string {
   return serverUrl.replace(/\/+$/, '');
 }
+
+const { snapshot, feed } = apiRoutes;
 
 export function createServerApi(http: HttpFetch, serverUrl: string, token: string): ServerApi {
   const base = normaliseServerUrl(serverUrl);
@@ -88,10 +90,14 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
   }
   return {
     call,
-    getSnapshot: () => call('GET', SNAPSHOT_PATH, undefined, Snapshot),
-    getFeed: (after, limit) => call('GET', `${FEED_PATH}?after=${after}&limit=${limit}`, undefined, FeedPage),
-    postAction: (path, body, key) => call('POST', path, body, ActionAck, key),
-    liveUrl: () => `${base.replace(/^http/, 'ws')}${LIVE_PATH}`,
+    getSnapshot: () => call(snapshot.method, snapshot.path, undefined, snapshot.reply),
+    getFeed: (after, limit) =>
+      call(feed.method, `${feed.path}?after=${after}&limit=${limit}`, undefined, feed.reply),
+    postAction: (action, key) => {
+      const route = actionRoute(action.kind);
+      return call(route.method, route.path, action.body, route.reply, key);
+    },
+    liveUrl: () => `${base.replace(/^http/, 'ws')}${apiRoutes.live.path}`,
   };
 }
 

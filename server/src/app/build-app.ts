@@ -15,11 +15,14 @@ import { registerSupervisorRoutes } from '../http/routes-supervisor';
 import { registerOpsRoutes } from '../http/routes-ops';
 import { registerWebStatic } from '../http/web-static';
 import { registerLiveRoute } from '../http/live-route';
+import { createRouteRegistrar } from '../http/route-registrar';
+import { refuseUnlistedRoutes } from '../http/route-guard';
+import { registerReplyChecks } from '../http/reply-check';
 import { registerAdminImportRoute } from '../import/admin-import-route';
 
 export interface BuildAppOptions {
   logger?: boolean;
-  /** Extra route plugins (e.g. the importer's admin route) registered with the same context. */
+  /** Extra plugins registered with the same context; any route they add must be in shared/api/routes.ts. */
   plugins?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | void>;
 }
 
@@ -39,18 +42,23 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
+  // Static first: its asset files are not API routes, and every route after it must be in the route table.
+  await registerWebStatic(app, ctx.config.rendererDir);
+  refuseUnlistedRoutes(app);
+  if (ctx.config.validateReplies) registerReplyChecks(app);
+
   const { authenticate, limiter } = createAuthenticator(ctx);
-  registerOpsRoutes(app, ctx, authenticate);
-  registerAdminRoutes(app, ctx, authenticate);
-  registerMeRoutes(app, ctx, authenticate);
-  registerActionRoutes(app, ctx, authenticate);
-  registerMetricsRoutes(app, ctx, authenticate);
-  registerIngestRoutes(app, ctx, authenticate);
-  await registerAdminImportRoute(app, ctx, authenticate);
-  registerWebhookRoutes(app, ctx);
-  registerSupervisorRoutes(app, ctx, authenticate);
+  const route = createRouteRegistrar(ctx, authenticate);
+  registerOpsRoutes(app, ctx, route);
+  registerAdminRoutes(app, ctx, route);
+  registerMeRoutes(app, ctx, route);
+  registerActionRoutes(app, ctx, route);
+  registerMetricsRoutes(app, ctx, route);
+  registerIngestRoutes(app, ctx, route);
+  await registerAdminImportRoute(app, ctx, route);
+  registerWebhookRoutes(app, ctx, route);
+  registerSupervisorRoutes(app, ctx, route);
   registerLiveRoute(app, ctx, limiter);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
-  await registerWebStatic(app, ctx.config.rendererDir);
   return app;
 }

@@ -1,15 +1,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppContext, ServerConfig } from '../core/context';
+import type { AppContext } from '../core/context';
+import { serverConfigFrom, type Environment, type ServerConfig } from '../core/config';
+import { processEnvironment } from './environment';
 import { openStore, type StoreOptions } from '../store/database';
 import { FeedBus } from '../feed/feed-bus';
 import { createServerMetrics } from '../core/metrics';
-import { hashToken } from '../auth/tokens';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../../renderer/dist');
 
 export interface ContextOptions extends StoreOptions {
+  /** The parsed environment; default: this process's (app/environment.ts). */
+  environment?: Environment;
+  /** Overrides SIDEKICK_ADMIN_TOKEN; null: no bootstrap admin. */
   adminToken?: string | null;
   /** A fixed start instant: the clock starts there and runs on in real time (demo data and tests stay reproducible). */
   now?: Date | string | (() => Date);
@@ -29,20 +33,15 @@ export function clockFrom(now: ContextOptions['now']): () => Date {
  * call `ingestEvents` in-process: `const ctx = await createServerContext({ dataDir }); … await ctx.store.close()`.
  */
 export async function createServerContext(options: ContextOptions = {}): Promise<AppContext> {
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
-  const env = process.env;
-  const adminToken =
-    options.adminToken === undefined ? (env.SIDEKICK_ADMIN_TOKEN ?? null) : options.adminToken;
   const config: ServerConfig = {
-    adminTokenHash: adminToken ? hashToken(adminToken) : null,
-    metricsTokenHash: env.SIDEKICK_METRICS_TOKEN ? hashToken(env.SIDEKICK_METRICS_TOKEN) : null,
-    zendeskSecret: env.SIDEKICK_ZENDESK_SECRET ?? null,
-    freshdeskSecret: env.SIDEKICK_FRESHDESK_SECRET ?? null,
-    heartbeatMs: Number(env.SIDEKICK_HEARTBEAT_MS ?? 15_000),
-    rendererDir: env.SIDEKICK_RENDERER_DIR ?? DEFAULT_RENDERER_DIR,
-    ingestRatePerMinute: Number(env.SIDEKICK_INGEST_RATE_PER_MINUTE ?? 600),
-    authFailuresPerMinute: Number(env.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30),
+    ...serverConfigFrom(options.environment ?? processEnvironment(), {
+      rendererDir: DEFAULT_RENDERER_DIR,
+      adminToken: options.adminToken,
+    }),
     ...options.config,
   };
-  return { store, bus: new FeedBus(), clock: clockFrom(options.now), config, metrics: createServerMetrics() };
+  const clock = clockFrom(options.now);
+  // Opened last: a bad setting above fails before anything is opened.
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  return { store, bus: new FeedBus(), clock, config, metrics: createServerMetrics() };
 }

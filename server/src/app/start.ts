@@ -31,9 +31,16 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const ctx = await createServerContext(options);
   let demoTokens: DemoToken[] | undefined;
-  if (options.demo) demoTokens = await seedDemo(ctx);
-  const app = await buildApp(ctx, { logger: options.logger, plugins: options.plugins });
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8787 });
+  let app: FastifyInstance;
+  try {
+    if (options.demo) demoTokens = await seedDemo(ctx);
+    app = await buildApp(ctx, { logger: options.logger, plugins: options.plugins });
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8787 });
+  } catch (error) {
+    // A server that cannot start (a port in use, a route outside the table) leaves no store open behind it.
+    await ctx.store.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host ?? '127.0.0.1';

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { ConfigError, ENVIRONMENT, type Environment } from '../core/config';
+
 /** A tiny flag parser: `--name value`, `--name=value`, and boolean `--flag`. Repeated flags collect. */
 export interface ParsedArgs {
   positional: string[];
@@ -35,8 +38,31 @@ export function flagAll(args: ParsedArgs, name: string): string[] {
   return args.flags.get(name) ?? [];
 }
 
+/** A flag's value parsed by a schema; a bad one stops the command with a sentence naming flag and value. */
+export function parsedFlag<S extends z.ZodType>(
+  args: ParsedArgs,
+  name: string,
+  schema: S,
+): z.output<S> | undefined {
+  const value = flag(args, name);
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new ConfigError(`--${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}; got "${value}".`);
+  return parsed.data;
+}
+
 /** Where the store is: --database-url / DATABASE_URL (PostgreSQL) or --data-dir (SQLite, default ./.data). */
-export function storeFlags(args: ParsedArgs): { dataDir: string; databaseUrl?: string } {
-  const databaseUrl = flag(args, 'database-url') ?? process.env.DATABASE_URL;
+export function storeFlags(args: ParsedArgs, env: Environment): { dataDir: string; databaseUrl?: string } {
+  const databaseUrl = parsedFlag(args, 'database-url', ENVIRONMENT.DATABASE_URL.schema) ?? env.DATABASE_URL;
   return { dataDir: flag(args, 'data-dir') ?? './.data', ...(databaseUrl ? { databaseUrl } : {}) };
 }
+
+/** --now: the instant the server's clock starts at (it runs on in real time). */
+export const NowFlag = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO-8601 instant with a zone, e.g. 2026-03-02T10:00:00Z',
+});
+
+/** A CLI subcommand: its own arguments and the environment parsed at start. */
+export type Command = (argv: readonly string[], env: Environment) => Promise<void>;

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import { type Readable } from 'node:stream';
 import { flag, parseArgs, storeFlags } from './args';
+import type { Environment } from '../core/config';
 import { createServerContext } from '../app/server-context';
 import { importHistory } from '../import/import-history';
-import { ImportQuery, mappingSpecFrom } from '../import/import-request';
+import { ImportQuery, type ImportSummary } from '../../../shared/api/import';
+import { mappingSpecFrom } from '../import/import-request';
 import { createMapper } from '../import/mappings/mapping-spec';
 import { ByteCounter, createProgressView } from '../import/progress-bar';
 import { formatSummary } from '../import/summary-text';
 import { ImportInterruptedError } from '../import/run-import';
 import { serverHistorySink } from '../import/server-sink';
 import { importOverHttp } from '../import/http-import-client';
-import { type ImportSummary } from '../import/import-types';
 
 export const IMPORT_HELP = `sidekick-server import FILE|- (--mapping generic|zendesk|freshdesk|servicenow | --mapping-file PATH)
       [--format csv|jsonl] [--source NAME] [--timezone TZ] [--time-format FMT] [--batch-size 500]
@@ -21,7 +22,7 @@ export const IMPORT_HELP = `sidekick-server import FILE|- (--mapping generic|zen
  * (--data-dir / --database-url, for a first backfill) or streamed to a running server's admin route (--server).
  * Prints a summary; exits 3 when some lines were rejected, so scripts notice.
  */
-export async function runImport(argv: readonly string[]): Promise<void> {
+export async function runImport(argv: readonly string[], env: Environment): Promise<void> {
   const args = parseArgs(argv, ['json', 'help']);
   const file = args.positional[0];
   if (flag(args, 'help') === 'true' || !file) {
@@ -60,7 +61,7 @@ export async function runImport(argv: readonly string[]): Promise<void> {
   try {
     const server = flag(args, 'server');
     if (server) {
-      const token = process.env.SIDEKICK_TOKEN;
+      const token = env.SIDEKICK_TOKEN;
       if (!token)
         throw new Error(
           '--server needs an admin token in the SIDEKICK_TOKEN environment variable (kept out of argv so it does not show in ps)',
@@ -68,7 +69,7 @@ export async function runImport(argv: readonly string[]): Promise<void> {
       summary = await importOverHttp({ server, token, query, input, onTick: () => view.update() });
       summary.rejected.forEach((r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`));
     } else {
-      const ctx = await createServerContext(storeFlags(args));
+      const ctx = await createServerContext({ environment: env, ...storeFlags(args, env) });
       try {
         summary = await importHistory({
           input,

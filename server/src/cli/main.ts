@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SERVE_HELP, runServe } from './serve-command';
+import { processEnvironment } from '../app/environment';
+import { environmentHelp } from '../core/config';
+import type { Command } from './args';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -9,7 +12,7 @@ const HELP = `Sidekick sync server
 
 Usage:
   ${SERVE_HELP}
-  sidekick-server seed-demo [--data-dir DIR | --database-url URL] [--demo-tokens-file PATH]
+  sidekick-server seed-demo [--data-dir DIR | --database-url URL] [--demo-tokens-file PATH] [--now ISO]
   sidekick-server migrate [--data-dir DIR | --database-url URL]
   sidekick-server people add --name NAME --role agent|supervisor|admin [--team ID]… [--timezone TZ] [--handle zendesk:123]…
   sidekick-server people list [--handle H]
@@ -17,14 +20,12 @@ Usage:
   sidekick-server token create --person ID [--kind person|ingest] [--label TEXT]
   sidekick-server import …   (see server/src/import/README.md)
 
-Environment: DATABASE_URL (PostgreSQL; default is SQLite under --data-dir), SIDEKICK_ADMIN_TOKEN,
-SIDEKICK_ZENDESK_SECRET, SIDEKICK_FRESHDESK_SECRET, SIDEKICK_HEARTBEAT_MS, PORT.`;
-
-type Command = (argv: readonly string[]) => Promise<void>;
+Environment (read once at start; an empty value is unset, a bad one stops the command):
+${environmentHelp()}`;
 
 /**
  * Subcommands live in their own files. `import` belongs to the importer (server/src/cli/import-command.ts
- * exporting `runImport(argv)`); it is loaded only when present, so the server runs without it.
+ * exporting `runImport(argv, env)`); it is loaded only when present, so the server runs without it.
  */
 async function load(name: string): Promise<Command | null> {
   switch (name) {
@@ -64,7 +65,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`Unknown command "${name}".\n\n${HELP}`);
     return 2;
   }
-  await command(rest);
+  // Every variable is parsed before any command runs, so a bad one fails here with its name and value.
+  await command(rest, processEnvironment());
   return 0;
 }
 

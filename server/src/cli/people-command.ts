@@ -3,12 +3,13 @@ import { openStore } from '../store/database';
 import { createServerContext } from '../app/server-context';
 import { createPerson, createTeam, listPeople } from '../actions/admin-actions';
 import { flag, flagAll, parseArgs, storeFlags } from './args';
+import type { Environment } from '../core/config';
 
 /** `people add …` / `people list [--handle H]`: the admin API's people routes, from a shell. */
-export async function runPeople(argv: readonly string[]): Promise<void> {
+export async function runPeople(argv: readonly string[], env: Environment): Promise<void> {
   const [sub, ...rest] = argv;
   const args = parseArgs(rest);
-  const ctx = await createServerContext({ ...storeFlags(args), adminToken: null });
+  const ctx = await createServerContext({ environment: env, ...storeFlags(args, env), adminToken: null });
   const store = ctx.store;
   try {
     if (sub === 'add') {
@@ -33,11 +34,11 @@ export async function runPeople(argv: readonly string[]): Promise<void> {
 }
 
 /** `teams add --name N --timezone TZ`. */
-export async function runTeams(argv: readonly string[]): Promise<void> {
+export async function runTeams(argv: readonly string[], env: Environment): Promise<void> {
   const [sub, ...rest] = argv;
   const args = parseArgs(rest);
   if (sub !== 'add') throw new Error('usage: sidekick-server teams add --name NAME --timezone TZ');
-  const store = await openStore(storeFlags(args));
+  const store = await openStore(storeFlags(args, env));
   try {
     const team = await createTeam(
       store.db,

@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import { createServerContext } from '../app/server-context';
 import { seedDemo } from '../demo/seed-demo';
-import { flag, parseArgs, storeFlags } from './args';
+import { NowFlag, flag, parseArgs, parsedFlag, storeFlags } from './args';
+import type { Environment } from '../core/config';
 
 /** Seeds the demo team into a store and prints one sign-in token per person. */
-export async function runSeedDemo(argv: readonly string[]): Promise<void> {
+export async function runSeedDemo(argv: readonly string[], env: Environment): Promise<void> {
   const args = parseArgs(argv);
-  const now = flag(args, 'now');
-  const ctx = await createServerContext({ ...storeFlags(args), ...(now ? { now } : {}) });
+  const now = parsedFlag(args, 'now', NowFlag);
+  const ctx = await createServerContext({
+    environment: env,
+    ...storeFlags(args, env),
+    ...(now ? { now } : {}),
+  });
   try {
     const tokens = await seedDemo(ctx);
     for (const t of tokens) console.log(`${t.role.padEnd(10)} ${t.name.padEnd(18)} ${t.token}`);

@@ -1,22 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { flag, parseArgs, storeFlags } from './args';
+import { NowFlag, flag, parseArgs, parsedFlag, storeFlags } from './args';
 import { startServer } from '../app/start';
+import { ENVIRONMENT, type Environment } from '../core/config';
 
 export const SERVE_HELP = `sidekick-server serve [--port 8787] [--host 127.0.0.1] [--data-dir ./.data] [--database-url URL]
                      [--demo] [--demo-tokens-file PATH] [--now ISO] [--log]`;
 
 /** Runs the server until SIGINT/SIGTERM, then closes sockets and the store cleanly. */
-export async function runServe(argv: readonly string[]): Promise<void> {
+export async function runServe(argv: readonly string[], env: Environment): Promise<void> {
   const args = parseArgs(argv, ['demo', 'log']);
-  const port = Number(flag(args, 'port') ?? process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0–65535, got ${flag(args, 'port')}`);
+  const port = parsedFlag(args, 'port', ENVIRONMENT.PORT.schema) ?? env.PORT ?? 8787;
   const demo = flag(args, 'demo') === 'true';
   const tokensFile = flag(args, 'demo-tokens-file');
-  const now = flag(args, 'now');
+  const now = parsedFlag(args, 'now', NowFlag);
   const server = await startServer({
-    ...storeFlags(args),
+    environment: env,
+    ...storeFlags(args, env),
     host: flag(args, 'host') ?? '127.0.0.1',
     port,
     demo: demo || tokensFile !== undefined,

@@ -1,16 +1,5 @@
 import { DateTime } from 'luxon';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same demo history on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../core/seeded-random';
 
 export interface DemoAgentProfile {
   handle: string;
@@ -43,7 +32,7 @@ export function demoHistory(
   timezone: string,
   teammates: string[],
 ): Record<string, unknown>[] {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const nowMs = now.getTime();
   const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');

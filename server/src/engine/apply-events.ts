@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { HelpdeskEvent } from '../../../shared/domain/events';
 import { eventKey } from '../../../shared/domain/events';
 import { customerKudosFrom } from '../../../shared/domain/kudos-rules';
-import type { AppContext } from '../core/context';
 import type { UnitOfWork } from '../store/unit-of-work';
 import { loadPeople, type PersonFull } from '../store/repos/people-repo';
 import { loadPersonState } from '../store/repos/person-state-repo';
@@ -21,11 +20,7 @@ import { prefetchBatchEvents } from './batch-prefetch';
  * each agent the events touch, the missions, trends, streak and growth they affect. Work is proportional to
  * the windows the events fall in, never to the agent's whole history.
  */
-export async function applyStoredEvents(
-  _ctx: AppContext,
-  uow: UnitOfWork,
-  events: readonly HelpdeskEvent[],
-): Promise<void> {
+export async function applyStoredEvents(uow: UnitOfWork, events: readonly HelpdeskEvent[]): Promise<void> {
   const instantsByAgent = new Map<string, string[]>();
   const streakTouched = new Set<string>();
   const add = (agentId: string, at: string) =>

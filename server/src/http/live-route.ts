@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { apiRoutes } from '../../../shared/api/routes';
 import type { AppContext } from '../core/context';
 import { bearerFrom, type Principal } from '../auth/principal';
 import { authenticateToken, type AuthFailureLimiter } from './authenticate';
@@ -13,7 +14,7 @@ const LiveQuery = z.object({ after: z.coerce.number().int().min(0).optional() })
  * instead authenticate the upgrade with `Authorization: Bearer` and pass `?after=N` to start at once.
  */
 export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter: AuthFailureLimiter): void {
-  app.get('/api/live', { websocket: true }, (socket, request) => {
+  app.get(apiRoutes.live.path, { websocket: true }, (socket, request) => {
     ctx.metrics.liveSockets.inc();
     const session = new LiveSession(ctx, socket);
     let principal: Principal | null = null;

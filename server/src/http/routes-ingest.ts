@@ -1,31 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { IngestBatchBody } from '../../../shared/api/ingest';
 import type { AppContext } from '../core/context';
 import { ingestEvents } from '../ingest/ingest-service';
-import { forbidden } from '../core/errors';
-import { parseOr400 } from './http-errors';
-import type { Authenticator } from './authenticate';
+import type { RegisterRoute } from './route-registrar';
 
 export const INGEST_BODY_LIMIT = 5 * 1024 * 1024;
 
-/** POST /api/ingest/events — admin or an ingest token; rate-limited per client. */
-export function registerIngestRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  authenticate: Authenticator,
-): void {
-  app.post(
-    '/api/ingest/events',
-    {
-      bodyLimit: INGEST_BODY_LIMIT,
-      config: { rateLimit: { max: ctx.config.ingestRatePerMinute, timeWindow: 60_000 } },
-    },
-    async (request) => {
-      const principal = await authenticate(request, { allowIngestToken: true });
-      if (principal.role !== 'admin' && principal.tokenKind !== 'ingest')
-        throw forbidden('Only admins and ingest tokens may send helpdesk events.');
-      const { events } = parseOr400(IngestBatchBody, request.body);
-      return ingestEvents(ctx, events);
-    },
-  );
+/** Normalised events from admins or ingest tokens; rate-limited per client. */
+export function registerIngestRoutes(app: FastifyInstance, ctx: AppContext, route: RegisterRoute): void {
+  route(app, 'ingestEvents', ({ body }) => ingestEvents(ctx, body.events), {
+    bodyLimit: INGEST_BODY_LIMIT,
+    config: { rateLimit: { max: ctx.config.ingestRatePerMinute, timeWindow: 60_000 } },
+  });
 }

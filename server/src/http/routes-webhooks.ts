@@ -6,6 +6,7 @@ import { adaptZendesk, type AdaptResult } from '../ingest/zendesk-adapter';
 import { adaptFreshdesk } from '../ingest/freshdesk-adapter';
 import { HttpError, unauthorized } from './http-errors';
 import { INGEST_BODY_LIMIT } from './routes-ingest';
+import type { RegisterRoute } from './route-registrar';
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const v = request.headers[name];
@@ -41,60 +42,70 @@ function adaptAll(payload: unknown, adapt: (p: unknown, at: string) => AdaptResu
   return { events, ignored };
 }
 
+/** What tells one vendor's webhook from another's: its secret, how a request proves it, how payloads map. */
+interface Vendor {
+  name: string;
+  secret: string | null;
+  secretVariable: string;
+  /** Whether this request carries the vendor's proof over these exact raw bytes. */
+  proven(secret: string, request: FastifyRequest, raw: string): boolean;
+  refusal: string;
+  adapt: (payload: unknown, receivedAt: string) => AdaptResult;
+}
+
 /**
- * Vendor webhooks. The raw body is kept (this plugin's own JSON parser returns the string) because the Zendesk
+ * Vendor webhooks. The raw body is kept (this scope's own JSON parser returns the string) because the Zendesk
  * signature is over the exact bytes. A bad or missing signature / secret is 401 and nothing is stored.
  */
-export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext, route: RegisterRoute): void {
+  const receive = (vendor: Vendor) => async (request: FastifyRequest) => {
+    const raw = typeof request.body === 'string' ? request.body : '';
+    if (!vendor.secret)
+      throw new HttpError(
+        503,
+        'not_configured',
+        `${vendor.name} webhooks are not configured on this server (set ${vendor.secretVariable}).`,
+      );
+    if (!vendor.proven(vendor.secret, request, raw)) throw unauthorized(vendor.refusal);
+    const { events, ignored } = adaptAll(parseJson(raw), vendor.adapt, ctx.clock().toISOString());
+    const result =
+      events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
+    return { ...result, ignored };
+  };
+  const zendesk: Vendor = {
+    name: 'Zendesk',
+    secret: ctx.config.zendeskSecret,
+    secretVariable: 'SIDEKICK_ZENDESK_SECRET',
+    proven: (secret, request, raw) =>
+      verifyZendeskSignature(
+        secret,
+        header(request, 'x-zendesk-webhook-signature-timestamp'),
+        header(request, 'x-zendesk-webhook-signature'),
+        raw,
+        Date.now(),
+      ),
+    refusal: 'The Zendesk webhook signature is missing, wrong or too old.',
+    adapt: adaptZendesk,
+  };
+  const freshdesk: Vendor = {
+    name: 'Freshdesk',
+    secret: ctx.config.freshdeskSecret,
+    secretVariable: 'SIDEKICK_FRESHDESK_SECRET',
+    proven: (secret, request) => sameSecret(secret, header(request, 'x-sidekick-secret')),
+    refusal: 'The X-Sidekick-Secret header is missing or wrong.',
+    adapt: adaptFreshdesk,
+  };
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/json',
       { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT },
       (_request, body, done) => done(null, body),
     );
-    const limit = {
+    const limits = {
       config: { rateLimit: { max: ctx.config.ingestRatePerMinute, timeWindow: 60_000 } },
       bodyLimit: INGEST_BODY_LIMIT,
     };
-
-    scope.post('/api/ingest/zendesk', limit, async (request, reply) => {
-      const raw = typeof request.body === 'string' ? request.body : '';
-      const secret = ctx.config.zendeskSecret;
-      if (!secret)
-        throw new HttpError(
-          503,
-          'not_configured',
-          'Zendesk webhooks are not configured on this server (set SIDEKICK_ZENDESK_SECRET).',
-        );
-      const ok = verifyZendeskSignature(
-        secret,
-        header(request, 'x-zendesk-webhook-signature-timestamp'),
-        header(request, 'x-zendesk-webhook-signature'),
-        raw,
-        Date.now(),
-      );
-      if (!ok) throw unauthorized('The Zendesk webhook signature is missing, wrong or too old.');
-      const { events, ignored } = adaptAll(parseJson(raw), adaptZendesk, ctx.clock().toISOString());
-      const result =
-        events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
-      return reply.send({ ...result, ignored });
-    });
-
-    scope.post('/api/ingest/freshdesk', limit, async (request, reply) => {
-      const raw = typeof request.body === 'string' ? request.body : '';
-      const secret = ctx.config.freshdeskSecret;
-      if (!secret)
-        throw new HttpError(
-          503,
-          'not_configured',
-          'Freshdesk webhooks are not configured on this server (set SIDEKICK_FRESHDESK_SECRET).',
-        );
-      if (!sameSecret(secret, header(request, 'x-sidekick-secret')))
-        throw unauthorized('The X-Sidekick-Secret header is missing or wrong.');
-      const { events, ignored } = adaptAll(parseJson(raw), adaptFreshdesk, ctx.clock().toISOString());
-      const result =
-        events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
-      return reply.send({ ...result, ignored });
-    });
+    route(scope, 'zendeskWebhook', ({ request }) => receive(zendesk)(request), limits);
+    route(scope, 'freshdeskWebhook', ({ request }) => receive(freshdesk)(request), limits);
   });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { apiRoutes } from '../../../shared/api/routes';
 
 /**
  * Serves the built renderer at `/`, so the companion runs in a browser tab too. When renderer/dist is missing,
@@ -21,6 +22,6 @@ export async function registerWebStatic(app: FastifyInstance, rendererDir: strin
       .send(
         `The web companion is not built yet. Run "npm run build:renderer" (it writes ${dir}) and restart the server.\n`,
       );
-  app.get('/', notBuilt);
-  app.get('/index.html', notBuilt);
+  app.get(apiRoutes.app.path, notBuilt);
+  app.get(apiRoutes.appIndex.path, notBuilt);
 }

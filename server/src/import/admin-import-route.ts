@@ -1,17 +1,13 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { type FastifyInstance } from 'fastify';
 import { type AppContext } from '../core/context';
-import { createAuthenticator, requireAdmin, type Authenticator } from '../http/authenticate';
+import type { RegisterRoute } from '../http/route-registrar';
 import { DomainError, invalid } from '../core/errors';
-import { parseOr400 } from '../http/http-errors';
-import { ImportQuery, mappingSpecFrom } from './import-request';
+import { mappingSpecFrom } from './import-request';
 import { createMapper } from './mappings/mapping-spec';
 import { importHistory } from './import-history';
 import { ImportInterruptedError } from './run-import';
 import { serverHistorySink } from './server-sink';
-
-/** Larger uploads are cut off with 413; history files are big, but not unbounded. */
-export const DEFAULT_IMPORT_MAX_BYTES = 4 * 1024 ** 3;
 
 class TooLarge extends Error {}
 
@@ -28,20 +24,6 @@ class ByteLimit extends Transform {
   }
 }
 
-export interface AdminImportRouteOptions {
-  /** Default: SIDEKICK_IMPORT_MAX_BYTES from the environment, else DEFAULT_IMPORT_MAX_BYTES. */
-  maxBytes?: number;
-}
-
-function maxBytesFromEnv(): number {
-  const raw = process.env.SIDEKICK_IMPORT_MAX_BYTES;
-  if (raw === undefined || raw === '') return DEFAULT_IMPORT_MAX_BYTES;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`SIDEKICK_IMPORT_MAX_BYTES must be a positive whole number of bytes, got "${raw}"`);
-  return n;
-}
-
 /**
  * POST /api/admin/import?mapping=servicenow[&format=csv&source=…&timezone=…&timeFormat=…] or ?spec=<mapping file
  * JSON>; the body is the raw file (any content type), streamed straight into the importer, never buffered.
@@ -51,18 +33,14 @@ function maxBytesFromEnv(): number {
 export async function registerAdminImportRoute(
   app: FastifyInstance,
   ctx: AppContext,
-  authenticate?: Authenticator,
-  options: AdminImportRouteOptions = {},
+  route: RegisterRoute,
 ): Promise<void> {
-  const auth = authenticate ?? createAuthenticator(ctx).authenticate;
-  const maxBytes = options.maxBytes ?? maxBytesFromEnv();
+  const maxBytes = ctx.config.importMaxBytes;
   await app.register(async (scope) => {
     // In this scope only: leave every body unread, whatever its content type, so the handler can stream it.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-    scope.post('/api/admin/import', async (request) => {
-      requireAdmin(await auth(request));
-      const query = parseOr400(ImportQuery, request.query, 'query');
+    route(scope, 'importHistory', async ({ query, request }) => {
       let spec;
       try {
         spec = mappingSpecFrom(query);

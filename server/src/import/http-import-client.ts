@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { ImportSummary } from './import-types';
-import { type ImportQuery } from './import-request';
+import { ImportReply, type ImportQuery, type ImportSummary } from '../../../shared/api/import';
 
 export interface HttpImportOptions {
   server: string;
@@ -12,7 +11,6 @@ export interface HttpImportOptions {
   onTick?: () => void;
 }
 
-const ImportReply = ImportSummary.extend({ recomputed: z.boolean() });
 const ErrorReply = z.object({ error: z.string(), message: z.string() });
 
 /**

@@ -1,5 +1,6 @@
 import { type Readable } from 'node:stream';
-import { type ImportSummary, type IngestBatch } from './import-types';
+import type { ImportReply } from '../../../shared/api/import';
+import { type IngestBatch } from './import-types';
 import { createMapper, defaultFormat, type MappingSpec } from './mappings/mapping-spec';
 import { runImport, type RunImportOptions } from './run-import';
 
@@ -27,9 +28,7 @@ export interface ImportHistoryOptions extends Pick<
  * bulk import; doing it once at the end is both faster and the same result). A re-run of the same file adds
  * nothing and the recomputation is idempotent, so it is skipped when nothing new was accepted.
  */
-export async function importHistory(
-  options: ImportHistoryOptions,
-): Promise<ImportSummary & { recomputed: boolean }> {
+export async function importHistory(options: ImportHistoryOptions): Promise<ImportReply> {
   const summary = await runImport({
     input: options.input,
     format: defaultFormat(options.spec),

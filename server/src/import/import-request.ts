@@ -1,27 +1,5 @@
-import { z } from 'zod';
-import { IMPORT_FORMATS } from './record-readers';
-import { BUILT_IN_MAPPINGS, MappingSpec, parseMappingFile } from './mappings/mapping-spec';
-
-/**
- * The query of POST /api/admin/import: either a built-in mapping by name with a few options, or a whole mapping
- * file as JSON in `spec` (for generic files with renamed columns). Same shape as the CLI flags.
- */
-export const ImportQuery = z
-  .object({
-    mapping: z.enum(BUILT_IN_MAPPINGS).optional(),
-    format: z.enum(IMPORT_FORMATS).optional(),
-    source: z.string().min(1).max(64).optional(),
-    timezone: z.string().min(1).max(64).optional(),
-    timeFormat: z.string().min(1).max(64).optional(),
-    // The whole URL must fit in Node's 16 KiB header limit; mapping files are small.
-    spec: z.string().max(8_000).optional(),
-  })
-  .strict()
-  .refine((q) => (q.mapping === undefined) !== (q.spec === undefined), {
-    message:
-      'give either `mapping` (generic, zendesk, freshdesk, servicenow) or `spec` (a mapping file as JSON)',
-  });
-export type ImportQuery = z.infer<typeof ImportQuery>;
+import type { ImportQuery } from '../../../shared/api/import';
+import { MappingSpec, parseMappingFile } from './mappings/mapping-spec';
 
 /** Turns the query (or CLI flags, which have the same names) into a validated mapping spec. */
 export function mappingSpecFrom(query: ImportQuery): MappingSpec {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { IngestEvent } from '../../../shared/api/ingest';
+import { IngestEvent, type IngestResult } from '../../../shared/api/ingest';
+import type { ImportRejection } from '../../../shared/api/import';
 
 /**
  * One record read from an import file: its fields and the (1-based) line of the file it came from, so every
@@ -17,10 +17,6 @@ export interface SourceRecord {
  */
 export const ImportedEvent = IngestEvent;
 export type ImportedEvent = IngestEvent;
-
-/** A line the importer could not use, and why. Never silently dropped: it ends up in the summary. */
-export const ImportRejection = z.object({ line: z.number().int().min(0), reason: z.string() });
-export type ImportRejection = z.infer<typeof ImportRejection>;
 
 export interface MappedEvent {
   line: number;
@@ -42,29 +38,8 @@ export interface RecordMapper {
   finish(): MapOutput;
 }
 
-export const IngestBatchResult = z.object({
-  accepted: z.number().int().min(0),
-  duplicates: z.number().int().min(0),
-  rejected: z.array(z.object({ index: z.number().int().min(0), error: z.string() })),
-});
-export type IngestBatchResult = z.infer<typeof IngestBatchResult>;
-
 /** The importer's only way to store events: one batch at a time, resolved once the batch is durably written. */
-export type IngestBatch = (events: ImportedEvent[]) => Promise<IngestBatchResult>;
+export type IngestBatch = (events: ImportedEvent[]) => Promise<IngestResult>;
 
 /** How many rejections the summary lists in full; the count is always exact. */
 export const MAX_LISTED_REJECTIONS = 1000;
-
-export const ImportSummary = z.object({
-  records: z.number().int().min(0),
-  events: z.number().int().min(0),
-  accepted: z.number().int().min(0),
-  duplicates: z.number().int().min(0),
-  rejectedCount: z.number().int().min(0),
-  /** The first MAX_LISTED_REJECTIONS rejections, in file order. */
-  rejected: z.array(ImportRejection),
-  /** Records that were read fine but describe no change worth an event (e.g. an audit row that only edits notes). */
-  recordsWithoutEvents: z.number().int().min(0),
-  seconds: z.number().min(0),
-});
-export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -1,14 +1,12 @@
 import { type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { type CsvError, parse } from 'csv-parse';
-import { type ImportRejection, type SourceRecord } from './import-types';
+import type { ImportFormat, ImportRejection } from '../../../shared/api/import';
+import { type SourceRecord } from './import-types';
 
 /** What a reader yields: a record, or a line it could not read (bad quoting, bad JSON), with the reason. */
 export type SourceItem =
   { kind: 'record'; record: SourceRecord } | { kind: 'rejection'; rejection: ImportRejection };
-
-export const IMPORT_FORMATS = ['csv', 'jsonl'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** A single record larger than this is refused rather than buffered: no line can exhaust memory. */
 export const MAX_RECORD_BYTES = 1024 * 1024;

@@ -1,13 +1,7 @@
 import { type Readable } from 'node:stream';
-import { type ImportFormat, readRecords } from './record-readers';
-import {
-  type ImportRejection,
-  type ImportSummary,
-  type IngestBatch,
-  type MappedEvent,
-  type RecordMapper,
-  MAX_LISTED_REJECTIONS,
-} from './import-types';
+import type { ImportFormat, ImportRejection, ImportSummary } from '../../../shared/api/import';
+import { readRecords } from './record-readers';
+import { type IngestBatch, type MappedEvent, type RecordMapper, MAX_LISTED_REJECTIONS } from './import-types';
 
 export interface ImportProgress {
   records: number;

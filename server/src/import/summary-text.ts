@@ -1,4 +1,4 @@
-import { type ImportSummary } from './import-types';
+import type { ImportSummary } from '../../../shared/api/import';
 
 /** The summary a person reads at the end of an import. */
 export function formatSummary(s: ImportSummary): string {

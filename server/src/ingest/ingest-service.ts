@@ -1,6 +1,6 @@
 import { IngestEvent } from '../../../shared/api/ingest';
 import type { IngestResult } from '../../../shared/api/ingest';
-import type { HelpdeskEvent } from '../../../shared/domain/events';
+import { HelpdeskEvent } from '../../../shared/domain/events';
 import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { toIsoUtc } from '../store/time';
@@ -52,11 +52,16 @@ export async function ingestEvents(
       for (const { event } of batch) {
         const { agent, ...rest } = event;
         const agentId = agent ? await resolveHandle(uow.trx, agent, uow.now, handles) : undefined;
-        const normal = { ...rest, at: toIsoUtc(rest.at), ...(agentId ? { agentId } : {}) } as HelpdeskEvent;
+        // Parsed, not cast: what is stored and applied is a HelpdeskEvent by its own schema, agent resolved.
+        const normal = HelpdeskEvent.parse({
+          ...rest,
+          at: toIsoUtc(rest.at),
+          ...(agentId ? { agentId } : {}),
+        });
         if (await insertEventOnce(uow.trx, normal, uow.now)) stored.push(normal);
         else duplicates += 1;
       }
-      if (!opts.deferRefresh && stored.length > 0) await applyStoredEvents(ctx, uow, stored);
+      if (!opts.deferRefresh && stored.length > 0) await applyStoredEvents(uow, stored);
       return { accepted: stored.length, duplicates };
     });
     result.accepted += outcome.accepted;

@@ -3,18 +3,26 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../../server/src/app/start';
 import { adminApi, request, isApiError, postJson } from '../../../bench/lib/api';
-import { ActionAck, ACTION_PATHS, SUPERVISOR_PATHS } from '../../../shared/api/actions';
+import { ActionAck } from '../../../shared/api/actions';
+import { ROUTE_NAMES, apiRoutes, type RouteName } from '../../../shared/api/routes';
 import { Snapshot } from '../../../shared/api/snapshot';
 import { LiveMessage } from '../../../shared/api/feed';
 import { z } from 'zod';
 import { tempDataDir } from './support/fault-server';
-import { routesFromTree } from './support/route-table';
-import { AUTH_POLICY, EXTRA_CASES, type Fixtures, type Who } from './support/auth-policy';
+import {
+  AUTH_POLICY,
+  BY_ACCESS,
+  EXTRA_CASES,
+  UNAUTHENTICATED,
+  type Fixtures,
+  type Who,
+} from './support/auth-policy';
 
 /**
  * Every route, every kind of caller: no token, a wrong token, a revoked token, the wrong role, another team's
- * supervisor, an agent reaching for another agent's data. The route list comes from the server's own route
- * table, so a route added without an entry in support/auth-policy.ts fails here.
+ * supervisor, an agent reaching for another agent's data. The routes and who may call them come from the route
+ * table (shared/api/routes.ts), which the server registers from and refuses to start without; the finer
+ * refusals are in support/auth-policy.ts.
  */
 const dir = tempDataDir('auth');
 const ADMIN = `sk_${randomBytes(32).toString('base64url')}`;
@@ -56,7 +64,7 @@ beforeAll(async () => {
   const kudos = await postJson(
     ActionAck,
     server.url,
-    ACTION_PATHS.sendKudos,
+    apiRoutes.sendKudos.path,
     supA.token,
     { toPersonId: A1.id, value: 'Empathy', message: 'Lovely reply to a worried customer' },
     randomUUID(),
@@ -64,7 +72,7 @@ beforeAll(async () => {
   const card = await postJson(
     z.object({ id: z.string() }),
     server.url,
-    SUPERVISOR_PATHS.writeCoachingCard,
+    apiRoutes.writeCoachingCard.path,
     supA.token,
     {
       agentId: A1.id,
@@ -78,7 +86,7 @@ beforeAll(async () => {
   const idea = await postJson(
     ActionAck,
     server.url,
-    ACTION_PATHS.submitIdea,
+    apiRoutes.submitIdea.path,
     A1.token,
     { title: 'A macro for refund status' },
     randomUUID(),
@@ -115,18 +123,15 @@ afterAll(async () => {
   dir.dispose();
 });
 
-const apiRoutes = (): string[] =>
-  [...new Set(routesFromTree(server.app.printRoutes({ commonPrefix: false })))].filter(
-    (r) => !r.startsWith('HEAD ') && !r.includes(' /assets/'),
-  );
+/** Routes a bearer token opens (not the open ones, the signed webhooks or the socket). */
+const bearerRoutes = ROUTE_NAMES.filter((name) => {
+  const route: { access: string; socket?: unknown } = apiRoutes[name];
+  return !route.socket && route.access !== 'public' && route.access !== 'webhook';
+});
 
-async function call(
-  method: string,
-  key: string,
-  who: Who,
-): Promise<{ status: number; body: unknown; text: string }> {
-  const rule = AUTH_POLICY[key];
-  const built = rule?.request?.(fixtures) ?? { path: key.split(' ')[1] ?? '/' };
+async function call(name: RouteName, who: Who): Promise<{ status: number; body: unknown; text: string }> {
+  const { method } = apiRoutes[name];
+  const built = AUTH_POLICY[name].request?.(fixtures) ?? { path: apiRoutes[name].path };
   const path = built.query ? `${built.path}?${built.query}` : built.path;
   const token = tokens.get(who);
   const headers: Record<string, string> = { 'idempotency-key': randomUUID() };
@@ -144,27 +149,40 @@ async function call(
 }
 
 describe('auth on every route', () => {
-  it('has a rule for every route the server registers, and no rule for a route that is gone', () => {
-    const routes = apiRoutes();
+  it('serves every route of the table, and refuses to start with a route that is not in it', async () => {
+    const missing = ROUTE_NAMES.filter(
+      (name) => !server.app.hasRoute({ method: apiRoutes[name].method, url: apiRoutes[name].path }),
+    );
+    expect(missing, 'table routes the server does not register').toEqual([]);
     expect(
-      routes.filter((r) => !(r in AUTH_POLICY)),
-      'routes with no entry in support/auth-policy.ts',
-    ).toEqual([]);
-    expect(
-      Object.keys(AUTH_POLICY).filter((r) => !routes.includes(r)),
-      'entries for routes the server no longer has',
-    ).toEqual([]);
+      server.ctx.config.validateReplies,
+      'replies checked (SIDEKICK_VALIDATE_REPLIES, vitest.config.ts)',
+    ).toBe(true);
+    const other = tempDataDir('auth-unlisted');
+    try {
+      await expect(
+        startServer({
+          dataDir: other.path,
+          port: 0,
+          scheduler: false,
+          plugins: [(app) => void app.get('/api/unlisted', async () => ({ ok: true }))],
+        }),
+      ).rejects.toThrow('GET /api/unlisted is not in the route table');
+    } finally {
+      other.dispose();
+    }
   });
 
   it('refuses every caller the policy denies, with the right status and a reason', async () => {
     const failures: string[] = [];
-    for (const [key, rule] of Object.entries(AUTH_POLICY)) {
-      if (rule.kind !== 'bearer') continue;
-      const method = key.split(' ')[0] ?? 'GET';
-      // Every bearer route refuses no token, a wrong token and a revoked token, whatever the policy adds.
-      const denied = { none: [401], wrong: [401], revoked: [401], ...rule.denied };
+    for (const name of bearerRoutes) {
+      const rule = AUTH_POLICY[name];
+      const key = `${name} (${apiRoutes[name].method} ${apiRoutes[name].path})`;
+      // No token, a wrong and a revoked one are refused everywhere; then who the access level leaves out; then the
+      // action's own refusals.
+      const denied = { ...UNAUTHENTICATED, ...BY_ACCESS[apiRoutes[name].access], ...rule.denied };
       for (const [who, statuses] of Object.entries(denied) as [Who, number[]][]) {
-        const reply = await call(method, key, who);
+        const reply = await call(name, who);
         if (!statuses.includes(reply.status))
           failures.push(
             `${key} as ${who}: ${reply.status} (expected ${statuses.join('/')}) ${reply.text.slice(0, 160)}`,
@@ -173,7 +191,7 @@ describe('auth on every route', () => {
           failures.push(`${key} as ${who}: ${reply.status} without an ApiError body`);
       }
       if (rule.allowed) {
-        const reply = await call(method, key, rule.allowed);
+        const reply = await call(name, rule.allowed);
         if (reply.status === 401 || reply.status === 403)
           failures.push(`${key} as ${rule.allowed} should be let through, got ${reply.status}`);
       }

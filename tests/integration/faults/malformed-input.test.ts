@@ -3,8 +3,6 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
-  ACTION_PATHS,
-  SUPERVISOR_PATHS,
   AcceptOfferBody,
   AssignMissionBody,
   CoachingCardBody,
@@ -20,6 +18,7 @@ import {
   UpdateProfileBody,
   type OutboxActionKind,
 } from '../../../shared/api/actions';
+import { apiRoutes } from '../../../shared/api/routes';
 import { IngestBatchBody, IngestEvent } from '../../../shared/api/ingest';
 import { IngestResult } from '../../../shared/api/ingest';
 import { request, isApiError, ingest } from '../../../bench/lib/api';
@@ -162,7 +161,7 @@ describe('malformed input', () => {
     for (const [kind, [schema, template]] of Object.entries(actionTemplates())) {
       await fc.assert(
         fc.asyncProperty(malformedBody(schema, template), async (body) => {
-          const reply = await request(server.url, 'POST', ACTION_PATHS[kind as OutboxActionKind], {
+          const reply = await request(server.url, 'POST', apiRoutes[kind as OutboxActionKind].path, {
             token: team.agents[0]?.token,
             body,
             headers: { 'idempotency-key': randomUUID() },
@@ -173,7 +172,7 @@ describe('malformed input', () => {
       );
       await fc.assert(
         fc.asyncProperty(notJson, async (text) => {
-          const reply = await request(server.url, 'POST', ACTION_PATHS[kind as OutboxActionKind], {
+          const reply = await request(server.url, 'POST', apiRoutes[kind as OutboxActionKind].path, {
             token: team.agents[0]?.token,
             rawBody: text,
             headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
@@ -194,7 +193,7 @@ describe('malformed input', () => {
       { 'idempotency-key': 'x'.repeat(201) },
       { 'idempotency-key': 'bad key\twith tab' },
     ]) {
-      const reply = await request(server.url, 'POST', ACTION_PATHS.sendKudos, {
+      const reply = await request(server.url, 'POST', apiRoutes.sendKudos.path, {
         token: team.agents[0]?.token,
         body,
         headers,
@@ -213,9 +212,9 @@ describe('malformed input', () => {
       window: { start: '2026-03-02T00:00:00Z', end: '2026-03-07T00:00:00Z' },
     };
     const routes: [string, z.ZodType, Record<string, unknown>][] = [
-      [SUPERVISOR_PATHS.assignMission, AssignMissionBody, { agentIds: [], teamId: team.teamId, spec }],
+      [apiRoutes.assignMission.path, AssignMissionBody, { agentIds: [], teamId: team.teamId, spec }],
       [
-        SUPERVISOR_PATHS.writeCoachingCard,
+        apiRoutes.writeCoachingCard.path,
         CoachingCardBody,
         {
           agentId: team.agents[0]?.id,
@@ -227,17 +226,17 @@ describe('malformed input', () => {
         },
       ],
       [
-        SUPERVISOR_PATHS.moveIdea.replace(':ideaId', 'idea-1'),
+        apiRoutes.moveIdea.path.replace(':ideaId', 'idea-1'),
         MoveIdeaBody,
         { status: 'heard', response: null },
       ],
       [
-        SUPERVISOR_PATHS.recordMilestone.replace(':personId', team.agents[0]?.id ?? 'x'),
+        apiRoutes.recordMilestone.path.replace(':personId', team.agents[0]?.id ?? 'x'),
         RecordMilestoneBody,
         { kind: 'certification', title: 'Tier 2', detail: null, at: '2026-03-02T10:00:00Z' },
       ],
       [
-        SUPERVISOR_PATHS.teamKudos.replace(':teamId', team.teamId),
+        apiRoutes.teamKudos.path.replace(':teamId', team.teamId),
         TeamKudosBody,
         { value: 'Teamwork', message: 'Great week, everyone', ticketId: null, ticketUrl: null },
       ],

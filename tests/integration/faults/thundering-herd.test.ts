@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_BACKOFF, type SyncClient } from '../../../shared/sync';
-import { ACTION_PATHS } from '../../../shared/api/actions';
+import { apiRoutes } from '../../../shared/api/routes';
 import { request } from '../../../bench/lib/api';
 import { seedTeam, mapLimit } from '../../../bench/lib/seed';
 import { nodeSyncClient, waitForState, isLiveAt } from '../../../bench/lib/sync-clients';
@@ -84,7 +84,7 @@ describe('thundering herd after a restart', () => {
 
     // New entries after the herd: a supervisor kudos to every agent.
     await mapLimit(team.agents, 4, async (agent) => {
-      const reply = await request(server?.url ?? '', 'POST', ACTION_PATHS.sendKudos, {
+      const reply = await request(server?.url ?? '', 'POST', apiRoutes.sendKudos.path, {
         token: team.supervisor.token,
         headers: { 'idempotency-key': randomUUID() },
         body: {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOverHttp } from '../../../server/src/import/http-import-client';
-import { type ImportSummary } from '../../../server/src/import/import-types';
+import { type ImportSummary } from '../../../shared/api/import';
 import { type RunningServer } from '../../../server/src/app/start';
 import { ADMIN_TOKEN, STORES, getJson, startImportServer, type FreshStore } from './helpers/import-server';
 import { expectedMetrics, readLogTruth } from './helpers/servicenow-truth';

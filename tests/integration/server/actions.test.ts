@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/api/snapshot';
 import type { ActionAck } from '../../../shared/api/actions';
-import { ACTION_PATHS } from '../../../shared/api/actions';
+import { apiRoutes } from '../../../shared/api/routes';
 import type { FeedPage } from '../../../shared/api/feed';
 import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
 import { key, standardTeam } from './helpers/fixtures';
@@ -26,14 +26,14 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
 
   it('sends peer kudos once per Idempotency-Key: a replay returns the same id with duplicate: true', async () => {
     const k = key();
-    const first = await t.api<ActionAck>('POST', ACTION_PATHS.sendKudos, {
+    const first = await t.api<ActionAck>('POST', apiRoutes.sendKudos.path, {
       token: team.ana.token,
       body: kudosBody(team.ben.id),
       headers: { 'idempotency-key': k },
     });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ ok: true, duplicate: false });
-    const replay = await t.api<ActionAck>('POST', ACTION_PATHS.sendKudos, {
+    const replay = await t.api<ActionAck>('POST', apiRoutes.sendKudos.path, {
       token: team.ana.token,
       body: kudosBody(team.ben.id),
       headers: { 'idempotency-key': k },
@@ -54,10 +54,10 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
 
   it('requires the Idempotency-Key header and a valid body', async () => {
     expect(
-      (await t.api('POST', ACTION_PATHS.sendKudos, { token: team.ana.token, body: kudosBody(team.ben.id) }))
+      (await t.api('POST', apiRoutes.sendKudos.path, { token: team.ana.token, body: kudosBody(team.ben.id) }))
         .status,
     ).toBe(400);
-    const bad = await t.api<{ issues: { path: string }[] }>('POST', ACTION_PATHS.sendKudos, {
+    const bad = await t.api<{ issues: { path: string }[] }>('POST', apiRoutes.sendKudos.path, {
       token: team.ana.token,
       body: { toPersonId: team.ben.id, value: 'Nice', message: '' },
       headers: { 'idempotency-key': key() },
@@ -66,7 +66,7 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
     expect(bad.body.issues.map((i) => i.path).sort()).toEqual(['message', 'value']);
     expect(
       (
-        await t.api('POST', ACTION_PATHS.sendKudos, {
+        await t.api('POST', apiRoutes.sendKudos.path, {
           token: team.ana.token,
           body: kudosBody(team.otherAgent.id),
           headers: { 'idempotency-key': key() },
@@ -75,7 +75,7 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
     ).toBe(403);
     expect(
       (
-        await t.api('POST', ACTION_PATHS.sendKudos, {
+        await t.api('POST', apiRoutes.sendKudos.path, {
           token: team.ana.token,
           body: kudosBody(team.ana.id),
           headers: { 'idempotency-key': key() },
@@ -88,7 +88,7 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
     for (let i = 0; i < 4; i++) {
       expect(
         (
-          await t.api('POST', ACTION_PATHS.sendKudos, {
+          await t.api('POST', apiRoutes.sendKudos.path, {
             token: team.ana.token,
             body: kudosBody(team.ben.id, `thanks #${i}`),
             headers: { 'idempotency-key': key() },
@@ -96,14 +96,14 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
         ).status,
       ).toBe(200);
     }
-    const over = await t.api<{ error: string }>('POST', ACTION_PATHS.sendKudos, {
+    const over = await t.api<{ error: string }>('POST', apiRoutes.sendKudos.path, {
       token: team.ana.token,
       body: kudosBody(team.ben.id, 'one more'),
       headers: { 'idempotency-key': key() },
     });
     expect(over.status).toBe(422);
     expect(over.body.error).toBe('daily_cap_reached');
-    const boss = await t.api('POST', ACTION_PATHS.sendKudos, {
+    const boss = await t.api('POST', apiRoutes.sendKudos.path, {
       token: team.supervisor.token,
       body: kudosBody(team.ben.id, 'Great week'),
       headers: { 'idempotency-key': key() },
@@ -115,13 +115,13 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
   it('says thanks and marks kudos read', async () => {
     const ben = await state(team.ben.token);
     const kudos = ben.kudos.inbox[0]!;
-    const thanks = await t.api<ActionAck>('POST', ACTION_PATHS.thankKudos, {
+    const thanks = await t.api<ActionAck>('POST', apiRoutes.thankKudos.path, {
       token: team.ben.token,
       body: { kudosId: kudos.id },
       headers: { 'idempotency-key': key() },
     });
     expect(thanks.body.duplicate).toBe(false);
-    const read = await t.api('POST', ACTION_PATHS.markKudosRead, {
+    const read = await t.api('POST', apiRoutes.markKudosRead.path, {
       token: team.ben.token,
       body: { kudosIds: ben.kudos.inbox.map((k) => k.id) },
       headers: { 'idempotency-key': key() },
@@ -133,7 +133,7 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
     // Someone else's kudos cannot be thanked.
     expect(
       (
-        await t.api('POST', ACTION_PATHS.thankKudos, {
+        await t.api('POST', apiRoutes.thankKudos.path, {
           token: team.ana.token,
           body: { kudosId: kudos.id },
           headers: { 'idempotency-key': key() },
@@ -150,7 +150,7 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
       strengths: { text: '', visibility: 'team' },
       skillsToGrow: { text: 'SQL', visibility: 'me' },
     };
-    const res = await t.api('POST', ACTION_PATHS.updateProfile, {
+    const res = await t.api('POST', apiRoutes.updateProfile.path, {
       token: team.ana.token,
       body: profile,
       headers: { 'idempotency-key': key() },
@@ -166,13 +166,13 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
   });
 
   it('submits ideas (an anonymous one is stored without its author) and the supervisor moves them to done', async () => {
-    const named = await t.api<ActionAck>('POST', ACTION_PATHS.submitIdea, {
+    const named = await t.api<ActionAck>('POST', apiRoutes.submitIdea.path, {
       token: team.ana.token,
       body: { title: 'Refund macro library', body: 'One place' },
       headers: { 'idempotency-key': key() },
     });
     const k = key();
-    const anon = await t.api<ActionAck>('POST', ACTION_PATHS.submitIdea, {
+    const anon = await t.api<ActionAck>('POST', apiRoutes.submitIdea.path, {
       token: team.ana.token,
       body: { title: 'Less overtime', anonymous: true },
       headers: { 'idempotency-key': k },
@@ -256,14 +256,14 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
     const tasks = ben.coaching.find((c) => c.id === card.body.id)?.tasks ?? [];
     expect(tasks).toHaveLength(2);
     for (const task of tasks) {
-      const res = await t.api('POST', ACTION_PATHS.tickTask, {
+      const res = await t.api('POST', apiRoutes.tickTask.path, {
         token: team.ben.token,
         body: { cardId: card.body.id, taskId: task.id, done: true },
         headers: { 'idempotency-key': key() },
       });
       expect(res.status).toBe(200);
     }
-    const reply = await t.api('POST', ACTION_PATHS.replyCoaching, {
+    const reply = await t.api('POST', apiRoutes.replyCoaching.path, {
       token: team.ben.token,
       body: { cardId: card.body.id, text: 'Done, it helped!' },
       headers: { 'idempotency-key': key() },
@@ -277,7 +277,7 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
     // Ana cannot tick Ben's tasks.
     expect(
       (
-        await t.api('POST', ACTION_PATHS.tickTask, {
+        await t.api('POST', apiRoutes.tickTask.path, {
           token: team.ana.token,
           body: { cardId: card.body.id, taskId: tasks[0]!.id, done: false },
           headers: { 'idempotency-key': key() },
@@ -304,14 +304,14 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
       ).status,
     ).toBe(403);
     const k = key();
-    await t.api('POST', ACTION_PATHS.submitIdea, {
+    await t.api('POST', apiRoutes.submitIdea.path, {
       token: team.ben.token,
       body: { title: 'A' },
       headers: { 'idempotency-key': k },
     });
     expect(
       (
-        await t.api('POST', ACTION_PATHS.sendKudos, {
+        await t.api('POST', apiRoutes.sendKudos.path, {
           token: team.ben.token,
           body: kudosBody(team.ana.id),
           headers: { 'idempotency-key': k },

@@ -10,11 +10,12 @@ import { hashToken } from '../../../server/src/auth/tokens';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const run = promisify(execFile);
-const cli = (...args: string[]) =>
+const cliWith = (env: Record<string, string>, ...args: string[]) =>
   run(process.execPath, [path.join(root, 'server/bin/sidekick-server.mjs'), ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '' },
+    env: { ...process.env, DATABASE_URL: '', ...env },
   });
+const cli = (...args: string[]) => cliWith({}, ...args);
 
 describe('sidekick-server admin commands (the installed bin)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-cli-cmds-'));
@@ -82,4 +83,27 @@ describe('sidekick-server admin commands (the installed bin)', () => {
       await expect(cli('frobnicate')).rejects.toMatchObject({ code: 2 });
     },
   );
+
+  it('stops with exit code 1 and a sentence naming a bad setting, before opening any store', async () => {
+    const fresh = path.join(dir, 'never-opened');
+    await expect(
+      cliWith({ SIDEKICK_HEARTBEAT_MS: 'often' }, 'serve', '--port', '0', '--data-dir', fresh),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'SIDEKICK_HEARTBEAT_MS must be a whole number of milliseconds, at least 1; got "often".',
+      ),
+    });
+    await expect(cli('serve', '--port', 'eighty', '--data-dir', fresh)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--port must be a port number from 0 to 65535; got "eighty".'),
+    });
+    await expect(cli('migrate', '--database-url', 'mysql://db/x', '--data-dir', fresh)).rejects.toMatchObject(
+      {
+        code: 1,
+        stderr: expect.stringContaining('--database-url must be a postgres:// connection URL'),
+      },
+    );
+    expect(fs.existsSync(fresh)).toBe(false);
+  }, 60_000);
 });

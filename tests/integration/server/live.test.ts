@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_PATHS } from '../../../shared/api/actions';
+import { apiRoutes } from '../../../shared/api/routes';
 import type { Snapshot } from '../../../shared/api/snapshot';
 import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
 import { key, standardTeam, ticketStory } from './helpers/fixtures';
@@ -16,7 +16,7 @@ describe.each(DIALECTS)('live socket /api/live ($name)', (dialect) => {
   afterAll(async () => t?.close());
 
   const sendKudos = (message: string) =>
-    t.api('POST', ACTION_PATHS.sendKudos, {
+    t.api('POST', apiRoutes.sendKudos.path, {
       token: team.ana.token,
       body: { toPersonId: team.ben.id, value: 'Empathy', message },
       headers: { 'idempotency-key': key() },

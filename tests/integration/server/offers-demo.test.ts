@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ACTION_PATHS, type ActionAck } from '../../../shared/api/actions';
+import { type ActionAck } from '../../../shared/api/actions';
+import { apiRoutes } from '../../../shared/api/routes';
 import type { Snapshot } from '../../../shared/api/snapshot';
 import type { TeamOverview } from '../../../shared/api/supervisor';
 import { generateWeeklyOffers } from '../../../server/src/engine/offers-job';
@@ -78,13 +79,13 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
     expect(await generateWeeklyOffers(t.server.ctx)).toBe(0);
     const offer = state.body.offers[0]!;
     const k = key();
-    const ack = await t.api<ActionAck>('POST', ACTION_PATHS.acceptOffer, {
+    const ack = await t.api<ActionAck>('POST', apiRoutes.acceptOffer.path, {
       token: felix.token,
       body: { offerId: offer.id },
       headers: { 'idempotency-key': k },
     });
     expect(ack.body.duplicate).toBe(false);
-    const replay = await t.api<ActionAck>('POST', ACTION_PATHS.acceptOffer, {
+    const replay = await t.api<ActionAck>('POST', apiRoutes.acceptOffer.path, {
       token: felix.token,
       body: { offerId: offer.id },
       headers: { 'idempotency-key': k },
@@ -100,7 +101,7 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
       title: offer.spec.title,
     });
     expect(after.body.missions.filter((m) => m.mission.origin === 'offer')).toHaveLength(1);
-    const other = await t.api('POST', ACTION_PATHS.acceptOffer, {
+    const other = await t.api('POST', apiRoutes.acceptOffer.path, {
       token: felix.token,
       body: { offerId: state.body.offers[1]!.id },
       headers: { 'idempotency-key': key() },

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUPERVISOR_PATHS, TeamKudosReply } from '../../../shared/api/actions';
+import { TeamKudosReply } from '../../../shared/api/actions';
+import { apiRoutes } from '../../../shared/api/routes';
 import type { Snapshot } from '../../../shared/api/snapshot';
 import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
 import { createPerson, key, standardTeam } from './helpers/fixtures';
 import { LiveClient } from './helpers/live-client';
 
-const pathOf = (teamId: string) => SUPERVISOR_PATHS.teamKudos.replace(':teamId', teamId);
+const pathOf = (teamId: string) => apiRoutes.teamKudos.path.replace(':teamId', teamId);
 const body = { value: 'Teamwork', message: 'Great week, everyone — the backlog is gone' };
 
 describe.each(DIALECTS)('team kudos POST /api/supervisor/teams/:teamId/kudos ($name)', (dialect) => {

@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../../server/src/app/start';
 import { createSyncClient, type KeyValueStorage, type SyncClient } from '../../../shared/sync';
 import type { FeedEntry } from '../../../shared/api';
 import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from '../../../electron/main/sync/node-adapters';
+import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
 
 export const ADMIN_TOKEN = 'sk_admin_sync_integration_0123456789';
 
@@ -92,16 +93,6 @@ export async function seedTeam(url: string) {
     ana: await person('Ana Kowalska', 'agent'),
     ben: await person('Ben Ode', 'agent'),
   };
-}
-
-export class MemoryStorage implements KeyValueStorage {
-  data = new Map<string, string>();
-  get = async (key: string) => {
-    const raw = this.data.get(key);
-    return raw === undefined ? undefined : JSON.parse(raw);
-  };
-  set = async (key: string, value: unknown) => void this.data.set(key, JSON.stringify(value));
-  delete = async (key: string) => void this.data.delete(key);
 }
 
 const quiet = (level: string, message: string) =>

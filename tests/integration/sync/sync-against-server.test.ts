@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { SyncClient } from '../../../shared/sync';
 import type { Snapshot } from '../../../shared/api';
+import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
 import {
   assertContiguous,
   call,
-  MemoryStorage,
   seedTeam,
   startProxy,
   startTestServer,

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createApiHost, createSyncClient, type Session } from '../../../shared/sync';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
 import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from '../../../electron/main/sync/node-adapters';
-import { MemoryStorage, seedTeam, startTestServer, syncClient, waitFor } from './support';
+import { seedTeam, startTestServer, syncClient, waitFor } from './support';
+import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;

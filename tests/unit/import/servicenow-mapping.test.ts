@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createServiceNowMapper } from '../../../server/src/import/mappings/servicenow-mapping';
 import { readRecords } from '../../../server/src/import/record-readers';
-import { type MappedEvent, type ImportRejection } from '../../../server/src/import/import-types';
+import { type MappedEvent } from '../../../server/src/import/import-types';
+import { type ImportRejection } from '../../../shared/api/import';
 
 // Real rows from the UCI incident log (tests/fixtures/incident_event_log.csv), trimmed to the columns the mapping reads.
 const HEADER =

@@ -11,10 +11,12 @@ import { describe, expect, it } from 'vitest';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const eslint = new ESLint({ cwd: repo });
 
+const CHECKED = ['sidekick/server-layers', 'no-restricted-syntax', 'no-restricted-properties'];
+
 async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(repo, 'server/src', file) });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'sidekick/server-layers' || m.ruleId === 'no-restricted-syntax')
+    .filter((m) => m.ruleId !== null && CHECKED.includes(m.ruleId))
     .map((m) => m.message);
 }
 
@@ -64,6 +66,12 @@ describe('server/src layer order', { timeout: 60_000 }, () => {
     expect(await problems('store/repos/x.ts', query.replace("'../store/schema'", "'../schema'"))).toEqual([]);
   });
 
+  it('refuses process.env outside app/environment.ts: the configuration is parsed once', async () => {
+    const code = 'export const port = process.env.PORT;\n';
+    expect(await problems('http/x.ts', code)).toEqual([expect.stringMatching(/'process.env' is restricted/)]);
+    expect(await problems('app/environment.ts', code)).toEqual([]);
+  });
+
   it('refuses a folder that is not placed in the order', async () => {
     expect(await problems('widgets/x.ts', 'export const x = 1;\n')).toEqual([
       expect.stringMatching(/^widgets\/ is not a layer of server\/src/),
@@ -89,7 +97,7 @@ describe('server/src layer order', { timeout: 60_000 }, () => {
     const results = await eslint.lintFiles([path.join(repo, 'server/src')]);
     const found = results.flatMap((r) =>
       r.messages
-        .filter((m) => m.ruleId === 'sidekick/server-layers' || m.ruleId === 'no-restricted-syntax')
+        .filter((m) => m.ruleId !== null && CHECKED.includes(m.ruleId))
         .map((m) => `${path.relative(repo, r.filePath)}:${m.line} ${m.message}`),
     );
     expect(found).toEqual([]);

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHost, createSyncClient, fillPath, type ApiHost, type Session } from '../../../shared/sync';
+import { createApiHost, createSyncClient, type ApiHost, type Session } from '../../../shared/sync';
+import { fillPath } from '../../../shared/api/routes';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
-import { FakeClock, FakeServer, MemoryStorage, fakeDeps, settle } from './fakes';
+import { FakeClock, FakeServer, fakeDeps, settle } from './fakes';
+import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
 import { agentSnapshot, celebrationEntry } from './fixtures';
 
 const hosts: ApiHost[] = [];

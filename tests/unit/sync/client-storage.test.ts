@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClientStorage } from '../../../shared/sync';
-import { MemoryStorage } from './fakes';
+import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
 import { agentSnapshot } from './fixtures';
 
 const messages: string[] = [];

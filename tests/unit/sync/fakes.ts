@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/sync';
 import type { FeedEntry, Snapshot } from '../../../shared/api';
 import { applyFeedEntries } from '../../../shared/sync';
+import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
 
 /** A clock whose time moves only when the test says so. */
 export class FakeClock implements Clock {
@@ -46,16 +47,6 @@ export class FakeClock implements Clock {
 export const settle = async () => {
   for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 };
-
-export class MemoryStorage implements KeyValueStorage {
-  data = new Map<string, string>();
-  get = async (key: string) => {
-    const raw = this.data.get(key);
-    return raw === undefined ? undefined : JSON.parse(raw);
-  };
-  set = async (key: string, value: unknown) => void this.data.set(key, JSON.stringify(value));
-  delete = async (key: string) => void this.data.delete(key);
-}
 
 /** A fake Sidekick server speaking the real protocol: snapshot, paged feed, live socket, idempotent actions. */
 export class FakeServer {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyncClient, type SyncClient } from '../../../shared/sync';
 import type { FeedEntry } from '../../../shared/api';
-import { FakeClock, FakeServer, MemoryStorage, fakeDeps, settle } from './fakes';
+import { FakeClock, FakeServer, fakeDeps, settle } from './fakes';
+import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
 import { agentSnapshot, kudosEntry, streakEntry } from './fixtures';
 
 const config = (server: FakeServer) => ({

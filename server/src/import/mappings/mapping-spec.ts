@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { IMPORT_FORMATS } from '../record-readers';
+import { IMPORT_FORMATS } from '../../../../shared/api/import';
 import { type RecordMapper } from '../import-types';
 import { GenericMappingOptions, createGenericMapper } from './generic-mapping';
 import { createZendeskMapper } from './zendesk-mapping';
 import { createFreshdeskMapper } from './freshdesk-mapping';
 import { SERVICENOW_DEFAULTS, createServiceNowMapper } from './servicenow-mapping';
-
-export const BUILT_IN_MAPPINGS = ['generic', 'zendesk', 'freshdesk', 'servicenow'] as const;
-export type BuiltInMapping = (typeof BUILT_IN_MAPPINGS)[number];
 
 const common = {
   format: z.enum(IMPORT_FORMATS).optional(),

@@ -1,6 +1,6 @@
+import type { ImportRejection } from '../../../../shared/api/import';
 import {
   ImportedEvent,
-  type ImportRejection,
   type MapOutput,
   type MappedEvent,
   type RecordMapper,

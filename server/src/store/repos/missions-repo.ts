@@ -55,15 +55,6 @@ export async function recentMissions(
   return rows.map(viewOf);
 }
 
-export async function loadMission(db: Kysely<Database>, id: string): Promise<MissionView | null> {
-  const row = await db
-    .selectFrom('missions')
-    .select(['body', 'progress'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? viewOf(row) : null;
-}
-
 /** The agent's last settled mission statuses, oldest first (offers adapt to them). */
 export async function lastResults(
   db: Kysely<Database>,

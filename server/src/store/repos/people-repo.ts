@@ -25,6 +25,7 @@ export interface PersonFull {
   timezone: string;
   schedule: WeeklySchedule | null;
   absences: Absence[];
+  /** false for people ingest made up from an unknown handle, until an admin claims or merges them. */
   claimed: boolean;
   profile: Profile;
   teamIds: string[];
@@ -32,19 +33,11 @@ export interface PersonFull {
   createdAt: string;
 }
 
-/** What a new person row holds; `profile` starts empty unless given. */
-export interface NewPerson {
-  id: string;
-  name: string;
-  role: Role;
-  timezone: string;
-  schedule: WeeklySchedule | null;
-  absences: Absence[];
-  /** false for people ingest made up from an unknown handle, until an admin claims or merges them. */
-  claimed: boolean;
+/** What a new person row holds (teams and handles are rows of their own); `profile` starts empty unless given. */
+export type NewPerson = Omit<PersonFull, 'teamIds' | 'handles' | 'profile' | 'createdAt'> & {
   profile?: Profile;
   createdAt: Date | string;
-}
+};
 
 /** The one place a `people` row is written: the admin API, the ingest handle resolver and the bench seed use it. */
 export async function insertPerson(db: Kysely<Database>, person: NewPerson): Promise<void> {

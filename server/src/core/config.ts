@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { hashToken } from '../auth/tokens';
+
+/**
+ * Every environment variable the server reads, parsed once at start (app/environment.ts is the only file that
+ * touches process.env). An empty value counts as unset. A bad value stops the start with a sentence naming the
+ * variable and the value; the CLI's help lists every variable from here.
+ */
+const unset = (v: unknown) => (v === '' ? undefined : v);
+const text = z.preprocess(unset, z.string().optional());
+const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^\d+$/, `must be ${what}`)
+      .transform(Number)
+      .refine((n) => Number.isSafeInteger(n) && n >= min && n <= max, `must be ${what}`)
+      .optional(),
+  );
+
+export const ENVIRONMENT = {
+  DATABASE_URL: {
+    schema: z.preprocess(
+      unset,
+      z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// connection URL' }).optional(),
+    ),
+    help: 'PostgreSQL connection string (`?schema=name` selects a schema); unset: SQLite under --data-dir',
+  },
+  PORT: {
+    schema: wholeNumber('a port number from 0 to 65535', 0, 65535),
+    help: 'port of `serve` when --port is not given (default 8787, 0 = a free port)',
+  },
+  SIDEKICK_ADMIN_TOKEN: {
+    schema: text,
+    help: 'a bearer token that is an admin (hashed in memory, never stored)',
+  },
+  SIDEKICK_METRICS_TOKEN: { schema: text, help: 'the bearer token a Prometheus scraper sends for /metrics' },
+  SIDEKICK_ZENDESK_SECRET: { schema: text, help: 'the Zendesk webhook signing secret (unset: refused, 503)' },
+  SIDEKICK_FRESHDESK_SECRET: {
+    schema: text,
+    help: 'the X-Sidekick-Secret Freshdesk sends (unset: refused, 503)',
+  },
+  SIDEKICK_HEARTBEAT_MS: {
+    schema: wholeNumber('a whole number of milliseconds, at least 1', 1),
+    help: 'live socket heartbeat in ms (default 15000)',
+  },
+  SIDEKICK_INGEST_RATE_PER_MINUTE: {
+    schema: wholeNumber('a whole number of requests, at least 1', 1),
+    help: 'ingest requests a minute per client (default 600)',
+  },
+  SIDEKICK_AUTH_FAILURES_PER_MINUTE: {
+    schema: wholeNumber('a whole number of attempts, at least 1', 1),
+    help: 'failed sign-ins a minute per IP before 429 (default 30)',
+  },
+  SIDEKICK_RENDERER_DIR: { schema: text, help: 'the built renderer served at / (default renderer/dist)' },
+  SIDEKICK_IMPORT_MAX_BYTES: {
+    schema: wholeNumber('a positive whole number of bytes', 1),
+    help: 'largest history file POST /api/admin/import takes (default 4 GiB)',
+  },
+  SIDEKICK_VALIDATE_REPLIES: {
+    schema: z.preprocess(unset, z.enum(['0', '1'], 'must be 0 or 1').optional()),
+    help: '1: check every reply against shared/api/routes.ts (the integration suite does)',
+  },
+  SIDEKICK_TOKEN: { schema: text, help: 'the admin token `import --server` sends (kept out of argv)' },
+} as const;
+
+type Variables = typeof ENVIRONMENT;
+/** The environment, parsed: each variable's value, or undefined when unset. */
+export type Environment = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+/** A configuration value that cannot be used; its message is the sentence a person reads. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function readEnvironment(env: Readonly<Record<string, string | undefined>>): Environment {
+  const out: Record<string, unknown> = {};
+  for (const [name, variable] of Object.entries(ENVIRONMENT)) {
+    const parsed = variable.schema.safeParse(env[name]);
+    if (!parsed.success)
+      throw new ConfigError(
+        `${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}; got "${String(env[name])}".`,
+      );
+    out[name] = parsed.data;
+  }
+  return out as Environment;
+}
+
+/** How the running server behaves: what the routes, the live socket and the importer are configured with. */
+export interface ServerConfig {
+  /** SHA-256 of SIDEKICK_ADMIN_TOKEN, or null when no bootstrap admin is configured. */
+  adminTokenHash: string | null;
+  /** SHA-256 of SIDEKICK_METRICS_TOKEN, the one token a Prometheus scraper needs; null: /metrics is admin-only. */
+  metricsTokenHash: string | null;
+  /** Secret of the Zendesk webhook (signing secret), or null to refuse Zendesk webhooks. */
+  zendeskSecret: string | null;
+  /** Shared secret Freshdesk sends in the X-Sidekick-Secret header, or null to refuse Freshdesk webhooks. */
+  freshdeskSecret: string | null;
+  heartbeatMs: number;
+  /** Directory of the built renderer (renderer/dist). */
+  rendererDir: string;
+  /** Requests per minute per client on ingest routes. */
+  ingestRatePerMinute: number;
+  /** Failed authentications per minute per IP before 429. */
+  authFailuresPerMinute: number;
+  /** Larger history uploads are cut off with 413. */
+  importMaxBytes: number;
+  /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
+  validateReplies: boolean;
+}
+
+export const DEFAULT_IMPORT_MAX_BYTES = 4 * 1024 ** 3;
+
+/** The server configuration from the parsed environment; `adminToken` (null: none) overrides the variable. */
+export function serverConfigFrom(
+  environment: Environment,
+  defaults: { rendererDir: string; adminToken?: string | null },
+): ServerConfig {
+  const adminToken =
+    defaults.adminToken === undefined ? (environment.SIDEKICK_ADMIN_TOKEN ?? null) : defaults.adminToken;
+  return {
+    adminTokenHash: adminToken ? hashToken(adminToken) : null,
+    metricsTokenHash: environment.SIDEKICK_METRICS_TOKEN
+      ? hashToken(environment.SIDEKICK_METRICS_TOKEN)
+      : null,
+    zendeskSecret: environment.SIDEKICK_ZENDESK_SECRET ?? null,
+    freshdeskSecret: environment.SIDEKICK_FRESHDESK_SECRET ?? null,
+    heartbeatMs: environment.SIDEKICK_HEARTBEAT_MS ?? 15_000,
+    rendererDir: environment.SIDEKICK_RENDERER_DIR ?? defaults.rendererDir,
+    ingestRatePerMinute: environment.SIDEKICK_INGEST_RATE_PER_MINUTE ?? 600,
+    authFailuresPerMinute: environment.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30,
+    importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
+    validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
+  };
+}
+
+/** The variables and what each does, for help texts. */
+export function environmentHelp(indent = '  '): string {
+  const width = Math.max(...Object.keys(ENVIRONMENT).map((n) => n.length));
+  return Object.entries(ENVIRONMENT)
+    .map(([name, v]) => `${indent}${name.padEnd(width)}  ${v.help}`)
+    .join('\n');
+}
