@@ -13,6 +13,7 @@ import { runIdempotentAction } from './idempotent-action';
 import { loadPerson } from '../store/repos/people-repo';
 import {
   insertKudos,
+  lockPeerKudosOf,
   loadKudos,
   markKudosReadAt,
   markKudosThanked,
@@ -41,6 +42,7 @@ export async function sendKudos(
   const kind = sender.role === 'agent' ? 'peer' : 'supervisor';
   return runIdempotentAction(ctx, sender.id, key, 'sendKudos', async (uow) => {
     if (kind === 'peer') {
+      await lockPeerKudosOf(uow.trx, uow.dialect, sender.id);
       const quota = await kudosQuota(uow.trx, sender.id, sender.timezone, uow.now);
       if (quota.sentToday >= quota.dailyCap) {
         throw ruleRefused(

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from '../database';
 import { Kudos } from '../../../../shared/domain/people-model';
 import type { Database, KudosTable } from '../schema';
 import { readJson, writeJson } from '../json';
@@ -46,6 +47,21 @@ export async function inbox(db: Kysely<Database>, personId: string, limit = 200)
     .limit(limit)
     .execute();
   return rows.map(kudosFromRow);
+}
+
+/**
+ * Serialises one sender's peer kudos until the transaction ends, so counting against the daily cap and inserting
+ * the new kudos happen as one step. SQLite needs nothing (BEGIN IMMEDIATE: one writer at a time); on PostgreSQL
+ * two read-committed transactions would otherwise both count 4 and both insert. A transaction-scoped advisory
+ * lock keyed by the sender touches no row other writers lock, so it adds no deadlock.
+ */
+export async function lockPeerKudosOf(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  personId: string,
+): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`peer-kudos:${personId}`}))`.execute(db);
 }
 
 /** Instants of the peer kudos a person sent since `since` (for the daily cap). */
