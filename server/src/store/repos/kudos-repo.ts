@@ -131,6 +131,22 @@ export async function latestKudosTo(
 }
 
 /** Kudos received by `fromId` now belong to `intoId` (merging people). */
-export async function moveKudosReceived(db: Kysely<Database>, fromId: string, intoId: string): Promise<void> {
-  await db.updateTable('kudos').set({ to_person_id: intoId }).where('to_person_id', '=', fromId).execute();
+/** Re-addresses the kudos `from` received to `into` (column and the kudos JSON alike); returns them as moved. */
+export async function moveKudosReceived(
+  db: Kysely<Database>,
+  from: string,
+  into: { id: string; name: string },
+): Promise<Kudos[]> {
+  const rows = await db.selectFrom('kudos').selectAll().where('to_person_id', '=', from).execute();
+  const moved: Kudos[] = [];
+  for (const row of rows) {
+    const kudos = { ...kudosFromRow(row), toPersonId: into.id, toName: into.name };
+    await db
+      .updateTable('kudos')
+      .set({ to_person_id: into.id, body: writeJson(kudos) })
+      .where('id', '=', row.id)
+      .execute();
+    moved.push(kudos);
+  }
+  return moved;
 }
