@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { idempotencyReplies } from './migration-0004-idempotency-replies';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -178,7 +179,11 @@ const teamIndexes: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_team_indexes': teamIndexes };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_team_indexes': teamIndexes,
+  '0004_idempotency_replies': idempotencyReplies,
+};
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
