@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type Readable } from 'node:stream';
-import { flag, parseArgs, storeFlags } from './args';
+import { NowFlag, flag, parseArgs, parsedFlag, storeFlags } from './args';
 import type { Environment } from '../core/config';
 import { createServerContext } from '../app/server-context';
 import { importHistory } from '../import/import-history';
@@ -15,7 +15,7 @@ import { importOverHttp } from '../import/http-import-client';
 
 export const IMPORT_HELP = `sidekick-server import FILE|- (--mapping generic|zendesk|freshdesk|servicenow | --mapping-file PATH)
       [--format csv|jsonl] [--source NAME] [--timezone TZ] [--time-format FMT] [--batch-size 500]
-      [--rejections FILE] [--json] [--data-dir DIR | --database-url URL | --server URL (token in SIDEKICK_TOKEN)]`;
+      [--rejections FILE] [--json] [--now ISO] [--data-dir DIR | --database-url URL | --server URL (token in SIDEKICK_TOKEN)]`;
 
 /**
  * `sidekick-server import`: backfills history from a CSV or JSON Lines file. In-process against the store
@@ -69,7 +69,13 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
       summary = await importOverHttp({ server, token, query, input, onTick: () => view.update() });
       summary.rejected.forEach((r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`));
     } else {
-      const ctx = await createServerContext({ environment: env, ...storeFlags(args, env) });
+      // --now: the recomputation's clock (which week's offers, which ratings are recent), as `serve --now`.
+      const now = parsedFlag(args, 'now', NowFlag);
+      const ctx = await createServerContext({
+        environment: env,
+        ...storeFlags(args, env),
+        ...(now ? { now } : {}),
+      });
       try {
         summary = await importHistory({
           input,

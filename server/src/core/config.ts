@@ -19,6 +19,10 @@ const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =
       .optional(),
   );
 
+/** Where the fault suite can make the server stop for good (and log it), so a SIGKILL lands there every time. */
+export const FAULT_POINTS = ['recompute'] as const;
+export type FaultPoint = (typeof FAULT_POINTS)[number];
+
 export const ENVIRONMENT = {
   DATABASE_URL: {
     schema: z.preprocess(
@@ -63,6 +67,10 @@ export const ENVIRONMENT = {
     help: '1: check every reply against shared/api/routes.ts (the integration suite does)',
   },
   SIDEKICK_TOKEN: { schema: text, help: 'the admin token `import --server` sends (kept out of argv)' },
+  SIDEKICK_FAULT_PAUSE: {
+    schema: z.preprocess(unset, z.enum(FAULT_POINTS, `must be one of ${FAULT_POINTS.join(', ')}`).optional()),
+    help: 'fault tests only: stop for good at this point, after logging "fault pause: <point>" (recompute: mid-way through the recomputation after an import)',
+  },
 } as const;
 
 type Variables = typeof ENVIRONMENT;
@@ -108,6 +116,8 @@ export interface ServerConfig {
   importMaxBytes: number;
   /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
   validateReplies: boolean;
+  /** Fault tests only (SIDEKICK_FAULT_PAUSE): the point where the server logs and waits for ever; null in service. */
+  faultPause: FaultPoint | null;
 }
 
 export const DEFAULT_IMPORT_MAX_BYTES = 4 * 1024 ** 3;
@@ -132,6 +142,7 @@ export function serverConfigFrom(
     authFailuresPerMinute: environment.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30,
     importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
     validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
+    faultPause: environment.SIDEKICK_FAULT_PAUSE ?? null,
   };
 }
 

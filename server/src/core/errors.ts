@@ -46,6 +46,18 @@ export const notFound = (what: string) => new DomainError('not_found', 'not_foun
 export const conflict = (message: string, code = 'conflict') => new DomainError('conflict', code, message);
 export const ruleRefused = (code: string, message: string) => new DomainError('rule', code, message);
 
+/**
+ * The database could not be reached or dropped the connection mid-request: nothing this request had not yet
+ * committed is stored, and the same request sent again once the database is back does the work (every write is
+ * idempotent or keyed). `reason` is the driver's words (connection refused, terminated by an administrator …).
+ */
+export const databaseUnavailable = (reason: string) =>
+  new DomainError(
+    'unavailable',
+    'database_unavailable',
+    `The database is not answering (${reason}); what this request had not committed was rolled back. Retry shortly.`,
+  );
+
 /** A zod error as issues, paths dotted, `(body)` for the whole value. */
 export function issuesOf(error: z.ZodError): Issue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));

@@ -8,14 +8,38 @@ import { customerKudosFromEvent, refreshAgent } from './apply-events';
 import { loadOwnEvents } from '../store/repos/events-repo';
 import { refreshActiveMissions } from './mission-refresh';
 import { generateWeeklyOffers } from './offers-job';
+import { clearPending, markPending, pendingJob } from '../store/repos/pending-work-repo';
+import { toIsoUtc } from '../store/time';
+import { faultPause } from '../core/fault-pause';
+
+/** The pending_work job of the recomputation after a bulk import. */
+export const RECOMPUTE_ALL = 'recompute_all';
 
 /**
  * After a bulk import (ingest with deferRefresh): every agent's missions, trends, streak and growth from the
  * stored history, then this week's offers. One transaction per agent, so a large team never holds one long lock.
+ * The work is owed durably (pending_work) from before it starts until it is done — a deferred ingest batch marks
+ * it in its own transaction too — so a kill mid-way leaves it for `finishPendingRecompute` at the next start or
+ * import instead of losing the derived state for good.
  */
 export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; offers: number }> {
+  const requestId = await markPending(ctx.store.db, RECOMPUTE_ALL, toIsoUtc(ctx.clock()));
+  return recomputeFor(ctx, requestId);
+}
+
+/** Finishes a recomputation a kill or an outage left owed; false when none was. */
+export async function finishPendingRecompute(ctx: AppContext): Promise<boolean> {
+  const job = await pendingJob(ctx.store.db, RECOMPUTE_ALL);
+  if (!job) return false;
+  await recomputeFor(ctx, job.requestId);
+  return true;
+}
+
+async function recomputeFor(ctx: AppContext, requestId: string): Promise<{ agents: number; offers: number }> {
   const people = await agents(ctx.store.db);
-  for (const { id } of people) {
+  for (const [i, { id }] of people.entries()) {
+    // The fault suite's SIGKILL lands here: some agents recomputed and committed, the rest not yet.
+    if (i === 1) await faultPause(ctx.config, 'recompute');
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
       const person = await loadPerson(uow.trx, id);
       if (!person) return;
@@ -27,6 +51,7 @@ export async function recomputeAll(ctx: AppContext): Promise<{ agents: number; o
     });
   }
   const offers = await generateWeeklyOffers(ctx);
+  await clearPending(ctx.store.db, RECOMPUTE_ALL, requestId);
   return { agents: people.length, offers };
 }
 

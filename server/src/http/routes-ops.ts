@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/context';
-import { pingDatabase } from '../store/database';
+import { databaseUnreachableReason, pingDatabase } from '../store/database';
 import type { RegisterRoute } from './route-registrar';
+import { RETRY_AFTER_SECONDS } from './error-replies';
 
 /**
  * Liveness (with a database round trip, open: load balancers probe it) and Prometheus metrics, which are
@@ -12,9 +13,17 @@ export function registerOpsRoutes(app: FastifyInstance, ctx: AppContext, route: 
   route(app, 'health', async ({ reply }) => {
     try {
       await pingDatabase(ctx.store);
-      return { ok: true, database: ctx.store.dialect };
-    } catch {
-      return reply.code(503).send({ ok: false, database: ctx.store.dialect });
+      return { ok: true, database: ctx.store.dialect, status: 'up' as const };
+    } catch (error) {
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({
+          ok: false,
+          database: ctx.store.dialect,
+          status: 'unreachable',
+          reason: databaseUnreachableReason(error) ?? 'the database did not answer',
+        });
     }
   });
 

@@ -9,6 +9,8 @@ export interface HistorySink {
   ingest: IngestBatch;
   /** Recomputes offers, streaks and growth for everyone once the history is in. */
   recompute: () => Promise<void>;
+  /** Whether a recomputation is owed already (an earlier import was killed or failed before finishing it). */
+  recomputeOwed: () => Promise<boolean>;
 }
 
 export interface ImportHistoryOptions extends Pick<
@@ -26,7 +28,8 @@ export interface ImportHistoryOptions extends Pick<
  * One whole import, as the CLI and the admin route run it: stream → mapping → batches into the store, then one
  * recomputation so missions offers and streaks reflect the history (the per-event refresh is skipped during a
  * bulk import; doing it once at the end is both faster and the same result). A re-run of the same file adds
- * nothing and the recomputation is idempotent, so it is skipped when nothing new was accepted.
+ * nothing and the recomputation is idempotent, so it is skipped when nothing new was accepted — unless one is
+ * still owed (a kill during an earlier import's recomputation), which this import then finishes.
  */
 export async function importHistory(options: ImportHistoryOptions): Promise<ImportReply> {
   const summary = await runImport({
@@ -39,7 +42,7 @@ export async function importHistory(options: ImportHistoryOptions): Promise<Impo
     onRejection: options.onRejection,
     clock: options.clock,
   });
-  const recomputed = summary.accepted > 0;
+  const recomputed = summary.accepted > 0 || (await options.sink.recomputeOwed());
   if (recomputed) {
     options.onRecompute?.();
     await options.sink.recompute();

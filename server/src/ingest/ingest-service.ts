@@ -8,13 +8,16 @@ import { issuesOf } from '../core/errors';
 import { insertEventOnce } from '../store/repos/events-repo';
 import { resolveHandle } from './handle-resolver';
 import { applyStoredEvents } from '../engine/apply-events';
+import { RECOMPUTE_ALL } from '../engine/recompute';
+import { markPending } from '../store/repos/pending-work-repo';
 
 export interface IngestOptions {
   /** Events per transaction; each batch is acknowledged only after it commits. Default 500. */
   batchSize?: number;
   /**
    * Skip the per-event engine refresh (missions, streaks, feed) — for bulk history imports, which call
-   * `recomputeAll` once at the end instead. Default false.
+   * `recomputeAll` once at the end instead; each batch that stores something marks that recomputation owed
+   * (pending_work) in its own transaction. Default false.
    */
   deferRefresh?: boolean;
 }
@@ -61,7 +64,11 @@ export async function ingestEvents(
         if (await insertEventOnce(uow.trx, normal, uow.now)) stored.push(normal);
         else duplicates += 1;
       }
-      if (!opts.deferRefresh && stored.length > 0) await applyStoredEvents(uow, stored);
+      if (stored.length > 0) {
+        // Deferred: the recomputation is owed from this commit on, so a kill before it ran cannot lose it.
+        if (opts.deferRefresh) await markPending(uow.trx, RECOMPUTE_ALL, uow.now);
+        else await applyStoredEvents(uow, stored);
+      }
       return { accepted: stored.length, duplicates };
     });
     result.accepted += outcome.accepted;

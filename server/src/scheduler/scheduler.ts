@@ -1,6 +1,6 @@
 import type { AppContext } from '../core/context';
 import { generateWeeklyOffers } from '../engine/offers-job';
-import { refreshAllStreaks, settleDueMissions } from '../engine/recompute';
+import { finishPendingRecompute, refreshAllStreaks, settleDueMissions } from '../engine/recompute';
 
 export interface SchedulerOptions {
   /** How often due work is checked. Default one minute. */
@@ -10,8 +10,9 @@ export interface SchedulerOptions {
 }
 
 /**
- * In-process schedule: settles missions whose window closed, creates the week's offers once they are due, and
- * recomputes streaks hourly. Every job is idempotent (deterministic ids, "only active missions settle"), so two
+ * In-process schedule: on its first pass finishes a recomputation an earlier run owed (pending_work), then
+ * settles missions whose window closed, creates the week's offers once they are due, and recomputes streaks
+ * hourly. Every job is idempotent (deterministic ids, "only active missions settle"), so two
  * server instances running it at once do the work once.
  */
 export interface Scheduler {
@@ -32,9 +33,16 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}):
   let lastStreaks = Date.now();
   let running: Promise<void> | null = null;
   let stopped = false;
+  // Until it has run once: a recomputation a kill interrupted (an import's) is finished before anything else.
+  let owedChecked = false;
   const tick = () =>
     (running ??= (async () => {
       try {
+        if (!owedChecked) {
+          if (await finishPendingRecompute(ctx))
+            console.log('Scheduler: finished the recomputation an earlier run left owed');
+          owedChecked = true;
+        }
         await settleDueMissions(ctx);
         await generateWeeklyOffers(ctx);
         if (Date.now() - lastStreaks >= streakEveryMs) {

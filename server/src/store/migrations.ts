@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { pendingWork } from './migration-0003-pending-work';
 import { idempotencyReplies } from './migration-0004-idempotency-replies';
 
 /**
@@ -182,6 +183,7 @@ const teamIndexes: Migration = {
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_team_indexes': teamIndexes,
+  '0003_pending_work': pendingWork,
   '0004_idempotency_replies': idempotencyReplies,
 };
 

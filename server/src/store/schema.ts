@@ -160,6 +160,13 @@ export interface JobRunsTable {
   ran_at: string;
 }
 
+/** Work owed to the store across restarts (migration 0003): one row per job while it is due. */
+export interface PendingWorkTable {
+  job: string;
+  request_id: string;
+  requested_at: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   people: PeopleTable;
@@ -178,4 +185,5 @@ export interface Database {
   coaching: CoachingTable;
   ideas: IdeasTable;
   job_runs: JobRunsTable;
+  pending_work: PendingWorkTable;
 }

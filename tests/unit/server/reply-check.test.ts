@@ -16,7 +16,9 @@ const team = {
 describe('replies are checked against the route table', () => {
   it('accepts what the table promises, for successes, named other statuses and errors', () => {
     expect(replyProblem('GET', '/api/admin/teams', 200, json, JSON.stringify({ teams: [team] }))).toBeNull();
-    expect(replyProblem('GET', '/healthz', 503, json, '{"ok":false,"database":"sqlite"}')).toBeNull();
+    expect(
+      replyProblem('GET', '/healthz', 503, json, '{"ok":false,"database":"sqlite","status":"unreachable"}'),
+    ).toBeNull();
     expect(replyProblem('DELETE', '/api/admin/tokens/:id', 204, undefined, '')).toBeNull();
     const error = JSON.stringify({ error: 'forbidden', message: 'Only admins may do this.' });
     expect(replyProblem('GET', '/api/admin/teams', 403, json, error)).toBeNull();
@@ -39,7 +41,7 @@ describe('replies are checked against the route table', () => {
     registerErrorReplies(app);
     registerReplyChecks(app);
     app.get('/api/admin/teams', async () => ({ teams: [{ id: 't1' }] }));
-    app.get('/healthz', async () => ({ ok: true, database: 'sqlite' }));
+    app.get('/healthz', async () => ({ ok: true, database: 'sqlite', status: 'up' }));
     const quiet = console.error;
     console.error = () => undefined;
     try {

@@ -29,6 +29,7 @@ describe('one validated server configuration', () => {
       authFailuresPerMinute: 30,
       importMaxBytes: 4 * 1024 ** 3,
       validateReplies: false,
+      faultPause: null,
     });
     const admin = serverConfigFrom(readEnvironment({ SIDEKICK_ADMIN_TOKEN: 'from-env' }), {
       rendererDir: '/r',

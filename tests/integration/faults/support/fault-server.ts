@@ -12,7 +12,10 @@ export interface FaultServer extends SidekickProcess {
   dataDir: string;
   /** The server's clock: it started at FAULT_SUITE_NOW and runs on in real time, across restarts too. */
   now(): Date;
-  /** Kills (SIGKILL) or stops, then starts a new process on the same port, data directory and clock. */
+  /**
+   * Kills (SIGKILL) or stops, then starts a new process on the same port, data directory, database and clock,
+   * without the extra `env` (a fault pause is for one run only).
+   */
   restart(how: 'kill' | 'stop'): Promise<FaultServer>;
 }
 
@@ -36,15 +39,24 @@ const TEST_ENV = { SIDEKICK_AUTH_FAILURES_PER_MINUTE: '100000', SIDEKICK_HEARTBE
  */
 export async function startFaultServer(
   dataDir: string,
-  opts: { port?: number; adminToken?: string; now?: string } = {},
+  opts: {
+    port?: number;
+    adminToken?: string;
+    now?: string;
+    /** PostgreSQL instead of SQLite under dataDir (the outage test's private cluster). */
+    databaseUrl?: string;
+    /** Extra environment for the server process (e.g. a fault pause). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<FaultServer> {
   const startedAt = Date.now();
   const nowAtStart = new Date(opts.now ?? FAULT_SUITE_NOW).getTime();
   const now = () => new Date(nowAtStart + (Date.now() - startedAt));
   const server = await startSidekick({
     dataDir,
-    env: TEST_ENV,
+    env: { ...TEST_ENV, ...opts.env },
     now: new Date(nowAtStart).toISOString(),
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
     waitForScheduler: true,
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
@@ -57,7 +69,12 @@ export async function startFaultServer(
     async restart(how) {
       if (how === 'kill') await server.kill();
       else await server.stop();
-      return startFaultServer(dataDir, { port, adminToken: server.adminToken, now: now().toISOString() });
+      return startFaultServer(dataDir, {
+        port,
+        adminToken: server.adminToken,
+        now: now().toISOString(),
+        ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+      });
     },
   };
 }
