@@ -49,3 +49,20 @@ export async function revokeToken(db: Kysely<Database>, id: string, at: string):
 export async function revokeTokensOf(db: Kysely<Database>, personId: string, at: string): Promise<void> {
   await db.updateTable('tokens').set({ revoked_at: at }).where('person_id', '=', personId).execute();
 }
+
+/** Revokes every unrevoked token of a person that carries `label` (e.g. the demo's tokens of an earlier start). */
+export async function revokeLabelledTokensOf(
+  db: Kysely<Database>,
+  personId: string,
+  label: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('tokens')
+    .set({ revoked_at: at })
+    .where('person_id', '=', personId)
+    .where('label', '=', label)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
