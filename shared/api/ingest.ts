@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { helpdeskEventUnion } from '../domain/events';
+import { NO_NUL, NO_NUL_MESSAGE } from '../domain/primitives';
 
 /**
  * A helpdesk handle names a person in one system: "<system>:<id>", e.g. "zendesk:123", "email:a@b.c",
@@ -12,6 +13,7 @@ export const Handle = z
   .min(3)
   .max(320)
   .regex(/^[a-z0-9_.-]+:.+$/i, 'expected "<system>:<id>", e.g. "zendesk:123"')
+  .refine(NO_NUL, NO_NUL_MESSAGE)
   // E-mail addresses are case-insensitive in practice, so "email:Ana@Example.com" and "email:ana@example.com" are one person.
   .transform((h) => (/^email:/i.test(h) ? h.toLowerCase() : h));
 export type Handle = z.infer<typeof Handle>;

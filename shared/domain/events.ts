@@ -1,16 +1,25 @@
 import { z } from 'zod';
-import { Id, IsoInstant } from './primitives';
+import { EventInstant, Id, Text } from './primitives';
+
+/**
+ * Longest duration one call's talk, hold or wrap-up may take, in seconds (a day). Bounded so sums over any number
+ * of calls stay finite and exact: 5,000 events a batch × 3 × 86,400 is far inside Number.MAX_SAFE_INTEGER.
+ */
+export const MAX_CALL_SECONDS = 86_400;
+const callSeconds = z.number().min(0).max(MAX_CALL_SECONDS);
 
 /**
  * Normalised helpdesk activity. Every event carries `source` + `externalId`, its idempotency key: a second
  * event with the same key is a duplicate and changes nothing. `agentId` is a Sidekick person id (the ingest
- * layer resolves vendor handles to people before the engine sees an event).
+ * layer resolves vendor handles to people before the engine sees an event). Every field is bounded so the
+ * domain can compute with it and every store can hold it: instants in 2000–2099, durations up to a day, scores
+ * finite, text of bounded length without NUL characters. An event outside them is rejected by index at ingest.
  */
 const base = {
-  source: z.string().min(1).max(64),
-  externalId: z.string().min(1).max(256),
-  ticketId: z.string().min(1).max(256),
-  at: IsoInstant,
+  source: Text(64, 1),
+  externalId: Text(256, 1),
+  ticketId: Text(256, 1),
+  at: EventInstant,
 };
 
 /**
@@ -26,7 +35,7 @@ function eventVariants<K extends string, A extends z.ZodType>(key: K, agent: A) 
       ...base,
       type: z.literal('ticket_created'),
       ...maybeNamed,
-      channel: z.string().max(64).optional(),
+      channel: Text(64).optional(),
     }),
     z.object({ ...base, type: z.literal('ticket_assigned'), ...named }),
     z.object({ ...base, type: z.literal('agent_replied'), ...named, public: z.boolean() }),
@@ -39,24 +48,24 @@ function eventVariants<K extends string, A extends z.ZodType>(key: K, agent: A) 
       ...named,
       satisfied: z.boolean(),
       /** The vendor's original score, kept as given ("good", 5, "4/5" …). */
-      originalScore: z.union([z.string().max(64), z.number()]),
-      comment: z.string().max(4000).optional(),
-      customerName: z.string().max(200).optional(),
+      originalScore: z.union([Text(64), z.number().min(-1e6).max(1e6)]),
+      comment: Text(4000).optional(),
+      customerName: Text(200).optional(),
     }),
     z.object({
       ...base,
       type: z.literal('qa_scored'),
       ...named,
       score: z.number().min(0).max(100),
-      comment: z.string().max(4000).optional(),
+      comment: Text(4000).optional(),
     }),
     z.object({
       ...base,
       type: z.literal('call_handled'),
       ...named,
-      talkSeconds: z.number().min(0),
-      holdSeconds: z.number().min(0),
-      wrapSeconds: z.number().min(0),
+      talkSeconds: callSeconds,
+      holdSeconds: callSeconds,
+      wrapSeconds: callSeconds,
     }),
   ] as const;
 }

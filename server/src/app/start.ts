@@ -9,7 +9,7 @@ export interface StartServerOptions extends ContextOptions {
   host?: string;
   /** 0 picks a free port. Default 8787. */
   port?: number;
-  /** Seed the demo team (idempotent: an already seeded store keeps its data and gets fresh tokens). */
+  /** Seed the demo team (idempotent: an already seeded store keeps its data and gets fresh tokens; earlier demo tokens are revoked). */
   demo?: boolean;
   logger?: boolean;
   plugins?: BuildAppOptions['plugins'];

@@ -6,6 +6,7 @@ import { personKudos } from '../../../shared/domain/kudos-rules';
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { issueToken } from '../auth/tokens';
+import { revokeLabelledTokensOf } from '../store/repos/tokens-repo';
 import { createPerson, createTeam } from '../actions/admin-actions';
 import { ingestEvents } from '../ingest/ingest-service';
 import { recomputeAll } from '../engine/recompute';
@@ -17,6 +18,7 @@ import { handleOwner, peopleByHandles } from '../store/repos/handles-repo';
 import { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE } from '../../../shared/api/admin';
 import { deliverKudos } from '../engine/kudos-delivery';
 import { runUnitOfWork } from '../store/unit-of-work';
+import { toIsoUtc } from '../store/time';
 import { demoHistory, type DemoAgentProfile } from './demo-history';
 
 export interface DemoToken {
@@ -85,6 +87,8 @@ const AGENTS: Array<DemoAgentProfile & { key: string; name: string }> = [
   },
 ];
 const SEED = 20_260_301;
+/** The label of the demo's sign-in tokens (tokens an admin issued to demo people keep theirs). */
+const DEMO_TOKEN_LABEL = 'demo';
 
 const field = (text: string, visibility: 'me' | 'supervisor' | 'team') => ({ text, visibility });
 
@@ -93,15 +97,21 @@ async function issueAll(
   people: Array<{ id: string; name: string; role: DemoToken['role'] }>,
 ): Promise<DemoToken[]> {
   const out: DemoToken[] = [];
-  for (const p of people)
-    out.push({ ...p, token: (await issueToken(ctx.store.db, p.id, 'person', 'demo', ctx.clock())).token });
+  for (const p of people) {
+    // Only the tokens shown at this start sign in: the ones printed at every earlier `--demo` start stop working.
+    await revokeLabelledTokensOf(ctx.store.db, p.id, DEMO_TOKEN_LABEL, toIsoUtc(ctx.clock()));
+    out.push({
+      ...p,
+      token: (await issueToken(ctx.store.db, p.id, 'person', DEMO_TOKEN_LABEL, ctx.clock())).token,
+    });
+  }
   return out;
 }
 
 /**
  * The demo team: Care Crew (Europe/Warsaw, Mon–Fri 09–17), a supervisor and six agents with four weeks of
  * deterministic history ending now, offers, missions (assigned and accepted), kudos, a coaching card, an idea.
- * Running it again on a seeded store seeds nothing and only issues fresh tokens.
+ * Running it again on a seeded store seeds nothing and only issues fresh tokens, revoking the earlier demo ones.
  */
 export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   const db = ctx.store.db;

@@ -13,9 +13,10 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function parseJson(raw: string): unknown {
+/** The body as JSON; bytes that are not UTF-8 read as U+FFFD (the signature was checked over them as sent). */
+function parseJson(raw: Buffer): unknown {
   try {
-    return JSON.parse(raw);
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
   }
@@ -48,18 +49,18 @@ interface Vendor {
   secret: string | null;
   secretVariable: string;
   /** Whether this request carries the vendor's proof over these exact raw bytes. */
-  proven(secret: string, request: FastifyRequest, raw: string): boolean;
+  proven(secret: string, request: FastifyRequest, raw: Buffer): boolean;
   refusal: string;
   adapt: (payload: unknown, receivedAt: string) => AdaptResult;
 }
 
 /**
- * Vendor webhooks. The raw body is kept (this scope's own JSON parser returns the string) because the Zendesk
- * signature is over the exact bytes. A bad or missing signature / secret is 401 and nothing is stored.
+ * Vendor webhooks. The raw body is kept (this scope's own JSON parser returns the bytes, not even decoded)
+ * because the Zendesk signature is over the exact bytes. A bad or missing signature / secret is 401 and nothing is stored.
  */
 export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext, route: RegisterRoute): void {
   const receive = (vendor: Vendor) => async (request: FastifyRequest) => {
-    const raw = typeof request.body === 'string' ? request.body : '';
+    const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     if (!vendor.secret)
       throw new HttpError(
         503,
@@ -98,7 +99,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext, rou
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/json',
-      { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT },
+      { parseAs: 'buffer', bodyLimit: INGEST_BODY_LIMIT },
       (_request, body, done) => done(null, body),
     );
     const limits = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AdaptResult } from './zendesk-adapter';
+import { EVENT_EARLIEST, EVENT_LATEST_EXCLUSIVE } from '../../../shared/domain/primitives';
 import { contentKey } from './webhook-key';
 
 /**
@@ -30,18 +31,40 @@ export const FreshdeskWebhook = z.object({
   customer_name: z.string().max(200).optional(),
 });
 
-/** Freshdesk CSAT: 103 extremely happy, 102 very happy, 101 happy, 100 neutral, negative values unhappy. */
+/**
+ * Freshdesk CSAT: 103 extremely happy, 102 very happy, 101 happy, 100 neutral, negative values unhappy (and 4–5
+ * of a five-point scale). A number, or text written as one, is classified only when finite: "1e309" is Infinity,
+ * which is no rating at all, so it is refused (the webhook answers 400) rather than counted as satisfied.
+ */
 export function freshdeskSatisfied(rating: string | number): boolean {
-  const n = Number(rating);
-  if (!Number.isNaN(n)) return n > 100 || (n >= 4 && n <= 5);
-  const text = String(rating).toLowerCase();
+  const written = String(rating).trim();
+  if (typeof rating === 'number' || NUMERIC.test(written)) {
+    const n = Number(written);
+    if (!Number.isFinite(n)) throw new Error(`"rating" is not a finite number: ${written.slice(0, 40)}`);
+    return n > 100 || (n >= 4 && n <= 5);
+  }
+  const text = written.toLowerCase();
   return /happy|good|great|satisfied/.test(text) && !/unhappy|not|dis/.test(text);
 }
 
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$|^[+-]?Infinity$/i;
+
+/**
+ * The ticket's update time: an ISO date-time or Freshdesk's RFC 2822 form, with a four-digit year, within the
+ * range events may carry (2000–2099). Date.parse alone takes "0" as 2000-01-01 and "1" as 2001, so a time
+ * without a date written out is refused (400), not stored as a plausible-looking instant.
+ */
 function instant(at: string | undefined, fallback: string): string {
   if (!at) return fallback;
-  const ms = Date.parse(at);
-  if (Number.isNaN(ms)) throw new Error(`"at" is not a date: ${at}`);
+  const written = at.trim();
+  const ms = Date.parse(written);
+  const looksLikeADate =
+    /^\d{4}-\d{2}-\d{2}([T ]|$)/.test(written) ||
+    /^([a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s/i.test(written);
+  if (!looksLikeADate || Number.isNaN(ms))
+    throw new Error(`"at" is not a date and time: ${JSON.stringify(written.slice(0, 60))}`);
+  if (ms < Date.parse(EVENT_EARLIEST) || ms >= Date.parse(EVENT_LATEST_EXCLUSIVE))
+    throw new Error(`"at" must be from 2000 up to 2100: ${JSON.stringify(written.slice(0, 60))}`);
   return new Date(ms).toISOString();
 }
 

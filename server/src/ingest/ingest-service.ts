@@ -4,7 +4,8 @@ import { HelpdeskEvent } from '../../../shared/domain/events';
 import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { toIsoUtc } from '../store/time';
-import { issuesOf } from '../core/errors';
+import { DomainError, issuesOf } from '../core/errors';
+import { databaseUnreachableReason } from '../store/database';
 import { insertEventOnce } from '../store/repos/events-repo';
 import { resolveHandle } from './handle-resolver';
 import { applyStoredEvents } from '../engine/apply-events';
@@ -24,7 +25,9 @@ export interface IngestOptions {
 
 /**
  * Stores helpdesk events idempotently by (source, externalId) and applies them to the engine, in batches inside
- * transactions. Bad items are named by their index and never stop the good ones. Callable in-process (the
+ * transactions. Bad items are named by their index and never stop the good ones: one that fails the schema is
+ * rejected before any batch, and one that passes it but still breaks its batch is found by storing that batch
+ * event by event. The result counts exactly what was committed. Callable in-process (the
  * importer) and behind POST /api/ingest/* (the HTTP routes).
  */
 export async function ingestEvents(
@@ -48,34 +51,82 @@ export async function ingestEvents(
   });
   for (let start = 0; start < valid.length; start += batchSize) {
     const batch = valid.slice(start, start + batchSize);
-    const outcome = await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
-      const handles = new Map<string, string>();
-      const stored: HelpdeskEvent[] = [];
-      let duplicates = 0;
-      for (const { event } of batch) {
-        const { agent, ...rest } = event;
-        const agentId = agent ? await resolveHandle(uow.trx, agent, uow.now, handles) : undefined;
-        // Parsed, not cast: what is stored and applied is a HelpdeskEvent by its own schema, agent resolved.
-        const normal = HelpdeskEvent.parse({
-          ...rest,
-          at: toIsoUtc(rest.at),
-          ...(agentId ? { agentId } : {}),
-        });
-        if (await insertEventOnce(uow.trx, normal, uow.now)) stored.push(normal);
-        else duplicates += 1;
+    try {
+      const outcome = await storeBatch(ctx, batch, opts);
+      result.accepted += outcome.accepted;
+      result.duplicates += outcome.duplicates;
+    } catch (error) {
+      if (databaseUnreachableReason(error)) throw interrupted(error, result);
+      // Something in the batch broke the engine or the store although it passed the schema: store the batch
+      // event by event instead, so that one is rejected by index and the rest go in.
+      for (const item of batch) {
+        try {
+          const outcome = await storeBatch(ctx, [item], opts);
+          result.accepted += outcome.accepted;
+          result.duplicates += outcome.duplicates;
+        } catch (itemError) {
+          if (databaseUnreachableReason(itemError)) throw interrupted(itemError, result);
+          console.error(`ingest: event ${item.index} could not be stored:`, itemError);
+          result.rejected.push({
+            index: item.index,
+            error: 'the server could not store or apply this event (it is logged); the rest were stored',
+          });
+        }
       }
-      if (stored.length > 0) {
-        // Deferred: the recomputation is owed from this commit on, so a kill before it ran cannot lose it.
-        if (opts.deferRefresh) await markPending(uow.trx, RECOMPUTE_ALL, uow.now);
-        else await applyStoredEvents(uow, stored);
-      }
-      return { accepted: stored.length, duplicates };
-    });
-    result.accepted += outcome.accepted;
-    result.duplicates += outcome.duplicates;
+    }
   }
+  result.rejected.sort((a, b) => a.index - b.index);
   ctx.metrics.eventsIngested.inc({ outcome: 'accepted' }, result.accepted);
   ctx.metrics.eventsIngested.inc({ outcome: 'duplicate' }, result.duplicates);
   ctx.metrics.eventsIngested.inc({ outcome: 'rejected' }, result.rejected.length);
   return result;
+}
+
+/** One batch in one transaction: stored once by (source, externalId), then applied unless deferred. */
+async function storeBatch(
+  ctx: AppContext,
+  batch: readonly { index: number; event: IngestEvent }[],
+  opts: IngestOptions,
+): Promise<{ accepted: number; duplicates: number }> {
+  return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+    const handles = new Map<string, string>();
+    const stored: HelpdeskEvent[] = [];
+    let duplicates = 0;
+    for (const { event } of batch) {
+      const { agent, ...rest } = event;
+      const agentId = agent ? await resolveHandle(uow.trx, agent, uow.now, handles) : undefined;
+      // Parsed, not cast: what is stored and applied is a HelpdeskEvent by its own schema, agent resolved.
+      const normal = HelpdeskEvent.parse({
+        ...rest,
+        at: toIsoUtc(rest.at),
+        ...(agentId ? { agentId } : {}),
+      });
+      if (await insertEventOnce(uow.trx, normal, uow.now)) stored.push(normal);
+      else duplicates += 1;
+    }
+    if (stored.length > 0) {
+      // Deferred: the recomputation is owed from this commit on, so a kill before it ran cannot lose it.
+      if (opts.deferRefresh) await markPending(uow.trx, RECOMPUTE_ALL, uow.now);
+      else await applyStoredEvents(uow, stored);
+    }
+    return { accepted: stored.length, duplicates };
+  });
+}
+
+/**
+ * The database went away part-way through a request: what earlier batches committed stays, and the refusal says
+ * exactly how much that was, so the sender knows; sending the same events again stores the rest once.
+ */
+function interrupted(error: unknown, done: IngestResult): DomainError {
+  const reason = databaseUnreachableReason(error) ?? 'connection lost';
+  const committed = done.accepted + done.duplicates;
+  return new DomainError(
+    'unavailable',
+    'database_unavailable',
+    `The database is not answering (${reason}). ${
+      committed === 0
+        ? 'Nothing of this request was stored.'
+        : `${committed} events of this request were committed first (${done.accepted} new, ${done.duplicates} duplicates); the rest were not.`
+    } Send the same events again shortly; stored ones come back as duplicates.`,
+  );
 }

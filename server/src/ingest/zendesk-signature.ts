@@ -5,11 +5,14 @@ export const ZENDESK_MAX_AGE_MS = 60 * 60_000;
 
 /**
  * Zendesk signs each webhook request: base64(HMAC-SHA256(secret, timestamp + rawBody)) in
- * X-Zendesk-Webhook-Signature, the timestamp in X-Zendesk-Webhook-Signature-Timestamp.
+ * X-Zendesk-Webhook-Signature, the timestamp in X-Zendesk-Webhook-Signature-Timestamp. The body is hashed as
+ * the bytes that arrived: decoding it first would turn bytes that are not UTF-8 into U+FFFD and break a
+ * correct signature.
  */
-export function zendeskSignature(secret: string, timestamp: string, rawBody: string): string {
+export function zendeskSignature(secret: string, timestamp: string, rawBody: string | Buffer): string {
   return createHmac('sha256', secret)
-    .update(timestamp + rawBody, 'utf8')
+    .update(timestamp, 'utf8')
+    .update(typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody)
     .digest('base64');
 }
 
@@ -17,7 +20,7 @@ export function verifyZendeskSignature(
   secret: string,
   timestamp: string | undefined,
   signature: string | undefined,
-  rawBody: string,
+  rawBody: string | Buffer,
   now: number,
 ): boolean {
   if (!timestamp || !signature) return false;

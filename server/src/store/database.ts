@@ -97,9 +97,15 @@ function logConnectionLoss(error: Error): void {
   console.error(`database connection lost (${error.message}); the next query opens a new one`);
 }
 
+/**
+ * The SQLite store holds bearer-token hashes and people's data, so what the server creates is its own user's
+ * only: the data directory 0700 (when it creates it) and the database file 0600, created before SQLite opens it;
+ * SQLite gives its -wal and -shm files the database file's permissions. Existing files keep theirs.
+ */
 function openSqlite(dataDir: string): Store {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.resolve(dataDir, 'sidekick.sqlite');
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');

@@ -170,7 +170,7 @@ describe.each(DIALECTS)('admin API and roles ($name)', (dialect) => {
 
   it('serves /healthz to anyone and Prometheus /metrics to an admin only', async () => {
     const health = await t.api<{ ok: boolean; database: string }>('GET', '/healthz', { token: null });
-    expect(health.body).toEqual({ ok: true, database: dialect.name });
+    expect(health.body).toEqual({ ok: true, database: dialect.name, status: 'up' });
     expect((await t.api('GET', '/metrics', { token: null })).status).toBe(401);
     expect((await t.api('GET', '/metrics', { token: team.supervisor.token })).status).toBe(403);
     const metrics = await t.api<string>('GET', '/metrics');

@@ -70,6 +70,12 @@ describe.each(DIALECTS)('demo seed, weekly offers and settlement ($name)', (dial
     expect(Number(after.n)).toBe(Number(before.n));
     expect(again.map((p) => p.id)).toEqual((t.server.demoTokens ?? []).map((p) => p.id));
     expect(again[0]?.token).not.toBe(t.server.demoTokens?.[0]?.token);
+    // A restart with --demo revokes every token an earlier start printed: only the new ones sign in.
+    for (const earlier of t.server.demoTokens ?? [])
+      expect((await t.api('GET', '/api/me/state', { token: earlier.token })).status).toBe(401);
+    for (const current of again)
+      expect((await t.api('GET', '/api/me/state', { token: current.token })).status).toBe(200);
+    t.server.demoTokens = again;
   });
 
   it('offers three missions a week to an agent with history, once, and accepting one makes it a mission', async () => {

@@ -51,4 +51,14 @@ describe('Freshdesk webhook adapter', () => {
     for (const no of [100, -101, -103, 3, 1, 'Unhappy', 'Neutral', 'not good'])
       expect(freshdeskSatisfied(no)).toBe(false);
   });
+
+  it('refuses ratings that are not finite numbers and times that are no date', () => {
+    for (const rating of ['1e309', '-1e309', 'Infinity', ' 1e400 ', Number.POSITIVE_INFINITY])
+      expect(() => freshdeskSatisfied(rating)).toThrow(/not a finite number/);
+    for (const at of ['0', '1', '2026', 'March', '9999-01-01T00:00:00Z', '1999-12-31T23:59:59Z'])
+      expect(() => adaptFreshdesk({ event: 'ticket_solved', ticket_id: 1, at }, NOW)).toThrow(/"at"/);
+    expect(
+      adaptFreshdesk({ event: 'ticket_solved', ticket_id: 1, at: '2026-11-03 09:30' }, NOW).events,
+    ).toHaveLength(1);
+  });
 });

@@ -55,3 +55,20 @@ export async function hasTokens(db: Kysely<Database>, personId: string): Promise
 export async function revokeTokensOf(db: Kysely<Database>, personId: string, at: string): Promise<void> {
   await db.updateTable('tokens').set({ revoked_at: at }).where('person_id', '=', personId).execute();
 }
+
+/** Revokes every unrevoked token of a person that carries `label` (e.g. the demo's tokens of an earlier start). */
+export async function revokeLabelledTokensOf(
+  db: Kysely<Database>,
+  personId: string,
+  label: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('tokens')
+    .set({ revoked_at: at })
+    .where('person_id', '=', personId)
+    .where('label', '=', label)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
