@@ -68,3 +68,27 @@ export const LiveMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), error: z.string(), message: z.string() }),
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;
+
+/**
+ * Why the server ends a live socket in a way the client must act on (not just reconnect). Each has an `error`
+ * code, sent in the last `error` message, and a WebSocket close code (4000–4999 are the application's own).
+ */
+export const LIVE_END = {
+  /** The token was revoked: the client is signed out and must not reconnect with it. */
+  signedOut: { error: 'signed_out', closeCode: 4001 },
+  /** The person's role or teams changed: what the client holds is out of date; start over from a snapshot. */
+  resync: { error: 'resync', closeCode: 4002 },
+  /** The client's cursor is past the server's feed (a restore or failover): start over from a snapshot. */
+  cursorAhead: { error: 'cursor_ahead', closeCode: 4002 },
+} as const;
+
+/** What a client does about a live socket the server ended: sign out, start over, or just reconnect. */
+export function liveEndAction(
+  error: string | null,
+  closeCode: number | null,
+): 'signed_out' | 'resync' | null {
+  if (error === LIVE_END.signedOut.error || closeCode === LIVE_END.signedOut.closeCode) return 'signed_out';
+  if (error === LIVE_END.resync.error || error === LIVE_END.cursorAhead.error) return 'resync';
+  if (closeCode === LIVE_END.resync.closeCode) return 'resync';
+  return null;
+}

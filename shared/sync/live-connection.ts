@@ -1,4 +1,4 @@
-import { LiveMessage, type FeedEntry, type LiveClientMessage } from '../api/feed';
+import { LiveMessage, liveEndAction, type FeedEntry, type LiveClientMessage } from '../api/feed';
 import type { Clock, OpenSocket, SocketLike, TimerHandle } from './ports';
 
 /**
@@ -11,7 +11,12 @@ export interface LiveEvents {
   onEntry(entry: FeedEntry): void;
   /** Any message proves the server is there. */
   onContact(): void;
-  onClosed(reason: string): void;
+  /**
+   * `end` says when the server ended the socket for a reason the client must act on: `signed_out` (the token
+   * was revoked) or `resync` (role or teams changed, or the cursor is ahead of the server's feed); null when it
+   * is just gone (reconnect).
+   */
+  onClosed(reason: string, end: 'signed_out' | 'resync' | null): void;
 }
 
 export interface LiveOptions {
@@ -34,7 +39,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
   let watchdog: TimerHandle | null = null;
   let socket: SocketLike | null = null;
 
-  const finish = (reason: string) => {
+  const finish = (reason: string, end: 'signed_out' | 'resync' | null = null) => {
     if (closed) return;
     closed = true;
     if (watchdog !== null) clock.clearTimeout(watchdog);
@@ -44,7 +49,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
     } catch {
       // already closed by the other side
     }
-    events.onClosed(reason);
+    events.onClosed(reason, end);
   };
   const armWatchdog = () => {
     if (watchdog !== null) clock.clearTimeout(watchdog);
@@ -74,11 +79,14 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
         case 'heartbeat':
           return;
         case 'error':
-          return finish(`the server closed the live feed: ${message.message}`);
+          return finish(
+            `the server closed the live feed: ${message.message}`,
+            liveEndAction(message.error, null),
+          );
       }
     },
     onClose(code, reason) {
-      finish(`socket closed (${code}${reason ? `: ${reason}` : ''})`);
+      finish(`socket closed (${code}${reason ? `: ${reason}` : ''})`, liveEndAction(null, code));
     },
   });
   // An adapter that failed synchronously already reported the close; otherwise a socket that never opens
@@ -86,7 +94,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
   if (closed) socket.close();
   else armWatchdog();
 
-  return { close: finish };
+  return { close: (reason) => finish(reason) };
 }
 
 function parseJson(data: string): unknown {

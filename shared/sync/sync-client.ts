@@ -1,5 +1,5 @@
 import type { Snapshot } from '../api/snapshot';
-import type { FeedEntry } from '../api/feed';
+import { LIVE_END, type FeedEntry } from '../api/feed';
 import type { ClientState } from '../ipc/contract';
 import { applyFeedEntry } from './apply-feed-entry';
 import { createRetryTimer, DEFAULT_BACKOFF } from './backoff';
@@ -31,6 +31,8 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
   const entryListeners = createListeners<FeedEntry>(log);
 
   let snapshot: Snapshot | null = null;
+  /** The server said the snapshot no longer matches it (cursor ahead, role or teams changed): fetch a new one. */
+  let needFresh = false;
   let lastContactAt: number | null = null;
   let connection: ClientState['connection'] = 'connecting';
   let lastError: string | null = null;
@@ -104,11 +106,24 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
 
   async function catchUp(gen: number) {
     for (;;) {
-      if (!snapshot) {
+      if (!snapshot || needFresh) {
         snapshot = await api.getSnapshot();
+        needFresh = false;
         contact();
       }
-      const page = await api.getFeed(snapshot.cursor, pageSize);
+      let page;
+      try {
+        page = await api.getFeed(snapshot.cursor, pageSize);
+      } catch (error) {
+        // The cursor is past the server's feed (a restore, a failover): the entries we are waiting for will never
+        // come under these seqs. Start over from a snapshot; the one on screen stays until the new one is here.
+        if (error instanceof SyncRequestError && error.code === LIVE_END.cursorAhead.error) {
+          log('info', `sync: ${error.message}`);
+          needFresh = true;
+          continue;
+        }
+        throw error;
+      }
       if (gen !== generation) return;
       contact();
       const gap = page.entries.some((entry) => !accept(entry));
@@ -162,8 +177,15 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
           void saveCache();
           changed();
         },
-        onClosed(reason) {
-          if (gen === generation) dropped(gen, reason);
+        onClosed(reason, end) {
+          if (gen !== generation) return;
+          if (end === 'signed_out')
+            return signedOutByServer(new SyncRequestError(reason, 401, LIVE_END.signedOut.error));
+          if (end === 'resync') {
+            needFresh = true;
+            return reconnectSoon(gen, reason);
+          }
+          dropped(gen, reason);
         },
       },
     });

@@ -29,7 +29,7 @@ import {
 import { handleOwner, insertHandle, moveHandles } from '../store/repos/handles-repo';
 import { moveEventsToAgent } from '../store/repos/events-repo';
 import { moveKudosReceived } from '../store/repos/kudos-repo';
-import { hasTokens, revokeToken as revokeTokenRow } from '../store/repos/tokens-repo';
+import { hasTokens, revokeToken as revokeTokenRow, tokenHashById } from '../store/repos/tokens-repo';
 import { deliverKudos } from '../engine/kudos-delivery';
 import { refreshAgent } from '../engine/apply-events';
 import { issueToken, type TokenKind } from '../auth/tokens';
@@ -215,6 +215,13 @@ export async function createToken(
   return issueToken(db, personId, body.kind, body.label, now);
 }
 
-export async function revokeToken(db: Kysely<Database>, id: string, now: Date): Promise<void> {
-  if (!(await revokeTokenRow(db, id, now.toISOString()))) throw notFound('The token');
+/** Revokes a token; answers with its hash, so the caller can end the live sessions it opened. */
+export async function revokeToken(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<{ tokenHash: string }> {
+  const tokenHash = await tokenHashById(db, id);
+  if (tokenHash === null || !(await revokeTokenRow(db, id, now.toISOString()))) throw notFound('The token');
+  return { tokenHash };
 }

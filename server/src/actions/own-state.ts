@@ -2,9 +2,10 @@ import type { FeedPage } from '../../../shared/api/feed';
 import type { Snapshot } from '../../../shared/api/snapshot';
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
-import { forbidden } from '../core/errors';
+import { conflict, forbidden } from '../core/errors';
 import { loadPerson } from '../store/repos/people-repo';
-import { readFeed } from '../store/repos/feed-repo';
+import { feedHead, readFeed } from '../store/repos/feed-repo';
+import { LIVE_END } from '../../../shared/api/feed';
 import { snapshotFor } from './snapshot';
 
 /** Only people have their own state; the bootstrap admin (SIDEKICK_ADMIN_TOKEN) is not a stored person. */
@@ -29,6 +30,16 @@ export async function ownFeed(
   await requirePerson(ctx, principal);
   // One more than asked tells whether there is more without a count query.
   const entries = await readFeed(ctx.store.db, principal.personId, after, limit + 1);
+  if (entries.length === 0 && after > 0) {
+    // A cursor past the head (the store was restored, or failed over to a replica behind it): answering "nothing
+    // new" would leave the client waiting for seqs that will be reused for other entries.
+    const head = await feedHead(ctx.store.db, principal.personId);
+    if (after > head)
+      throw conflict(
+        `Your cursor ${after} is ahead of the server's feed, which ends at ${head}: load a fresh snapshot.`,
+        LIVE_END.cursorAhead.error,
+      );
+  }
   const page = entries.slice(0, limit);
   return { entries: page, cursor: page.at(-1)?.seq ?? after, hasMore: entries.length > limit };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../core/context';
 import { bearerFrom, type Principal } from '../auth/principal';
 import { authenticateToken, type AuthFailureLimiter } from './authenticate';
 import { HttpError } from './http-errors';
+import { hashToken } from '../auth/tokens';
 import { AUTH_TIMEOUT_MS, LiveSession, parseClientMessage } from './live-session';
 
 const LiveQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
@@ -19,13 +20,13 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
     const session = new LiveSession(ctx, socket);
     let principal: Principal | null = null;
     let started = false;
-    const start = (p: Principal, after: number) => {
+    const start = (p: Principal, after: number, token: string) => {
       if (p.tokenKind !== 'person')
         return session.fail('forbidden', 'Only a person’s own token opens their live feed.');
       principal = p;
       started = true;
       clearTimeout(authTimer);
-      session.start(p, after);
+      session.start(p, after, hashToken(token));
     };
     const authTimer = setTimeout(() => {
       if (!started) session.fail('auth_timeout', 'Send {"kind":"auth","token":…,"after":…} first.');
@@ -36,7 +37,7 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
     if (headerToken && query.success && query.data.after !== undefined) {
       const after = query.data.after;
       authenticateToken(ctx, limiter, request.ip, headerToken)
-        .then((p) => start(p, after))
+        .then((p) => start(p, after, headerToken))
         .catch((e: unknown) =>
           session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'),
         );
@@ -55,7 +56,7 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
         .then((p) => {
           if (principal && principal.personId !== p.personId)
             throw new HttpError(401, 'unauthorized', 'Token mismatch.');
-          if (!started) start(p, message.after);
+          if (!started) start(p, message.after, message.token);
         })
         .catch((e: unknown) =>
           session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'),

@@ -1,8 +1,9 @@
 import type { WebSocket } from 'ws';
-import { LiveClientMessage, type FeedEntry, type LiveMessage } from '../../../shared/api/feed';
+import { LIVE_END, LiveClientMessage, type FeedEntry, type LiveMessage } from '../../../shared/api/feed';
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { feedHead, readFeed } from '../store/repos/feed-repo';
+import { liveSessionsOf } from './live-registry';
 
 const CATCH_UP_PAGE = 500;
 /** A client this far behind is disconnected; it reconnects and catches up from its cursor instead. */
@@ -19,6 +20,7 @@ export class LiveSession {
   private chain: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private unregister: (() => void) | null = null;
   private closed = false;
 
   constructor(
@@ -45,17 +47,29 @@ export class LiveSession {
     if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, error);
   }
 
-  start(principal: Principal, after: number): void {
+  /** `tokenHash`: the hash of the token it signed in with, so revoking that token ends this session. */
+  start(principal: Principal, after: number, tokenHash: string): void {
+    if (this.closed) return;
     this.lastSent = after;
+    this.unregister = liveSessionsOf(this.ctx).add({
+      personId: principal.personId,
+      tokenHash,
+      end: (error, message, closeCode) => this.fail(error, message, closeCode),
+    });
     this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entry) =>
       this.enqueue(() => this.deliver(principal.personId, entry)),
     );
     this.enqueue(async () => {
-      this.send({
-        kind: 'hello',
-        personId: principal.personId,
-        cursor: await feedHead(this.ctx.store.db, principal.personId),
-      });
+      const head = await feedHead(this.ctx.store.db, principal.personId);
+      // A cursor past the head (the store was restored, or failed over to a replica behind it) would make every
+      // new entry look like a replay and be dropped: the client must start over from a snapshot.
+      if (after > head)
+        return this.fail(
+          LIVE_END.cursorAhead.error,
+          `Your cursor ${after} is ahead of the server's feed, which ends at ${head}: load a fresh snapshot.`,
+          LIVE_END.cursorAhead.closeCode,
+        );
+      this.send({ kind: 'hello', personId: principal.personId, cursor: head });
       await this.catchUp(principal.personId);
     });
     this.heartbeat = setInterval(
@@ -70,6 +84,8 @@ export class LiveSession {
 
   close(): void {
     this.closed = true;
+    this.unregister?.();
+    this.unregister = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.heartbeat) clearInterval(this.heartbeat);

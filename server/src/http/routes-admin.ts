@@ -12,6 +12,11 @@ import {
   updatePerson,
 } from '../actions/admin-actions';
 import type { RegisterRoute } from './route-registrar';
+import { liveSessionsOf } from './live-registry';
+import { LIVE_END } from '../../../shared/api/feed';
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
 
 /** Admin: teams, people (with schedules, absences, handles), tokens. The table makes every one admin-only. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route: RegisterRoute): void {
@@ -26,10 +31,28 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route
     }),
   }));
   route(app, 'getPerson', ({ params }) => getPerson(db, params.id));
-  route(app, 'updatePerson', ({ params, body }) => updatePerson(ctx, params.id, body, ctx.clock()));
+  route(app, 'updatePerson', async ({ params, body }) => {
+    const before =
+      body.role !== undefined || body.teamIds !== undefined ? await getPerson(db, params.id) : null;
+    const after = await updatePerson(ctx, params.id, body, ctx.clock());
+    // A new role or team changes what the person may see: their open companions start over from a snapshot.
+    if (before && (before.role !== after.role || !sameSet(before.teamIds, after.teamIds)))
+      liveSessionsOf(ctx).closeSessions(
+        { personId: params.id },
+        { ...LIVE_END.resync, message: 'Your role or teams changed; loading your state afresh.' },
+      );
+    return after;
+  });
   route(app, 'mergePerson', ({ params, body }) =>
     mergePerson(ctx, params.id, body.intoPersonId, ctx.clock()),
   );
   route(app, 'createToken', ({ params, body }) => createToken(db, params.id, body, ctx.clock()));
-  route(app, 'revokeToken', async ({ params }) => revokeToken(db, params.id, ctx.clock()));
+  route(app, 'revokeToken', async ({ params }) => {
+    const { tokenHash } = await revokeToken(db, params.id, ctx.clock());
+    // Within the request, right after the commit: the revoked token's open sockets end now, not at next auth.
+    liveSessionsOf(ctx).closeSessions(
+      { tokenHash },
+      { ...LIVE_END.signedOut, message: 'This device was signed out: its token was revoked.' },
+    );
+  });
 }

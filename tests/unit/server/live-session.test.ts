@@ -57,7 +57,7 @@ describe('LiveSession ordering', () => {
     await write(3);
     const socket = new FakeSocket();
     const session = new LiveSession(ctx, socket as unknown as WebSocket);
-    session.start(person, 1);
+    session.start(person, 1, 'test-token-hash');
     await settle();
     expect(socket.sent[0]).toEqual({ kind: 'hello', personId: 'p1', cursor: 3 });
     expect(seqs(socket)).toEqual([2, 3]);
@@ -70,7 +70,7 @@ describe('LiveSession ordering', () => {
   it('drops an entry it already sent and fills a gap from the store', async () => {
     const socket = new FakeSocket();
     const session = new LiveSession(ctx, socket as unknown as WebSocket);
-    session.start(person, 5);
+    session.start(person, 5, 'test-token-hash');
     await settle();
     // Commit two entries without publishing them, then publish only the second: the session must read the first.
     const captured: Parameters<typeof ctx.bus.publish>[0][number][] = [];

@@ -35,6 +35,12 @@ export async function activeTokenByHash(
   return row ? { kind: row.kind, personId: row.id, role: row.role } : null;
 }
 
+/** The stored hash of a token, by id; null when there is no such token. */
+export async function tokenHashById(db: Kysely<Database>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('tokens').select('token_hash').where('id', '=', id).executeTakeFirst();
+  return row?.token_hash ?? null;
+}
+
 /** Revokes one token; false when there is no such unrevoked token. */
 export async function revokeToken(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
   const result = await db
