@@ -122,6 +122,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   }
   const now = ctx.clock();
   const today = DateTime.fromJSDate(now, { zone: TEAM.timezone }).startOf('day');
+  // The team has worked together for the four weeks of history, so they joined before it began.
+  const joined = today.minus({ days: 28 }).toJSDate();
   const team = await createTeam(
     db,
     {
@@ -142,7 +144,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
       schedule: null,
       absences: [],
     },
-    now,
+    joined,
   );
   const agents = [];
   for (const a of AGENTS) {
@@ -161,7 +163,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
         schedule: null,
         absences,
       },
-      now,
+      joined,
     );
     agents.push({ ...a, id: person.id });
   }
