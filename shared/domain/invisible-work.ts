@@ -110,7 +110,8 @@ export interface ForgottenPerson extends Recognition {
 
 /** "Nobody forgotten": people not recognised in `days` days, each with suggestions from their invisible work. */
 export function nobodyForgotten(input: {
-  people: ReadonlyArray<{ personId: string; name: string }>;
+  /** `joinedAt`: when they joined (someone newer than the window is not forgotten). */
+  people: ReadonlyArray<{ personId: string; name: string; joinedAt?: IsoInstant | null }>;
   kudos: ReadonlyArray<Pick<Kudos, 'toPersonId' | 'at'>>;
   eventsByAgent: Readonly<Record<string, readonly HelpdeskEvent[]>>;
   now: IsoInstant;
@@ -119,7 +120,7 @@ export function nobodyForgotten(input: {
   const days = input.days ?? NOT_RECOGNISED_DAYS;
   const since = new Date(msOf(input.now) - days * 86_400_000).toISOString();
   return input.people.flatMap((p) => {
-    const r = lastRecognised(p.personId, input.kudos, input.now, days);
+    const r = lastRecognised(p.personId, input.kudos, input.now, days, p.joinedAt ?? null);
     if (!r.notRecognised) return [];
     return [
       {

@@ -134,12 +134,17 @@ export interface Recognition {
   daysSince: number | null;
 }
 
-/** When a person was last recognised (any kudos kind, received up to `now`), and whether that is too long ago. */
+/**
+ * When a person was last recognised (any kudos kind, received up to `now`), and whether that is too long ago.
+ * `joinedAt` (when they joined): someone who joined less than `days` ago cannot have gone `days` without
+ * recognition, so they are not "not recognised" yet.
+ */
 export function lastRecognised(
   personId: string,
   kudos: ReadonlyArray<Pick<Kudos, 'toPersonId' | 'at'>>,
   now: IsoInstant,
   days = NOT_RECOGNISED_DAYS,
+  joinedAt: IsoInstant | null = null,
 ): Recognition {
   const nowMs = msOf(now);
   let last: IsoInstant | null = null;
@@ -148,7 +153,9 @@ export function lastRecognised(
     if (last === null || msOf(k.at) > msOf(last)) last = k.at;
   }
   const daysSince = last === null ? null : Math.floor((nowMs - msOf(last)) / 86_400_000);
-  return { lastRecognisedAt: last, notRecognised: daysSince === null || daysSince >= days, daysSince };
+  const tooLong = daysSince === null || daysSince >= days;
+  const newer = joinedAt !== null && nowMs - msOf(joinedAt) < days * 86_400_000;
+  return { lastRecognisedAt: last, notRecognised: tooLong && !newer, daysSince };
 }
 
 /** What a person's kudos says: the value shown, what was done, and optionally the ticket. */

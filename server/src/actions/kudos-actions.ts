@@ -21,7 +21,7 @@ import {
 } from '../store/repos/kudos-repo';
 import { kudosQuota } from '../engine/kudos-quota';
 import { deliverKudos } from '../engine/kudos-delivery';
-import { personKudos } from '../../../shared/domain/kudos-rules';
+import { personKudos, kudosKindFor } from '../../../shared/domain/kudos-rules';
 
 export async function sendKudos(
   ctx: AppContext,
@@ -39,7 +39,7 @@ export async function sendKudos(
   if (recipient.id === sender.id) throw ruleRefused('self_kudos', 'Kudos are for someone else.');
   const shareTeam = recipient.teamIds.some((t) => sender.teamIds.includes(t));
   if (sender.role !== 'admin' && !shareTeam) throw forbidden('You can send kudos to people in your teams.');
-  const kind = sender.role === 'agent' ? 'peer' : 'supervisor';
+  const kind = kudosKindFor(sender.role);
   return runIdempotentAction(ctx, sender.id, key, 'sendKudos', body, async (uow) => {
     if (kind === 'peer') {
       await lockPeerKudosOf(uow.trx, uow.dialect, sender.id);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { missionSpecProblems } from '../../../shared/domain/mission-spec-rules';
 import type {
   AssignMissionBody,
   CoachingCardBody,
@@ -53,10 +54,14 @@ export async function assignMission(
   key: string | null,
 ): Promise<{ missionIds: string[] }> {
   requireSupervisor(principal);
-  if (Date.parse(body.spec.window.start) >= Date.parse(body.spec.window.end))
-    throw invalid('The mission window must start before it ends.', [
-      { path: 'spec.window', message: 'start must be before end' },
-    ]);
+  // The schema (MissionSpec) judged everything a spec says on its own; only the clock can tell it is already over.
+  const problems = missionSpecProblems(body.spec, { now: ctx.clock().toISOString() });
+  const first = problems[0];
+  if (first)
+    throw invalid(
+      first.message,
+      problems.map((p) => ({ path: ['spec', ...p.path].join('.'), message: p.message })),
+    );
   const agents = new Map<string, PersonFull>();
   for (const agentId of body.agentIds)
     agents.set(agentId, await requireSupervisedPerson(ctx.store.db, principal, agentId));

@@ -38,7 +38,8 @@ export async function teamOverview(
       latestKudosTo(db, agentId),
       loadAgentEvents(db, agentId, { from: since, to: now }),
     ]);
-    const recognition = lastRecognised(agentId, kudos, now);
+    // Someone added a minute ago has not gone 14 days unrecognised.
+    const recognition = lastRecognised(agentId, kudos, now, NOT_RECOGNISED_DAYS, person.createdAt);
     members.push({
       personId: agentId,
       name: person.name,

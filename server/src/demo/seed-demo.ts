@@ -132,6 +132,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   }
   const now = ctx.clock();
   const today = DateTime.fromJSDate(now, { zone: TEAM.timezone }).startOf('day');
+  // The team has worked together for the four weeks of history, so they joined before it began.
+  const joined = today.minus({ days: 28 }).toJSDate();
   const team = await createTeam(
     db,
     {
@@ -152,7 +154,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
       schedule: null,
       absences: [],
     },
-    now,
+    joined,
   );
   const agents = [];
   for (const a of AGENTS) {
@@ -171,7 +173,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
         schedule: null,
         absences,
       },
-      now,
+      joined,
     );
     agents.push({ ...a, id: person.id });
   }

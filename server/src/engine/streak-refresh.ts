@@ -1,4 +1,4 @@
-import { computeStreak, newStreakMilestones } from '../../../shared/domain/streaks';
+import { computeStreak, streakMilestonesToRecord } from '../../../shared/domain/streaks';
 import { streakTallies } from '../../../shared/domain/streak-guardrails';
 import { effectiveScheduleAndGoal, primaryTeamId } from '../../../shared/domain/effective-schedule';
 import type { Mission } from '../../../shared/domain/mission-model';
@@ -83,7 +83,7 @@ export async function refreshStreak(
     timezone: person.timezone,
     schedule,
   });
-  const { milestonesReached: _reached, ...streak } = computeStreak({
+  const result = computeStreak({
     schedule,
     absences: person.absences,
     timezone: person.timezone,
@@ -93,16 +93,18 @@ export async function refreshStreak(
     now: uow.now,
     previousLongest: state.streak.longest,
   });
+  const { milestonesReached: _reached, ...streak } = result;
   const next = { ...state, streak };
   if (JSON.stringify(streak) === JSON.stringify(state.streak)) return next;
   await savePersonState(uow.trx, person.id, next, uow.now);
   uow.feed(person.id, 'streak.updated', streak);
-  for (const milestone of newStreakMilestones(state.streak.current, streak.current)) {
-    const entry = timelineEntryFor({ kind: 'streak_milestone', agentId: person.id, milestone, at: uow.now });
+  // Each milestone is dated the day the streak reached it (an import or a late rating records it later).
+  for (const { milestone, date, at } of streakMilestonesToRecord(state.streak.current, result)) {
+    const entry = timelineEntryFor({ kind: 'streak_milestone', agentId: person.id, milestone, at, date });
     await recordAchievement(
       uow,
       entry,
-      celebrationFor({ kind: 'streak_milestone', milestone }, uow.now, `streak:${milestone}@${today}`),
+      celebrationFor({ kind: 'streak_milestone', milestone }, uow.now, `streak:${milestone}@${date}`),
     );
   }
   if (streak.longest > state.streak.longest && streak.longest >= 3) {

@@ -322,11 +322,23 @@ describe.each(DIALECTS)('agent actions ($name)', (dialect) => {
   });
 
   it('shows the supervisor a team overview with "nobody forgotten"', async () => {
-    const res = await t.api<{
-      members: { personId: string; notRecognised: boolean; lastRecognisedAt: string | null }[];
-    }>('GET', `/api/teams/${team.teamId}/overview`, { token: team.supervisor.token });
-    expect(res.status).toBe(200);
-    const byId = new Map(res.body.members.map((m) => [m.personId, m]));
+    const overview = async () => {
+      const res = await t.api<{
+        members: { personId: string; notRecognised: boolean; lastRecognisedAt: string | null }[];
+      }>('GET', `/api/teams/${team.teamId}/overview`, { token: team.supervisor.token });
+      expect(res.status).toBe(200);
+      return new Map(res.body.members.map((m) => [m.personId, m]));
+    };
+    // Ana was added minutes ago and has no kudos: she has not gone 14 days unrecognised.
+    expect((await overview()).get(team.ana.id)?.notRecognised).toBe(false);
+    // Once she has been in the team longer than that without a kudos, she is.
+    const longAgo = new Date(t.now().getTime() - 20 * 86_400_000).toISOString();
+    await t.server.ctx.store.db
+      .updateTable('people')
+      .set({ created_at: longAgo })
+      .where('id', '=', team.ana.id)
+      .execute();
+    const byId = await overview();
     expect(byId.get(team.ben.id)?.notRecognised).toBe(false);
     expect(byId.get(team.ana.id)?.notRecognised).toBe(true);
     expect((await t.api('GET', `/api/teams/${team.teamId}/overview`)).status).toBe(200);

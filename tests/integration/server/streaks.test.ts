@@ -38,9 +38,11 @@ describe.each(DIALECTS)('streaks from ingested work ($name)', (dialect) => {
     expect(state.streak.nextMilestone).toBe(10);
     expect(state.streak.recent.find((d) => d.date === '2026-11-03')?.outcome).toBe('off');
     expect(state.streak.recent.find((d) => d.date === '2026-10-31')?.outcome).toBe('off');
-    expect(state.timeline.filter((e) => e.kind === 'streak_milestone').map((e) => e.title)).toEqual([
-      '3-day streak',
-      '5-day streak',
+    // Recorded at the moment each day met its goal (that day's satisfied rating, 100 minutes after 08:30), in
+    // order, not at the recompute.
+    expect(state.timeline.filter((e) => e.kind === 'streak_milestone').map((e) => [e.title, e.at])).toEqual([
+      ['3-day streak', '2026-11-04T10:10:00.000Z'],
+      ['5-day streak', '2026-11-06T10:10:00.000Z'],
     ]);
     const feed = await t.api<FeedPage>('GET', '/api/me/feed?after=0&limit=1000', { token: agent.token });
     const celebrations = feed.body.entries.flatMap((e) =>

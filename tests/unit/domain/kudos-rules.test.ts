@@ -110,6 +110,13 @@ describe('recognition', () => {
     });
   });
 
+  it('lastRecognised: someone who joined less than 14 days ago is not "not recognised", however new', () => {
+    expect(lastRecognised('cy', kudos, NOW, 14, '2026-03-20T11:59:00Z').notRecognised).toBe(false);
+    expect(lastRecognised('cy', kudos, NOW, 14, '2026-03-07T12:00:01Z').notRecognised).toBe(false);
+    expect(lastRecognised('cy', kudos, NOW, 14, '2026-03-06T12:00:00Z').notRecognised).toBe(true);
+    expect(lastRecognised('ben', kudos, NOW, 14, '2026-01-01T00:00:00Z').notRecognised).toBe(true);
+  });
+
   it('invisible work: tough tickets turned around, QA highlights, notes helping peers', () => {
     const events = [
       rated('t1', 'ben', '2026-03-12T10:00:00Z', false),

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Kudos } from '../../../shared/domain/people-model';
-import { agentWeek, FIXTURE_NOW } from './fixtures/agent-week';
+import { agentWeek, FIXTURE_NOW, supervisorWeek } from './fixtures/agent-week';
 import { freezeDate, openView, renderApp } from './helpers/render-app';
 
 beforeEach(() => {
@@ -232,6 +232,16 @@ describe('Kudos', () => {
     await openGive(user);
     expect(screen.getByText(/You have given all your kudos for today/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send kudos' })).toBeDisabled();
+  });
+
+  it('tells a supervisor their kudos are uncapped, not "5 of 5 kudos left"', async () => {
+    const { user } = await renderApp({ snapshot: supervisorWeek() });
+    await openView(user, 'Kudos');
+    await openGive(user);
+    const form = screen.getByRole('form', { name: 'Send kudos' });
+    expect(form).toHaveTextContent('Your kudos as a supervisor are uncapped');
+    expect(form).not.toHaveTextContent(/kudos left to give today/);
+    expect(within(form).getByRole('button', { name: 'Send kudos' })).toBeEnabled();
   });
 
   it('shows a quiet count of what is new, in words for screen readers', async () => {

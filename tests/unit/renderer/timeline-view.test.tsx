@@ -15,13 +15,13 @@ describe('Timeline', () => {
   it('shows the level, personal bests and entries grouped by week, newest first', async () => {
     const { user } = await renderApp({ snapshot: agentWeek() });
     await openView(user, 'Timeline');
-    expect(screen.getByText('Level 4 · Trusted hand')).toBeInTheDocument();
+    expect(screen.getByText('Level 4 · Problem solver')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Progress to the next level' })).toHaveAttribute(
       'value',
       '140',
     );
     expect(screen.getByText(/CSAT/, { selector: '.bests li' })).toHaveTextContent(
-      'CSAT: 97% week of Mon 23 Feb, before 95%',
+      'CSAT: 97%, before 95% · week of Mon 23 Feb',
     );
     const weeks = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(weeks).toEqual(['Week of Mon 9 Mar', 'Week of Mon 2 Mar', 'Week of Mon 23 Feb']);
@@ -32,6 +32,40 @@ describe('Timeline', () => {
         .getAllByRole('listitem')
         .map((li) => li.querySelector('strong')?.textContent),
     ).toEqual(['Customer kudos', 'Kudos from Jonas Weber']);
+  });
+
+  it('a new agent is at the start of level 1, never "0 points — the top level"', async () => {
+    const week = agentWeek();
+    // What an agent without any stored state used to get: level 1 with no next level filled in.
+    const growth = {
+      points: 0,
+      level: 1,
+      levelName: 'Getting started',
+      pointsIntoLevel: 0,
+      pointsForNextLevel: null,
+      personalBests: [],
+    };
+    const { user } = await renderApp({ snapshot: { ...week, growth, timeline: [] } });
+    await openView(user, 'Timeline');
+    expect(screen.getByText('Level 1 · Getting started')).toBeInTheDocument();
+    expect(screen.queryByText(/the top level/)).not.toBeInTheDocument();
+    expect(screen.getByText(/^0 of \d+ points to the next level · 0 in all$/)).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Progress to the next level' })).toHaveAttribute(
+      'value',
+      '0',
+    );
+  });
+
+  it('a personal best shows the improvement its rounding would hide ("86.4, before 86.2", not "86/100, before 86/100")', async () => {
+    const week = agentWeek();
+    const personalBests = [
+      { metric: 'qaAvg' as const, value: 86.4, weekStart: '2026-03-02', previous: 86.2 },
+    ];
+    const { user } = await renderApp({ snapshot: { ...week, growth: { ...week.growth, personalBests } } });
+    await openView(user, 'Timeline');
+    expect(screen.getByText(/QA score/, { selector: '.bests li' })).toHaveTextContent(
+      'QA score: 86.4, before 86.2 · week of Mon 2 Mar',
+    );
   });
 
   it('groups by the person’s own time zone (a Sunday-night entry in UTC is Monday in Warsaw)', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SendKudosBody } from '../../../../shared/api/actions';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { KudosValue } from '../../../../shared/domain/people-model';
+import { kudosAllowance } from '../../../../shared/domain/kudos-rules';
 import { useApi } from '../../api/api-context';
 import { useDraft } from '../../api/use-draft';
 import { receiptSentence, useAction } from '../../api/use-action';
@@ -43,7 +44,8 @@ export function SendKudosForm({
       : (teammates.find((m) => m.id === draft.to)?.id ?? firstChoice),
   );
   const [invalid, setInvalid] = useState<string | null>(null);
-  const left = Math.max(0, snapshot.kudos.dailyCap - snapshot.kudos.sentToday);
+  // Supervisors' and admins' kudos are uncapped: the domain says so instead of "5 of 5 left".
+  const allowance = kudosAllowance({ role: snapshot.person.role, ...snapshot.kudos });
   const send = useCallback((body: SendKudosBody) => api.sendKudos(body), [api]);
   const { status, start } = useAction(send, sent);
 
@@ -79,9 +81,7 @@ export function SendKudosForm({
   return (
     <form className="form" onSubmit={submit} aria-label="Send kudos">
       <p className="meta" aria-live="polite">
-        {left === 0
-          ? 'You have given all your kudos for today — thank you! More tomorrow.'
-          : `${left} of ${snapshot.kudos.dailyCap} kudos left to give today.`}
+        {allowance.sentence}
       </p>
       <label>
         Send to
@@ -138,7 +138,11 @@ export function SendKudosForm({
           {invalid}
         </p>
       )}
-      <button type="submit" className="primary" disabled={left === 0 || status.kind === 'running'}>
+      <button
+        type="submit"
+        className="primary"
+        disabled={allowance.remaining === 0 || status.kind === 'running'}
+      >
         {status.kind === 'running' ? 'Sending…' : 'Send kudos'}
       </button>
       <ActionFeedback status={status} />

@@ -1,10 +1,12 @@
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import type { TimelineKind } from '../../../../shared/domain/growth-model';
+import { levelFor, levelSummary } from '../../../../shared/domain/growth';
+import { personalBestPhrase } from '../../../../shared/domain/personal-bests';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { KnownFor } from '../../components/KnownFor';
 import { Section } from '../../components/Section';
-import { formatMetric, METRIC_LABELS } from '../../format/metrics';
+import { METRIC_LABELS } from '../../format/metrics';
 import { dateTime, shortDate } from '../../format/time';
 import { ExportButtons } from './ExportButtons';
 import { groupByWeek } from './group-by-week';
@@ -28,24 +30,21 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
   const { growth } = snapshot;
   const weeks = groupByWeek(snapshot.timeline, snapshot.person.timezone);
   const showPoints = !settings.optOut.growthPoints;
+  // From the points alone (the domain's words), so a new agent's empty state never reads "the top level".
+  const level = levelSummary(growth.points);
+  const levelInfo = levelFor(growth.points);
   return (
     <>
       {showPoints && (
         <Section title="Level">
           <p>
-            <strong>
-              Level {growth.level} · {growth.levelName}
-            </strong>
+            <strong>{level.title}</strong>
           </p>
-          <p className="meta">
-            {growth.pointsForNextLevel === null
-              ? `${growth.points} points — the top level.`
-              : `${growth.pointsIntoLevel} of ${growth.pointsForNextLevel} points to the next level · ${growth.points} in all`}
-          </p>
-          {growth.pointsForNextLevel !== null && (
+          <p className="meta">{level.progress}</p>
+          {!level.atTop && levelInfo.pointsForNextLevel !== null && (
             <progress
-              max={growth.pointsForNextLevel}
-              value={growth.pointsIntoLevel}
+              max={levelInfo.pointsForNextLevel}
+              value={levelInfo.pointsIntoLevel}
               aria-label="Progress to the next level"
             />
           )}
@@ -62,11 +61,8 @@ export function TimelineView({ snapshot, settings }: { snapshot: Snapshot; setti
             {growth.personalBests.map((pb) => (
               <li key={pb.metric}>
                 <span aria-hidden="true">★</span> {METRIC_LABELS[pb.metric]}:{' '}
-                <strong>{formatMetric(pb.metric, pb.value)}</strong>{' '}
-                <span className="meta">
-                  week of {shortDate(pb.weekStart)}
-                  {pb.previous !== null ? `, before ${formatMetric(pb.metric, pb.previous)}` : ''}
-                </span>
+                <strong>{personalBestPhrase(pb)}</strong>{' '}
+                <span className="meta">· week of {shortDate(pb.weekStart)}</span>
               </li>
             ))}
           </ul>

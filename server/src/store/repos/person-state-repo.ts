@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { StreakState } from '../../../../shared/domain/streak-model';
 import { GrowthState } from '../../../../shared/domain/growth-model';
+import { growthState } from '../../../../shared/domain/growth';
 import { WeeklyTrendPoint } from '../../../../shared/domain/metrics-model';
 import type { Database } from '../schema';
 import { readJson, writeJson } from '../json';
@@ -16,14 +17,8 @@ export interface PersonState {
 export function emptyPersonState(): PersonState {
   return {
     streak: { current: 0, longest: 0, freezesLeft: 1, nextMilestone: 3, recent: [], todayMet: false },
-    growth: {
-      points: 0,
-      level: 1,
-      levelName: 'Getting started',
-      pointsIntoLevel: 0,
-      pointsForNextLevel: null,
-      personalBests: [],
-    },
+    // The domain's level for 0 points: level 1 with its real size, so nothing reads "the top level".
+    growth: growthState(0, []),
     trends: [],
   };
 }
