@@ -38,7 +38,7 @@ import { IngestBatchBody, IngestResult, WebhookResult } from './ingest';
 import { MetricsQuery } from './metrics';
 import { Health } from './ops';
 import { Snapshot } from './snapshot';
-import { AssignedMissions, CreatedId, TeamOverview } from './supervisor';
+import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
 
 /**
  * The one route table of the sync server, built like shared/ipc/contract.ts: each route's method, path, path
@@ -338,6 +338,16 @@ export const apiRoutes = {
     params: TeamParams,
     status: 200,
     reply: TeamOverview,
+    noStore: true,
+  }),
+  teamCoaching: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/coaching',
+    summary: 'every agent of the team with the coaching cards written for them: tasks done, replies',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: TeamCoaching,
     noStore: true,
   }),
   assignMission: route({

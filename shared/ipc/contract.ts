@@ -125,6 +125,7 @@ export const invokeContract = {
   replyCoaching: [ReplyCoachingBody, Receipt],
   submitIdea: [SubmitIdeaBody, Receipt],
   getTeamOverview: [z.object({ teamId: z.string() }), apiRoutes.teamOverview.reply],
+  getTeamCoaching: [z.object({ teamId: z.string() }), apiRoutes.teamCoaching.reply],
   assignMission: [AssignMissionBody, apiRoutes.assignMission.reply],
   writeCoachingCard: [CoachingCardBody, apiRoutes.writeCoachingCard.reply],
   moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), apiRoutes.moveIdea.reply],

@@ -139,6 +139,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     replyCoaching: enqueue('replyCoaching'),
     submitIdea: enqueue('submitIdea'),
     getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
+    getTeamCoaching: ({ teamId }) => supervisor.teamCoaching(teamId),
     assignMission: (body) => supervisor.assignMission(body),
     writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
     moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),

@@ -9,7 +9,13 @@ import {
 import type { SyncClient } from './sync-client';
 
 type SupervisorRoute =
-  'teamOverview' | 'assignMission' | 'writeCoachingCard' | 'moveIdea' | 'recordMilestone' | 'teamKudos';
+  | 'teamOverview'
+  | 'teamCoaching'
+  | 'assignMission'
+  | 'writeCoachingCard'
+  | 'moveIdea'
+  | 'recordMilestone'
+  | 'teamKudos';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -27,6 +33,7 @@ export function createSupervisorCalls(client: () => SyncClient) {
   };
   return {
     teamOverview: (teamId: string) => call('teamOverview', { teamId }, undefined),
+    teamCoaching: (teamId: string) => call('teamCoaching', { teamId }, undefined),
     assignMission: (body: RouteBodyInput<'assignMission'>) => call('assignMission', {}, body),
     writeCoachingCard: (body: RouteBodyInput<'writeCoachingCard'>) => call('writeCoachingCard', {}, body),
     moveIdea: (ideaId: string, body: RouteBodyInput<'moveIdea'>) => call('moveIdea', { ideaId }, body),

@@ -86,7 +86,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
             <AssignMissionForm overview={overview} onDone={() => void reload()} />
           </Section>
           <Section title="Write a coaching card">
-            <CoachingCardForm overview={overview} />
+            <CoachingCardForm members={overview.members} />
           </Section>
           <Section title="Career milestones">
             <MilestoneForm overview={overview} />

@@ -155,6 +155,11 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     denied: { ...TEAM_A, A2: FORBIDDEN },
     allowed: 'supA',
   },
+  teamCoaching: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/coaching` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
   assignMission: {
     request: (f) => ({ path: '/api/supervisor/missions', body: { agentIds: [f.A1], teamId: null, spec } }),
     denied: TEAM_A,

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Snapshot } from '../../../../shared/api/snapshot';
-import type { TeamOverview } from '../../../../shared/api/supervisor';
+import type { TeamCoaching, TeamOverview } from '../../../../shared/api/supervisor';
 import type { Celebration } from '../../../../shared/domain/growth-model';
 import {
   DEFAULT_SETTINGS,
@@ -18,6 +18,8 @@ export type FakeOptions = {
   state?: Partial<ClientState>;
   settings?: Partial<Settings>;
   overview?: TeamOverview;
+  /** The supervisor's side of coaching (getTeamCoaching); without it the call fails like a non-supervisor's. */
+  coaching?: TeamCoaching;
   /** What the host says it can do (a browser tab by default: no start at login). */
   capabilities?: HostCapabilities;
   /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
@@ -68,6 +70,10 @@ export function createFakeApi(options: FakeOptions = {}) {
     getTeamOverview: vi.fn(async (_request: unknown) => {
       if (!options.overview) throw new Error('You are not a supervisor of this team.');
       return options.overview;
+    }),
+    getTeamCoaching: vi.fn(async (_request: unknown) => {
+      if (!options.coaching) throw new Error('You are not a supervisor of this team.');
+      return options.coaching;
     }),
     assignMission: vi.fn(async (_request: unknown) => ({ missionIds: ['m-new'] })),
     writeCoachingCard: vi.fn(async (_request: unknown) => ({ id: 'c-new' })),
