@@ -15,6 +15,7 @@ type SupervisorRoute =
   | 'writeCoachingCard'
   | 'moveIdea'
   | 'recordMilestone'
+  | 'createPairingCode'
   | 'teamKudos';
 
 /**
@@ -39,6 +40,7 @@ export function createSupervisorCalls(client: () => SyncClient) {
     moveIdea: (ideaId: string, body: RouteBodyInput<'moveIdea'>) => call('moveIdea', { ideaId }, body),
     recordMilestone: (personId: string, body: RouteBodyInput<'recordMilestone'>) =>
       call('recordMilestone', { personId }, body),
+    createPairingCode: (personId: string) => call('createPairingCode', { personId }, undefined),
     teamKudos: (teamId: string, body: RouteBodyInput<'teamKudos'>) => call('teamKudos', { teamId }, body),
   };
 }

@@ -27,6 +27,8 @@ export async function signIn(
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
   await expect(page.getByLabel('Server address')).toHaveValue(url);
+  // A pairing code is offered first; these tests hold tokens, the alternative.
+  await page.getByRole('button', { name: 'I have a token instead' }).click();
   await page.getByLabel('Token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();

@@ -185,6 +185,12 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
   },
+  createPairingCode: {
+    request: (f) => ({ path: `/api/supervisor/people/${f.A1}/pairing-codes` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
+  exchangePairingCode: {},
   recordMilestone: {
     request: (f) => ({
       path: `/api/supervisor/people/${f.A1}/milestones`,

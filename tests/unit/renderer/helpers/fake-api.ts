@@ -57,6 +57,7 @@ export function createFakeApi(options: FakeOptions = {}) {
   const raw = {
     getState: vi.fn(async () => state),
     signIn: vi.fn(async (_request: unknown) => state),
+    pairDevice: vi.fn(async (_request: unknown) => state),
     signOut: vi.fn(async () => undefined),
     refresh: vi.fn(async () => state),
     sendKudos: vi.fn(receipt),
@@ -79,6 +80,12 @@ export function createFakeApi(options: FakeOptions = {}) {
     writeCoachingCard: vi.fn(async (_request: unknown) => ({ id: 'c-new' })),
     moveIdea: vi.fn(async (_request: unknown) => ({ id: 'i-3' })),
     recordMilestone: vi.fn(async (_request: unknown) => ({ id: 'ms-1' })),
+    createPairingCode: vi.fn(async (request: unknown) => ({
+      code: 'K7MQ-3XWP',
+      personId: (request as { personId: string }).personId,
+      personName: 'Kofi Mensah',
+      expiresAt: '2026-03-12T14:40:00Z',
+    })),
     sendTeamKudos: vi.fn(async (_request: unknown) => ({ kudosIds: ['k-team-1', 'k-team-2'] })),
     getSettings: vi.fn(async () => settings),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
