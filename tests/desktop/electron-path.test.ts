@@ -137,7 +137,7 @@ describe('the Electron path in Chromium: built preload → IPC bridge → API ho
       `/api/supervisor/people/${team.ana.id}/pairing-codes`,
     );
     await page.getByLabel('Server address').fill(server.url);
-    await page.getByLabel('Pairing code').fill(created.code);
+    await page.getByLabel('Pairing code', { exact: true }).fill(created.code);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await pw(page.getByRole('navigation', { name: 'Views' })).toBeVisible({ timeout: 20_000 });
     await pw(page.getByRole('img', { name: 'Online' })).toBeVisible({ timeout: 20_000 });

@@ -29,7 +29,7 @@ export async function signIn(
   await expect(page.getByLabel('Server address')).toHaveValue(url);
   // A pairing code is offered first; these tests hold tokens, the alternative.
   await page.getByRole('button', { name: 'I have a token instead' }).click();
-  await page.getByLabel('Token').fill(token);
+  await page.getByLabel('Token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
   return page;

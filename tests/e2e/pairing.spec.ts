@@ -1,6 +1,18 @@
-import { expect, openView, person, POPOVER, shot, signIn, suiteServer, test, expectAccessible } from './fixtures';
+import {
+  expect,
+  openView,
+  person,
+  POPOVER,
+  shot,
+  signIn,
+  suiteServer,
+  test,
+  expectAccessible,
+} from './fixtures';
 
-test('a supervisor makes a pairing code in the Team view; a fresh browser signs in with it', async ({ browser }) => {
+test('a supervisor makes a pairing code in the Team view; a fresh browser signs in with it', async ({
+  browser,
+}) => {
   const server = suiteServer();
   const maja = await signIn(browser, server.url, person(server.people, 'Maja Kowalska').token);
   await openView(maja, 'Team');
@@ -20,17 +32,17 @@ test('a supervisor makes a pairing code in the Team view; a fresh browser signs 
   await device.goto(server.url);
   const form = device.getByRole('form', { name: 'Sign in with a pairing code' });
   await expect(form.getByLabel('Server address')).toHaveValue(server.url);
-  await form.getByLabel('Pairing code').fill(code.toLowerCase().replace('-', ' '));
+  await form.getByLabel('Pairing code', { exact: true }).fill(code.toLowerCase().replace('-', ' '));
   await shot(device, 'pairing-sign-in');
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(device.getByRole('navigation', { name: 'Views' })).toBeVisible();
-  await openView(device, 'Profile');
+  await openView(device, 'Settings');
   await expect(device.getByRole('main')).toContainText('Ana Silva');
 
   // The code worked once: a second device is told so, in words.
   const other = await (await browser.newContext({ viewport: POPOVER })).newPage();
   await other.goto(server.url);
-  await other.getByLabel('Pairing code').fill(code);
+  await other.getByLabel('Pairing code', { exact: true }).fill(code);
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(other.getByRole('alert')).toContainText('This pairing code was already used');
   await expectAccessible(other, 'Sign-in with a used code');

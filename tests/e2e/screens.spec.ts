@@ -51,7 +51,7 @@ for (const theme of THEMES) {
       const context = await browser.newContext(options);
       const signInPage = await context.newPage();
       await signInPage.goto(server.url);
-      await expect(signInPage.getByLabel('Pairing code')).toBeVisible();
+      await expect(signInPage.getByLabel('Pairing code', { exact: true })).toBeVisible();
       await expectAccessible(signInPage, `Sign-in (${theme}, ${size})`);
       await shot(signInPage, `${theme}-${size}-sign-in`);
     });
