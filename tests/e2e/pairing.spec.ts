@@ -1,13 +1,13 @@
 import {
   expect,
+  expectAccessible,
+  newContext,
   openView,
   person,
-  POPOVER,
   shot,
   signIn,
   suiteServer,
   test,
-  expectAccessible,
 } from './fixtures';
 
 test('a supervisor makes a pairing code in the Team view; a fresh browser signs in with it', async ({
@@ -27,7 +27,7 @@ test('a supervisor makes a pairing code in the Team view; a fresh browser signs 
   await shot(maja, 'pairing-code-team');
 
   // A new device: nothing stored, no token, just the code read off the supervisor's screen.
-  const context = await browser.newContext({ viewport: POPOVER });
+  const context = await newContext(browser);
   const device = await context.newPage();
   await device.goto(server.url);
   const form = device.getByRole('form', { name: 'Sign in with a pairing code' });
@@ -40,7 +40,7 @@ test('a supervisor makes a pairing code in the Team view; a fresh browser signs 
   await expect(device.getByRole('main')).toContainText('Ana Silva');
 
   // The code worked once: a second device is told so, in words.
-  const other = await (await browser.newContext({ viewport: POPOVER })).newPage();
+  const other = await (await newContext(browser)).newPage();
   await other.goto(server.url);
   await other.getByLabel('Pairing code', { exact: true }).fill(code);
   await other.getByRole('button', { name: 'Sign in' }).click();
