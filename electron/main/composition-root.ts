@@ -89,6 +89,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<Shell> {
     },
     sessions: createSessionStore(store, safeStorage, log),
     settings: settingsStore,
+    http: nodeHttp,
+    serverUrlProblem,
     platform: {
       openExternal: (url) => shell.openExternal(url),
       saveFile: (input) => popover.whileDialog(() => saveFileWithDialog(popoverWindow, input)),

@@ -2,3 +2,4 @@ export * from './snapshot';
 export * from './feed';
 export * from './actions';
 export * from './supervisor';
+export * from './pairing';

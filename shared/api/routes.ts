@@ -37,8 +37,9 @@ import { ImportQuery, ImportReply } from './import';
 import { IngestBatchBody, IngestResult, WebhookResult } from './ingest';
 import { MetricsQuery } from './metrics';
 import { Health } from './ops';
+import { ExchangePairingCodeBody, PairedDevice, PairingCodeCreated } from './pairing';
 import { Snapshot } from './snapshot';
-import { AssignedMissions, CreatedId, TeamOverview } from './supervisor';
+import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
 
 /**
  * The one route table of the sync server, built like shared/ipc/contract.ts: each route's method, path, path
@@ -259,6 +260,19 @@ export const apiRoutes = {
     reply: ImportReply,
   }),
 
+  exchangePairingCode: route({
+    method: 'POST',
+    path: '/api/pairing/exchange',
+    summary:
+      'a one-time pairing code for a new device token: 401 unknown, 410 expired or used; failed tries are rate-limited per IP',
+    access: 'public',
+    who: 'a device with no token yet, holding a code from an admin or supervisor',
+    body: ExchangePairingCodeBody,
+    status: 200,
+    reply: PairedDevice,
+    noStore: true,
+  }),
+
   snapshot: route({
     method: 'GET',
     path: '/api/me/state',
@@ -341,6 +355,16 @@ export const apiRoutes = {
     reply: TeamOverview,
     noStore: true,
   }),
+  teamCoaching: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/coaching',
+    summary: 'every agent of the team with the coaching cards written for them: tasks done, replies',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: TeamCoaching,
+    noStore: true,
+  }),
   assignMission: route({
     method: 'POST',
     path: '/api/supervisor/missions',
@@ -371,6 +395,17 @@ export const apiRoutes = {
     idempotencyKey: 'optional',
     status: 200,
     reply: CreatedId,
+  }),
+  createPairingCode: route({
+    method: 'POST',
+    path: '/api/supervisor/people/:personId/pairing-codes',
+    summary: 'a one-time code (ABCD-EFGH, 10 minutes) the person exchanges for a device token; stored hashed',
+    access: 'supervisor',
+    who: 'admins for anyone; supervisors for the agents of their teams',
+    params: z.object({ personId: Id }),
+    status: 201,
+    reply: PairingCodeCreated,
+    noStore: true,
   }),
   recordMilestone: route({
     method: 'POST',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoInstant } from '../domain/primitives';
-import { Idea, Visibility } from '../domain/people-model';
+import { CoachingCard, Idea, Visibility } from '../domain/people-model';
 import { MissionView } from '../domain/mission-model';
 
 export const TeamMemberOverview = z.object({
@@ -31,3 +31,19 @@ export type TeamOverview = z.infer<typeof TeamOverview>;
 export const AssignedMissions = z.object({ missionIds: z.array(Id) });
 /** The reply to a supervisor write that makes or changes one thing. */
 export const CreatedId = z.object({ id: Id });
+
+/** One agent of a team with the coaching cards written for them, open ones first, newest first. */
+export const AgentCoaching = z.object({
+  personId: Id,
+  name: z.string(),
+  cards: z.array(CoachingCard),
+});
+export type AgentCoaching = z.infer<typeof AgentCoaching>;
+
+/** The supervisor's side of coaching: every agent of the team, each with their cards' tasks and replies. */
+export const TeamCoaching = z.object({
+  teamId: Id,
+  name: z.string(),
+  agents: z.array(AgentCoaching),
+});
+export type TeamCoaching = z.infer<typeof TeamCoaching>;

@@ -16,6 +16,7 @@ import {
   TeamKudosBody,
 } from '../api/actions';
 import { apiRoutes } from '../api/routes';
+import { PairingCode } from '../api/pairing';
 import { Celebration } from '../domain/growth-model';
 import { WallTime } from '../domain/primitives';
 
@@ -62,6 +63,13 @@ export const SignInInput = z.object({
   token: z.string().min(16).max(512),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
+
+/** Signing in with a one-time pairing code instead of a token: the host exchanges it, then signs in. */
+export const PairDeviceInput = z.object({
+  serverUrl: SignInInput.shape.serverUrl,
+  code: PairingCode,
+});
+export type PairDeviceInput = z.input<typeof PairDeviceInput>;
 
 export const View = z.enum([
   'today',
@@ -114,6 +122,7 @@ export type Receipt = z.infer<typeof Receipt>;
 export const invokeContract = {
   getState: [z.void(), ClientState],
   signIn: [SignInInput, ClientState],
+  pairDevice: [PairDeviceInput, ClientState],
   signOut: [z.void(), z.void()],
   refresh: [z.void(), ClientState],
   sendKudos: [SendKudosBody, Receipt],
@@ -125,10 +134,12 @@ export const invokeContract = {
   replyCoaching: [ReplyCoachingBody, Receipt],
   submitIdea: [SubmitIdeaBody, Receipt],
   getTeamOverview: [z.object({ teamId: z.string() }), apiRoutes.teamOverview.reply],
+  getTeamCoaching: [z.object({ teamId: z.string() }), apiRoutes.teamCoaching.reply],
   assignMission: [AssignMissionBody, apiRoutes.assignMission.reply],
   writeCoachingCard: [CoachingCardBody, apiRoutes.writeCoachingCard.reply],
   moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), apiRoutes.moveIdea.reply],
   recordMilestone: [RecordMilestoneBody.extend({ agentId: z.string() }), apiRoutes.recordMilestone.reply],
+  createPairingCode: [z.object({ personId: z.string() }), apiRoutes.createPairingCode.reply],
   sendTeamKudos: [
     TeamKudosBody.extend({ teamId: z.string() }),
     apiRoutes.teamKudos.reply.pick({ kudosIds: true }),

@@ -13,7 +13,8 @@ import type { SyncClient } from './sync-client';
 import type { PlatformHooks, Session, SessionStore, SettingsStore } from './host-ports';
 import { createListeners } from './listeners';
 import { createSupervisorCalls } from './supervisor-calls';
-import type { Logger } from './ports';
+import type { HttpFetch, Logger } from './ports';
+import { exchangePairingCode } from './pairing';
 
 /** A handler receives the request as its schema outputs it (defaults filled in). */
 type ParsedRequest<N extends InvokeName> = z.output<(typeof invokeContract)[N][0]>;
@@ -24,6 +25,13 @@ export interface ApiHostOptions {
   sessions: SessionStore;
   settings: SettingsStore;
   platform: PlatformHooks;
+  /** For the one call made before there is a session: exchanging a pairing code for a token. */
+  http: HttpFetch;
+  /**
+   * Why a server address is refused on this platform (Electron refuses plain http off this machine), or null.
+   * Checked before a pairing code is sent, so a code is never spent on a server the sign-in would refuse.
+   */
+  serverUrlProblem?: (serverUrl: string) => string | null;
   log?: Logger;
 }
 
@@ -98,25 +106,33 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
 
   const supervisor = createSupervisorCalls(() => requireClient());
 
+  async function signIn(input: Session): Promise<ClientState> {
+    const candidate = options.createClient(input);
+    try {
+      await candidate.verify();
+    } catch (error) {
+      candidate.stop();
+      throw error;
+    }
+    if (client) {
+      client.stop();
+      release();
+    }
+    await options.sessions.save(input);
+    signedOut = signedOutState();
+    await attach(candidate);
+    stateListeners.emit(getState());
+    return getState();
+  }
+
   const handlers: InvokeHandlers = {
     getState: async () => getState(),
-    async signIn(input) {
-      const candidate = options.createClient(input);
-      try {
-        await candidate.verify();
-      } catch (error) {
-        candidate.stop();
-        throw error;
-      }
-      if (client) {
-        client.stop();
-        release();
-      }
-      await options.sessions.save(input);
-      signedOut = signedOutState();
-      await attach(candidate);
-      stateListeners.emit(getState());
-      return getState();
+    signIn,
+    async pairDevice({ serverUrl, code }) {
+      const problem = options.serverUrlProblem?.(serverUrl);
+      if (problem) throw new Error(problem);
+      const paired = await exchangePairingCode(options.http, serverUrl, code);
+      return signIn({ serverUrl, token: paired.token });
     },
     async signOut() {
       const current = client;
@@ -139,10 +155,12 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     replyCoaching: enqueue('replyCoaching'),
     submitIdea: enqueue('submitIdea'),
     getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
+    getTeamCoaching: ({ teamId }) => supervisor.teamCoaching(teamId),
     assignMission: (body) => supervisor.assignMission(body),
     writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
     moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),
     recordMilestone: ({ agentId, ...body }) => supervisor.recordMilestone(agentId, body),
+    createPairingCode: ({ personId }) => supervisor.createPairingCode(personId),
     sendTeamKudos: async ({ teamId, ...body }) => ({
       kudosIds: (await supervisor.teamKudos(teamId, body)).kudosIds,
     }),

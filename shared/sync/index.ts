@@ -10,3 +10,4 @@ export * from './sync-client';
 export * from './host-ports';
 export * from './api-host';
 export * from './supervisor-calls';
+export * from './pairing';

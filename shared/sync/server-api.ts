@@ -101,7 +101,8 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
   };
 }
 
-function errorFrom(status: number, text: string): SyncRequestError {
+/** A failed reply as a SyncRequestError: the server's ApiError sentence when it sent one. */
+export function errorFrom(status: number, text: string): SyncRequestError {
   const body = ApiError.safeParse(safeJson(text));
   if (body.success) return new SyncRequestError(body.data.message, status, body.data.error);
   if (status === 401)
@@ -113,7 +114,7 @@ function errorFrom(status: number, text: string): SyncRequestError {
   return new SyncRequestError(`The server answered ${status}.`, status, `http_${status}`);
 }
 
-function safeJson(text: string): unknown {
+export function safeJson(text: string): unknown {
   try {
     return text === '' ? undefined : JSON.parse(text);
   } catch {

@@ -9,7 +9,14 @@ import {
 import type { SyncClient } from './sync-client';
 
 type SupervisorRoute =
-  'teamOverview' | 'assignMission' | 'writeCoachingCard' | 'moveIdea' | 'recordMilestone' | 'teamKudos';
+  | 'teamOverview'
+  | 'teamCoaching'
+  | 'assignMission'
+  | 'writeCoachingCard'
+  | 'moveIdea'
+  | 'recordMilestone'
+  | 'createPairingCode'
+  | 'teamKudos';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -27,11 +34,13 @@ export function createSupervisorCalls(client: () => SyncClient) {
   };
   return {
     teamOverview: (teamId: string) => call('teamOverview', { teamId }, undefined),
+    teamCoaching: (teamId: string) => call('teamCoaching', { teamId }, undefined),
     assignMission: (body: RouteBodyInput<'assignMission'>) => call('assignMission', {}, body),
     writeCoachingCard: (body: RouteBodyInput<'writeCoachingCard'>) => call('writeCoachingCard', {}, body),
     moveIdea: (ideaId: string, body: RouteBodyInput<'moveIdea'>) => call('moveIdea', { ideaId }, body),
     recordMilestone: (personId: string, body: RouteBodyInput<'recordMilestone'>) =>
       call('recordMilestone', { personId }, body),
+    createPairingCode: (personId: string) => call('createPairingCode', { personId }, undefined),
     teamKudos: (teamId: string, body: RouteBodyInput<'teamKudos'>) => call('teamKudos', { teamId }, body),
   };
 }

@@ -129,9 +129,15 @@ describe('the Electron path in Chromium: built preload → IPC bridge → API ho
     expect(requested.filter((url) => /\/assets\/web-[^/]+\.js$/.test(url))).toEqual([]);
   });
 
-  it('signs in through the sign-in screen, over IPC', async () => {
+  it('signs in through the sign-in screen with a pairing code, over IPC (the pairDevice channel)', async () => {
+    const created = await call<{ code: string }>(
+      server.url,
+      team.supervisor.token,
+      'POST',
+      `/api/supervisor/people/${team.ana.id}/pairing-codes`,
+    );
     await page.getByLabel('Server address').fill(server.url);
-    await page.getByLabel('Token').fill(team.ana.token);
+    await page.getByLabel('Pairing code', { exact: true }).fill(created.code);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await pw(page.getByRole('navigation', { name: 'Views' })).toBeVisible({ timeout: 20_000 });
     await pw(page.getByRole('img', { name: 'Online' })).toBeVisible({ timeout: 20_000 });

@@ -63,7 +63,7 @@ test('the team view for a supervisor (their landing view) has no serious axe vio
 test('the sign-in screen has no serious axe violations', async ({ page }) => {
   const server = suiteServer();
   await page.goto(server.url);
-  await expect(page.getByLabel('Token')).toBeVisible();
+  await expect(page.getByLabel('Pairing code', { exact: true })).toBeVisible();
   await expectAccessible(page, 'sign-in');
 });
 

@@ -15,19 +15,41 @@ export const POPOVER = { width: 400, height: 600 } as const;
 
 export const suiteServer = (): E2EState => E2EState.parse(JSON.parse(process.env.SIDEKICK_E2E ?? 'null'));
 
+/** The suite server's clock now: its injected --now (a fixed Wednesday morning), run on in real time. */
+export function serverNow(clock: readonly [number, number] = suiteServer().clock): number {
+  return clock[0] + (Date.now() - clock[1]);
+}
+
+/**
+ * A browser context whose clock agrees with the server's: it starts at the server's time and then runs on
+ * naturally (timers fire as usual), so "3 days left" and "2 h ago" read the same whatever day the suite runs.
+ */
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+  clock?: readonly [number, number],
+) {
+  const context = await browser.newContext({ viewport: POPOVER, ...options });
+  await context.clock.install({ time: serverNow(clock) });
+  return context;
+}
+
 /** Opens the companion served by `url` in a fresh context and signs in with the person's token. */
 export async function signIn(
   browser: Browser,
   url: string,
   token: string,
   options: BrowserContextOptions = {},
+  clock?: readonly [number, number],
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: POPOVER, ...options });
+  const context = await newContext(browser, options, clock);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
   await expect(page.getByLabel('Server address')).toHaveValue(url);
-  await page.getByLabel('Token').fill(token);
+  // A pairing code is offered first; these tests hold tokens, the alternative.
+  await page.getByRole('button', { name: 'I have a token instead' }).click();
+  await page.getByLabel('Token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
   return page;

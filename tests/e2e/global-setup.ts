@@ -21,6 +21,7 @@ export default async function globalSetup() {
     dataDir: server.dataDir,
     people: server.people,
     pid: server.pid,
+    clock: server.clock,
   });
   return async () => {
     await server.stop();

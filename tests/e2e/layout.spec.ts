@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { expect, openView, person, POPOVER, postJson, shot, signIn, suiteServer, test } from './fixtures';
+import {
+  expect,
+  openView,
+  person,
+  POPOVER,
+  postJson,
+  serverNow,
+  shot,
+  signIn,
+  suiteServer,
+  test,
+} from './fixtures';
 
 /** One word, no spaces: what a pasted log line or a stuck key produces. */
 const word = (n: number, seed: string) => `${seed}${'x'.repeat(n - seed.length - 3)}end`;
@@ -32,7 +43,7 @@ test('a 4,000-character word wraps everywhere people write: ideas, kudos, profil
     ticketUrl: null,
   });
   // A customer's comment may be 4,000 characters too; it arrives as customer kudos.
-  const now = Date.now();
+  const now = serverNow();
   await postJson(`${server.url}/api/ingest/events`, server.adminToken, {
     events: [
       {

@@ -1,4 +1,4 @@
-import { expect, person, postJson, shot, signIn, suiteServer, test } from './fixtures';
+import { expect, person, postJson, serverNow, shot, signIn, suiteServer, test } from './fixtures';
 
 test('ingesting helpdesk events completes a mission and the celebration shows', async ({ browser }) => {
   const server = suiteServer();
@@ -7,7 +7,7 @@ test('ingesting helpdesk events completes a mission and the celebration shows', 
   const page = await signIn(browser, server.url, dev.token);
 
   // A fresh mission that starts now, so the outcome does not depend on the demo history or the weekday.
-  const now = Date.now();
+  const now = serverNow();
   const title = `Solve 3 tickets before lunch ${now}`;
   await postJson(`${server.url}/api/supervisor/missions`, boss.token, {
     agentIds: [dev.id],

@@ -15,9 +15,18 @@ test('offline: the last state stays with its age, and an action queued offline i
   // Its own server, because this test stops it.
   server = await spawnServer();
   const { dataDir, port, adminToken } = server;
-  const page = await signIn(browser, server.url, person(server.people, 'Felix Wagner').token);
+  const page = await signIn(
+    browser,
+    server.url,
+    person(server.people, 'Felix Wagner').token,
+    {},
+    server.clock,
+  );
   await expect(page.getByRole('img', { name: 'Online' })).toBeVisible();
 
+  // Restarted on the same data, its clock carries on from where it was (not back to the start).
+  const stoppedAt = server.now().getTime();
+  const stoppedHere = Date.now();
   await server.stop();
   const banner = page.getByRole('status').filter({ hasText: 'Offline — as of' });
   await expect(banner).toBeVisible({ timeout: 20_000 });
@@ -34,7 +43,12 @@ test('offline: the last state stays with its age, and an action queued offline i
   await expect(banner).toContainText('1 action queued');
   await shot(page, 'offline-stale-queued');
 
-  server = await spawnServer({ dataDir, port, adminToken });
+  server = await spawnServer({
+    dataDir,
+    port,
+    adminToken,
+    now: new Date(stoppedAt + (Date.now() - stoppedHere)).toISOString(),
+  });
   await expect(page.getByRole('img', { name: 'Online' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/actions? queued/)).toHaveCount(0, { timeout: 30_000 });
   await shot(page, 'offline-back-online');

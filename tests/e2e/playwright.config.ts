@@ -22,6 +22,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 400, height: 600 },
+    // The browser's zone and language are fixed too; the clock follows the server's (fixtures.ts newContext).
+    timezoneId: 'UTC',
+    locale: 'en-GB',
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
     trace: 'off',

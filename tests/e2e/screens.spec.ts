@@ -1,10 +1,12 @@
 import {
   expect,
   expectAccessible,
+  newContext,
   openView,
   person,
   POPOVER,
   postJson,
+  serverNow,
   shot,
   signIn,
   suiteServer,
@@ -47,11 +49,16 @@ for (const theme of THEMES) {
       await expect(supervisor.getByRole('listitem', { name: 'Emma Nowak' })).toBeVisible();
       await expectAccessible(supervisor, `Team (${theme}, ${size})`);
       await shot(supervisor, `${theme}-${size}-team`);
+      // The supervisor's side of coaching: their team's cards, grouped by agent.
+      await openView(supervisor, 'Coaching');
+      await expect(supervisor.getByRole('listitem', { name: 'Emma Nowak' })).toBeVisible();
+      await expectAccessible(supervisor, `Coaching, supervisor (${theme}, ${size})`);
+      await shot(supervisor, `${theme}-${size}-coaching-supervisor`);
 
-      const context = await browser.newContext(options);
+      const context = await newContext(browser, options);
       const signInPage = await context.newPage();
       await signInPage.goto(server.url);
-      await expect(signInPage.getByLabel('Token')).toBeVisible();
+      await expect(signInPage.getByLabel('Pairing code', { exact: true })).toBeVisible();
       await expectAccessible(signInPage, `Sign-in (${theme}, ${size})`);
       await shot(signInPage, `${theme}-${size}-sign-in`);
     });
@@ -64,7 +71,7 @@ test('the moments worth a screenshot: a customer’s thank-you, in light and dar
   const light = await signIn(browser, server.url, ben.token);
   const dark = await signIn(browser, server.url, ben.token, { colorScheme: 'dark' });
   const calm = await signIn(browser, server.url, ben.token, { reducedMotion: 'reduce' });
-  const now = Date.now();
+  const now = serverNow();
   const quote = `Ben stayed with me until the refund went through and explained every step. Thank you! (${now})`;
   await postJson(`${server.url}/api/ingest/events`, server.adminToken, {
     events: [

@@ -21,8 +21,16 @@ const DemoTokens = z.object({
 });
 export type DemoPerson = z.infer<typeof DemoTokens>['people'][number];
 
+/**
+ * Where the suite server's clock starts: a Wednesday, 10:00 in the demo team's zone (Europe/Warsaw), mid-week and
+ * far from a DST change, so no e2e test depends on the day, week or hour it runs. The clock runs on from there.
+ */
+export const E2E_NOW = '2026-03-11T09:00:00.000Z';
+
 export const E2EState = z.object({
   url: z.string(),
+  /** The server's clock as [instant, this machine's Date.now() at that instant]: see serverNow(). */
+  clock: z.tuple([z.number(), z.number()]),
   adminToken: z.string(),
   dataDir: z.string(),
   people: DemoTokens.shape.people,
@@ -37,6 +45,10 @@ export interface ServerHandle {
   dataDir: string;
   people: DemoPerson[];
   pid: number;
+  /** [the server's clock, this machine's Date.now()] at one instant, to tell the server's time later. */
+  clock: [number, number];
+  /** The server's clock now (its injected --now, run on in real time). */
+  now(): Date;
   /** SIGTERM, then waits for the process to exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
 }
@@ -46,8 +58,9 @@ export interface ServerHandle {
  * the server's), waits for "Sidekick server listening on URL" and reads the tokens file it wrote.
  */
 export async function spawnServer(
-  options: { dataDir?: string; port?: number; adminToken?: string } = {},
+  options: { dataDir?: string; port?: number; adminToken?: string; now?: string } = {},
 ): Promise<ServerHandle> {
+  const startAt = options.now ?? E2E_NOW;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-e2e-'));
   const adminToken = options.adminToken ?? `admin_${randomBytes(24).toString('hex')}`;
   const tokensFile = path.join(dataDir, 'demo-tokens.json');
@@ -68,6 +81,8 @@ export async function spawnServer(
       dataDir,
       '--demo-tokens-file',
       tokensFile,
+      '--now',
+      startAt,
     ],
     {
       cwd: repoRoot,
@@ -75,7 +90,11 @@ export async function spawnServer(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // The server's clock starts at --now when it builds its context, a little before it listens: taking the moment
+  // it listens as that start puts our estimate of its clock slightly behind it, so events dated "now" by a test
+  // are never in the server's future.
   const url = await waitForListening(child);
+  const clock: [number, number] = [Date.parse(startAt), Date.now()];
   const tokens = DemoTokens.parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
@@ -85,6 +104,8 @@ export async function spawnServer(
     dataDir,
     people: tokens.people,
     pid: child.pid ?? -1,
+    clock,
+    now: () => new Date(clock[0] + (Date.now() - clock[1])),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -31,17 +31,20 @@ export function ProgressRing({
         strokeWidth={stroke}
         fill="none"
       />
-      <circle
-        className="ring-value"
-        cx={size / 2}
-        cy={size / 2}
-        r={radius}
-        strokeWidth={stroke}
-        fill="none"
-        strokeLinecap="round"
-        strokeDasharray={`${circumference * clamped} ${circumference}`}
-        transform={`rotate(-90 ${size / 2} ${size / 2})`}
-      />
+      {/* Nothing done draws nothing: a round cap on a zero-length arc would show a dot that reads as progress. */}
+      {clamped > 0 && (
+        <circle
+          className="ring-value"
+          cx={size / 2}
+          cy={size / 2}
+          r={radius}
+          strokeWidth={stroke}
+          fill="none"
+          strokeLinecap="round"
+          strokeDasharray={`${circumference * clamped} ${circumference}`}
+          transform={`rotate(-90 ${size / 2} ${size / 2})`}
+        />
+      )}
       {size >= 44 && (
         <text x="50%" y="50%" dominantBaseline="central" textAnchor="middle" className="ring-text">
           {Math.round(clamped * 100)}%

@@ -46,6 +46,7 @@ export async function createWebHost(win: BrowserWindow): Promise<SidekickApi> {
       ),
     sessions: browserSessionStore(win.localStorage),
     settings,
+    http: browserHttp(win),
     platform: {
       openExternal: async (url) => openExternalUrl(win, url),
       saveFile: async (input) => downloadFile(win.document, input),
@@ -86,12 +87,15 @@ export async function createWebHost(win: BrowserWindow): Promise<SidekickApi> {
 
   const api: Record<string, unknown> = {};
   for (const name of INVOKE_NAMES) api[name] = (request?: unknown) => host.invoke(name, request);
-  const signIn = api.signIn as AnyInvoke;
-  api.signIn = async (request?: unknown) => {
-    const state = await signIn(request);
-    void notifier.askPermission();
-    return state;
-  };
+  // Signed in (with a token or a pairing code): now is the moment to ask whether pop-ups may show.
+  for (const name of ['signIn', 'pairDevice'] as const) {
+    const invoke = api[name] as AnyInvoke;
+    api[name] = async (request?: unknown) => {
+      const state = await invoke(request);
+      void notifier.askPermission();
+      return state;
+    };
+  }
   api.onState = host.onState;
   api.onCelebration = celebrationListeners.add;
   api.onDigest = digestListeners.add;

@@ -5,6 +5,7 @@ import type { AppContext } from '../core/context';
 import { registerSecurityHeaders } from '../http/security-headers';
 import { registerErrorReplies } from '../http/error-replies';
 import { createAuthenticator } from '../http/authenticate';
+import { registerPairingRoutes } from '../http/routes-pairing';
 import { registerAdminRoutes } from '../http/routes-admin';
 import { registerMeRoutes } from '../http/routes-me';
 import { registerActionRoutes } from '../http/routes-actions';
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerAdminImportRoute(app, ctx, route);
   registerWebhookRoutes(app, ctx, route);
   registerSupervisorRoutes(app, ctx, route);
+  registerPairingRoutes(app, ctx, route, limiter);
   registerLiveRoute(app, ctx, limiter);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   return app;

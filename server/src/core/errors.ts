@@ -14,11 +14,15 @@ export interface Issue {
 export type RefusalKind =
   /** What was sent is malformed or names something impossible (an unknown time zone, an empty window). */
   | 'invalid'
+  /** What should prove who the caller is (a pairing code) is not one the server knows. */
+  | 'unauthenticated'
   /** The caller is known but may not do this. */
   | 'forbidden'
   | 'not_found'
   /** It clashes with what is stored (a handle owned by someone else, an offer already closed, a reused key). */
   | 'conflict'
+  /** It existed but is no longer usable: a pairing code that expired or was already used. */
+  | 'gone'
   /** Well-formed and allowed, but a rule says no (the daily kudos cap, kudos to oneself, a team without agents). */
   | 'rule'
   /** More than the server takes in one go. */

@@ -21,9 +21,11 @@ export class HttpError extends Error {
 /** The one place a domain refusal becomes an HTTP status. */
 const STATUS_OF: Record<RefusalKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   too_large: 413,
   rule: 422,
   unavailable: 503,

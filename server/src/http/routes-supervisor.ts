@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/context';
 import { assignMission, moveIdea, recordMilestone, writeCoachingCard } from '../actions/supervisor-actions';
 import { teamOverview } from '../actions/team-overview';
+import { teamCoaching } from '../actions/team-coaching';
 import { sendTeamKudos } from '../actions/team-kudos';
 import type { RegisterRoute } from './route-registrar';
 
 /** Supervisors of the team (or admins) only; the actions refuse agents and other teams' supervisors (403). */
 export function registerSupervisorRoutes(app: FastifyInstance, ctx: AppContext, route: RegisterRoute): void {
   route(app, 'teamOverview', (c) => teamOverview(ctx, c.principal, c.params.teamId));
+  route(app, 'teamCoaching', (c) => teamCoaching(ctx, c.principal, c.params.teamId));
   route(app, 'assignMission', (c) => assignMission(ctx, c.principal, c.body, c.idempotencyKey));
   route(app, 'writeCoachingCard', (c) => writeCoachingCard(ctx, c.principal, c.body, c.idempotencyKey));
   route(app, 'moveIdea', (c) => moveIdea(ctx, c.principal, c.params.ideaId, c.body, c.idempotencyKey));

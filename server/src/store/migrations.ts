@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { pendingWork } from './migration-0003-pending-work';
 import { idempotencyReplies } from './migration-0004-idempotency-replies';
+import { pairingCodes } from './migration-0007-pairing-codes';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -185,6 +186,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_team_indexes': teamIndexes,
   '0003_pending_work': pendingWork,
   '0004_idempotency_replies': idempotencyReplies,
+  '0007_pairing_codes': pairingCodes,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -45,6 +45,19 @@ export interface TokensTable {
   revoked_at: string | null;
 }
 
+/** One-time pairing codes, stored as SHA-256 of the normalised code (migration 0007). */
+export interface PairingCodesTable {
+  id: string;
+  code_hash: string;
+  person_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** The device token the code was exchanged for. */
+  token_id: string | null;
+}
+
 export interface EventsTable {
   source: string;
   external_id: string;
@@ -173,6 +186,7 @@ export interface Database {
   team_members: TeamMembersTable;
   handles: HandlesTable;
   tokens: TokensTable;
+  pairing_codes: PairingCodesTable;
   events: EventsTable;
   feed: FeedTable;
   feed_heads: FeedHeadsTable;

@@ -4,7 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../server/src/app/start';
-import { createSyncClient, type KeyValueStorage, type SyncClient } from '../../../shared/sync';
+import {
+  createApiHost,
+  createSyncClient,
+  type KeyValueStorage,
+  type Session,
+  type SyncClient,
+} from '../../../shared/sync';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
 import type { FeedEntry } from '../../../shared/api';
 import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from '../../../electron/main/sync/node-adapters';
 import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
@@ -195,5 +202,48 @@ export function assertContiguous(seen: readonly FeedEntry[], from: number): void
       throw new Error(
         `expected seq ${from + i} at position ${i}, got ${entry.seq} (seqs: ${seen.map((e) => e.seq).join(',')})`,
       );
+  });
+}
+
+/** The renderer's API as the desktop and the browser host serve it (shared/sync's API host), on node adapters. */
+export function nodeApiHost(
+  options: { serverUrlProblem?: (url: string) => string | null; onHttp?: (url: string) => void } = {},
+) {
+  let session: Session | null = null;
+  let settings: Settings = DEFAULT_SETTINGS;
+  const log = (level: string, message: string) =>
+    level === 'error' ? consoleLogger(level, message) : undefined;
+  return createApiHost({
+    createClient: (s) =>
+      createSyncClient(
+        {
+          http: nodeHttp,
+          openSocket: openWsSocket,
+          storage: new MemoryStorage(),
+          clock: nodeClock,
+          random: Math.random,
+          newKey: randomUUID,
+          log,
+        },
+        s,
+      ),
+    http: (url, init) => {
+      options.onHttp?.(url);
+      return nodeHttp(url, init);
+    },
+    ...(options.serverUrlProblem ? { serverUrlProblem: options.serverUrlProblem } : {}),
+    sessions: {
+      load: async () => session,
+      save: async (s) => void (session = s),
+      clear: async () => void (session = null),
+    },
+    settings: { load: async () => settings, save: async (s) => void (settings = s) },
+    platform: {
+      openExternal: async () => undefined,
+      saveFile: async () => ({ saved: false }),
+      closePopover: async () => undefined,
+      capabilities: { startAtLogin: false },
+    },
+    log,
   });
 }

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { createApiHost, createSyncClient, type Session } from '../../../shared/sync';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
-import { consoleLogger, nodeClock, nodeHttp, openWsSocket } from '../../../electron/main/sync/node-adapters';
-import { seedTeam, startTestServer, syncClient, waitFor } from './support';
-import { MemoryStorage } from '../../../bench/lib/node-sync-deps';
+import { nodeApiHost, seedTeam, startTestServer, syncClient, waitFor } from './support';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 let server: TestServer;
@@ -18,42 +13,6 @@ afterAll(async () => {
   await server.dispose();
 });
 
-/** The renderer's API as the desktop and the browser host serve it, signed in as the team's supervisor. */
-function supervisorHost() {
-  let session: Session | null = null;
-  let settings: Settings = DEFAULT_SETTINGS;
-  const log = (level: string, message: string) =>
-    level === 'error' ? consoleLogger(level, message) : undefined;
-  return createApiHost({
-    createClient: (s) =>
-      createSyncClient(
-        {
-          http: nodeHttp,
-          openSocket: openWsSocket,
-          storage: new MemoryStorage(),
-          clock: nodeClock,
-          random: Math.random,
-          newKey: randomUUID,
-          log,
-        },
-        s,
-      ),
-    sessions: {
-      load: async () => session,
-      save: async (s) => void (session = s),
-      clear: async () => void (session = null),
-    },
-    settings: { load: async () => settings, save: async (s) => void (settings = s) },
-    platform: {
-      openExternal: async () => undefined,
-      saveFile: async () => ({ saved: false }),
-      closePopover: async () => undefined,
-      capabilities: { startAtLogin: false },
-    },
-    log,
-  });
-}
-
 describe('team-wide kudos through the API host', () => {
   it("reaches every agent's open companion, and an agent cannot send one", async () => {
     const ana = syncClient(server.url, team.ana.token);
@@ -64,7 +23,7 @@ describe('team-wide kudos through the API host', () => {
       () => ana.client.getState().connection === 'online' && ben.client.getState().connection === 'online',
     );
 
-    const host = supervisorHost();
+    const host = nodeApiHost();
     await host.invoke('signIn', { serverUrl: server.url, token: team.supervisor.token });
     const reply = await host.invoke('sendTeamKudos', {
       teamId: team.teamId,
@@ -81,7 +40,7 @@ describe('team-wide kudos through the API host', () => {
       false;
     await waitFor(() => got(ana) && got(ben), 2_000, 'both agents to receive the team kudos');
 
-    const agentHost = supervisorHost();
+    const agentHost = nodeApiHost();
     await agentHost.invoke('signIn', { serverUrl: server.url, token: team.ana.token });
     await expect(
       agentHost.invoke('sendTeamKudos', {

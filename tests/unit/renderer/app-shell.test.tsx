@@ -12,6 +12,7 @@ describe('the companion shell', () => {
     const { raw, user } = await renderApp({ state: { connection: 'signed_out' } });
     const server = await screen.findByLabelText('Server address');
     expect(server).toHaveValue(window.location.origin);
+    await user.click(screen.getByRole('button', { name: 'I have a token instead' }));
     await user.type(screen.getByLabelText('Token'), 'sk_agent_0123456789abcdef');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(raw.signIn).toHaveBeenCalledWith({
@@ -22,6 +23,7 @@ describe('the companion shell', () => {
 
   it('says what is wrong with a token that is too short, without calling the host', async () => {
     const { raw, user } = await renderApp({ state: { connection: 'signed_out' } });
+    await user.click(await screen.findByRole('button', { name: 'I have a token instead' }));
     await user.type(await screen.findByLabelText('Token'), 'short');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('token looks too short');
@@ -41,6 +43,7 @@ describe('the companion shell', () => {
         ),
       },
     });
+    await user.click(await screen.findByRole('button', { name: 'I have a token instead' }));
     await user.type(await screen.findByLabelText('Token'), 'sk_agent_0123456789abcdef');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The server did not accept this token (401).');

@@ -208,7 +208,7 @@ describe('Kudos', () => {
     await user.selectOptions(screen.getByLabelText('Send to'), 'Kofi Mensah');
     await user.type(screen.getByLabelText('What they did'), 'Took my chats while I was at the dentist');
     act(() => emitState({ connection: 'signed_out', lastError: 'This token was revoked.' }));
-    expect(await screen.findByLabelText('Token')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Pairing code')).toBeInTheDocument();
     act(() => emitState({ connection: 'online', lastError: null }));
     await openView(user, 'Kudos');
     await openGive(user);

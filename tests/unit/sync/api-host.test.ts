@@ -20,6 +20,7 @@ function setup() {
   const opened: string[] = [];
   const host = createApiHost({
     createClient: (session) => createSyncClient(fakeDeps(server, clock, storage), session),
+    http: fakeDeps(server, clock, storage).http,
     sessions: {
       load: async () => saved,
       save: async (s) => void (saved = s),

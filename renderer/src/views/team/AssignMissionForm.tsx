@@ -85,7 +85,7 @@ export function AssignMissionForm({ overview, onDone }: { overview: TeamOverview
 
   return (
     <form className="form" onSubmit={submit} aria-label="Assign a mission" noValidate>
-      <MemberSelect overview={overview} value={who} onChange={setWho}>
+      <MemberSelect members={overview.members} value={who} onChange={setWho}>
         <option value="team">The whole team</option>
       </MemberSelect>
       <label>

@@ -1,17 +1,27 @@
 import type { z } from 'zod';
 import { useCallback, useState, type FormEvent } from 'react';
 import { CoachingCardBody } from '../../../../shared/api/actions';
-import type { TeamOverview } from '../../../../shared/api/supervisor';
 import { type MetricKey } from '../../../../shared/domain/metrics-model';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
-import { MemberSelect, MetricSelect } from './TeamFormFields';
+import { MemberSelect, MetricSelect, type MemberChoice } from './TeamFormFields';
 
-/** Write a coaching card: focus, where they are, where they could be, advice, tasks (one per line). */
-export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
+/**
+ * Write a coaching card: focus, where they are, where they could be, advice, tasks (one per line). Used in the
+ * Team view and on the supervisor's side of Coaching, where it can start with one agent chosen.
+ */
+export function CoachingCardForm({
+  members,
+  agentId: initialAgentId,
+  onDone,
+}: {
+  members: readonly MemberChoice[];
+  agentId?: string;
+  onDone?: () => void;
+}) {
   const api = useApi();
-  const [agentId, setAgentId] = useState(overview.members[0]?.personId ?? '');
+  const [agentId, setAgentId] = useState(initialAgentId ?? members[0]?.personId ?? '');
   const [focusMetric, setFocusMetric] = useState<MetricKey>('csatPct');
   const [current, setCurrent] = useState('');
   const [potential, setPotential] = useState('');
@@ -20,7 +30,7 @@ export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
   const [invalid, setInvalid] = useState<string | null>(null);
   const write = useCallback((body: z.output<typeof CoachingCardBody>) => api.writeCoachingCard(body), [api]);
   const { status, start } = useAction(write, () => 'Coaching card sent.');
-  if (overview.members.length === 0) return <p className="muted">This team has no members yet.</p>;
+  if (members.length === 0) return <p className="muted">This team has no members yet.</p>;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = CoachingCardBody.safeParse({
@@ -45,12 +55,13 @@ export function CoachingCardForm({ overview }: { overview: TeamOverview }) {
       setPotential('');
       setAdvice('');
       setTasks('');
+      onDone?.();
     }
   };
   return (
     <form className="form" onSubmit={submit} aria-label="Write a coaching card">
       <div className="row">
-        <MemberSelect overview={overview} value={agentId} onChange={setAgentId} />
+        <MemberSelect members={members} value={agentId} onChange={setAgentId} />
         <MetricSelect label="Focus" value={focusMetric} onChange={setFocusMetric} />
       </div>
       <label>

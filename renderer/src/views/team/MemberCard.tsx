@@ -2,15 +2,19 @@ import type { TeamMemberOverview } from '../../../../shared/api/supervisor';
 import { ProgressRing } from '../../components/ProgressRing';
 import { missionSentence } from '../../format/guardrails';
 import { ago } from '../../format/time';
+import { PairDeviceButton } from './PairDeviceButton';
 
 /** One team member for a supervisor: progress, streak, when last recognised, and one-on-one prompts. */
 export function MemberCard({
   member,
   now,
+  timeZone,
   onThank,
 }: {
   member: TeamMemberOverview;
   now: number;
+  /** The supervisor's zone, for when a pairing code stops working. */
+  timeZone: string;
   onThank: () => void;
 }) {
   const active = member.missions.filter((m) => m.mission.status === 'active');
@@ -68,6 +72,7 @@ export function MemberCard({
           </button>
         </div>
       )}
+      <PairDeviceButton personId={member.personId} name={member.name} timeZone={timeZone} />
       {member.sharedProfile.length > 0 && (
         <details>
           <summary>One-on-one prompts ({member.sharedProfile.length})</summary>

@@ -47,7 +47,7 @@ export function MilestoneForm({ overview }: { overview: TeamOverview }) {
   return (
     <form className="form" onSubmit={submit} aria-label="Record a career milestone">
       <div className="row">
-        <MemberSelect overview={overview} value={agentId} onChange={setAgentId} />
+        <MemberSelect members={overview.members} value={agentId} onChange={setAgentId} />
         <label>
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>

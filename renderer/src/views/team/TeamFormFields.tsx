@@ -1,11 +1,16 @@
 import type { ReactNode } from 'react';
-import type { TeamOverview } from '../../../../shared/api/supervisor';
 import { MetricKey } from '../../../../shared/domain/metrics-model';
 import { METRIC_LABELS } from '../../format/metrics';
 
+/** Who a form can name: a team member by id, shown by name. */
+export interface MemberChoice {
+  personId: string;
+  name: string;
+}
+
 /** "For": one of the team's members (plus any extra options, e.g. the whole team), as a labelled select. */
 export function MemberSelect(props: {
-  overview: TeamOverview;
+  members: readonly MemberChoice[];
   value: string;
   onChange: (personId: string) => void;
   children?: ReactNode;
@@ -15,7 +20,7 @@ export function MemberSelect(props: {
       For
       <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {props.children}
-        {props.overview.members.map((m) => (
+        {props.members.map((m) => (
           <option key={m.personId} value={m.personId}>
             {m.name}
           </option>

@@ -74,7 +74,13 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
             ) : (
               <ul className="plain stack">
                 {overview.members.map((m) => (
-                  <MemberCard key={m.personId} member={m} now={now} onThank={() => onThank(m.personId)} />
+                  <MemberCard
+                    key={m.personId}
+                    member={m}
+                    now={now}
+                    timeZone={snapshot.person.timezone}
+                    onThank={() => onThank(m.personId)}
+                  />
                 ))}
               </ul>
             )}
@@ -86,7 +92,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
             <AssignMissionForm overview={overview} onDone={() => void reload()} />
           </Section>
           <Section title="Write a coaching card">
-            <CoachingCardForm overview={overview} />
+            <CoachingCardForm members={overview.members} />
           </Section>
           <Section title="Career milestones">
             <MilestoneForm overview={overview} />

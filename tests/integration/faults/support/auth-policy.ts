@@ -158,6 +158,11 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     denied: { ...TEAM_A, A2: FORBIDDEN },
     allowed: 'supA',
   },
+  teamCoaching: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/coaching` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
   assignMission: {
     request: (f) => ({ path: '/api/supervisor/missions', body: { agentIds: [f.A1], teamId: null, spec } }),
     denied: TEAM_A,
@@ -183,6 +188,12 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
   },
+  createPairingCode: {
+    request: (f) => ({ path: `/api/supervisor/people/${f.A1}/pairing-codes` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
+  exchangePairingCode: {},
   recordMilestone: {
     request: (f) => ({
       path: `/api/supervisor/people/${f.A1}/milestones`,

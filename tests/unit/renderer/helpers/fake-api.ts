@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Snapshot } from '../../../../shared/api/snapshot';
-import type { TeamOverview } from '../../../../shared/api/supervisor';
+import type { TeamCoaching, TeamOverview } from '../../../../shared/api/supervisor';
 import type { Celebration } from '../../../../shared/domain/growth-model';
 import {
   DEFAULT_SETTINGS,
@@ -18,6 +18,8 @@ export type FakeOptions = {
   state?: Partial<ClientState>;
   settings?: Partial<Settings>;
   overview?: TeamOverview;
+  /** The supervisor's side of coaching (getTeamCoaching); without it the call fails like a non-supervisor's. */
+  coaching?: TeamCoaching;
   /** What the host says it can do (a browser tab by default: no start at login). */
   capabilities?: HostCapabilities;
   /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
@@ -55,6 +57,7 @@ export function createFakeApi(options: FakeOptions = {}) {
   const raw = {
     getState: vi.fn(async () => state),
     signIn: vi.fn(async (_request: unknown) => state),
+    pairDevice: vi.fn(async (_request: unknown) => state),
     signOut: vi.fn(async () => undefined),
     refresh: vi.fn(async () => state),
     sendKudos: vi.fn(receipt),
@@ -69,10 +72,20 @@ export function createFakeApi(options: FakeOptions = {}) {
       if (!options.overview) throw new Error('You are not a supervisor of this team.');
       return options.overview;
     }),
+    getTeamCoaching: vi.fn(async (_request: unknown) => {
+      if (!options.coaching) throw new Error('You are not a supervisor of this team.');
+      return options.coaching;
+    }),
     assignMission: vi.fn(async (_request: unknown) => ({ missionIds: ['m-new'] })),
     writeCoachingCard: vi.fn(async (_request: unknown) => ({ id: 'c-new' })),
     moveIdea: vi.fn(async (_request: unknown) => ({ id: 'i-3' })),
     recordMilestone: vi.fn(async (_request: unknown) => ({ id: 'ms-1' })),
+    createPairingCode: vi.fn(async (request: unknown) => ({
+      code: 'K7MQ-3XWP',
+      personId: (request as { personId: string }).personId,
+      personName: 'Kofi Mensah',
+      expiresAt: '2026-03-12T14:40:00Z',
+    })),
     sendTeamKudos: vi.fn(async (_request: unknown) => ({ kudosIds: ['k-team-1', 'k-team-2'] })),
     getSettings: vi.fn(async () => settings),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
