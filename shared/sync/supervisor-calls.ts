@@ -9,7 +9,14 @@ import {
 import type { SyncClient } from './sync-client';
 
 type SupervisorRoute =
-  'teamOverview' | 'assignMission' | 'writeCoachingCard' | 'moveIdea' | 'recordMilestone' | 'teamKudos';
+  | 'teamOverview'
+  | 'assignMission'
+  | 'writeCoachingCard'
+  | 'moveIdea'
+  | 'recordMilestone'
+  | 'teamKudos'
+  | 'askTeam'
+  | 'decideConsultation';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -33,5 +40,8 @@ export function createSupervisorCalls(client: () => SyncClient) {
     recordMilestone: (personId: string, body: RouteBodyInput<'recordMilestone'>) =>
       call('recordMilestone', { personId }, body),
     teamKudos: (teamId: string, body: RouteBodyInput<'teamKudos'>) => call('teamKudos', { teamId }, body),
+    askTeam: (teamId: string, body: RouteBodyInput<'askTeam'>) => call('askTeam', { teamId }, body),
+    decideConsultation: (consultationId: string, body: RouteBodyInput<'decideConsultation'>) =>
+      call('decideConsultation', { consultationId }, body),
   };
 }

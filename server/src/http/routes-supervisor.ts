@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context';
 import { assignMission, moveIdea, recordMilestone, writeCoachingCard } from '../actions/supervisor-actions';
 import { teamOverview } from '../actions/team-overview';
 import { sendTeamKudos } from '../actions/team-kudos';
+import { askTeam, decideConsultation } from '../actions/consultation-actions';
 import type { RegisterRoute } from './route-registrar';
 
 /** Supervisors of the team (or admins) only; the actions refuse agents and other teams' supervisors (403). */
@@ -13,6 +14,10 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: AppContext, 
   route(app, 'moveIdea', (c) => moveIdea(ctx, c.principal, c.params.ideaId, c.body, c.idempotencyKey));
   route(app, 'recordMilestone', (c) =>
     recordMilestone(ctx, c.principal, c.params.personId, c.body, c.idempotencyKey),
+  );
+  route(app, 'askTeam', (c) => askTeam(ctx, c.principal, c.params.teamId, c.body, c.idempotencyKey));
+  route(app, 'decideConsultation', (c) =>
+    decideConsultation(ctx, c.principal, c.params.consultationId, c.body, c.idempotencyKey),
   );
   route(app, 'teamKudos', (c) => sendTeamKudos(ctx, c.principal, c.params.teamId, c.body, c.idempotencyKey));
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { growthMigration } from './migration-0009-growth';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -178,7 +179,11 @@ const teamIndexes: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_team_indexes': teamIndexes };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_team_indexes': teamIndexes,
+  '0009_growth': growthMigration,
+};
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
