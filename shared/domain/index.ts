@@ -30,3 +30,4 @@ export * from './metric-events';
 export * from './effective-schedule';
 export * from './consultation-model';
 export * from './consultations';
+export * from './weekly-recap';
