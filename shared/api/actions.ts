@@ -4,6 +4,7 @@ import { KudosValue, Profile, IdeaStatus } from '../domain/people-model';
 import { MissionSpec } from '../domain/mission-model';
 import { MetricKey } from '../domain/metrics-model';
 import { CareerMilestone } from '../domain/growth-model';
+import { ConsultationAnswer, ConsultationKind } from '../domain/consultation-model';
 
 /** Request bodies of the agent's own actions. Each is sent with an `Idempotency-Key` header. */
 export const SendKudosBody = z.object({
@@ -30,6 +31,9 @@ export const SubmitIdeaBody = z.object({
   anonymous: z.boolean().default(false),
 });
 
+/** An answer to a consultation of the agent's team (anonymous ones are stored without the person). */
+export const AnswerConsultationBody = ConsultationAnswer.extend({ consultationId: Id });
+
 /** Supervisor actions. */
 export const AssignMissionBody = z.object({
   /** Either named agents or a whole team (scope team: one mission per member, progress on the team total). */
@@ -52,6 +56,21 @@ export const MoveIdeaBody = z.object({
   response: z.string().max(4000).nullable().default(null),
 });
 export const RecordMilestoneBody = CareerMilestone.extend({ at: IsoInstant });
+/** "Asked before change": a question to the team before deciding, until a closing date. */
+export const AskTeamBody = z.object({
+  question: z.string().trim().min(1, 'ask a question').max(300),
+  details: z.string().max(4000).default(''),
+  kind: ConsultationKind,
+  /** For `options`: 2 to 8 choices; for `text`: none. */
+  options: z.array(z.string().trim().min(1).max(200)).max(8).default([]),
+  anonymous: z.boolean().default(false),
+  closesAt: IsoInstant,
+});
+/** Closing the loop: what was decided and why, seen by every participant. */
+export const DecideConsultationBody = z.object({
+  decided: z.string().trim().min(1, 'say what was decided').max(2000),
+  why: z.string().trim().min(1, 'say why').max(4000),
+});
 /** Kudos from a supervisor to every agent of a team at once ("Great week, everyone"): one kudos per member. */
 export const TeamKudosBody = SendKudosBody.omit({ toPersonId: true });
 export type TeamKudosBody = z.infer<typeof TeamKudosBody>;
@@ -73,6 +92,7 @@ export const OutboxAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tickTask'), body: TickTaskBody }),
   z.object({ kind: z.literal('replyCoaching'), body: ReplyCoachingBody }),
   z.object({ kind: z.literal('submitIdea'), body: SubmitIdeaBody }),
+  z.object({ kind: z.literal('answerConsultation'), body: AnswerConsultationBody }),
 ]);
 export type OutboxAction = z.infer<typeof OutboxAction>;
 export type OutboxActionKind = OutboxAction['kind'];

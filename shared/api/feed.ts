@@ -5,6 +5,7 @@ import { MissionView, MissionOffer } from '../domain/mission-model';
 import { StreakState } from '../domain/streak-model';
 import { GrowthState, TimelineEntry, Celebration } from '../domain/growth-model';
 import { WeeklyTrendPoint } from '../domain/metrics-model';
+import { Consultation } from '../domain/consultation-model';
 import { PersonSummary, TeamSummary } from './snapshot';
 
 /**
@@ -29,6 +30,7 @@ export const FeedEntry = z.discriminatedUnion('type', [
   entry('profile.updated', Profile),
   entry('coaching.upserted', CoachingCard),
   entry('idea.upserted', Idea),
+  entry('consultation.upserted', Consultation),
   /** Not state: a moment to celebrate, shown once by the desktop. */
   entry('celebration', Celebration),
 ]);

@@ -4,8 +4,11 @@ import { AgentMetrics } from '../domain/metrics-model';
 import {
   ActionAck,
   AcceptOfferBody,
+  AnswerConsultationBody,
+  AskTeamBody,
   AssignMissionBody,
   CoachingCardBody,
+  DecideConsultationBody,
   MarkKudosReadBody,
   MoveIdeaBody,
   RecordMilestoneBody,
@@ -302,6 +305,11 @@ export const apiRoutes = {
   tickTask: action('/api/me/coaching/tick', TickTaskBody, 'tick or untick a coaching task'),
   replyCoaching: action('/api/me/coaching/reply', ReplyCoachingBody, 'reply on a coaching card'),
   submitIdea: action('/api/me/ideas', SubmitIdeaBody, 'an idea or feedback, optionally anonymous'),
+  answerConsultation: action(
+    '/api/me/consultations/answer',
+    AnswerConsultationBody,
+    'answer a question your team was asked, once, until it closes (anonymous ones keep no trace of you)',
+  ),
 
   personMetrics: route({
     method: 'GET',
@@ -416,6 +424,28 @@ export const apiRoutes = {
     body: RecordMilestoneBody,
     idempotencyKey: 'optional',
     status: 201,
+    reply: CreatedId,
+  }),
+  askTeam: route({
+    method: 'POST',
+    path: '/api/supervisor/teams/:teamId/consultations',
+    summary: 'ask the team before deciding: options or free text, optionally anonymous, until a closing date',
+    access: 'supervisor',
+    params: TeamParams,
+    body: AskTeamBody,
+    idempotencyKey: 'optional',
+    status: 201,
+    reply: CreatedId,
+  }),
+  decideConsultation: route({
+    method: 'POST',
+    path: '/api/supervisor/consultations/:consultationId/decision',
+    summary: 'close the loop: what was decided and why, with the results, to every participant (once)',
+    access: 'supervisor',
+    params: z.object({ consultationId: Id }),
+    body: DecideConsultationBody,
+    idempotencyKey: 'optional',
+    status: 200,
     reply: CreatedId,
   }),
   teamKudos: route({

@@ -5,6 +5,7 @@ import { MissionView, MissionOffer } from '../domain/mission-model';
 import { StreakState } from '../domain/streak-model';
 import { GrowthState, TimelineEntry } from '../domain/growth-model';
 import { WeeklyTrendPoint } from '../domain/metrics-model';
+import { Consultation } from '../domain/consultation-model';
 
 export const PersonSummary = z.object({
   id: Id,
@@ -46,6 +47,8 @@ export const Snapshot = z.object({
   profile: Profile,
   coaching: z.array(CoachingCard),
   ideas: z.array(Idea),
+  /** Questions the person's teams were asked, as this person sees them (open, waiting, decided). */
+  consultations: z.array(Consultation),
   cursor: z.number().int().min(0),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

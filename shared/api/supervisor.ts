@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IsoInstant } from '../domain/primitives';
 import { CoachingCard, Idea, Visibility } from '../domain/people-model';
 import { MissionView } from '../domain/mission-model';
+import { ConsultationResults, StoredConsultation } from '../domain/consultation-model';
 
 export const TeamMemberOverview = z.object({
   personId: Id,
@@ -19,11 +20,24 @@ export const TeamMemberOverview = z.object({
 });
 export type TeamMemberOverview = z.infer<typeof TeamMemberOverview>;
 
+/** A consultation as its team's supervisor sees it: live results, and who said what unless it is anonymous. */
+export const ConsultationOverview = StoredConsultation.extend({
+  results: ConsultationResults,
+  /** Named consultations only: each answer with its author. Always empty for an anonymous one. */
+  namedAnswers: z.array(
+    z.object({ personId: Id, name: z.string(), optionId: Id.nullable(), text: z.string(), at: IsoInstant }),
+  ),
+  /** How many agents of the team could answer. */
+  teamAgents: z.number().int().min(0),
+});
+export type ConsultationOverview = z.infer<typeof ConsultationOverview>;
+
 export const TeamOverview = z.object({
   teamId: Id,
   name: z.string(),
   members: z.array(TeamMemberOverview),
   ideas: z.array(Idea),
+  consultations: z.array(ConsultationOverview),
 });
 export type TeamOverview = z.infer<typeof TeamOverview>;
 

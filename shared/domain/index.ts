@@ -28,3 +28,6 @@ export * from './profile-sharing';
 export * from './mission-spec-rules';
 export * from './metric-events';
 export * from './effective-schedule';
+export * from './consultation-model';
+export * from './consultations';
+export * from './weekly-recap';

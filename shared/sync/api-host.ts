@@ -154,6 +154,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     tickTask: enqueue('tickTask'),
     replyCoaching: enqueue('replyCoaching'),
     submitIdea: enqueue('submitIdea'),
+    answerConsultation: enqueue('answerConsultation'),
     getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
     getTeamCoaching: ({ teamId }) => supervisor.teamCoaching(teamId),
     assignMission: (body) => supervisor.assignMission(body),
@@ -164,6 +165,8 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     sendTeamKudos: async ({ teamId, ...body }) => ({
       kudosIds: (await supervisor.teamKudos(teamId, body)).kudosIds,
     }),
+    askTeam: ({ teamId, ...body }) => supervisor.askTeam(teamId, body),
+    decideConsultation: ({ consultationId, ...body }) => supervisor.decideConsultation(consultationId, body),
     getSettings: () => options.settings.load(),
     async updateSettings(patch) {
       const current = await options.settings.load();

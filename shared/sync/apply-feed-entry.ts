@@ -48,6 +48,8 @@ function foldPayload(s: Snapshot, entry: FeedEntry): Snapshot {
       return { ...s, coaching: upsert(s.coaching, entry.payload, (c) => c.id) };
     case 'idea.upserted':
       return { ...s, ideas: upsert(s.ideas, entry.payload, (i) => i.id) };
+    case 'consultation.upserted':
+      return { ...s, consultations: upsert(s.consultations, entry.payload, (c) => c.id) };
     case 'celebration':
       // A moment, not state: the client hands it to onEntry listeners and the snapshot only advances its cursor.
       return s;

@@ -16,7 +16,9 @@ type SupervisorRoute =
   | 'moveIdea'
   | 'recordMilestone'
   | 'createPairingCode'
-  | 'teamKudos';
+  | 'teamKudos'
+  | 'askTeam'
+  | 'decideConsultation';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -42,5 +44,8 @@ export function createSupervisorCalls(client: () => SyncClient) {
       call('recordMilestone', { personId }, body),
     createPairingCode: (personId: string) => call('createPairingCode', { personId }, undefined),
     teamKudos: (teamId: string, body: RouteBodyInput<'teamKudos'>) => call('teamKudos', { teamId }, body),
+    askTeam: (teamId: string, body: RouteBodyInput<'askTeam'>) => call('askTeam', { teamId }, body),
+    decideConsultation: (consultationId: string, body: RouteBodyInput<'decideConsultation'>) =>
+      call('decideConsultation', { consultationId }, body),
   };
 }

@@ -14,6 +14,7 @@ import { kudosQuota } from '../engine/kudos-quota';
 import { timelineOf } from '../store/repos/timeline-repo';
 import { cardsOf, ideasFor } from '../store/repos/coaching-ideas-repo';
 import { feedHead } from '../store/repos/feed-repo';
+import { answeredBy, consultationsFor } from '../store/repos/consultations-repo';
 
 const SETTLED_VISIBLE_MS = 14 * 24 * 3600_000;
 
@@ -22,18 +23,25 @@ async function buildSnapshot(db: Kysely<Database>, personId: string, now: Date):
   if (!person) throw notFound('The person');
   const nowIso = now.toISOString();
   const firstTeam = person.teamIds[0];
-  const [team, state, missions, offers, kudos, quota, timeline, coaching, ideas, cursor] = await Promise.all([
-    firstTeam ? teamSummary(db, firstTeam) : Promise.resolve(null),
-    loadPersonState(db, personId),
-    recentMissions(db, personId, new Date(now.getTime() - SETTLED_VISIBLE_MS).toISOString()),
-    openOffers(db, personId),
-    inbox(db, personId),
-    kudosQuota(db, personId, person.timezone, nowIso),
-    timelineOf(db, personId),
-    cardsOf(db, personId),
-    ideasFor(db, personId, person.teamIds),
-    feedHead(db, personId),
-  ]);
+  const [team, state, missions, offers, kudos, quota, timeline, coaching, ideas, asked, cursor] =
+    await Promise.all([
+      firstTeam ? teamSummary(db, firstTeam) : Promise.resolve(null),
+      loadPersonState(db, personId),
+      recentMissions(db, personId, new Date(now.getTime() - SETTLED_VISIBLE_MS).toISOString()),
+      openOffers(db, personId),
+      inbox(db, personId),
+      kudosQuota(db, personId, person.timezone, nowIso),
+      timelineOf(db, personId),
+      cardsOf(db, personId),
+      ideasFor(db, personId, person.teamIds),
+      consultationsFor(db, personId, person.teamIds),
+      feedHead(db, personId),
+    ]);
+  const answered = await answeredBy(
+    db,
+    personId,
+    asked.map((c) => c.id),
+  );
   return Snapshot.parse({
     person: personSummary(person),
     team,
@@ -47,6 +55,7 @@ async function buildSnapshot(db: Kysely<Database>, personId: string, now: Date):
     profile: person.profile,
     coaching,
     ideas,
+    consultations: asked.map((c) => ({ ...c, answered: answered.has(c.id) })),
     cursor,
   });
 }

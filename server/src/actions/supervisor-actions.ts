@@ -11,7 +11,6 @@ import type { CoachingCard } from '../../../shared/domain/people-model';
 import type { Mission } from '../../../shared/domain/mission-model';
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
-import { runUnitOfWork, type UnitOfWork } from '../store/unit-of-work';
 import { forbidden, invalid, notFound } from '../core/errors';
 import { canManageTeam, requireSupervisedPerson, requireSupervisor } from './access';
 import { loadPerson, type PersonFull } from '../store/repos/people-repo';
@@ -21,26 +20,9 @@ import { feedIdea } from './agent-actions';
 import { refreshMission } from '../engine/mission-refresh';
 import { recordAchievement } from '../engine/growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
-import { runIdempotent, type ActionResult, type IdempotentOutcome } from './idempotent-action';
+import { supervisorWrite } from './supervisor-write';
 
-/** Supervisor writes run once per Idempotency-Key when the client sends one, else as a plain transaction. */
-function once(
-  ctx: AppContext,
-  principal: Principal,
-  key: string | null,
-  action: string,
-  request: unknown,
-  work: (uow: UnitOfWork) => Promise<ActionResult>,
-): Promise<IdempotentOutcome> {
-  if (key) return runIdempotent(ctx, principal.personId, key, action, request, work);
-  return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
-    const result = await work(uow);
-    return {
-      ack: { ok: true as const, id: result.id, duplicate: false },
-      ids: [...(result.ids ?? (result.id ? [result.id] : []))],
-    };
-  });
-}
+const once = supervisorWrite;
 
 async function authorName(ctx: AppContext, principal: Principal): Promise<string> {
   return (await loadPerson(ctx.store.db, principal.personId))?.name ?? 'Admin';

@@ -14,6 +14,8 @@ import { activeMissions } from '../store/repos/missions-repo';
 import { loadPersonState } from '../store/repos/person-state-repo';
 import { ideasOfTeam } from '../store/repos/coaching-ideas-repo';
 import { loadAgentEvents } from '../store/repos/events-repo';
+import { consultationsOfTeam, loadTally, namedAnswersOf } from '../store/repos/consultations-repo';
+import { resultsOf } from '../../../shared/domain/consultations';
 
 /** Progress, streaks, "nobody forgotten" with suggestions from invisible work, shared 3 Ps prompts, ideas. */
 export async function teamOverview(
@@ -53,5 +55,32 @@ export async function teamOverview(
       sharedProfile: profileSharedWithSupervisor(person.name, person.profile),
     });
   }
-  return TeamOverview.parse({ teamId, name: team.name, members, ideas: await ideasOfTeam(db, teamId) });
+  const agentIds = await teamAgentIds(db, teamId);
+  const consultations = [];
+  for (const c of await consultationsOfTeam(db, teamId)) {
+    const named = c.anonymous ? [] : await namedAnswersOf(db, c.id);
+    const names = new Map<string, string>();
+    for (const a of named)
+      names.set(a.personId, (await loadPerson(db, a.personId))?.name ?? 'Someone who left');
+    consultations.push({
+      ...c,
+      results: resultsOf(c, await loadTally(db, c.id)),
+      // An anonymous consultation has no named answers stored; none can appear here.
+      namedAnswers: named.map((a) => ({
+        personId: a.personId,
+        name: names.get(a.personId) ?? '',
+        optionId: a.answer.optionId,
+        text: a.answer.text,
+        at: a.at,
+      })),
+      teamAgents: agentIds.length,
+    });
+  }
+  return TeamOverview.parse({
+    teamId,
+    name: team.name,
+    members,
+    ideas: await ideasOfTeam(db, teamId),
+    consultations,
+  });
 }

@@ -4,6 +4,7 @@ import { assignMission, moveIdea, recordMilestone, writeCoachingCard } from '../
 import { teamOverview } from '../actions/team-overview';
 import { teamCoaching } from '../actions/team-coaching';
 import { sendTeamKudos } from '../actions/team-kudos';
+import { askTeam, decideConsultation } from '../actions/consultation-actions';
 import type { RegisterRoute } from './route-registrar';
 
 /** Supervisors of the team (or admins) only; the actions refuse agents and other teams' supervisors (403). */
@@ -15,6 +16,10 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: AppContext, 
   route(app, 'moveIdea', (c) => moveIdea(ctx, c.principal, c.params.ideaId, c.body, c.idempotencyKey));
   route(app, 'recordMilestone', (c) =>
     recordMilestone(ctx, c.principal, c.params.personId, c.body, c.idempotencyKey),
+  );
+  route(app, 'askTeam', (c) => askTeam(ctx, c.principal, c.params.teamId, c.body, c.idempotencyKey));
+  route(app, 'decideConsultation', (c) =>
+    decideConsultation(ctx, c.principal, c.params.consultationId, c.body, c.idempotencyKey),
   );
   route(app, 'teamKudos', (c) => sendTeamKudos(ctx, c.principal, c.params.teamId, c.body, c.idempotencyKey));
 }

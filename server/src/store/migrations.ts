@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { pendingWork } from './migration-0003-pending-work';
 import { idempotencyReplies } from './migration-0004-idempotency-replies';
 import { pairingCodes } from './migration-0007-pairing-codes';
+import { growthMigration } from './migration-0009-growth';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -187,6 +188,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_pending_work': pendingWork,
   '0004_idempotency_replies': idempotencyReplies,
   '0007_pairing_codes': pairingCodes,
+  '0009_growth': growthMigration,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -167,6 +167,34 @@ export interface IdeasTable {
   updated_at: string;
 }
 
+export interface ConsultationsTable {
+  id: string;
+  team_id: string;
+  closes_at: string;
+  body: string;
+  created_at: string;
+}
+
+/** Who answered a consultation: no answer and no time, so it links to nothing that was said. */
+export interface ConsultationParticipantsTable {
+  consultation_id: string;
+  person_id: string;
+}
+
+/** A consultation's answers folded together (counts, sorted texts): no person, no time. */
+export interface ConsultationTalliesTable {
+  consultation_id: string;
+  body: string;
+}
+
+/** Answers to named (not anonymous) consultations, with their author and time. */
+export interface ConsultationNamedAnswersTable {
+  consultation_id: string;
+  person_id: string;
+  body: string;
+  at: string;
+}
+
 export interface JobRunsTable {
   job: string;
   period: string;
@@ -200,4 +228,8 @@ export interface Database {
   ideas: IdeasTable;
   job_runs: JobRunsTable;
   pending_work: PendingWorkTable;
+  consultations: ConsultationsTable;
+  consultation_participants: ConsultationParticipantsTable;
+  consultation_tallies: ConsultationTalliesTable;
+  consultation_named_answers: ConsultationNamedAnswersTable;
 }

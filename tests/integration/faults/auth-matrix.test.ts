@@ -14,6 +14,7 @@ import {
   BY_ACCESS,
   EXTRA_CASES,
   UNAUTHENTICATED,
+  inAWeek,
   type Fixtures,
   type Who,
 } from './support/auth-policy';
@@ -93,6 +94,13 @@ beforeAll(async () => {
     { title: 'A macro for refund status' },
     randomUUID(),
   );
+  const consultation = await postJson(
+    z.object({ id: z.string() }),
+    server.url,
+    apiRoutes.askTeam.path.replace(':teamId', teamA.id),
+    supA.token,
+    { question: 'Keep Friday lates?', kind: 'options', options: ['Keep', 'Rotate'], closesAt: inAWeek() },
+  );
   const state = Snapshot.parse((await request(server.url, 'GET', '/api/me/state', { token: A1.token })).body);
   const task = state.coaching.find((c) => c.id === card.id)?.tasks[0];
   if (!kudos.id || !idea.id || !task) throw new Error('fixtures incomplete');
@@ -106,6 +114,7 @@ beforeAll(async () => {
     cardOfA1: card.id,
     taskOfA1: task.id,
     ideaOfA1: idea.id,
+    consultationOfA: consultation.id,
     tokenOfA2: a2Spare.id,
     peerSupA: peerSupA.id,
     adminInA: adminInA.id,

@@ -4,8 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
   AcceptOfferBody,
+  AnswerConsultationBody,
+  AskTeamBody,
   AssignMissionBody,
   CoachingCardBody,
+  DecideConsultationBody,
   MarkKudosReadBody,
   MoveIdeaBody,
   RecordMilestoneBody,
@@ -155,6 +158,7 @@ describe('malformed input', () => {
     tickTask: [TickTaskBody, { cardId: 'c1', taskId: 't1', done: true }],
     replyCoaching: [ReplyCoachingBody, { cardId: 'c1', text: 'On it' }],
     submitIdea: [SubmitIdeaBody, { title: 'Macro for refunds', body: '', anonymous: false }],
+    answerConsultation: [AnswerConsultationBody, { consultationId: 'c1', optionId: 'o1', text: '' }],
   });
 
   it('every agent action refuses malformed bodies with a 4xx and a reason', async () => {
@@ -239,6 +243,23 @@ describe('malformed input', () => {
         apiRoutes.teamKudos.path.replace(':teamId', team.teamId),
         TeamKudosBody,
         { value: 'Teamwork', message: 'Great week, everyone', ticketId: null, ticketUrl: null },
+      ],
+      [
+        apiRoutes.askTeam.path.replace(':teamId', team.teamId),
+        AskTeamBody,
+        {
+          question: 'Rotate Friday lates?',
+          details: '',
+          kind: 'options',
+          options: ['Keep', 'Rotate'],
+          anonymous: true,
+          closesAt: '2026-03-13T17:00:00Z',
+        },
+      ],
+      [
+        apiRoutes.decideConsultation.path.replace(':consultationId', 'consultation-1'),
+        DecideConsultationBody,
+        { decided: 'Rotate', why: 'You asked for it' },
       ],
     ];
     for (const [path, schema, template] of routes) {

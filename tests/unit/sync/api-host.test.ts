@@ -73,6 +73,16 @@ describe('api host', () => {
     expect(server.acceptedKeys.get(receipt.key)).toEqual({ kudosId: 'k-1' });
   });
 
+  it('answers a consultation through the contract like any agent action: parsed, queued, sent once', async () => {
+    const { server, host } = setup();
+    await host.invoke('signIn', { serverUrl: 'https://sidekick.example.com', token: server.token });
+    await settle();
+    await expect(host.invoke('answerConsultation', { consultationId: 'q-1', optionId: 5 })).rejects.toThrow();
+    const receipt = await host.invoke('answerConsultation', { consultationId: 'q-1', optionId: 'o2' });
+    // Defaults are filled in by the contract's schema before the action is queued.
+    expect(server.acceptedKeys.get(receipt.key)).toEqual({ consultationId: 'q-1', optionId: 'o2', text: '' });
+  });
+
   it('signing out wipes the stored state and the session', async () => {
     const { server, host, storage, session } = setup();
     await host.invoke('signIn', { serverUrl: 'https://sidekick.example.com', token: server.token });

@@ -1,9 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { applyFeedEntries, applyFeedEntry } from '../../../shared/sync';
 import type { FeedEntry } from '../../../shared/api';
+import type { Consultation } from '../../../shared/domain';
 import { agentSnapshot, celebrationEntry, kudos, kudosEntry, streakEntry } from './fixtures';
 
 describe('applyFeedEntry', () => {
+  it('upserts a consultation: answered, then decided, replaces it in place; a replay changes nothing', () => {
+    const asked: Consultation = {
+      id: 'q-1',
+      teamId: 't-1',
+      authorId: 'p-sam',
+      authorName: 'Sam',
+      question: 'Rotate Friday lates?',
+      details: '',
+      kind: 'text',
+      options: [],
+      anonymous: true,
+      closesAt: '2026-11-20T17:00:00Z',
+      createdAt: '2026-11-16T09:00:00Z',
+      decision: null,
+      publishedResults: null,
+      answered: false,
+    };
+    const entry = (seq: number, payload: Consultation): FeedEntry => ({
+      seq,
+      personId: 'p-ana',
+      at: '2026-11-17T09:00:00Z',
+      type: 'consultation.upserted',
+      payload,
+    });
+    const decided: Consultation = {
+      ...asked,
+      answered: true,
+      decision: { decided: 'Rotate', why: 'Most asked for it', at: '2026-11-21T09:00:00Z' },
+    };
+    const entries = [entry(1, asked), entry(2, { ...asked, answered: true }), entry(3, decided)];
+    const s = applyFeedEntries(agentSnapshot(), entries);
+    expect(s.consultations).toEqual([decided]);
+    expect(applyFeedEntries(s, entries)).toBe(s);
+  });
+
   it('upserts kudos newest first and advances the cursor', () => {
     const s = applyFeedEntries(agentSnapshot(), [kudosEntry(1), kudosEntry(2)]);
     expect(s.kudos.inbox.map((k) => k.id)).toEqual(['k-2', 'k-1']);

@@ -83,6 +83,7 @@ export function agentSnapshot(cursor = 0): Snapshot {
     },
     coaching: [],
     ideas: [],
+    consultations: [],
     cursor,
   });
 }

@@ -8,6 +8,9 @@ import { receiptSentence, useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
+import { useNow } from '../../components/use-now';
+import { ConsultationCard } from './ConsultationCard';
+import { YouSaidWeDid } from './YouSaidWeDid';
 
 export const IDEA_STATUS_LABELS: Record<IdeaStatus, string> = {
   new: 'New',
@@ -18,7 +21,10 @@ export const IDEA_STATUS_LABELS: Record<IdeaStatus, string> = {
 };
 const sent = receiptSentence('Idea sent — thank you');
 
-/** Ideas and feedback: send one (optionally anonymous) and follow where each one is. */
+/**
+ * The agent's voice: questions the team is asked before a change, ideas and feedback (optionally anonymous),
+ * and one "you said, we did" history of both.
+ */
 export function IdeasView({ snapshot }: { snapshot: Snapshot }) {
   const api = useApi();
   const [title, setTitle] = useState('');
@@ -26,6 +32,8 @@ export function IdeasView({ snapshot }: { snapshot: Snapshot }) {
   const [anonymous, setAnonymous] = useState(false);
   const submitIdea = useCallback((input: z.output<typeof SubmitIdeaBody>) => api.submitIdea(input), [api]);
   const { status, start } = useAction(submitIdea, sent);
+  const now = useNow();
+  const asked = snapshot.consultations.filter((c) => c.decision === null);
   const ideas = [...snapshot.ideas].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,6 +46,15 @@ export function IdeasView({ snapshot }: { snapshot: Snapshot }) {
   };
   return (
     <>
+      {asked.length > 0 && (
+        <Section title="Your team asks">
+          <ul className="plain stack">
+            {asked.map((c) => (
+              <ConsultationCard key={c.id} consultation={c} timeZone={snapshot.person.timezone} now={now} />
+            ))}
+          </ul>
+        </Section>
+      )}
       <Section title="Share an idea">
         <form className="form" onSubmit={submit} aria-label="Share an idea">
           <label>
@@ -64,6 +81,9 @@ export function IdeasView({ snapshot }: { snapshot: Snapshot }) {
           </button>
           <ActionFeedback status={status} />
         </form>
+      </Section>
+      <Section title="You said, we did">
+        <YouSaidWeDid snapshot={snapshot} />
       </Section>
       <Section title="Your ideas">
         {ideas.length === 0 ? (

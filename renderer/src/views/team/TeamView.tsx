@@ -3,7 +3,9 @@ import type { Snapshot } from '../../../../shared/api/snapshot';
 import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 import { useNow } from '../../components/use-now';
+import { AskTeamForm } from './AskTeamForm';
 import { AssignMissionForm } from './AssignMissionForm';
+import { ConsultationReview } from './ConsultationReview';
 import { CoachingCardForm } from './CoachingCardForm';
 import { IdeaMover } from './IdeaMover';
 import { MemberCard } from './MemberCard';
@@ -96,6 +98,22 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
           </Section>
           <Section title="Career milestones">
             <MilestoneForm overview={overview} />
+          </Section>
+          <Section title="Asked before change">
+            {overview.consultations.length > 0 && (
+              <ul className="plain stack">
+                {overview.consultations.map((c) => (
+                  <ConsultationReview
+                    key={c.id}
+                    consultation={c}
+                    timeZone={snapshot.person.timezone}
+                    now={now}
+                    onDecided={() => void reload()}
+                  />
+                ))}
+              </ul>
+            )}
+            <AskTeamForm overview={overview} onAsked={() => void reload()} />
           </Section>
           <Section title="Team ideas">
             {overview.ideas.length === 0 ? (

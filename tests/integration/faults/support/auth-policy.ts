@@ -22,6 +22,8 @@ export interface Fixtures {
   cardOfA1: string;
   taskOfA1: string;
   ideaOfA1: string;
+  /** A question team A's supervisor asked team A, still open. */
+  consultationOfA: string;
   tokenOfA2: string;
   /** A second supervisor of team A, and an admin who is a member of team A: neither is supA's to act on. */
   peerSupA: string;
@@ -55,6 +57,8 @@ export const BY_ACCESS: Record<Access, Partial<Record<Who, number[]>>> = {
 };
 export const UNAUTHENTICATED: Partial<Record<Who, number[]>> = { none: [401], wrong: [401], revoked: [401] };
 const TEAM_A = { supB: FORBIDDEN };
+/** A closing date the server accepts: after its clock, within 90 days. */
+export const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const spec = {
   title: 'Solve 40 tickets',
   metric: 'solved',
@@ -128,6 +132,14 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     denied: { A2: NOT_YOURS, B1: NOT_YOURS, supB: NOT_YOURS },
   },
   submitIdea: { request: () => ({ path: '/api/me/ideas', body: { title: 'x' } }) },
+  answerConsultation: {
+    request: (f) => ({
+      path: '/api/me/consultations/answer',
+      body: { consultationId: f.consultationOfA, optionId: 'o1' },
+    }),
+    // Another team's question is not there for them (404); a supervisor of another team is not in it either.
+    denied: { B1: NOT_YOURS, supB: NOT_YOURS },
+  },
 
   personMetrics: {
     request: (f) => ({
@@ -178,6 +190,20 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     request: (f) => ({
       path: `/api/supervisor/ideas/${f.ideaOfA1}/status`,
       body: { status: 'declined', response: null },
+    }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+  },
+  askTeam: {
+    request: (f) => ({
+      path: `/api/supervisor/teams/${f.teamA}/consultations`,
+      body: { question: 'Rotate Friday lates?', kind: 'text', closesAt: inAWeek() },
+    }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+  },
+  decideConsultation: {
+    request: (f) => ({
+      path: `/api/supervisor/consultations/${f.consultationOfA}/decision`,
+      body: { decided: 'Rotate', why: 'You asked' },
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
   },

@@ -68,6 +68,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     tickTask: vi.fn(receipt),
     replyCoaching: vi.fn(receipt),
     submitIdea: vi.fn(receipt),
+    answerConsultation: vi.fn(receipt),
     getTeamOverview: vi.fn(async (_request: unknown) => {
       if (!options.overview) throw new Error('You are not a supervisor of this team.');
       return options.overview;
@@ -87,6 +88,8 @@ export function createFakeApi(options: FakeOptions = {}) {
       expiresAt: '2026-03-12T14:40:00Z',
     })),
     sendTeamKudos: vi.fn(async (_request: unknown) => ({ kudosIds: ['k-team-1', 'k-team-2'] })),
+    askTeam: vi.fn(async (_request: unknown) => ({ id: 'q-new' })),
+    decideConsultation: vi.fn(async (_request: unknown) => ({ id: 'q-macro' })),
     getSettings: vi.fn(async () => settings),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
       settings = { ...settings, ...patch };
