@@ -220,7 +220,8 @@ export const apiRoutes = {
   mergePerson: route({
     method: 'POST',
     path: '/api/admin/people/:id/merge',
-    summary: 'fold a person (handles, events, kudos) into another; the merged one is deleted',
+    summary:
+      'fold an unclaimed person (handles, events, kudos onto the target’s feed) into another; the merged one is deleted; a claimed person is refused (409)',
     access: 'admin',
     params: IdParams,
     body: MergePersonBody,

@@ -24,7 +24,9 @@ export interface GuardrailBrokenDaysInput {
 /**
  * The workdays that fail DailyGoal.noGuardrailBroken: a day on which a rated ticket was not satisfied while a
  * mission's guardrail was broken. The guardrail is judged on the mission's window up to the end of that day,
- * so a later recovery does not rewrite the past and a later slip does not reach back.
+ * so a later recovery does not rewrite the past and a later slip does not reach back. A mission judges only
+ * ratings given once it existed (from its createdAt): assigning a guarded mission mid-week never turns the
+ * days already behind into broken ones.
  */
 export function guardrailBrokenDays(input: GuardrailBrokenDaysInput): IsoDate[] {
   const events = dedupeEvents(input.events);
@@ -36,8 +38,8 @@ export function guardrailBrokenDays(input: GuardrailBrokenDaysInput): IsoDate[] 
     if (!day || days.has(day)) continue;
     const dayEnd = workdayEnd(day, input.timezone, input.schedule);
     for (const m of missions) {
-      const start = msOf(m.window.start);
-      if (msOf(e.at) < start || msOf(e.at) >= msOf(m.window.end)) continue;
+      const judgedFrom = Math.max(msOf(m.window.start), msOf(m.createdAt));
+      if (msOf(e.at) < judgedFrom || msOf(e.at) >= msOf(m.window.end)) continue;
       const upTo = dayEnd.toMillis() < msOf(m.window.end) ? toInstant(dayEnd) : m.window.end;
       const metrics = computeMetrics({
         agentId: input.agentId,

@@ -11,10 +11,22 @@ export function canManageTeam(principal: Principal, teamId: string): boolean {
   );
 }
 
-/** Admin; the person themselves; or a supervisor of one of the person's teams. */
+/**
+ * A supervisor's reach: the agents (role `agent`) of the teams they supervise. A peer supervisor or an admin
+ * who shares the team is not theirs to read, coach, give missions or record milestones for.
+ */
+export function supervises(principal: Principal, person: PersonFull): boolean {
+  return (
+    principal.role === 'supervisor' &&
+    person.role === 'agent' &&
+    person.teamIds.some((t) => principal.teamIds.includes(t))
+  );
+}
+
+/** Admin; the person themselves; or a supervisor of the agent (see `supervises`). */
 export function canReadPerson(principal: Principal, person: PersonFull): boolean {
   if (principal.role === 'admin' || principal.personId === person.id) return true;
-  return principal.role === 'supervisor' && person.teamIds.some((t) => principal.teamIds.includes(t));
+  return supervises(principal, person);
 }
 
 export async function requireReadablePerson(
@@ -27,7 +39,7 @@ export async function requireReadablePerson(
   // person outside one's reach, which is also the more useful answer for people who share an org.
   if (!person) throw notFound('The person');
   if (!canReadPerson(principal, person))
-    throw forbidden('You may only see your own data, or your teams’ as their supervisor.');
+    throw forbidden('You may only see your own data, or that of the agents of the teams you supervise.');
   return person;
 }
 
@@ -36,7 +48,7 @@ export function requireSupervisor(principal: Principal): void {
     throw forbidden('Only supervisors and admins may do this.');
 }
 
-/** A supervisor may act on a person only when they supervise one of the person's teams. */
+/** A supervisor may act on a person only when the person is an agent of a team they supervise; admins on anyone. */
 export async function requireSupervisedPerson(
   db: Kysely<Database>,
   principal: Principal,
@@ -45,7 +57,8 @@ export async function requireSupervisedPerson(
   requireSupervisor(principal);
   const person = await loadPerson(db, personId);
   if (!person) throw notFound('The person');
-  if (principal.role !== 'admin' && !person.teamIds.some((t) => principal.teamIds.includes(t)))
-    throw forbidden('This person is not in a team you supervise.');
-  return person;
+  if (principal.role === 'admin' || supervises(principal, person)) return person;
+  if (person.teamIds.some((t) => principal.teamIds.includes(t)))
+    throw forbidden(`Supervisors act on the agents of their teams; this person is a ${person.role}.`);
+  throw forbidden('This person is not in a team you supervise.');
 }

@@ -11,6 +11,7 @@ import type {
 import type { Database } from '../store/schema';
 import { conflict, invalid, notFound } from '../core/errors';
 import {
+  deleteDerivedRowsOf,
   deletePerson,
   insertPerson,
   loadPerson,
@@ -28,10 +29,12 @@ import {
 import { handleOwner, insertHandle, moveHandles } from '../store/repos/handles-repo';
 import { moveEventsToAgent } from '../store/repos/events-repo';
 import { moveKudosReceived } from '../store/repos/kudos-repo';
-import { revokeToken as revokeTokenRow, revokeTokensOf } from '../store/repos/tokens-repo';
+import { hasTokens, revokeToken as revokeTokenRow } from '../store/repos/tokens-repo';
+import { deliverKudos } from '../engine/kudos-delivery';
+import { refreshAgent } from '../engine/apply-events';
 import { issueToken, type TokenKind } from '../auth/tokens';
 import { feedPeopleChange } from '../engine/people-feed';
-import { inWriteTransaction, runUnitOfWork } from '../store/unit-of-work';
+import { runUnitOfWork } from '../store/unit-of-work';
 import type { AppContext } from '../core/context';
 
 function checkZone(zone: string): void {
@@ -63,6 +66,11 @@ export async function listTeams(db: Kysely<Database>): Promise<TeamRecord[]> {
 }
 
 async function checkTeams(db: Kysely<Database>, teamIds: string[]): Promise<void> {
+  const twice = teamIds.find((id, i) => teamIds.indexOf(id) !== i);
+  if (twice !== undefined)
+    throw invalid(`Team ${twice} is listed twice in teamIds; name each team once.`, [
+      { path: 'teamIds', message: `team ${twice} listed twice` },
+    ]);
   for (const teamId of teamIds)
     if (!(await loadTeam(db, teamId)))
       throw invalid(`Team ${teamId} does not exist.`, [
@@ -140,18 +148,38 @@ export async function updatePerson(
   });
 }
 
-/** Folds `fromId` (typically an unclaimed person made by ingest) into `intoId`: handles, events and kudos move. */
-export async function mergePerson(ctx: PeopleContext, fromId: string, intoId: string): Promise<PersonRecord> {
+/**
+ * Folds `fromId`, an unclaimed person the helpdesk created, into `intoId`: handles, events and kudos move, the
+ * kudos reach the target's inbox through its feed (and timeline), the target's numbers are refreshed from the
+ * moved events, and what was derived for `fromId` is deleted. A claimed person (made by an admin, or one who was
+ * given a token) has their own coaching, ideas, missions and feed that cannot be folded into someone else's:
+ * that merge is refused with 409.
+ */
+export async function mergePerson(
+  ctx: PeopleContext,
+  fromId: string,
+  intoId: string,
+  now: Date,
+): Promise<PersonRecord> {
   if (fromId === intoId) throw invalid('A person cannot be merged into themselves.');
-  return inWriteTransaction(ctx.store, async (trx) => {
+  return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    const trx = uow.trx;
     const [from, into] = await Promise.all([loadPerson(trx, fromId), loadPerson(trx, intoId)]);
     if (!from || !into) throw notFound('The person');
+    if (from.claimed || (await hasTokens(trx, fromId)))
+      throw conflict(
+        `${from.name} is a claimed person with their own history (coaching, ideas, missions, feed); only an unclaimed person the helpdesk created can be merged into someone else.`,
+        'merge_claimed',
+      );
     await moveHandles(trx, fromId, intoId);
     await moveEventsToAgent(trx, fromId, intoId);
-    await moveKudosReceived(trx, fromId, intoId);
-    await revokeTokensOf(trx, fromId, new Date().toISOString());
+    for (const kudos of await moveKudosReceived(trx, fromId, into))
+      await deliverKudos(uow, kudos, { historical: true });
     await removeMemberships(trx, fromId);
+    await deleteDerivedRowsOf(trx, fromId);
     await deletePerson(trx, fromId);
+    await refreshAgent(uow, into);
+    await feedPeopleChange(uow, intoId, [...from.teamIds, ...into.teamIds]);
     const person = await loadPerson(trx, intoId);
     if (!person) throw notFound('The person');
     return personRecord(trx, person);

@@ -37,7 +37,7 @@ export async function updateProfile(
   key: string,
 ): Promise<ActionAck> {
   const person = await me(ctx, principal);
-  return runIdempotentAction(ctx, person.id, key, 'updateProfile', async (uow) => {
+  return runIdempotentAction(ctx, person.id, key, 'updateProfile', body, async (uow) => {
     await saveProfile(uow.trx, person.id, body);
     uow.feed(person.id, 'profile.updated', body);
     return { id: person.id };
@@ -51,7 +51,7 @@ export async function acceptOffer(
   key: string,
 ): Promise<ActionAck> {
   const person = await me(ctx, principal);
-  return runIdempotentAction(ctx, person.id, key, 'acceptOffer', async (uow) => {
+  return runIdempotentAction(ctx, person.id, key, 'acceptOffer', body, async (uow) => {
     const offer = await loadOffer(uow.trx, body.offerId);
     if (!offer || offer.agentId !== person.id) throw notFound('The offer');
     if (offer.status !== 'open')
@@ -81,7 +81,7 @@ export async function tickTask(
   body: z.infer<typeof TickTaskBody>,
   key: string,
 ): Promise<ActionAck> {
-  return runIdempotentAction(ctx, principal.personId, key, 'tickTask', async (uow) => {
+  return runIdempotentAction(ctx, principal.personId, key, 'tickTask', body, async (uow) => {
     const card = await cardFor(uow, body.cardId, principal);
     if (card.agentId !== principal.personId)
       throw forbidden('Only the agent ticks their own coaching tasks.');
@@ -113,7 +113,7 @@ export async function replyCoaching(
   key: string,
 ): Promise<ActionAck> {
   const person = await me(ctx, principal);
-  return runIdempotentAction(ctx, person.id, key, 'replyCoaching', async (uow) => {
+  return runIdempotentAction(ctx, person.id, key, 'replyCoaching', body, async (uow) => {
     const card = await cardFor(uow, body.cardId, principal);
     const reply = {
       id: randomUUID(),
@@ -143,7 +143,7 @@ export async function submitIdea(
   key: string,
 ): Promise<ActionAck> {
   const person = await me(ctx, principal);
-  return runIdempotentAction(ctx, person.id, key, 'submitIdea', async (uow) => {
+  return runIdempotentAction(ctx, person.id, key, 'submitIdea', body, async (uow) => {
     const idea: Idea = {
       id: randomUUID(),
       teamId: person.teamIds[0] ?? null,
@@ -158,7 +158,7 @@ export async function submitIdea(
     };
     await saveIdea(uow.trx, idea);
     await feedIdea(uow, idea, idea.authorId);
-    // An anonymous idea's id is not remembered with the author's idempotency key: no row links them.
-    return { id: idea.id, rememberId: body.anonymous ? null : idea.id };
+    // An anonymous idea's idempotency row names neither its author nor the idea (runIdempotent): no row links them.
+    return { id: idea.id, anonymous: body.anonymous };
   });
 }

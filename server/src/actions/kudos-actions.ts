@@ -13,6 +13,7 @@ import { runIdempotentAction } from './idempotent-action';
 import { loadPerson } from '../store/repos/people-repo';
 import {
   insertKudos,
+  lockPeerKudosOf,
   loadKudos,
   markKudosReadAt,
   markKudosThanked,
@@ -39,8 +40,9 @@ export async function sendKudos(
   const shareTeam = recipient.teamIds.some((t) => sender.teamIds.includes(t));
   if (sender.role !== 'admin' && !shareTeam) throw forbidden('You can send kudos to people in your teams.');
   const kind = sender.role === 'agent' ? 'peer' : 'supervisor';
-  return runIdempotentAction(ctx, sender.id, key, 'sendKudos', async (uow) => {
+  return runIdempotentAction(ctx, sender.id, key, 'sendKudos', body, async (uow) => {
     if (kind === 'peer') {
+      await lockPeerKudosOf(uow.trx, uow.dialect, sender.id);
       const quota = await kudosQuota(uow.trx, sender.id, sender.timezone, uow.now);
       if (quota.sentToday >= quota.dailyCap) {
         throw ruleRefused(
@@ -71,7 +73,7 @@ export async function thankKudos(
   body: z.infer<typeof ThankKudosBody>,
   key: string,
 ): Promise<ActionAck> {
-  return runIdempotentAction(ctx, principal.personId, key, 'thankKudos', async (uow) => {
+  return runIdempotentAction(ctx, principal.personId, key, 'thankKudos', body, async (uow) => {
     const kudos = await loadKudos(uow.trx, body.kudosId);
     if (!kudos || kudos.toPersonId !== principal.personId) throw notFound('The kudos');
     if (kudos.thankedAt === null) {
@@ -100,7 +102,7 @@ export async function markKudosRead(
   body: z.infer<typeof MarkKudosReadBody>,
   key: string,
 ): Promise<ActionAck> {
-  return runIdempotentAction(ctx, principal.personId, key, 'markKudosRead', async (uow) => {
+  return runIdempotentAction(ctx, principal.personId, key, 'markKudosRead', body, async (uow) => {
     for (const kudos of await unreadKudosAmong(uow.trx, principal.personId, body.kudosIds)) {
       await markKudosReadAt(uow.trx, kudos.id, uow.now);
       uow.feed(principal.personId, 'kudos.upserted', { ...kudos, readAt: uow.now });

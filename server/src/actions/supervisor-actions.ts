@@ -20,22 +20,25 @@ import { feedIdea } from './agent-actions';
 import { refreshMission } from '../engine/mission-refresh';
 import { recordAchievement } from '../engine/growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
-import { runIdempotentAction } from './idempotent-action';
+import { runIdempotent, type ActionResult, type IdempotentOutcome } from './idempotent-action';
 
 /** Supervisor writes run once per Idempotency-Key when the client sends one, else as a plain transaction. */
-function once<T extends { id: string | null }>(
+function once(
   ctx: AppContext,
   principal: Principal,
   key: string | null,
   action: string,
-  work: (uow: UnitOfWork) => Promise<T>,
-) {
-  if (key) return runIdempotentAction(ctx, principal.personId, key, action, work);
-  return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => ({
-    ok: true as const,
-    id: (await work(uow)).id,
-    duplicate: false,
-  }));
+  request: unknown,
+  work: (uow: UnitOfWork) => Promise<ActionResult>,
+): Promise<IdempotentOutcome> {
+  if (key) return runIdempotent(ctx, principal.personId, key, action, request, work);
+  return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
+    const result = await work(uow);
+    return {
+      ack: { ok: true as const, id: result.id, duplicate: false },
+      ids: [...(result.ids ?? (result.id ? [result.id] : []))],
+    };
+  });
 }
 
 async function authorName(ctx: AppContext, principal: Principal): Promise<string> {
@@ -68,8 +71,9 @@ export async function assignMission(
     throw invalid('Name at least one agent or a team with agents.', [
       { path: 'agentIds', message: 'no agents' },
     ]);
-  const missionIds: string[] = [];
-  await once(ctx, principal, key, 'assignMission', async (uow) => {
+  // A replay answers with the missions the first request created (remembered with its key), not with none.
+  const { ids } = await once(ctx, principal, key, 'assignMission', body, async (uow) => {
+    const missionIds: string[] = [];
     for (const person of agents.values()) {
       const mission: Mission = {
         ...body.spec,
@@ -86,9 +90,9 @@ export async function assignMission(
       await refreshMission(uow, mission, person.timezone, true);
       missionIds.push(mission.id);
     }
-    return { id: missionIds[0] ?? null };
+    return { id: missionIds[0] ?? null, ids: missionIds };
   });
-  return { missionIds };
+  return { missionIds: ids };
 }
 
 export async function writeCoachingCard(
@@ -99,7 +103,7 @@ export async function writeCoachingCard(
 ): Promise<{ id: string }> {
   const agent = await requireSupervisedPerson(ctx.store.db, principal, body.agentId);
   const name = await authorName(ctx, principal);
-  const ack = await once(ctx, principal, key, 'writeCoachingCard', async (uow) => {
+  const { ack } = await once(ctx, principal, key, 'writeCoachingCard', body, async (uow) => {
     const card: CoachingCard = {
       id: randomUUID(),
       agentId: agent.id,
@@ -134,7 +138,7 @@ export async function moveIdea(
   if (!idea) throw notFound('The idea');
   if (idea.teamId ? !canManageTeam(principal, idea.teamId) : principal.role !== 'admin')
     throw forbidden('This idea belongs to a team you do not supervise.');
-  await once(ctx, principal, key, 'moveIdea', async (uow) => {
+  await once(ctx, principal, key, 'moveIdea', { ideaId, body }, async (uow) => {
     const next = {
       ...idea,
       status: body.status,
@@ -165,7 +169,7 @@ export async function recordMilestone(
   key: string | null,
 ): Promise<{ id: string }> {
   const person = await requireSupervisedPerson(ctx.store.db, principal, personId);
-  const ack = await once(ctx, principal, key, 'recordMilestone', async (uow) => {
+  const { ack } = await once(ctx, principal, key, 'recordMilestone', { personId, body }, async (uow) => {
     const entry = timelineEntryFor({
       kind: 'career_milestone',
       agentId: person.id,

@@ -55,7 +55,7 @@ export async function sendTeamKudos(
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), work);
     return { kudosIds, duplicate: false };
   }
-  const ack = await runIdempotentAction(ctx, principal.personId, key, 'teamKudos', work);
+  const ack = await runIdempotentAction(ctx, principal.personId, key, 'teamKudos', { teamId, body }, work);
   if (!ack.duplicate) return { kudosIds, duplicate: false };
   return {
     kudosIds: ack.id ? await kudosIdsWithSourcePrefix(ctx.store.db, sourcePrefix(ack.id)) : [],

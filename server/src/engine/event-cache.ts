@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { HelpdeskEvent, HelpdeskEventType } from '../../../shared/domain/events';
 import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { Database } from '../store/schema';
+import { msOf } from '../../../shared/domain/time';
 import {
+  agentlessReopens,
   eventsOfAgentsSince,
   loadAgentEvents,
   loadOwnEvents,
@@ -18,8 +20,9 @@ interface Coverage {
 /**
  * The events one ingest batch's refresh reads, loaded once for many agents at a time (one query per 500 agents
  * instead of several per agent, window and mission) and then sliced in memory. It answers exactly what
- * loadAgentEvents / loadOwnEvents would: an agent's events in a window plus the created / solved / reopened
- * events of the tickets they touched. A request outside what was prefetched falls through to those loaders.
+ * loadAgentEvents / loadOwnEvents would: an agent's events in a window plus the metric context
+ * (METRIC_CONTEXT_TYPES) of the tickets they touched and of the tickets an agentless reopen in the window
+ * reopened after they solved them. A request outside what was prefetched falls through to those loaders.
  * Valid for one transaction that writes no events after the prefetch (the ingest batch stores its events first).
  */
 export class EventCache {
@@ -27,6 +30,8 @@ export class EventCache {
   /** Per streak-type selection (e.g. "csat_rated,ticket_solved"): agent → coverage. */
   private readonly typed = new Map<string, Map<string, Coverage>>();
   private readonly context = new Map<string, HelpdeskEvent[]>();
+  /** The agentless reopens at or after `since` (their tickets' context is held too). */
+  private reopens: { since: string; rows: { ticketId: string; at: string }[] } | null = null;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -39,6 +44,11 @@ export class EventCache {
     for (const r of await eventsOfAgentsSince(this.db, missing, since)) {
       this.own.get(r.agentId)?.rows.push(r);
       if (!this.context.has(r.ticketId)) tickets.add(r.ticketId);
+    }
+    if (!this.reopens || this.reopens.since > since) {
+      const rows = await agentlessReopens(this.db, { from: since, to: '9999-12-31T23:59:59.999Z' });
+      this.reopens = { since, rows };
+      for (const r of rows) if (!this.context.has(r.ticketId)) tickets.add(r.ticketId);
     }
     await this.loadContext([...tickets]);
   }
@@ -57,9 +67,17 @@ export class EventCache {
     const from = new Date(window.from).toISOString();
     const to = new Date(window.to).toISOString();
     const coverage = this.own.get(agentId);
-    if (!coverage || coverage.since > from) return loadAgentEvents(this.db, agentId, window);
+    if (!coverage || coverage.since > from || !this.reopens || this.reopens.since > from)
+      return loadAgentEvents(this.db, agentId, window);
     const own = coverage.rows.filter((r) => r.at >= from && r.at < to);
     const tickets = new Set(own.map((r) => r.ticketId));
+    for (const r of this.reopens.rows) {
+      if (r.at < from || r.at >= to || tickets.has(r.ticketId)) continue;
+      const solvedBefore = (this.context.get(r.ticketId) ?? []).some(
+        (e) => e.type === 'ticket_solved' && e.agentId === agentId && msOf(e.at) < Date.parse(r.at),
+      );
+      if (solvedBefore) tickets.add(r.ticketId);
+    }
     const context: HelpdeskEvent[] = [];
     for (const t of tickets) context.push(...(this.context.get(t) ?? []));
     return [...own.map((r) => r.event), ...context];

@@ -2,7 +2,7 @@ import type { Mission } from '../../../shared/domain/mission-model';
 import type { HelpdeskEvent } from '../../../shared/domain/events';
 import type { UnitOfWork } from '../store/unit-of-work';
 import { teamAgentIds } from '../store/repos/teams-repo';
-import { loadAgentEvents } from '../store/repos/events-repo';
+import { metricEventsOf } from './event-loader';
 import { refreshBatchOf } from './refresh-batch';
 
 /**
@@ -18,8 +18,7 @@ export async function loadEventsForMission(
   const db = uow.trx;
   const cache = refreshBatchOf(uow)?.events;
   const window = { from: mission.window.start, to: mission.window.end };
-  const load = (agentId: string) =>
-    cache ? cache.agentEvents(agentId, window) : loadAgentEvents(db, agentId, window);
+  const load = (agentId: string) => metricEventsOf(uow, agentId, window);
   if (mission.scope !== 'team' || !mission.teamId)
     return { subjectId: mission.agentId, events: await load(mission.agentId) };
   const subjectId = `team:${mission.teamId}`;

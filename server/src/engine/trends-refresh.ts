@@ -6,12 +6,11 @@ import type { WeeklyTrendPoint } from '../../../shared/domain/metrics-model';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../store/repos/people-repo';
 import { savePersonState, type PersonState } from '../store/repos/person-state-repo';
-import { loadAgentEvents } from '../store/repos/events-repo';
+import { metricEventsOf } from './event-loader';
 import { newPersonalBests } from '../../../shared/domain/personal-bests';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 import { recordAchievement } from './growth-updater';
-import { refreshBatchOf } from './refresh-batch';
 
 /** Weeks of trends kept for the timeline chart and personal bests. */
 export const TREND_WEEKS = 12;
@@ -41,13 +40,10 @@ export async function refreshTrends(
   );
   const byWeek = new Map(state.trends.map((p) => [p.weekStart, p]));
   let changed = false;
-  const cache = refreshBatchOf(uow)?.events;
   for (const weekStart of kept) {
     if (!touched.has(weekStart) && byWeek.has(weekStart)) continue;
     const window = weekWindow(weekStart, person.timezone);
-    const events = cache
-      ? await cache.agentEvents(person.id, window)
-      : await loadAgentEvents(uow.trx, person.id, window);
+    const events = await metricEventsOf(uow, person.id, window);
     const point = trendPointOf(
       computeMetrics({ agentId: person.id, events, window, timezone: person.timezone }),
       weekStart,

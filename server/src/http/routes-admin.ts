@@ -27,7 +27,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route
   }));
   route(app, 'getPerson', ({ params }) => getPerson(db, params.id));
   route(app, 'updatePerson', ({ params, body }) => updatePerson(ctx, params.id, body, ctx.clock()));
-  route(app, 'mergePerson', ({ params, body }) => mergePerson(ctx, params.id, body.intoPersonId));
+  route(app, 'mergePerson', ({ params, body }) =>
+    mergePerson(ctx, params.id, body.intoPersonId, ctx.clock()),
+  );
   route(app, 'createToken', ({ params, body }) => createToken(db, params.id, body, ctx.clock()));
   route(app, 'revokeToken', async ({ params }) => revokeToken(db, params.id, ctx.clock()));
 }

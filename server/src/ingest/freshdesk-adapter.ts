@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { AdaptResult } from './zendesk-adapter';
 import { EVENT_EARLIEST, EVENT_LATEST_EXCLUSIVE } from '../../../shared/domain/primitives';
+import { contentKey } from './webhook-key';
 
 /**
  * Freshdesk automation webhooks → IngestEvents. Freshdesk has no event ids, so each automation rule sends the
  * JSON template documented in server/README.md ("Connecting Freshdesk"), one rule per event kind; the
- * idempotency key is the event kind + ticket id + the ticket's update time. Agents are named by
+ * idempotency key is the event kind + ticket id + the ticket's update time (a hash of the event's fields when
+ * no time is sent, never the receive time). Agents are named by
  * "email:<agent email>" (or "freshdesk:<agent id>" when only the id is sent).
  */
 const Id = z.union([z.string(), z.number()]).transform(String);
@@ -85,7 +87,9 @@ export function adaptFreshdesk(payload: unknown, receivedAt: string): AdaptResul
       : undefined;
   const base = {
     source: 'freshdesk',
-    externalId: `${w.event}:${w.ticket_id}:${at}`,
+    // The ticket's update time when Freshdesk sent one; without it the event's content, never the receive time
+    // (a retried delivery minutes later would otherwise be a second event).
+    externalId: `${w.event}:${w.ticket_id}:${w.at ? at : contentKey([agent, w.is_public === undefined ? null : String(w.is_public), w.rating === undefined ? null : String(w.rating), w.comment, w.customer_name])}`,
     ticketId: w.ticket_id,
     at,
     type: w.event,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentKey } from './webhook-key';
 
 /**
  * Zendesk webhooks → IngestEvents (agents named by "zendesk:<user id>"). Two shapes are understood:
@@ -69,7 +70,9 @@ export function adaptZendesk(payload: unknown, receivedAt: string): AdaptResult 
         {
           type: 'csat_rated',
           source: 'zendesk',
-          externalId: `csat:${c.rating_id ?? `${c.ticket_id}:${c.at ?? receivedAt}`}`,
+          // Zendesk's rating id, else the ticket and the rating's time, else (no vendor time) the rating's content:
+          // never the receive time, or a retried delivery would be a second rating.
+          externalId: `csat:${c.rating_id ?? `${c.ticket_id}:${c.at ?? contentKey([c.assignee_id, String(c.score), c.comment, c.requester_name])}`}`,
           ticketId: c.ticket_id,
           agent: handle(c.assignee_id),
           at: c.at ?? receivedAt,

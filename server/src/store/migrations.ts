@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { pendingWork } from './migration-0003-pending-work';
+import { idempotencyReplies } from './migration-0004-idempotency-replies';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -183,6 +184,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_team_indexes': teamIndexes,
   '0003_pending_work': pendingWork,
+  '0004_idempotency_replies': idempotencyReplies,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -76,6 +76,10 @@ export interface IdempotencyTable {
   action: string;
   result_id: string | null;
   created_at: string;
+  /** Hash of the first request under this key (migration 0004); null on older rows. */
+  request_hash: string | null;
+  /** JSON array of every id the first request created (migration 0004); null on older rows. */
+  result_ids: string | null;
 }
 
 export interface KudosTable {

@@ -54,6 +54,8 @@ beforeAll(async () => {
   const A1 = await person('Ana Agent', 'agent', [teamA.id]);
   const A2 = await person('Ben Agent', 'agent', [teamA.id]);
   const B1 = await person('Oscar Other', 'agent', [teamB.id]);
+  const peerSupA = await person('Pia Peer', 'supervisor', [teamA.id]);
+  const adminInA = await person('Ada Admin', 'admin', [teamA.id]);
   const integration = await person('Helpdesk', 'admin', []);
   const ingest = await admin.createToken(integration.id, 'ingest');
   const revoked = await admin.createToken(A1.id);
@@ -105,6 +107,8 @@ beforeAll(async () => {
     taskOfA1: task.id,
     ideaOfA1: idea.id,
     tokenOfA2: a2Spare.id,
+    peerSupA: peerSupA.id,
+    adminInA: adminInA.id,
   };
   tokens.set('none', undefined);
   tokens.set('wrong', `sk_${randomBytes(32).toString('base64url')}`);
@@ -220,6 +224,20 @@ describe('auth on every route', () => {
     expect(state.ideas.find((i) => i.id === fixtures.ideaOfA1)?.status).toBe('new');
     expect(state.person.role).toBe('agent');
     expect(state.missions).toEqual([]);
+  });
+
+  it('a supervisor’s refused writes on a peer supervisor or an admin of their team stored nothing', async () => {
+    const db = server.ctx.store.db;
+    const targets = [fixtures.peerSupA, fixtures.adminInA];
+    expect(await db.selectFrom('missions').select('id').where('agent_id', 'in', targets).execute()).toEqual(
+      [],
+    );
+    expect(await db.selectFrom('coaching').select('id').where('agent_id', 'in', targets).execute()).toEqual(
+      [],
+    );
+    expect(await db.selectFrom('timeline').select('id').where('agent_id', 'in', targets).execute()).toEqual(
+      [],
+    );
   });
 
   it('refuses unsigned vendor webhooks with 401', async () => {

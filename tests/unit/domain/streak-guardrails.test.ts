@@ -38,6 +38,14 @@ describe('guardrailBrokenDays', () => {
     expect(guardrailBrokenDays(input)).toEqual(['2026-03-03', '2026-03-04']);
   });
 
+  it('judges only ratings given once the mission existed: assigning it mid-week breaks no day behind', () => {
+    // Assigned Thursday 10:00: Tuesday's and Wednesday's slips predate it; Thursday's 12:00 slip does not.
+    const late = { ...frtMission, createdAt: '2026-03-05T10:00:00Z' };
+    expect(guardrailBrokenDays({ ...input, missions: [late] })).toEqual([]);
+    const lateWed = { ...frtMission, createdAt: '2026-03-04T11:00:00Z' };
+    expect(guardrailBrokenDays({ ...input, missions: [lateWed] })).toEqual(['2026-03-04']);
+  });
+
   it('ignores cancelled missions and missions without guardrails', () => {
     expect(guardrailBrokenDays({ ...input, missions: [{ ...frtMission, status: 'cancelled' }] })).toEqual([]);
     expect(guardrailBrokenDays({ ...input, missions: [{ ...frtMission, guardrails: [] }] })).toEqual([]);

@@ -1,48 +1,101 @@
 import type { Kysely } from 'kysely';
 import type { HelpdeskEvent, HelpdeskEventType } from '../../../../shared/domain/events';
+import { METRIC_CONTEXT_TYPES } from '../../../../shared/domain/metric-events';
 import { storedEvent } from './stored-event';
 import type { TimeWindow } from '../../../../shared/domain/primitives';
 import type { Database } from '../schema';
 
-export const TICKET_CONTEXT_TYPES = ['ticket_created', 'ticket_solved', 'ticket_reopened'];
+const CHUNK = 500;
+
+/** The context types of metricEventsFor: other agents' (and agentless) events a metric reads on a ticket. */
+const CONTEXT_TYPES: string[] = [...METRIC_CONTEXT_TYPES];
 
 function parse(rows: { body: string }[]): HelpdeskEvent[] {
   return rows.map((r) => storedEvent(r.body));
 }
 
+const isoOf = (at: string | number) => new Date(at).toISOString();
+
+/** The agentless reopens in a window, a ticket each: rule (2) of metricEventsFor looks for the agent's solve before. */
+export async function agentlessReopens(
+  db: Kysely<Database>,
+  window: TimeWindow,
+): Promise<{ ticketId: string; at: string }[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['ticket_id', 'at'])
+    .where('type', '=', 'ticket_reopened')
+    .where('agent_id', 'is', null)
+    .where('at', '>=', isoOf(window.from))
+    .where('at', '<', isoOf(window.to))
+    .execute();
+  return rows.map((r) => ({ ticketId: r.ticket_id, at: r.at }));
+}
+
+/** Which of `reopens` reopen a ticket `agentId` had solved before (so the reopen counts against them). */
+export async function reopensAgainst(
+  db: Kysely<Database>,
+  agentId: string,
+  reopens: readonly { ticketId: string; at: string }[],
+): Promise<string[]> {
+  const out = new Set<string>();
+  const tickets = [...new Set(reopens.map((r) => r.ticketId))];
+  for (let i = 0; i < tickets.length; i += CHUNK) {
+    const solves = await db
+      .selectFrom('events')
+      .select(['ticket_id', 'at'])
+      .where('agent_id', '=', agentId)
+      .where('type', '=', 'ticket_solved')
+      .where('ticket_id', 'in', tickets.slice(i, i + CHUNK))
+      .execute();
+    for (const s of solves)
+      if (reopens.some((r) => r.ticketId === s.ticket_id && Date.parse(s.at) < Date.parse(r.at)))
+        out.add(s.ticket_id);
+  }
+  return [...out];
+}
+
+/** Every event of the METRIC_CONTEXT_TYPES on these tickets, by anyone, at any time, a query per 500 tickets. */
+export async function ticketContextEvents(
+  db: Kysely<Database>,
+  ticketIds: readonly string[],
+): Promise<{ ticketId: string; event: HelpdeskEvent }[]> {
+  const out: { ticketId: string; event: HelpdeskEvent }[] = [];
+  for (let i = 0; i < ticketIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['body', 'ticket_id'])
+      .where('ticket_id', 'in', ticketIds.slice(i, i + CHUNK))
+      .where('type', 'in', CONTEXT_TYPES)
+      .execute();
+    for (const r of rows) out.push({ ticketId: r.ticket_id, event: storedEvent(r.body) });
+  }
+  return out;
+}
+
 /**
- * What the engine needs to compute an agent's metrics over a window: the agent's events in the window plus the
- * created / solved / reopened events of the tickets they touched (which may lie outside it). Cost is
- * proportional to the window's activity, not to the agent's whole history.
+ * The one loader of what the engine needs to compute an agent's metrics over a window: exactly the set
+ * metricEventsFor names (or a superset), i.e. the agent's events in the window, and on their tickets plus the
+ * tickets an agentless reopen in the window reopened after the agent solved them, every creation, public
+ * reply, solve, reopen and rating by anyone (so a first reply is credited to whoever really replied first).
+ * Cost is proportional to the window's activity, not to the agent's whole history.
  */
 export async function loadAgentEvents(
   db: Kysely<Database>,
   agentId: string,
   window: TimeWindow,
 ): Promise<HelpdeskEvent[]> {
-  const from = new Date(window.from).toISOString();
-  const to = new Date(window.to).toISOString();
   const own = await db
     .selectFrom('events')
     .select(['body', 'ticket_id'])
     .where('agent_id', '=', agentId)
-    .where('at', '>=', from)
-    .where('at', '<', to)
+    .where('at', '>=', isoOf(window.from))
+    .where('at', '<', isoOf(window.to))
     .execute();
-  const tickets = [...new Set(own.map((r) => r.ticket_id))];
-  const context: { body: string }[] = [];
-  for (let i = 0; i < tickets.length; i += 500) {
-    const chunk = tickets.slice(i, i + 500);
-    context.push(
-      ...(await db
-        .selectFrom('events')
-        .select('body')
-        .where('ticket_id', 'in', chunk)
-        .where('type', 'in', TICKET_CONTEXT_TYPES)
-        .execute()),
-    );
-  }
-  return [...parse(own), ...parse(context)];
+  const tickets = new Set(own.map((r) => r.ticket_id));
+  for (const t of await reopensAgainst(db, agentId, await agentlessReopens(db, window))) tickets.add(t);
+  const context = await ticketContextEvents(db, [...tickets]);
+  return [...parse(own), ...context.map((c) => c.event)];
 }
 
 /** Agents who touched any of these tickets (a late ticket_created or reopen changes their metrics). */
@@ -106,8 +159,6 @@ export interface EventRow {
   event: HelpdeskEvent;
 }
 
-const CHUNK = 500;
-
 /** Every event of `agentIds` at or after `since` (optionally of some types only), a query per 500 agents. */
 export async function eventsOfAgentsSince(
   db: Kysely<Database>,
@@ -132,24 +183,6 @@ export async function eventsOfAgentsSince(
           type: r.type,
           event: storedEvent(r.body),
         });
-  }
-  return out;
-}
-
-/** The created / solved / reopened events of these tickets, a query per 500 tickets. */
-export async function ticketContextEvents(
-  db: Kysely<Database>,
-  ticketIds: readonly string[],
-): Promise<{ ticketId: string; event: HelpdeskEvent }[]> {
-  const out: { ticketId: string; event: HelpdeskEvent }[] = [];
-  for (let i = 0; i < ticketIds.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('events')
-      .select(['body', 'ticket_id'])
-      .where('ticket_id', 'in', ticketIds.slice(i, i + CHUNK))
-      .where('type', 'in', TICKET_CONTEXT_TYPES)
-      .execute();
-    for (const r of rows) out.push({ ticketId: r.ticket_id, event: storedEvent(r.body) });
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from '../database';
 import { Kudos } from '../../../../shared/domain/people-model';
 import type { Database, KudosTable } from '../schema';
 import { readJson, writeJson } from '../json';
@@ -46,6 +47,21 @@ export async function inbox(db: Kysely<Database>, personId: string, limit = 200)
     .limit(limit)
     .execute();
   return rows.map(kudosFromRow);
+}
+
+/**
+ * Serialises one sender's peer kudos until the transaction ends, so counting against the daily cap and inserting
+ * the new kudos happen as one step. SQLite needs nothing (BEGIN IMMEDIATE: one writer at a time); on PostgreSQL
+ * two read-committed transactions would otherwise both count 4 and both insert. A transaction-scoped advisory
+ * lock keyed by the sender touches no row other writers lock, so it adds no deadlock.
+ */
+export async function lockPeerKudosOf(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  personId: string,
+): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`peer-kudos:${personId}`}))`.execute(db);
 }
 
 /** Instants of the peer kudos a person sent since `since` (for the daily cap). */
@@ -115,6 +131,22 @@ export async function latestKudosTo(
 }
 
 /** Kudos received by `fromId` now belong to `intoId` (merging people). */
-export async function moveKudosReceived(db: Kysely<Database>, fromId: string, intoId: string): Promise<void> {
-  await db.updateTable('kudos').set({ to_person_id: intoId }).where('to_person_id', '=', fromId).execute();
+/** Re-addresses the kudos `from` received to `into` (column and the kudos JSON alike); returns them as moved. */
+export async function moveKudosReceived(
+  db: Kysely<Database>,
+  from: string,
+  into: { id: string; name: string },
+): Promise<Kudos[]> {
+  const rows = await db.selectFrom('kudos').selectAll().where('to_person_id', '=', from).execute();
+  const moved: Kudos[] = [];
+  for (const row of rows) {
+    const kudos = { ...kudosFromRow(row), toPersonId: into.id, toName: into.name };
+    await db
+      .updateTable('kudos')
+      .set({ to_person_id: into.id, body: writeJson(kudos) })
+      .where('id', '=', row.id)
+      .execute();
+    moved.push(kudos);
+  }
+  return moved;
 }

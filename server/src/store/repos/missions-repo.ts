@@ -114,21 +114,17 @@ export async function agentsWithMissionsDue(db: Kysely<Database>, now: string): 
   return rows.map((r) => r.agent_id);
 }
 
-/** The windows and last evaluated progress of an agent's missions that end at or after `since`. */
-export async function missionProgressSince(
+/** The agent's missions (any status) whose window ends at or after `since`: what the streak's guardrails read. */
+export async function missionsEndingSince(
   db: Kysely<Database>,
   agentId: string,
   since: string,
-): Promise<{ windowStart: string; windowEnd: string; progress: MissionProgress }[]> {
+): Promise<Mission[]> {
   const rows = await db
     .selectFrom('missions')
-    .select(['window_start', 'window_end', 'progress'])
+    .select('body')
     .where('agent_id', '=', agentId)
     .where('window_end', '>=', since)
     .execute();
-  return rows.map((m) => ({
-    windowStart: m.window_start,
-    windowEnd: m.window_end,
-    progress: readJson(MissionProgress, m.progress),
-  }));
+  return rows.map((r) => readJson(Mission, r.body));
 }

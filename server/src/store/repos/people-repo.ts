@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { Absence, WeeklySchedule, type DailyGoal } from '../../../../shared/domain/streak-model';
 import { Profile, type Role } from '../../../../shared/domain/people-model';
-import { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE, type PersonRecord } from '../../../../shared/api/admin';
+import type { PersonRecord } from '../../../../shared/api/admin';
+import { effectiveScheduleAndGoal, primaryTeamId } from '../../../../shared/domain/effective-schedule';
 import type { PersonSummary } from '../../../../shared/api/snapshot';
 import type { Database, PeopleTable } from '../schema';
 import { readJson, writeJson } from '../json';
@@ -86,6 +87,21 @@ export async function saveProfile(db: Kysely<Database>, personId: string, profil
 
 export async function deletePerson(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('people').where('id', '=', id).execute();
+}
+
+/**
+ * Deletes what the server derived for a person who is being merged away (timeline, state, offers, missions, feed,
+ * idempotency keys), so no row is left pointing at nobody. Only for people who never signed in: their rows are
+ * all recomputed from events, which move to the person they are merged into.
+ */
+export async function deleteDerivedRowsOf(db: Kysely<Database>, personId: string): Promise<void> {
+  await db.deleteFrom('timeline').where('agent_id', '=', personId).execute();
+  await db.deleteFrom('person_state').where('person_id', '=', personId).execute();
+  await db.deleteFrom('offers').where('agent_id', '=', personId).execute();
+  await db.deleteFrom('missions').where('agent_id', '=', personId).execute();
+  await db.deleteFrom('feed').where('person_id', '=', personId).execute();
+  await db.deleteFrom('feed_heads').where('person_id', '=', personId).execute();
+  await db.deleteFrom('idempotency').where('person_id', '=', personId).execute();
 }
 
 /** Ids of people by name, optionally only those with a handle or of one claimed state. */
@@ -174,18 +190,13 @@ function personFull(row: Selectable<PeopleTable>, teamIds: string[], handles: st
   };
 }
 
-/** The schedule streaks use: the person's own, else their first team's, else Mon–Fri 09:00–17:00. */
-export async function effectiveSchedule(db: Kysely<Database>, person: PersonFull): Promise<WeeklySchedule> {
-  if (person.schedule) return person.schedule;
-  const teamId = person.teamIds[0];
-  const team = teamId ? await loadTeam(db, teamId) : null;
-  return team?.schedule ?? DEFAULT_SCHEDULE;
-}
-
-export async function dailyGoalOf(db: Kysely<Database>, person: PersonFull): Promise<DailyGoal> {
-  const teamId = person.teamIds[0];
-  const team = teamId ? await loadTeam(db, teamId) : null;
-  return team?.dailyGoal ?? DEFAULT_DAILY_GOAL;
+/** The schedule and daily goal the person's streak is judged by (the domain's effectiveScheduleAndGoal). */
+export async function scheduleAndGoalOf(
+  db: Kysely<Database>,
+  person: PersonFull,
+): Promise<{ schedule: WeeklySchedule; goal: DailyGoal }> {
+  const teamId = primaryTeamId(person.teamIds);
+  return effectiveScheduleAndGoal(person, teamId ? await loadTeam(db, teamId) : null);
 }
 
 export async function personRecord(db: Kysely<Database>, person: PersonFull): Promise<PersonRecord> {
@@ -197,7 +208,7 @@ export async function personRecord(db: Kysely<Database>, person: PersonFull): Pr
     teamIds: person.teamIds,
     handles: person.handles,
     schedule: person.schedule,
-    effectiveSchedule: await effectiveSchedule(db, person),
+    effectiveSchedule: (await scheduleAndGoalOf(db, person)).schedule,
     absences: person.absences,
     claimed: person.claimed,
     createdAt: person.createdAt,

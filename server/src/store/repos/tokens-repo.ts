@@ -46,6 +46,12 @@ export async function revokeToken(db: Kysely<Database>, id: string, at: string):
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Whether a person was ever given a token (revoked ones count: the person may have signed in with it). */
+export async function hasTokens(db: Kysely<Database>, personId: string): Promise<boolean> {
+  const row = await db.selectFrom('tokens').select('id').where('person_id', '=', personId).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function revokeTokensOf(db: Kysely<Database>, personId: string, at: string): Promise<void> {
   await db.updateTable('tokens').set({ revoked_at: at }).where('person_id', '=', personId).execute();
 }

@@ -23,6 +23,9 @@ export interface Fixtures {
   taskOfA1: string;
   ideaOfA1: string;
   tokenOfA2: string;
+  /** A second supervisor of team A, and an admin who is a member of team A: neither is supA's to act on. */
+  peerSupA: string;
+  adminInA: string;
 }
 
 export interface RouteRule {
@@ -230,4 +233,54 @@ export const EXTRA_CASES: {
     who: 'A1',
     status: FORBIDDEN,
   },
+  // Issue 12 item 6: a supervisor's reach is the agents of their teams, not a peer supervisor or an admin there.
+  ...(['peerSupA', 'adminInA'] as const).flatMap((target) => [
+    {
+      name: `a supervisor reads the metrics of ${target} in their team`,
+      method: 'GET',
+      request: (f: Fixtures) => ({
+        path: `/api/people/${f[target]}/metrics?from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z`,
+        body: undefined,
+      }),
+      who: 'supA' as Who,
+      status: FORBIDDEN,
+    },
+    {
+      name: `a supervisor gives ${target} in their team a mission`,
+      method: 'POST',
+      request: (f: Fixtures) => ({
+        path: '/api/supervisor/missions',
+        body: { agentIds: [f[target]], teamId: null, spec },
+      }),
+      who: 'supA' as Who,
+      status: FORBIDDEN,
+    },
+    {
+      name: `a supervisor writes ${target} in their team a coaching card`,
+      method: 'POST',
+      request: (f: Fixtures) => ({
+        path: '/api/supervisor/coaching',
+        body: {
+          agentId: f[target],
+          focusMetric: 'csatPct',
+          current: 'a',
+          potential: 'b',
+          advice: 'c',
+          tasks: [],
+        },
+      }),
+      who: 'supA' as Who,
+      status: FORBIDDEN,
+    },
+    {
+      name: `a supervisor records a career milestone for ${target} in their team`,
+      method: 'POST',
+      request: (f: Fixtures) => ({
+        path: `/api/supervisor/people/${f[target]}/milestones`,
+        body: { kind: 'promotion', title: 'Team lead', detail: null, at: '2026-03-02T10:00:00Z' },
+      }),
+      who: 'supA' as Who,
+      status: FORBIDDEN,
+    },
+  ]),
 ];
