@@ -63,11 +63,33 @@ export const ENVIRONMENT = {
     help: '1: check every reply against shared/api/routes.ts (the integration suite does)',
   },
   SIDEKICK_TOKEN: { schema: text, help: 'the admin token `import --server` sends (kept out of argv)' },
+  SIDEKICK_SECRET_KEY: {
+    schema: z.preprocess(
+      unset,
+      z
+        .string()
+        .refine(
+          (v) => secretKeyBytes(v) !== null,
+          'must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32)',
+        )
+        .optional(),
+    ),
+    help: 'key that encrypts helpdesk connection secrets at rest (32 bytes, hex or base64; unset: no connections)',
+    /** A refusal never repeats the value: it is a key. */
+    secret: true,
+  },
 } as const;
 
 type Variables = typeof ENVIRONMENT;
 /** The environment, parsed: each variable's value, or undefined when unset. */
 export type Environment = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+/** SIDEKICK_SECRET_KEY as its 32 bytes (64 hex digits or base64), or null when it is neither. */
+export function secretKeyBytes(value: string): Buffer | null {
+  const text = value.trim();
+  const bytes = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
 
 /** A configuration value that cannot be used; its message is the sentence a person reads. */
 export class ConfigError extends Error {
@@ -78,10 +100,10 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
   const out: Record<string, unknown> = {};
   for (const [name, variable] of Object.entries(ENVIRONMENT)) {
     const parsed = variable.schema.safeParse(env[name]);
-    if (!parsed.success)
-      throw new ConfigError(
-        `${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}; got "${String(env[name])}".`,
-      );
+    if (!parsed.success) {
+      const got = 'secret' in variable ? 'the value is not shown' : `got "${String(env[name])}"`;
+      throw new ConfigError(`${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}; ${got}.`);
+    }
     out[name] = parsed.data;
   }
   return out as Environment;
@@ -108,6 +130,8 @@ export interface ServerConfig {
   importMaxBytes: number;
   /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
   validateReplies: boolean;
+  /** The 32-byte key (SIDEKICK_SECRET_KEY) that encrypts connection secrets, or null: connections are refused. */
+  secretKey: Buffer | null;
 }
 
 export const DEFAULT_IMPORT_MAX_BYTES = 4 * 1024 ** 3;
@@ -132,6 +156,7 @@ export function serverConfigFrom(
     authFailuresPerMinute: environment.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30,
     importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
     validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
+    secretKey: environment.SIDEKICK_SECRET_KEY ? secretKeyBytes(environment.SIDEKICK_SECRET_KEY) : null,
   };
 }
 

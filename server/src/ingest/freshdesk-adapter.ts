@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freshdeskSatisfied } from '../../../shared/domain/csat-scores';
 import type { AdaptResult } from './zendesk-adapter';
 
 /**
@@ -28,13 +29,8 @@ export const FreshdeskWebhook = z.object({
   customer_name: z.string().max(200).optional(),
 });
 
-/** Freshdesk CSAT: 103 extremely happy, 102 very happy, 101 happy, 100 neutral, negative values unhappy. */
-export function freshdeskSatisfied(rating: string | number): boolean {
-  const n = Number(rating);
-  if (!Number.isNaN(n)) return n > 100 || (n >= 4 && n <= 5);
-  const text = String(rating).toLowerCase();
-  return /happy|good|great|satisfied/.test(text) && !/unhappy|not|dis/.test(text);
-}
+/** One rule for the webhook and the pull connector (shared/domain/csat-scores.ts). */
+export { freshdeskSatisfied };
 
 function instant(at: string | undefined, fallback: string): string {
   if (!at) return fallback;
