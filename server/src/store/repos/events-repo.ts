@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { HelpdeskEvent, HelpdeskEventType } from '../../../../shared/domain/events';
+import { METRIC_CONTEXT_TYPES } from '../../../../shared/domain/metric-events';
 import { storedEvent } from './stored-event';
 import type { TimeWindow } from '../../../../shared/domain/primitives';
 import type { Database } from '../schema';
 
-export const TICKET_CONTEXT_TYPES = ['ticket_created', 'ticket_solved', 'ticket_reopened'];
+/**
+ * Other agents' events on an agent's tickets that the metrics read (shared/domain/metric-events.ts): without the
+ * others' public replies a ticket's first reply would be credited to whoever replied after it.
+ */
+export const TICKET_CONTEXT_TYPES: readonly string[] = METRIC_CONTEXT_TYPES;
 
 function parse(rows: { body: string }[]): HelpdeskEvent[] {
   return rows.map((r) => storedEvent(r.body));
@@ -12,7 +17,7 @@ function parse(rows: { body: string }[]): HelpdeskEvent[] {
 
 /**
  * What the engine needs to compute an agent's metrics over a window: the agent's events in the window plus the
- * created / solved / reopened events of the tickets they touched (which may lie outside it). Cost is
+ * context events (created, replies, solves, reopens, ratings) of the tickets they touched (which may lie outside it). Cost is
  * proportional to the window's activity, not to the agent's whole history.
  */
 export async function loadAgentEvents(
