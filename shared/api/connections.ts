@@ -101,6 +101,8 @@ export const ConnectionRecord = z.object({
   /** Every stream has caught up to this vendor time; lag is now minus it. */
   syncedThrough: z.string().nullable(),
   lagSeconds: z.number().nullable(),
+  /** The last sync read every stream to its end (false while a backfill is still going, or before the first). */
+  caughtUp: z.boolean(),
   eventsImported: z.number().int().min(0),
   lastError: z.string().nullable(),
   lastErrorAt: z.string().nullable(),

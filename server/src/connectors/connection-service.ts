@@ -87,6 +87,8 @@ async function recordOf(ctx: AppContext, row: ConnectionRow): Promise<Connection
     lagSeconds: row.synced_through
       ? Math.max(0, Math.round((now - Date.parse(row.synced_through)) / 1000))
       : null,
+    caughtUp:
+      row.synced_through !== null && row.last_sync_at !== null && row.synced_through >= row.last_sync_at,
     eventsImported: row.events_imported,
     lastError: row.last_error,
     lastErrorAt: row.last_error_at,

@@ -108,8 +108,12 @@ export async function syncConnection(
         cursor = last.cursor;
         if (last.done) break;
       }
-      if (!last?.done) caughtUp = false;
-      if (last?.through) throughs.push(last.through);
+      // A stream at its end has read everything up to this sync's start; one still behind has reached its `through`.
+      if (last?.done) throughs.push(startedAt);
+      else {
+        caughtUp = false;
+        if (last?.through) throughs.push(last.through);
+      }
     }
     outcome.caughtUp = caughtUp;
     const finished = toIsoUtc(now());

@@ -108,6 +108,7 @@ for (const dialect of DIALECTS) {
       expect(status.lastError).toBeNull();
       expect(status.syncedThrough).not.toBeNull();
       expect(status.lagSeconds).toBeLessThan(60);
+      expect(status.caughtUp).toBe(true);
       expect(status.streams.map((s) => s.stream)).toEqual([
         'satisfaction_ratings',
         'ticket_events',

@@ -55,7 +55,7 @@ export interface FakeZendesk extends FakeHttp {
   token: string;
 }
 
-const PAGE = { users: 1, tickets: 2, events: 3, ratings: 1 };
+const PAGE = { users: 1, tickets: 2, events: 10, ratings: 1 };
 const sec = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const cursorOf = (n: number) => Buffer.from(`pos:${n}`).toString('base64url');
 const positionOf = (c: string) => Number(Buffer.from(c, 'base64url').toString().slice(4));
