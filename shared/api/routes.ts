@@ -35,6 +35,13 @@ import {
   TeamRecord,
   UpdatePersonBody,
 } from './admin';
+import {
+  ConnectionList,
+  ConnectionRecord,
+  CreateConnectionBody,
+  CredentialsCheck,
+  UpdateConnectionBody,
+} from './connections';
 import { FeedPage, FeedQuery, LiveClientMessage, LiveMessage } from './feed';
 import { ImportQuery, ImportReply } from './import';
 import { IngestBatchBody, IngestResult, WebhookResult } from './ingest';
@@ -274,6 +281,98 @@ export const apiRoutes = {
     status: 200,
     reply: PairedDevice,
     noStore: true,
+  }),
+  createConnection: route({
+    method: 'POST',
+    path: '/api/admin/connections',
+    summary:
+      'a Zendesk or Freshdesk pull connection; its secret is encrypted with SIDEKICK_SECRET_KEY (422 without it) and never returned',
+    access: 'admin',
+    body: CreateConnectionBody,
+    status: 201,
+    reply: ConnectionRecord,
+  }),
+  checkNewConnection: route({
+    method: 'POST',
+    path: '/api/admin/connections/check',
+    summary: 'test credentials before saving them: one read of the agent list, answered with a sentence',
+    access: 'admin',
+    body: CreateConnectionBody,
+    status: 200,
+    reply: CredentialsCheck,
+  }),
+  listConnections: route({
+    method: 'GET',
+    path: '/api/admin/connections',
+    summary: 'every connection with its status: last sync, events imported, lag, last error, stream cursors',
+    access: 'admin',
+    status: 200,
+    reply: ConnectionList,
+  }),
+  getConnection: route({
+    method: 'GET',
+    path: '/api/admin/connections/:id',
+    summary: 'one connection and its status',
+    access: 'admin',
+    params: IdParams,
+    status: 200,
+    reply: ConnectionRecord,
+  }),
+  updateConnection: route({
+    method: 'PATCH',
+    path: '/api/admin/connections/:id',
+    summary:
+      'rename, change the poll interval, or give new credentials (which end a "needs credentials" state)',
+    access: 'admin',
+    params: IdParams,
+    body: UpdateConnectionBody,
+    status: 200,
+    reply: ConnectionRecord,
+  }),
+  checkConnection: route({
+    method: 'POST',
+    path: '/api/admin/connections/:id/check',
+    summary: 'test the stored credentials (one read of the agent list)',
+    access: 'admin',
+    params: IdParams,
+    status: 200,
+    reply: CredentialsCheck,
+  }),
+  pauseConnection: route({
+    method: 'POST',
+    path: '/api/admin/connections/:id/pause',
+    summary: 'stop polling (takes effect at the next page)',
+    access: 'admin',
+    params: IdParams,
+    status: 200,
+    reply: ConnectionRecord,
+  }),
+  resumeConnection: route({
+    method: 'POST',
+    path: '/api/admin/connections/:id/resume',
+    summary: 'poll again, from where the cursors stopped',
+    access: 'admin',
+    params: IdParams,
+    status: 200,
+    reply: ConnectionRecord,
+  }),
+  syncConnection: route({
+    method: 'POST',
+    path: '/api/admin/connections/:id/sync',
+    summary: 'poll at the scheduler’s next check (within seconds) instead of waiting for the interval',
+    access: 'admin',
+    params: IdParams,
+    status: 200,
+    reply: ConnectionRecord,
+  }),
+  deleteConnection: route({
+    method: 'DELETE',
+    path: '/api/admin/connections/:id',
+    summary: 'remove a connection and its cursors (imported events stay)',
+    access: 'admin',
+    params: IdParams,
+    status: 204,
+    reply: null,
   }),
 
   snapshot: route({

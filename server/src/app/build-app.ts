@@ -7,6 +7,7 @@ import { registerErrorReplies } from '../http/error-replies';
 import { createAuthenticator } from '../http/authenticate';
 import { registerPairingRoutes } from '../http/routes-pairing';
 import { registerAdminRoutes } from '../http/routes-admin';
+import { registerConnectionRoutes } from '../http/routes-connections';
 import { registerMeRoutes } from '../http/routes-me';
 import { registerActionRoutes } from '../http/routes-actions';
 import { registerMetricsRoutes } from '../http/routes-metrics';
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const route = createRouteRegistrar(ctx, authenticate);
   registerOpsRoutes(app, ctx, route);
   registerAdminRoutes(app, ctx, route);
+  registerConnectionRoutes(app, ctx, route);
   registerMeRoutes(app, ctx, route);
   registerActionRoutes(app, ctx, route);
   registerMetricsRoutes(app, ctx, route);

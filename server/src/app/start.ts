@@ -4,6 +4,8 @@ import { buildApp, type BuildAppOptions } from './build-app';
 import { createServerContext, type ContextOptions } from './server-context';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler';
 import { seedDemo, type DemoToken } from '../demo/seed-demo';
+import { pollDueConnections } from '../connectors/poll-due';
+import { ingestEvents } from '../ingest/ingest-service';
 
 export interface StartServerOptions extends ContextOptions {
   host?: string;
@@ -15,6 +17,8 @@ export interface StartServerOptions extends ContextOptions {
   plugins?: BuildAppOptions['plugins'];
   /** Run weekly offers / settlement on a timer (default true). */
   scheduler?: boolean;
+  /** How often due helpdesk connections are looked for (default 5 s; each polls at its own interval). */
+  connectorCheckMs?: number;
 }
 
 export interface RunningServer {
@@ -45,7 +49,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const scheduler = options.scheduler === false ? null : startScheduler(ctx);
+  const scheduler =
+    options.scheduler === false
+      ? null
+      : startScheduler(ctx, {
+          jobs: [
+            {
+              name: 'helpdesk connections',
+              everyMs: options.connectorCheckMs ?? 5_000,
+              run: () => pollDueConnections(ctx, { ingest: (c, events) => ingestEvents(c, events) }),
+            },
+          ],
+        });
   let closing: Promise<void> | null = null;
   return {
     url,

@@ -71,11 +71,33 @@ export const ENVIRONMENT = {
     schema: z.preprocess(unset, z.enum(FAULT_POINTS, `must be one of ${FAULT_POINTS.join(', ')}`).optional()),
     help: 'fault tests only: stop for good at this point, after logging "fault pause: <point>" (recompute: mid-way through the recomputation after an import)',
   },
+  SIDEKICK_SECRET_KEY: {
+    schema: z.preprocess(
+      unset,
+      z
+        .string()
+        .refine(
+          (v) => secretKeyBytes(v) !== null,
+          'must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32)',
+        )
+        .optional(),
+    ),
+    help: 'key that encrypts helpdesk connection secrets at rest (32 bytes, hex or base64; unset: no connections)',
+    /** A refusal never repeats the value: it is a key. */
+    secret: true,
+  },
 } as const;
 
 type Variables = typeof ENVIRONMENT;
 /** The environment, parsed: each variable's value, or undefined when unset. */
 export type Environment = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+/** SIDEKICK_SECRET_KEY as its 32 bytes (64 hex digits or base64), or null when it is neither. */
+export function secretKeyBytes(value: string): Buffer | null {
+  const text = value.trim();
+  const bytes = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
 
 /** A configuration value that cannot be used; its message is the sentence a person reads. */
 export class ConfigError extends Error {
@@ -86,10 +108,10 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
   const out: Record<string, unknown> = {};
   for (const [name, variable] of Object.entries(ENVIRONMENT)) {
     const parsed = variable.schema.safeParse(env[name]);
-    if (!parsed.success)
-      throw new ConfigError(
-        `${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}; got "${String(env[name])}".`,
-      );
+    if (!parsed.success) {
+      const got = 'secret' in variable ? 'the value is not shown' : `got "${String(env[name])}"`;
+      throw new ConfigError(`${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}; ${got}.`);
+    }
     out[name] = parsed.data;
   }
   return out as Environment;
@@ -118,6 +140,8 @@ export interface ServerConfig {
   validateReplies: boolean;
   /** Fault tests only (SIDEKICK_FAULT_PAUSE): the point where the server logs and waits for ever; null in service. */
   faultPause: FaultPoint | null;
+  /** The 32-byte key (SIDEKICK_SECRET_KEY) that encrypts connection secrets, or null: connections are refused. */
+  secretKey: Buffer | null;
 }
 
 export const DEFAULT_IMPORT_MAX_BYTES = 4 * 1024 ** 3;
@@ -143,6 +167,7 @@ export function serverConfigFrom(
     importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
     validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
     faultPause: environment.SIDEKICK_FAULT_PAUSE ?? null,
+    secretKey: environment.SIDEKICK_SECRET_KEY ? secretKeyBytes(environment.SIDEKICK_SECRET_KEY) : null,
   };
 }
 

@@ -45,6 +45,22 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<SourceIte
 }
 
 /**
+ * Export tools write each record in a `{ "stream": "tickets", "data": { … } }` wrapper (Airbyte's record
+ * messages nest it once more under `record`). The record is the `data`, with the stream's name kept as
+ * `_stream` so a mapping can tell a ticket from, say, a ticket metrics record.
+ */
+export function unwrapStream(value: Record<string, unknown>): Record<string, unknown> {
+  const inner =
+    value.type === 'RECORD' && typeof value.record === 'object' && value.record !== null
+      ? (value.record as Record<string, unknown>)
+      : value;
+  const { stream, data } = inner;
+  if (typeof stream !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data))
+    return value;
+  return { ...(data as Record<string, unknown>), _stream: stream };
+}
+
+/**
  * Streams JSON Lines: one JSON object per line, blank lines ignored. Written by hand rather than with readline
  * so an endless line is cut off at MAX_RECORD_BYTES instead of filling memory.
  */
@@ -64,7 +80,10 @@ export async function* readJsonLinesRecords(input: Readable): AsyncGenerator<Sou
           rejection: { line: lineNo, reason: 'expected a JSON object on this line' },
         };
       }
-      return { kind: 'record', record: { line: lineNo, fields: value as Record<string, unknown> } };
+      return {
+        kind: 'record',
+        record: { line: lineNo, fields: unwrapStream(value as Record<string, unknown>) },
+      };
     } catch (err) {
       return {
         kind: 'rejection',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freshdeskSatisfied } from '../../../shared/domain/csat-scores';
 import type { AdaptResult } from './zendesk-adapter';
 import { EVENT_EARLIEST, EVENT_LATEST_EXCLUSIVE } from '../../../shared/domain/primitives';
 import { contentKey } from './webhook-key';
@@ -31,21 +32,8 @@ export const FreshdeskWebhook = z.object({
   customer_name: z.string().max(200).optional(),
 });
 
-/**
- * Freshdesk CSAT: 103 extremely happy, 102 very happy, 101 happy, 100 neutral, negative values unhappy (and 4–5
- * of a five-point scale). A number, or text written as one, is classified only when finite: "1e309" is Infinity,
- * which is no rating at all, so it is refused (the webhook answers 400) rather than counted as satisfied.
- */
-export function freshdeskSatisfied(rating: string | number): boolean {
-  const written = String(rating).trim();
-  if (typeof rating === 'number' || NUMERIC.test(written)) {
-    const n = Number(written);
-    if (!Number.isFinite(n)) throw new Error(`"rating" is not a finite number: ${written.slice(0, 40)}`);
-    return n > 100 || (n >= 4 && n <= 5);
-  }
-  const text = written.toLowerCase();
-  return /happy|good|great|satisfied/.test(text) && !/unhappy|not|dis/.test(text);
-}
+/** One rule for the webhook and the pull connector (shared/domain/csat-scores.ts). */
+export { freshdeskSatisfied };
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$|^[+-]?Infinity$/i;
 

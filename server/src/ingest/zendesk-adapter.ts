@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contentKey } from './webhook-key';
+import { isZendeskSatisfied } from '../../../shared/domain/csat-scores';
 
 /**
  * Zendesk webhooks → IngestEvents (agents named by "zendesk:<user id>"). Two shapes are understood:
@@ -53,13 +54,8 @@ const handle = (id: string) => `zendesk:${id}`;
 
 export type AdaptResult = { events: Record<string, unknown>[]; ignored: string | null };
 
-/**
- * Zendesk's CSAT is good/bad; its trigger placeholder renders "Good, I'm satisfied", exports say "good".
- * One rule for the webhook and the history import.
- */
-export function isZendeskSatisfied(score: string | number): boolean {
-  return String(score).trim().toLowerCase().startsWith('good');
-}
+/** One rule for the webhook, the history import and the pull connector (shared/domain/csat-scores.ts). */
+export { isZendeskSatisfied };
 
 export function adaptZendesk(payload: unknown, receivedAt: string): AdaptResult {
   const csat = CsatTrigger.safeParse(payload);

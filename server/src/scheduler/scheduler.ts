@@ -7,6 +7,17 @@ export interface SchedulerOptions {
   tickMs?: number;
   /** How often every streak is recomputed (day boundaries). Default one hour. */
   streakEveryMs?: number;
+  /**
+   * More work on its own timer, handed in by the composition root (e.g. the helpdesk connectors' poll, which
+   * sits beside the scheduler and so cannot be imported by it). Each job never overlaps itself.
+   */
+  jobs?: ScheduledJob[];
+}
+
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<void>;
 }
 
 /**
@@ -57,6 +68,22 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}):
     })());
   const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
+  const jobRuns = new Map<string, Promise<void>>();
+  const runJob = (job: ScheduledJob) => {
+    if (stopped || jobRuns.has(job.name)) return;
+    const run = job
+      .run()
+      .catch((error: unknown) => {
+        if (!stopped) console.error(`scheduled job ${job.name} failed; retrying next time:`, error);
+      })
+      .finally(() => jobRuns.delete(job.name));
+    jobRuns.set(job.name, run);
+  };
+  const jobTimers = (options.jobs ?? []).map((job) => {
+    const t = setInterval(() => runJob(job), job.everyMs);
+    t.unref();
+    return t;
+  });
   let firstDone: () => void = () => undefined;
   const firstPass = new Promise<void>((resolve) => (firstDone = resolve));
   const first = setTimeout(() => void tick().then(firstDone), 1_000);
@@ -67,10 +94,12 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}):
     /** Resolves when no job is running (so the store can close under it). */
     idle: async () => {
       await running;
+      await Promise.all(jobRuns.values());
     },
     stop() {
       stopped = true;
       clearInterval(timer);
+      for (const t of jobTimers) clearInterval(t);
       clearTimeout(first);
       firstDone();
     },

@@ -208,6 +208,39 @@ export interface PendingWorkTable {
   requested_at: string;
 }
 
+/** A helpdesk pull connection (connectors/). `secret` is AES-256-GCM ciphertext, never the credential itself. */
+export interface ConnectionsTable {
+  id: string;
+  vendor: string;
+  name: string;
+  base_url: string;
+  auth_kind: string;
+  /** The Zendesk e-mail of an API-token login; not secret, shown to the admin. */
+  login: string | null;
+  secret: string;
+  status: string;
+  status_message: string | null;
+  start_from: string;
+  poll_seconds: number;
+  next_poll_at: string;
+  last_sync_at: string | null;
+  last_success_at: string | null;
+  /** The newest vendor update time the cursors have passed: lag is measured from it. */
+  synced_through: string | null;
+  events_imported: number;
+  last_error: string | null;
+  last_error_at: string | null;
+  created_at: string;
+}
+
+/** Where one stream of one connection has got to (JSON, the stream's own shape). */
+export interface ConnectionCursorsTable {
+  connection_id: string;
+  stream: string;
+  cursor: string;
+  updated_at: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   people: PeopleTable;
@@ -232,4 +265,6 @@ export interface Database {
   consultation_participants: ConsultationParticipantsTable;
   consultation_tallies: ConsultationTalliesTable;
   consultation_named_answers: ConsultationNamedAnswersTable;
+  connections: ConnectionsTable;
+  connection_cursors: ConnectionCursorsTable;
 }

@@ -73,3 +73,22 @@ describe('JSON Lines reader', () => {
     ]);
   });
 });
+
+describe('{stream, data} wrappers', () => {
+  it('reads the record inside, keeping the stream name, and leaves plain records alone', async () => {
+    const lines = [
+      JSON.stringify({ stream: 'tickets', data: { id: 1, status: 'open' } }),
+      JSON.stringify({
+        type: 'RECORD',
+        record: { stream: 'ticket_metrics', data: { id: 9, ticket_id: 1 }, emitted_at: 1 },
+      }),
+      JSON.stringify({ id: 2, stream: 'not a wrapper' }),
+    ].join('\n');
+    const items = await collect(`${lines}\n`, 'jsonl');
+    expect(items).toEqual([
+      { kind: 'record', record: { line: 1, fields: { id: 1, status: 'open', _stream: 'tickets' } } },
+      { kind: 'record', record: { line: 2, fields: { id: 9, ticket_id: 1, _stream: 'ticket_metrics' } } },
+      { kind: 'record', record: { line: 3, fields: { id: 2, stream: 'not a wrapper' } } },
+    ]);
+  });
+});

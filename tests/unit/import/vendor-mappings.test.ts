@@ -74,6 +74,22 @@ describe('Zendesk ticket export with metrics', () => {
     );
   });
 
+  it('refuses a ticket metrics record given alone instead of storing it as a ticket', () => {
+    const metrics = {
+      id: 9001,
+      ticket_id: 42,
+      created_at: '2026-03-02T09:00:00Z',
+      reply_time_in_minutes: { calendar: 5 },
+    };
+    for (const fields of [metrics, { ...metrics, status: 'solved', _stream: 'ticket_metrics' }]) {
+      const out = createZendeskMapper().map({ line: 7, fields });
+      expect(out.events).toEqual([]);
+      expect(out.rejections).toEqual([
+        { line: 7, reason: expect.stringMatching(/ticket metrics record, not a ticket/) },
+      ]);
+    }
+  });
+
   it('rejects the record when created_at is not a time', () => {
     const out = createZendeskMapper().map({ line: 3, fields: { id: 1, created_at: 'yesterday' } });
     expect(out).toEqual({

@@ -30,6 +30,7 @@ describe('one validated server configuration', () => {
       importMaxBytes: 4 * 1024 ** 3,
       validateReplies: false,
       faultPause: null,
+      secretKey: null,
     });
     const admin = serverConfigFrom(readEnvironment({ SIDEKICK_ADMIN_TOKEN: 'from-env' }), {
       rendererDir: '/r',
@@ -53,6 +54,13 @@ describe('one validated server configuration', () => {
       /^DATABASE_URL must be a postgres:\/\/ connection URL/,
     );
     expect(refusal({ SIDEKICK_IMPORT_MAX_BYTES: '-1' })).toMatch(/^SIDEKICK_IMPORT_MAX_BYTES /);
+    expect(refusal({ SIDEKICK_SECRET_KEY: 'hunter2-not-a-key' })).toBe(
+      'SIDEKICK_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -hex 32); the value is not shown.',
+    );
+    const key = 'ab'.repeat(32);
+    expect(
+      serverConfigFrom(readEnvironment({ SIDEKICK_SECRET_KEY: key }), { rendererDir: '/r' }).secretKey,
+    ).toEqual(Buffer.from(key, 'hex'));
     expect(refusal({ SIDEKICK_VALIDATE_REPLIES: 'yes' })).toMatch(
       /^SIDEKICK_VALIDATE_REPLIES must be 0 or 1/,
     );

@@ -31,6 +31,15 @@ export function createZendeskMapper(partial: Partial<ZendeskOptions> = {}): Reco
   return {
     map: ({ line, fields }) =>
       RecordOutput.of(line, (out) => {
+        const stream = text(fields, '_stream');
+        // A ticket metrics record has its own id and a ticket_id: stored as a ticket it would invent one.
+        if (
+          (stream !== undefined && /metric/i.test(stream)) ||
+          (text(fields, 'ticket_id') && !text(fields, 'status'))
+        )
+          throw new FieldError(
+            'this is a ticket metrics record, not a ticket: give the metrics with their ticket (as its metric_set, or at its top level)',
+          );
         const id = text(fields, 'id');
         if (!id) throw new FieldError('id (the ticket id) is missing');
         const createdAt = instant(fields, 'created_at', time);

@@ -67,6 +67,12 @@ const spec = {
   window: { start: '2026-03-02T00:00:00Z', end: '2026-03-07T00:00:00Z' },
 };
 
+const zendeskConnection = {
+  vendor: 'zendesk',
+  baseUrl: 'http://127.0.0.1:9',
+  credentials: { kind: 'api_token', email: 'admin@example.com', token: 'not-a-real-token' },
+};
+
 export const AUTH_POLICY: Record<RouteName, RouteRule> = {
   app: {},
   appIndex: {},
@@ -104,6 +110,20 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
       body: 'ticket_id,agent\n1,zendesk:1\n',
     }),
   },
+
+  // Connections: admin-only; a non-admin never learns whether an id exists, and never reaches a vendor.
+  createConnection: { request: () => ({ path: '/api/admin/connections', body: zendeskConnection }) },
+  checkNewConnection: { request: () => ({ path: '/api/admin/connections/check', body: zendeskConnection }) },
+  listConnections: { allowed: 'admin' },
+  getConnection: { request: () => ({ path: '/api/admin/connections/some-connection' }) },
+  updateConnection: {
+    request: () => ({ path: '/api/admin/connections/some-connection', body: { name: 'x' } }),
+  },
+  checkConnection: { request: () => ({ path: '/api/admin/connections/some-connection/check' }) },
+  pauseConnection: { request: () => ({ path: '/api/admin/connections/some-connection/pause' }) },
+  resumeConnection: { request: () => ({ path: '/api/admin/connections/some-connection/resume' }) },
+  syncConnection: { request: () => ({ path: '/api/admin/connections/some-connection/sync' }) },
+  deleteConnection: { request: () => ({ path: '/api/admin/connections/some-connection' }) },
 
   snapshot: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
   feed: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
