@@ -35,8 +35,6 @@ export const FreshdeskWebhook = z.object({
 /** One rule for the webhook and the pull connector (shared/domain/csat-scores.ts). */
 export { freshdeskSatisfied };
 
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$|^[+-]?Infinity$/i;
-
 /**
  * The ticket's update time: an ISO date-time or Freshdesk's RFC 2822 form, with a four-digit year, within the
  * range events may carry (2000–2099). Date.parse alone takes "0" as 2000-01-01 and "1" as 2001, so a time
