@@ -68,3 +68,11 @@ export const LiveMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), error: z.string(), message: z.string() }),
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;
+
+/**
+ * The live socket's "reconnect now" close (1012, service restart): a draining server instance closes every
+ * socket with it, and the client reconnects at once (through the load balancer, to another instance) instead
+ * of waiting out its backoff. The error message before it carries the same word.
+ */
+export const LIVE_RECONNECT_CLOSE_CODE = 1012;
+export const LIVE_RECONNECT_ERROR = 'reconnect';

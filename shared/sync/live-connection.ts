@@ -1,4 +1,10 @@
-import { LiveMessage, type FeedEntry, type LiveClientMessage } from '../api/feed';
+import {
+  LIVE_RECONNECT_CLOSE_CODE,
+  LIVE_RECONNECT_ERROR,
+  LiveMessage,
+  type FeedEntry,
+  type LiveClientMessage,
+} from '../api/feed';
 import type { Clock, OpenSocket, SocketLike, TimerHandle } from './ports';
 
 /**
@@ -11,7 +17,8 @@ export interface LiveEvents {
   onEntry(entry: FeedEntry): void;
   /** Any message proves the server is there. */
   onContact(): void;
-  onClosed(reason: string): void;
+  /** `reconnectNow`: the server asked for an immediate reconnect (it is draining), not a backoff. */
+  onClosed(reason: string, reconnectNow: boolean): void;
 }
 
 export interface LiveOptions {
@@ -34,7 +41,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
   let watchdog: TimerHandle | null = null;
   let socket: SocketLike | null = null;
 
-  const finish = (reason: string) => {
+  const finish = (reason: string, reconnectNow = false) => {
     if (closed) return;
     closed = true;
     if (watchdog !== null) clock.clearTimeout(watchdog);
@@ -44,7 +51,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
     } catch {
       // already closed by the other side
     }
-    events.onClosed(reason);
+    events.onClosed(reason, reconnectNow);
   };
   const armWatchdog = () => {
     if (watchdog !== null) clock.clearTimeout(watchdog);
@@ -74,11 +81,14 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
         case 'heartbeat':
           return;
         case 'error':
-          return finish(`the server closed the live feed: ${message.message}`);
+          return finish(
+            `the server closed the live feed: ${message.message}`,
+            message.error === LIVE_RECONNECT_ERROR,
+          );
       }
     },
     onClose(code, reason) {
-      finish(`socket closed (${code}${reason ? `: ${reason}` : ''})`);
+      finish(`socket closed (${code}${reason ? `: ${reason}` : ''})`, code === LIVE_RECONNECT_CLOSE_CODE);
     },
   });
   // An adapter that failed synchronously already reported the close; otherwise a socket that never opens
@@ -86,7 +96,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
   if (closed) socket.close();
   else armWatchdog();
 
-  return { close: finish };
+  return { close: (reason) => finish(reason) };
 }
 
 function parseJson(data: string): unknown {

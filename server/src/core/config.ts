@@ -53,6 +53,13 @@ export const ENVIRONMENT = {
     schema: wholeNumber('a whole number of attempts, at least 1', 1),
     help: 'failed sign-ins a minute per IP before 429 (default 30)',
   },
+  SIDEKICK_FEED_BUS: {
+    schema: z.preprocess(
+      unset,
+      z.enum(['postgres', 'in-process'], 'must be postgres or in-process').optional(),
+    ),
+    help: 'how live pushes reach the other instances: postgres (LISTEN/NOTIFY, the default with DATABASE_URL) or in-process (one instance)',
+  },
   SIDEKICK_RENDERER_DIR: { schema: text, help: 'the built renderer served at / (default renderer/dist)' },
   SIDEKICK_IMPORT_MAX_BYTES: {
     schema: wholeNumber('a positive whole number of bytes', 1),
@@ -104,6 +111,8 @@ export interface ServerConfig {
   ingestRatePerMinute: number;
   /** Failed authentications per minute per IP before 429. */
   authFailuresPerMinute: number;
+  /** How committed feed entries reach the sockets of other instances; 'auto': PostgreSQL's when on PostgreSQL. */
+  feedBus: 'auto' | 'postgres' | 'in-process';
   /** Larger history uploads are cut off with 413. */
   importMaxBytes: number;
   /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
@@ -130,6 +139,7 @@ export function serverConfigFrom(
     rendererDir: environment.SIDEKICK_RENDERER_DIR ?? defaults.rendererDir,
     ingestRatePerMinute: environment.SIDEKICK_INGEST_RATE_PER_MINUTE ?? 600,
     authFailuresPerMinute: environment.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30,
+    feedBus: environment.SIDEKICK_FEED_BUS ?? 'auto',
     importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
     validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
   };

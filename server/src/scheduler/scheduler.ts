@@ -7,12 +7,17 @@ export interface SchedulerOptions {
   tickMs?: number;
   /** How often every streak is recomputed (day boundaries). Default one hour. */
   streakEveryMs?: number;
+  /**
+   * Several instances on one PostgreSQL store: only the holder of this lock runs the jobs; the others check
+   * each tick and take over within one tick when the holder dies (its session, and the lock, end with it).
+   */
+  lock?: { tryHold(): Promise<boolean> } | null;
 }
 
 /**
  * In-process schedule: settles missions whose window closed, creates the week's offers once they are due, and
- * recomputes streaks hourly. Every job is idempotent (deterministic ids, "only active missions settle"), so two
- * server instances running it at once do the work once.
+ * recomputes streaks hourly. Every job is idempotent (deterministic ids, "only active missions settle"); with
+ * several instances on PostgreSQL one of them at a time runs the jobs (`lock`), so a pass is not done N times.
  */
 export interface Scheduler {
   stop(): void;
@@ -35,6 +40,7 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}):
   const tick = () =>
     (running ??= (async () => {
       try {
+        if (options.lock && !(await options.lock.tryHold())) return;
         await settleDueMissions(ctx);
         await generateWeeklyOffers(ctx);
         if (Date.now() - lastStreaks >= streakEveryMs) {

@@ -27,6 +27,7 @@ describe('one validated server configuration', () => {
       rendererDir: '/r',
       ingestRatePerMinute: 600,
       authFailuresPerMinute: 30,
+      feedBus: 'auto',
       importMaxBytes: 4 * 1024 ** 3,
       validateReplies: false,
     });
