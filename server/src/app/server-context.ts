@@ -8,6 +8,7 @@ import { LocalFeedBus, type FeedBus } from '../feed/feed-bus';
 import { PostgresFeedBus } from '../feed/postgres-feed-bus';
 import { createServerMetrics } from '../core/metrics';
 import { Lifecycle } from '../core/lifecycle';
+import { rateLimitsFor } from '../core/rate-limits';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../../renderer/dist');
@@ -52,7 +53,15 @@ export async function createServerContext(options: ContextOptions = {}): Promise
     await store.close();
     throw error;
   }
-  return { store, bus, clock, config, metrics: createServerMetrics(), lifecycle: new Lifecycle() };
+  return {
+    store,
+    bus,
+    clock,
+    config,
+    metrics: createServerMetrics(),
+    lifecycle: new Lifecycle(),
+    limits: rateLimitsFor(store, clock),
+  };
 }
 
 /** The feed bus the configuration and the store call for (docs/running-several-instances.md). */

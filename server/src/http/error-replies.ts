@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError } from '../core/errors';
-import { HttpError, httpErrorOf } from './http-errors';
+import { HttpError, TooManyRequests, httpErrorOf } from './http-errors';
 
 /**
  * Every failure leaves as an ApiError body `{ error, message, issues? }`. Domain refusals get their status
@@ -10,6 +10,7 @@ import { HttpError, httpErrorOf } from './http-errors';
 export function registerErrorReplies(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError | DomainError | Error, request, reply) => {
     if (error instanceof DomainError) error = httpErrorOf(error);
+    if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof HttpError) return reply.code(error.statusCode).send(error.toBody());
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 413)

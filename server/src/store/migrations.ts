@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { rateCountersMigration } from './migration-0005-rate-counters';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -178,7 +179,11 @@ const teamIndexes: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_team_indexes': teamIndexes };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_team_indexes': teamIndexes,
+  '0005_rate_counters': rateCountersMigration,
+};
 
 class StaticMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -45,6 +45,8 @@ describe('three instances behind HAProxy on one PostgreSQL schema', () => {
       adminToken: ADMIN,
       now: new Date(Date.parse(FAULT_SUITE_NOW) + (Date.now() - startedAt)).toISOString(),
       env: { SIDEKICK_HEARTBEAT_MS: '1000', SIDEKICK_AUTH_FAILURES_PER_MINUTE: '100000' },
+      // Three tsx processes starting on a loaded 2-core machine can take a while.
+      timeoutMs: 180_000,
     });
 
   /**
@@ -86,7 +88,9 @@ describe('three instances behind HAProxy on one PostgreSQL schema', () => {
 
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) ports.push(await freePort());
-    instances.push(...(await Promise.all(ports.map((p) => startInstance(p)))));
+    // The first one migrates the fresh schema; the other two then start on it together.
+    instances.push(await startInstance(ports[0]!));
+    instances.push(...(await Promise.all(ports.slice(1).map((p) => startInstance(p)))));
     proxy = await startHaproxy(ports);
     // Wait until the proxy's health checks have every instance in rotation.
     await eventually(
@@ -123,7 +127,7 @@ describe('three instances behind HAProxy on one PostgreSQL schema', () => {
     await Promise.all(clients.map((c) => c.client.start()));
     await eventually(allOnline, 30_000, 'every companion online through the proxy');
     for (const c of clients) c.from = (c.client.getState().snapshot?.cursor ?? 0) + 1;
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     for (const c of clients) c.client.stop();
@@ -284,5 +288,5 @@ describe('three instances behind HAProxy on one PostgreSQL schema', () => {
     });
     expect(sentKudos).toHaveLength(2 * 2 * AGENTS);
     expect(teamMessages).toHaveLength(6);
-  }, 300_000);
+  }, 600_000);
 });
