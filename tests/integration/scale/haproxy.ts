@@ -48,6 +48,8 @@ defaults
   # A request that cannot reach an instance (killed, restarting) is sent to another one.
   option redispatch
   retries 3
+  # The client's address for the per-address limits (the instances set SIDEKICK_TRUST_PROXY to this proxy).
+  option forwardfor
 
 frontend sidekick
   bind 127.0.0.1:${listenPort}

@@ -44,7 +44,11 @@ describe('three instances behind HAProxy on one PostgreSQL schema', () => {
       port,
       adminToken: ADMIN,
       now: new Date(Date.parse(FAULT_SUITE_NOW) + (Date.now() - startedAt)).toISOString(),
-      env: { SIDEKICK_HEARTBEAT_MS: '1000', SIDEKICK_AUTH_FAILURES_PER_MINUTE: '100000' },
+      env: {
+        SIDEKICK_HEARTBEAT_MS: '1000',
+        SIDEKICK_AUTH_FAILURES_PER_MINUTE: '100000',
+        SIDEKICK_TRUST_PROXY: '127.0.0.1',
+      },
       // Three tsx processes starting on a loaded 2-core machine can take a while.
       timeoutMs: 180_000,
     });
