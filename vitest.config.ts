@@ -32,7 +32,9 @@ export default defineConfig({
           // The suites share one PostgreSQL server and spawn server processes; one file at a time keeps them honest on 2 cores.
           fileParallelism: false,
           // Every server the suite starts (in-process or spawned) checks each reply against shared/api/routes.ts.
-          env: { SIDEKICK_VALIDATE_REPLIES: '1' },
+          // The per-person action limit is tested on its own (tests/integration/faults/limits.test.ts); the
+          // other suites act many times a minute as one person.
+          env: { SIDEKICK_VALIDATE_REPLIES: '1', SIDEKICK_ACTIONS_PER_MINUTE: '100000' },
         },
       },
     ],

@@ -23,6 +23,8 @@ export async function startSidekick(opts: {
   now?: string;
   /** Resolve only after the scheduler's first pass, so nothing it writes at start lands after the caller reads. */
   waitForScheduler?: boolean;
+  /** How long the start may take (default 60 s). */
+  timeoutMs?: number;
 }): Promise<SidekickProcess> {
   const adminToken = opts.adminToken ?? `bench-admin-${randomBytes(16).toString('hex')}`;
   const args = [
@@ -53,7 +55,7 @@ export async function startSidekick(opts: {
     ready: /Sidekick server listening on (\S+)/,
     ...(opts.waitForScheduler ? { alsoWaitFor: [/Scheduler: first pass done/] } : {}),
     env,
-    timeoutMs: 60_000,
+    timeoutMs: opts.timeoutMs ?? 60_000,
   });
   return { ...server, url: server.url.replace(/\/$/, ''), adminToken };
 }

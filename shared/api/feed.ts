@@ -82,15 +82,26 @@ export const LIVE_END = {
   resync: { error: 'resync', closeCode: 4002 },
   /** The client's cursor is past the server's feed (a restore or failover): start over from a snapshot. */
   cursorAhead: { error: 'cursor_ahead', closeCode: 4002 },
+  /** The instance is draining (service restart, 1012): reconnect at once, through the balancer, elsewhere. */
+  reconnect: { error: 'reconnect', closeCode: 1012 },
 } as const;
 
 /** What a client does about a live socket the server ended: sign out, start over, or just reconnect. */
 export function liveEndAction(
   error: string | null,
   closeCode: number | null,
-): 'signed_out' | 'resync' | null {
+): 'signed_out' | 'resync' | 'reconnect' | null {
   if (error === LIVE_END.signedOut.error || closeCode === LIVE_END.signedOut.closeCode) return 'signed_out';
   if (error === LIVE_END.resync.error || error === LIVE_END.cursorAhead.error) return 'resync';
   if (closeCode === LIVE_END.resync.closeCode) return 'resync';
+  if (error === LIVE_END.reconnect.error || closeCode === LIVE_END.reconnect.closeCode) return 'reconnect';
   return null;
 }
+
+/**
+ * The live socket's "reconnect now" close (1012, service restart): a draining server instance closes every
+ * socket with it, and the client reconnects at once (through the load balancer, to another instance) instead
+ * of waiting out its backoff. The error message before it carries the same word.
+ */
+export const LIVE_RECONNECT_CLOSE_CODE = LIVE_END.reconnect.closeCode;
+export const LIVE_RECONNECT_ERROR = LIVE_END.reconnect.error;

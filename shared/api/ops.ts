@@ -11,3 +11,16 @@ export const Health = z.object({
   reason: z.string().optional(),
 });
 export type Health = z.infer<typeof Health>;
+
+/**
+ * GET /readyz, for a load balancer: 200 when this instance can serve (the database answers, the feed bus hears
+ * the other instances, it is not draining), else 503 with the reason.
+ */
+export const Ready = z.object({
+  ok: z.boolean(),
+  database: z.enum(['sqlite', 'postgres']),
+  bus: z.enum(['in-process', 'postgres', 'redis']),
+  draining: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type Ready = z.infer<typeof Ready>;

@@ -46,7 +46,7 @@ import { FeedPage, FeedQuery, LiveClientMessage, LiveMessage } from './feed';
 import { ImportQuery, ImportReply } from './import';
 import { IngestBatchBody, IngestResult, WebhookResult } from './ingest';
 import { MetricsQuery } from './metrics';
-import { Health } from './ops';
+import { Health, Ready } from './ops';
 import { ExchangePairingCodeBody, PairedDevice, PairingCodeCreated } from './pairing';
 import { Snapshot } from './snapshot';
 import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
@@ -152,6 +152,16 @@ export const apiRoutes = {
     status: 200,
     reply: Health,
     otherReplies: { 503: Health },
+  }),
+  ready: route({
+    method: 'GET',
+    path: '/readyz',
+    summary:
+      'readiness for a load balancer: the database answers, the feed bus is connected, not draining (else 503 and why)',
+    access: 'public',
+    status: 200,
+    reply: Ready,
+    otherReplies: { 503: Ready },
   }),
   metrics: route({
     method: 'GET',

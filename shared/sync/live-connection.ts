@@ -14,9 +14,9 @@ export interface LiveEvents {
   /**
    * `end` says when the server ended the socket for a reason the client must act on: `signed_out` (the token
    * was revoked) or `resync` (role or teams changed, or the cursor is ahead of the server's feed); null when it
-   * is just gone (reconnect).
+   * is just gone (reconnect with backoff); `reconnect` when a draining server asked for an immediate reconnect.
    */
-  onClosed(reason: string, end: 'signed_out' | 'resync' | null): void;
+  onClosed(reason: string, end: 'signed_out' | 'resync' | 'reconnect' | null): void;
 }
 
 export interface LiveOptions {
@@ -39,7 +39,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
   let watchdog: TimerHandle | null = null;
   let socket: SocketLike | null = null;
 
-  const finish = (reason: string, end: 'signed_out' | 'resync' | null = null) => {
+  const finish = (reason: string, end: 'signed_out' | 'resync' | 'reconnect' | null = null) => {
     if (closed) return;
     closed = true;
     if (watchdog !== null) clock.clearTimeout(watchdog);

@@ -13,6 +13,9 @@ import type { SyncClient, SyncConfig } from './sync-client-api';
 
 export type { SyncClient, SyncConfig } from './sync-client-api';
 
+/** How often a client honours a server's "reconnect now" without backoff. */
+const IMMEDIATE_RECONNECT_EVERY_MS = 5_000;
+
 /**
  * Snapshot → catch-up from the cursor → live socket, again after every reconnect. Entries are applied only
  * when they are the next seq (per-person seqs are contiguous): an older one is a replay and is skipped, a
@@ -43,6 +46,7 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
   /** Bumped on every (re)connect and stop, so late answers of an abandoned attempt are ignored. */
   let generation = 0;
   let stopped = false;
+  let lastImmediateAt = Number.NEGATIVE_INFINITY;
   let state = buildState();
 
   function buildState(): ClientState {
@@ -183,6 +187,16 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
             return signedOutByServer(new SyncRequestError(reason, 401, LIVE_END.signedOut.error));
           if (end === 'resync') {
             needFresh = true;
+            return reconnectSoon(gen, reason);
+          }
+          // A draining server asks for an immediate reconnect; at most once in a while, so a server that keeps
+          // asking (a balancer still sending here) falls back to the backoff instead of a tight loop.
+          const now = deps.clock.now();
+          if (end === 'reconnect' && now - lastImmediateAt >= IMMEDIATE_RECONNECT_EVERY_MS) {
+            lastImmediateAt = now;
+            connection = 'offline';
+            stale = true;
+            changed();
             return reconnectSoon(gen, reason);
           }
           dropped(gen, reason);

@@ -30,7 +30,12 @@ export interface BuildAppOptions {
 
 /** The Fastify app: error shape, security headers, auth, every route group. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  // request.ip (the key of the per-address limits) comes from X-Forwarded-For only when the proxy is trusted.
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
+  });
 
   registerErrorReplies(app, { logToStderr: !options.logger });
 

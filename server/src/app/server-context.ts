@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../core/context';
-import { serverConfigFrom, type Environment, type ServerConfig } from '../core/config';
+import { ConfigError, serverConfigFrom, type Environment, type ServerConfig } from '../core/config';
 import { processEnvironment } from './environment';
-import { openStore, type StoreOptions } from '../store/database';
-import { FeedBus } from '../feed/feed-bus';
+import { openStore, type Store, type StoreOptions } from '../store/database';
+import { LocalFeedBus, type FeedBus } from '../feed/feed-bus';
+import { PostgresFeedBus } from '../feed/postgres-feed-bus';
 import { createServerMetrics } from '../core/metrics';
+import { Lifecycle } from '../core/lifecycle';
+import { rateLimitsFor } from '../core/rate-limits';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../../renderer/dist');
@@ -43,5 +46,31 @@ export async function createServerContext(options: ContextOptions = {}): Promise
   const clock = clockFrom(options.now);
   // Opened last: a bad setting above fails before anything is opened.
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
-  return { store, bus: new FeedBus(), clock, config, metrics: createServerMetrics() };
+  let bus: FeedBus;
+  try {
+    bus = feedBusFor(store, config.feedBus);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return {
+    store,
+    bus,
+    clock,
+    config,
+    metrics: createServerMetrics(),
+    lifecycle: new Lifecycle(),
+    limits: rateLimitsFor(store, clock),
+  };
+}
+
+/** The feed bus the configuration and the store call for (docs/running-several-instances.md). */
+function feedBusFor(store: Store, choice: ServerConfig['feedBus']): FeedBus {
+  if (choice === 'in-process') return new LocalFeedBus();
+  if (store.dialect === 'postgres') return new PostgresFeedBus(store);
+  if (choice === 'postgres')
+    throw new ConfigError(
+      'SIDEKICK_FEED_BUS=postgres needs a PostgreSQL store (DATABASE_URL); SQLite serves one instance.',
+    );
+  return new LocalFeedBus();
 }

@@ -8,6 +8,23 @@ import { hashToken } from '../auth/tokens';
  */
 const unset = (v: unknown) => (v === '' ? undefined : v);
 const text = z.preprocess(unset, z.string().optional());
+/** Shortest admin token, metrics token or webhook secret the server accepts from the environment. */
+export const MIN_SECRET_LENGTH = 32;
+const secret = z.preprocess(
+  unset,
+  z
+    .string()
+    .min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters (a long random value)`)
+    .optional(),
+);
+/** Variables whose value is never repeated in an error message. */
+const SECRETS = new Set([
+  'SIDEKICK_ADMIN_TOKEN',
+  'SIDEKICK_METRICS_TOKEN',
+  'SIDEKICK_ZENDESK_SECRET',
+  'SIDEKICK_FRESHDESK_SECRET',
+  'SIDEKICK_TOKEN',
+]);
 const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
     unset,
@@ -36,13 +53,19 @@ export const ENVIRONMENT = {
     help: 'port of `serve` when --port is not given (default 8787, 0 = a free port)',
   },
   SIDEKICK_ADMIN_TOKEN: {
-    schema: text,
+    schema: secret,
     help: 'a bearer token that is an admin (hashed in memory, never stored)',
   },
-  SIDEKICK_METRICS_TOKEN: { schema: text, help: 'the bearer token a Prometheus scraper sends for /metrics' },
-  SIDEKICK_ZENDESK_SECRET: { schema: text, help: 'the Zendesk webhook signing secret (unset: refused, 503)' },
+  SIDEKICK_METRICS_TOKEN: {
+    schema: secret,
+    help: 'the bearer token a Prometheus scraper sends for /metrics',
+  },
+  SIDEKICK_ZENDESK_SECRET: {
+    schema: secret,
+    help: 'the Zendesk webhook signing secret (unset: refused, 503)',
+  },
   SIDEKICK_FRESHDESK_SECRET: {
-    schema: text,
+    schema: secret,
     help: 'the X-Sidekick-Secret Freshdesk sends (unset: refused, 503)',
   },
   SIDEKICK_HEARTBEAT_MS: {
@@ -56,6 +79,30 @@ export const ENVIRONMENT = {
   SIDEKICK_AUTH_FAILURES_PER_MINUTE: {
     schema: wholeNumber('a whole number of attempts, at least 1', 1),
     help: 'failed sign-ins a minute per IP before 429 (default 30)',
+  },
+  SIDEKICK_ACTIONS_PER_MINUTE: {
+    schema: wholeNumber('a whole number of actions, at least 1', 1),
+    help: 'actions (kudos, ideas, replies…) a minute per person before 429 (default 60)',
+  },
+  SIDEKICK_TRUST_PROXY: {
+    schema: z.preprocess(
+      unset,
+      z
+        .string()
+        .regex(
+          /^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/,
+          'must be a comma-separated list of proxy addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
+        )
+        .optional(),
+    ),
+    help: 'behind a load balancer: its address(es), e.g. 127.0.0.1 or 10.0.0.0/8; the client IP (limits) is then read from X-Forwarded-For (default: not trusted)',
+  },
+  SIDEKICK_FEED_BUS: {
+    schema: z.preprocess(
+      unset,
+      z.enum(['postgres', 'in-process'], 'must be postgres or in-process').optional(),
+    ),
+    help: 'how live pushes reach the other instances: postgres (LISTEN/NOTIFY, the default with DATABASE_URL) or in-process (one instance)',
   },
   SIDEKICK_RENDERER_DIR: { schema: text, help: 'the built renderer served at / (default renderer/dist)' },
   SIDEKICK_IMPORT_MAX_BYTES: {
@@ -109,7 +156,11 @@ export function readEnvironment(env: Readonly<Record<string, string | undefined>
   for (const [name, variable] of Object.entries(ENVIRONMENT)) {
     const parsed = variable.schema.safeParse(env[name]);
     if (!parsed.success) {
-      const got = 'secret' in variable ? 'the value is not shown' : `got "${String(env[name])}"`;
+      // A secret's refusal never repeats the value: a key is not described at all, a token only by its length.
+      const got =
+        'secret' in variable
+          ? 'the value is not shown'
+          : `got ${SECRETS.has(name) ? `${String(env[name]).length} characters` : `"${String(env[name])}"`}`;
       throw new ConfigError(`${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}; ${got}.`);
     }
     out[name] = parsed.data;
@@ -134,6 +185,12 @@ export interface ServerConfig {
   ingestRatePerMinute: number;
   /** Failed authentications per minute per IP before 429. */
   authFailuresPerMinute: number;
+  /** A person's own actions (non-GET person and supervisor routes) per minute before 429. */
+  actionsPerMinute: number;
+  /** Fastify's trustProxy: false, or the addresses/CIDRs of the proxies in front (SIDEKICK_TRUST_PROXY). */
+  trustProxy: false | string[];
+  /** How committed feed entries reach the sockets of other instances; 'auto': PostgreSQL's when on PostgreSQL. */
+  feedBus: 'auto' | 'postgres' | 'in-process';
   /** Larger history uploads are cut off with 413. */
   importMaxBytes: number;
   /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
@@ -164,11 +221,18 @@ export function serverConfigFrom(
     rendererDir: environment.SIDEKICK_RENDERER_DIR ?? defaults.rendererDir,
     ingestRatePerMinute: environment.SIDEKICK_INGEST_RATE_PER_MINUTE ?? 600,
     authFailuresPerMinute: environment.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30,
+    actionsPerMinute: environment.SIDEKICK_ACTIONS_PER_MINUTE ?? 60,
+    trustProxy: trustProxyFrom(environment.SIDEKICK_TRUST_PROXY),
+    feedBus: environment.SIDEKICK_FEED_BUS ?? 'auto',
     importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
     validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
     faultPause: environment.SIDEKICK_FAULT_PAUSE ?? null,
     secretKey: environment.SIDEKICK_SECRET_KEY ? secretKeyBytes(environment.SIDEKICK_SECRET_KEY) : null,
   };
+}
+
+function trustProxyFrom(value: string | undefined): ServerConfig['trustProxy'] {
+  return value === undefined ? false : value.split(',');
 }
 
 /** The variables and what each does, for help texts. */

@@ -3,12 +3,31 @@ import type { FeedPublisher } from '../store/unit-of-work';
 
 export type FeedListener = (entry: FeedEntry) => void;
 
+/** Which engine carries committed entries between server instances. */
+export type FeedBusKind = 'in-process' | 'postgres' | 'redis';
+
 /**
- * In-process fan-out of committed feed entries to live sockets. Entries are published only after their
- * transaction commits; listeners must tolerate gaps and reordering between transactions (the live socket
- * fills gaps from the store), because two commits may publish in either order.
+ * Committed feed entries fanned out to the live sockets of every server instance. Listeners get entries of one
+ * person; they must tolerate gaps, repeats and reordering between transactions (a live session drops what it
+ * already sent and fills a gap from the store), because two commits may arrive in either order, and a bus that
+ * lost its connection re-announces each subscribed person's newest entry so every session re-checks its cursor.
  */
-export class FeedBus implements FeedPublisher {
+export interface FeedBus extends FeedPublisher {
+  readonly kind: FeedBusKind;
+  subscribe(personId: string, listener: FeedListener): () => void;
+  listenerCount(): number;
+  /** Connects to the engine (a served instance starts it; a CLI context that only writes need not). */
+  start(): Promise<void>;
+  /** Null when this instance hears the other instances, else why it does not (readiness, /readyz). */
+  problem(): string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * In-process fan-out: the whole bus of a single instance (SQLite), and the local half of a cross-instance bus.
+ */
+export class LocalFeedBus implements FeedBus {
+  readonly kind = 'in-process' as const;
   private readonly listeners = new Map<string, Set<FeedListener>>();
 
   subscribe(personId: string, listener: FeedListener): () => void {
@@ -36,9 +55,27 @@ export class FeedBus implements FeedPublisher {
     }
   }
 
+  /** Whether anyone on this instance listens to this person (a remote notice for nobody here is not read). */
+  hasListeners(personId: string): boolean {
+    return this.listeners.has(personId);
+  }
+
+  /** The people with a live session on this instance. */
+  subscribedPeople(): string[] {
+    return [...this.listeners.keys()];
+  }
+
   listenerCount(): number {
     let n = 0;
     for (const set of this.listeners.values()) n += set.size;
     return n;
   }
+
+  async start(): Promise<void> {}
+
+  problem(): string | null {
+    return null;
+  }
+
+  async close(): Promise<void> {}
 }

@@ -2,30 +2,42 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context';
 import { bearerFrom, principalForToken, type Principal } from '../auth/principal';
 import { forbidden } from '../core/errors';
-import { HttpError, unauthorized } from './http-errors';
+import { TooManyRequests, unauthorized } from './http-errors';
 
 /**
- * Counts failed authentications per client IP in a sliding minute; past the limit the client gets 429 before
- * any token lookup, which makes guessing tokens slow even though they are 256-bit random.
+ * Counts failed authentications per client IP in each minute (ctx.limits: shared by every instance on
+ * PostgreSQL). Past the limit a wrong token gets 429 instead of 401, with Retry-After. A valid token is never
+ * refused because of the failures of others behind the same address (a proxy, an office NAT).
  */
 export class AuthFailureLimiter {
-  private readonly failures = new Map<string, number[]>();
-  constructor(private readonly perMinute: number) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly perMinute: number,
+  ) {}
 
-  check(ip: string, now: number): void {
-    const recent = (this.failures.get(ip) ?? []).filter((t) => now - t < 60_000);
-    this.failures.set(ip, recent);
-    if (recent.length >= this.perMinute)
-      throw new HttpError(
-        429,
+  /**
+   * Answers 429 when this IP already failed `perMinute` times this minute, without counting. Only for secrets
+   * short enough to guess (pairing codes): a bearer token is never refused for its address's failures.
+   */
+  async check(ip: string): Promise<void> {
+    const verdict = await this.ctx.limits.reached('auth-failure', ip, this.perMinute);
+    if (verdict.limited)
+      throw new TooManyRequests(
         'too_many_attempts',
-        'Too many failed sign-in attempts; wait a minute and try again.',
+        'Too many failed sign-in attempts from this address',
+        verdict.retryAfterSeconds,
       );
   }
 
-  fail(ip: string, now: number): void {
-    this.failures.set(ip, [...(this.failures.get(ip) ?? []), now]);
-    if (this.failures.size > 10_000) this.failures.clear();
+  /** Records a failure, or answers 429 when this IP already failed too often this minute. */
+  async fail(ip: string): Promise<void> {
+    const verdict = await this.ctx.limits.hit('auth-failure', ip, this.perMinute);
+    if (verdict.limited)
+      throw new TooManyRequests(
+        'too_many_attempts',
+        'Too many failed sign-in attempts from this address',
+        verdict.retryAfterSeconds,
+      );
   }
 }
 
@@ -35,11 +47,9 @@ export async function authenticateToken(
   ip: string,
   token: string | null,
 ): Promise<Principal> {
-  const now = Date.now();
-  limiter.check(ip, now);
   const principal = token ? await principalForToken(ctx.store.db, token, ctx.config.adminTokenHash) : null;
   if (!principal) {
-    limiter.fail(ip, now);
+    await limiter.fail(ip);
     throw unauthorized(
       token
         ? 'This token is not valid (unknown or revoked).'
@@ -59,7 +69,7 @@ export function createAuthenticator(ctx: AppContext): {
   authenticate: Authenticator;
   limiter: AuthFailureLimiter;
 } {
-  const limiter = new AuthFailureLimiter(ctx.config.authFailuresPerMinute);
+  const limiter = new AuthFailureLimiter(ctx, ctx.config.authFailuresPerMinute);
   const authenticate: Authenticator = async (request, opts = {}) => {
     const principal = await authenticateToken(
       ctx,

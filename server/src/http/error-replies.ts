@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, databaseUnavailable } from '../core/errors';
 import { databaseUnreachableReason } from '../store/database';
-import { HttpError, httpErrorOf } from './http-errors';
+import { HttpError, TooManyRequests, httpErrorOf } from './http-errors';
 
 /** How long a client is told to wait before sending again what a 503 refused (a database restart takes seconds). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -28,6 +28,7 @@ export function registerErrorReplies(app: FastifyInstance, options: ErrorReplyOp
       error instanceof DomainError || error instanceof HttpError ? null : databaseUnreachableReason(error);
     if (unreachable) error = databaseUnavailable(unreachable);
     if (error instanceof DomainError) error = httpErrorOf(error);
+    if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof HttpError) {
       if (error.statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.code(error.statusCode).send(error.toBody());

@@ -18,6 +18,17 @@ export class HttpError extends Error {
   }
 }
 
+/** 429 with the Retry-After header (seconds), and a sentence saying when to retry. */
+export class TooManyRequests extends HttpError {
+  constructor(
+    code: string,
+    what: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, `${what}; retry in ${retryAfterSeconds} s.`);
+  }
+}
+
 /** The one place a domain refusal becomes an HTTP status. */
 const STATUS_OF: Record<RefusalKind, number> = {
   invalid: 400,

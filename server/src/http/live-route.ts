@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { apiRoutes } from '../../../shared/api/routes';
+import { LIVE_RECONNECT_CLOSE_CODE, LIVE_RECONNECT_ERROR } from '../../../shared/api/feed';
 import type { AppContext } from '../core/context';
 import { bearerFrom, type Principal } from '../auth/principal';
 import { authenticateToken, type AuthFailureLimiter } from './authenticate';
@@ -18,6 +19,14 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
   app.get(apiRoutes.live.path, { websocket: true }, (socket, request) => {
     ctx.metrics.liveSockets.inc();
     const session = new LiveSession(ctx, socket);
+    // Draining (SIGTERM): close with the "reconnect" code, so the client reconnects at once to another instance.
+    const offDrain = ctx.lifecycle.onDrain(() =>
+      session.fail(
+        LIVE_RECONNECT_ERROR,
+        'This server instance is shutting down; reconnect now.',
+        LIVE_RECONNECT_CLOSE_CODE,
+      ),
+    );
     let principal: Principal | null = null;
     let started = false;
     const start = (p: Principal, after: number, token: string) => {
@@ -63,6 +72,7 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
         );
     });
     socket.on('close', () => {
+      offDrain();
       clearTimeout(authTimer);
       session.close();
       ctx.metrics.liveSockets.dec();

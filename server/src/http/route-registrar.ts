@@ -16,6 +16,7 @@ import { hashToken } from '../auth/tokens';
 import { forbidden } from '../core/errors';
 import { HttpError, parseOr400 } from './http-errors';
 import { requireAdmin, type Authenticator } from './authenticate';
+import { countOrRefuse } from './limits';
 
 type Spec<N extends RouteName> = (typeof apiRoutes)[N];
 
@@ -117,6 +118,10 @@ export function createRouteRegistrar(ctx: AppContext, authenticate: Authenticato
       ...options,
       handler: async (request, reply) => {
         const principal = await admit(spec.access, request);
+        // A person's own actions are limited per person (across instances): a flood of ideas or kudos from
+        // one account cannot push everyone else's out of their teammates' views.
+        if (principal && spec.method !== 'GET' && (spec.access === 'person' || spec.access === 'supervisor'))
+          await countOrRefuse(ctx, 'action', principal.personId, ctx.config.actionsPerMinute);
         const requiredKey = spec.idempotencyKey === 'required' ? idempotencyKey(request) : null;
         const params = spec.params ? parseOr400(spec.params, request.params, 'path') : {};
         const query = spec.query ? parseOr400(spec.query, request.query, 'query') : undefined;

@@ -5,7 +5,7 @@ import type { RegisterRoute } from './route-registrar';
 import { RETRY_AFTER_SECONDS } from './error-replies';
 
 /**
- * Liveness (with a database round trip, open: load balancers probe it) and Prometheus metrics, which are
+ * Readiness (database, feed bus, draining) for a load balancer's health check. Liveness (with a database round trip, open: load balancers probe it) and Prometheus metrics, which are
  * not open: route names and volumes are nobody's business but the operator's. The table lets an admin or a
  * scraper with SIDEKICK_METRICS_TOKEN read them.
  */
@@ -25,6 +25,24 @@ export function registerOpsRoutes(app: FastifyInstance, ctx: AppContext, route: 
           reason: databaseUnreachableReason(error) ?? 'the database did not answer',
         });
     }
+  });
+
+  route(app, 'ready', async ({ reply }) => {
+    const draining = ctx.lifecycle.isDraining();
+    let reason: string | null = draining ? 'this instance is draining (shutting down)' : ctx.bus.problem();
+    if (!reason)
+      reason = await pingDatabase(ctx.store).then(
+        () => null,
+        () => 'the database does not answer',
+      );
+    const body = {
+      ok: reason === null,
+      database: ctx.store.dialect,
+      bus: ctx.bus.kind,
+      draining,
+      reason,
+    };
+    return reason === null ? body : reply.code(503).send(body);
   });
 
   route(app, 'metrics', async ({ reply }) => {

@@ -18,12 +18,12 @@ export function registerPairingRoutes(
 ): void {
   route(app, 'createPairingCode', (c) => createPairingCode(ctx, c.principal, c.params.personId));
   route(app, 'exchangePairingCode', async ({ body, request }) => {
-    limiter.check(request.ip, Date.now());
+    await limiter.check(request.ip);
     try {
       return await exchangePairingCode(ctx, body.code);
     } catch (error) {
       if (error instanceof DomainError && (error.kind === 'unauthenticated' || error.kind === 'gone'))
-        limiter.fail(request.ip, Date.now());
+        await limiter.fail(request.ip);
       throw error;
     }
   });

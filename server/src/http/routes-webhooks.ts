@@ -7,6 +7,7 @@ import { adaptFreshdesk } from '../ingest/freshdesk-adapter';
 import { HttpError, unauthorized } from './http-errors';
 import { INGEST_BODY_LIMIT } from './routes-ingest';
 import type { RegisterRoute } from './route-registrar';
+import { countOrRefuse } from './limits';
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const v = request.headers[name];
@@ -67,7 +68,12 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext, rou
         'not_configured',
         `${vendor.name} webhooks are not configured on this server (set ${vendor.secretVariable}).`,
       );
-    if (!vendor.proven(vendor.secret, request, raw)) throw unauthorized(vendor.refusal);
+    if (!vendor.proven(vendor.secret, request, raw)) {
+      // Wrong secrets are limited per address like failed sign-ins; the vendor's own deliveries are not.
+      await countOrRefuse(ctx, 'webhook-failure', request.ip, ctx.config.authFailuresPerMinute);
+      throw unauthorized(vendor.refusal);
+    }
+    await countOrRefuse(ctx, 'webhook', vendor.name, ctx.config.ingestRatePerMinute);
     const { events, ignored } = adaptAll(parseJson(raw), vendor.adapt, ctx.clock().toISOString());
     const result =
       events.length > 0 ? await ingestEvents(ctx, events) : { accepted: 0, duplicates: 0, rejected: [] };
@@ -102,10 +108,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext, rou
       { parseAs: 'buffer', bodyLimit: INGEST_BODY_LIMIT },
       (_request, body, done) => done(null, body),
     );
-    const limits = {
-      config: { rateLimit: { max: ctx.config.ingestRatePerMinute, timeWindow: 60_000 } },
-      bodyLimit: INGEST_BODY_LIMIT,
-    };
+    const limits = { bodyLimit: INGEST_BODY_LIMIT };
     route(scope, 'zendeskWebhook', ({ request }) => receive(zendesk)(request), limits);
     route(scope, 'freshdeskWebhook', ({ request }) => receive(freshdesk)(request), limits);
   });

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** How old a signed Zendesk delivery may be; older ones are refused as possible replays. */
 export const ZENDESK_MAX_AGE_MS = 60 * 60_000;
@@ -31,10 +31,13 @@ export function verifyZendeskSignature(
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-/** Constant-time comparison of a shared secret (Freshdesk's custom header). */
+/**
+ * Constant-time comparison of a shared secret (Freshdesk's custom header). The SHA-256 digests are compared,
+ * not the strings: both are always 32 bytes, so neither the time taken nor an early length check tells a
+ * caller how long the secret is.
+ */
 export function sameSecret(expected: string, given: string | undefined): boolean {
   if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(expected), digest(given));
 }

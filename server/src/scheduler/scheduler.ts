@@ -8,6 +8,12 @@ export interface SchedulerOptions {
   /** How often every streak is recomputed (day boundaries). Default one hour. */
   streakEveryMs?: number;
   /**
+   * Several instances on one PostgreSQL store: only the holder of this lock runs the jobs (the extra `jobs`
+   * too); the others check each tick and take over within one tick when the holder dies (its session, and the
+   * lock, end with it).
+   */
+  lock?: { tryHold(): Promise<boolean> } | null;
+  /**
    * More work on its own timer, handed in by the composition root (e.g. the helpdesk connectors' poll, which
    * sits beside the scheduler and so cannot be imported by it). Each job never overlaps itself.
    */
@@ -23,8 +29,8 @@ export interface ScheduledJob {
 /**
  * In-process schedule: on its first pass finishes a recomputation an earlier run owed (pending_work), then
  * settles missions whose window closed, creates the week's offers once they are due, and recomputes streaks
- * hourly. Every job is idempotent (deterministic ids, "only active missions settle"), so two
- * server instances running it at once do the work once.
+ * hourly. Every job is idempotent (deterministic ids, "only active missions settle"); with several instances on
+ * PostgreSQL one of them at a time runs the jobs (`lock`), so a pass is not done N times.
  */
 export interface Scheduler {
   stop(): void;
@@ -49,6 +55,7 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}):
   const tick = () =>
     (running ??= (async () => {
       try {
+        if (options.lock && !(await options.lock.tryHold())) return;
         if (!owedChecked) {
           if (await finishPendingRecompute(ctx))
             console.log('Scheduler: finished the recomputation an earlier run left owed');
@@ -71,8 +78,10 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}):
   const jobRuns = new Map<string, Promise<void>>();
   const runJob = (job: ScheduledJob) => {
     if (stopped || jobRuns.has(job.name)) return;
-    const run = job
-      .run()
+    const run = (async () => {
+      if (options.lock && !(await options.lock.tryHold())) return;
+      await job.run();
+    })()
       .catch((error: unknown) => {
         if (!stopped) console.error(`scheduled job ${job.name} failed; retrying next time:`, error);
       })

@@ -15,6 +15,11 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, for logs (a file path or the database URL without credentials). */
   location: string;
+  /**
+   * PostgreSQL only: the connection string (without `schema`) for dedicated session connections outside the
+   * pool — the feed bus's LISTEN connection and the scheduler's advisory lock.
+   */
+  sessionUrl?: string;
   close(): Promise<void>;
 }
 
@@ -135,10 +140,12 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  const sessionUrl = url.toString();
   url.password = '';
   return {
     db,
     dialect: 'postgres',
+    sessionUrl,
     ...(schema ? { schema } : {}),
     location: `${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
     close: () => db.destroy(),

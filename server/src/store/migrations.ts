@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { pendingWork } from './migration-0003-pending-work';
 import { idempotencyReplies } from './migration-0004-idempotency-replies';
+import { rateCountersMigration } from './migration-0005-rate-counters';
 import { pairingCodes } from './migration-0007-pairing-codes';
 import { connectionsMigration } from './migration-0008-connections';
 import { growthMigration } from './migration-0009-growth';
@@ -188,6 +189,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_team_indexes': teamIndexes,
   '0003_pending_work': pendingWork,
   '0004_idempotency_replies': idempotencyReplies,
+  '0005_rate_counters': rateCountersMigration,
   '0007_pairing_codes': pairingCodes,
   '0008_connections': connectionsMigration,
   '0009_growth': growthMigration,

@@ -70,6 +70,13 @@ export interface EventsTable {
   ingested_at: string;
 }
 
+/** Requests counted per key (kind and client) and minute (window_start: minutes since the epoch). */
+export interface RateCountersTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface FeedTable {
   person_id: string;
   seq: number;
@@ -251,6 +258,7 @@ export interface Database {
   events: EventsTable;
   feed: FeedTable;
   feed_heads: FeedHeadsTable;
+  rate_counters: RateCountersTable;
   idempotency: IdempotencyTable;
   kudos: KudosTable;
   missions: MissionsTable;

@@ -23,6 +23,11 @@ export interface UnitOfWork {
  */
 export interface FeedPublisher {
   publish(entries: readonly FeedEntry[]): void;
+  /**
+   * Runs inside the transaction after its entries are written, when there are any: a cross-instance bus on
+   * PostgreSQL queues its NOTIFY here, which PostgreSQL sends on commit and drops on rollback.
+   */
+  beforeCommit?(trx: Kysely<Database>, entries: readonly FeedEntry[]): Promise<void>;
 }
 
 interface PendingEntry {
@@ -49,6 +54,7 @@ export async function runUnitOfWork<T>(
     };
     const value = await work(uow);
     committed = await writeFeed(trx, store.dialect, pending, at);
+    if (committed.length > 0) await publisher.beforeCommit?.(trx, committed);
     return value;
   });
   publisher.publish(committed);

@@ -27,15 +27,21 @@ describe('one validated server configuration', () => {
       rendererDir: '/r',
       ingestRatePerMinute: 600,
       authFailuresPerMinute: 30,
+      actionsPerMinute: 60,
+      trustProxy: false,
+      feedBus: 'auto',
       importMaxBytes: 4 * 1024 ** 3,
       validateReplies: false,
       faultPause: null,
       secretKey: null,
     });
-    const admin = serverConfigFrom(readEnvironment({ SIDEKICK_ADMIN_TOKEN: 'from-env' }), {
-      rendererDir: '/r',
-      adminToken: null,
-    });
+    const admin = serverConfigFrom(
+      readEnvironment({ SIDEKICK_ADMIN_TOKEN: 'from-env-0123456789abcdef0123456789' }),
+      {
+        rendererDir: '/r',
+        adminToken: null,
+      },
+    );
     expect(admin.adminTokenHash, 'an explicit null wins over the variable').toBeNull();
   });
 

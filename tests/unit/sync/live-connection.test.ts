@@ -23,7 +23,7 @@ function setup() {
       onHello: (personId, cursor) => events.push(`hello:${personId}:${cursor}`),
       onEntry: (entry) => events.push(`entry:${entry.seq}`),
       onContact: () => undefined,
-      onClosed: (reason) => events.push(`closed:${reason}`),
+      onClosed: (reason, reconnectNow) => events.push(`closed:${reason}${reconnectNow ? ':now' : ''}`),
     },
   });
   return { clock, sent, events, socket: () => handlers!, connection, closed: () => closedByClient };
@@ -65,5 +65,22 @@ describe('live connection', () => {
     socket().onOpen();
     socket().onMessage(JSON.stringify({ kind: 'error', error: 'unauthorized', message: 'Unknown token.' }));
     expect(events).toEqual(['closed:the server closed the live feed: Unknown token.']);
+  });
+
+  it('passes on a draining server’s request to reconnect at once (error "reconnect" or close code 1012)', () => {
+    const first = setup();
+    first.socket().onOpen();
+    first
+      .socket()
+      .onMessage(JSON.stringify({ kind: 'error', error: 'reconnect', message: 'Shutting down.' }));
+    expect(first.events).toEqual(['closed:the server closed the live feed: Shutting down.:now']);
+    const second = setup();
+    second.socket().onOpen();
+    second.socket().onClose(1012, 'reconnect');
+    expect(second.events).toEqual(['closed:socket closed (1012: reconnect):now']);
+    const third = setup();
+    third.socket().onOpen();
+    third.socket().onClose(1006, '');
+    expect(third.events).toEqual(['closed:socket closed (1006)']);
   });
 });

@@ -77,6 +77,7 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
   app: {},
   appIndex: {},
   health: {},
+  ready: {},
   metrics: { allowed: 'admin' },
   live: {},
   zendeskWebhook: {},
