@@ -36,14 +36,6 @@ export async function assignMission(
   key: string | null,
 ): Promise<{ missionIds: string[] }> {
   requireSupervisor(principal);
-  // The schema (MissionSpec) judged everything a spec says on its own; only the clock can tell it is already over.
-  const problems = missionSpecProblems(body.spec, { now: ctx.clock().toISOString() });
-  const first = problems[0];
-  if (first)
-    throw invalid(
-      first.message,
-      problems.map((p) => ({ path: ['spec', ...p.path].join('.'), message: p.message })),
-    );
   const agents = new Map<string, PersonFull>();
   for (const agentId of body.agentIds)
     agents.set(agentId, await requireSupervisedPerson(ctx.store.db, principal, agentId));
@@ -54,6 +46,15 @@ export async function assignMission(
       if (person) agents.set(agentId, person);
     }
   }
+  // Who may be given a mission is settled first (a refusal is a 403 whatever the spec says). The schema
+  // (MissionSpec) judged everything a spec says on its own; only the clock can tell it is already over.
+  const problems = missionSpecProblems(body.spec, { now: ctx.clock().toISOString() });
+  const first = problems[0];
+  if (first)
+    throw invalid(
+      first.message,
+      problems.map((p) => ({ path: ['spec', ...p.path].join('.'), message: p.message })),
+    );
   if (agents.size === 0)
     throw invalid('Name at least one agent or a team with agents.', [
       { path: 'agentIds', message: 'no agents' },

@@ -8,7 +8,7 @@ import { ROUTE_NAMES, apiRoutes, type RouteName } from '../../../shared/api/rout
 import { Snapshot } from '../../../shared/api/snapshot';
 import { LiveMessage } from '../../../shared/api/feed';
 import { z } from 'zod';
-import { tempDataDir } from './support/fault-server';
+import { FAULT_SUITE_NOW, tempDataDir } from './support/fault-server';
 import {
   AUTH_POLICY,
   BY_ACCESS,
@@ -37,6 +37,8 @@ beforeAll(async () => {
     port: 0,
     adminToken: ADMIN,
     scheduler: false,
+    // The suite's fixed instant: the mission window and closing dates of the fixtures are dated from it.
+    now: FAULT_SUITE_NOW,
     config: {
       authFailuresPerMinute: 1_000_000,
       zendeskSecret: 'zendesk-test-secret',

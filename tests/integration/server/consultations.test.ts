@@ -116,11 +116,15 @@ describe.each(DIALECTS)('asked before change: consultations ($name)', (dialect) 
       .executeTakeFirstOrThrow();
     expect(stored.body).not.toContain(comment);
     expect(stored.body).not.toContain(team.ana.id);
+    // The answer's idempotency row is the anonymous kind (as for anonymous ideas): it does not name Ana, is not
+    // stored under the key she sent, and remembers no result.
+    expect(await db.selectFrom('idempotency').selectAll().where('key', '=', k).execute()).toEqual([]);
     const idem = await db
       .selectFrom('idempotency')
       .selectAll()
-      .where('key', '=', k)
+      .where('action', '=', 'answerConsultation')
       .executeTakeFirstOrThrow();
+    expect(idem.person_id).not.toBe(team.ana.id);
     expect(idem.result_id).toBeNull();
     const feedRows = await db.selectFrom('feed').select(['person_id', 'payload']).execute();
     expect(feedRows.filter((r) => r.payload.includes(comment))).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Access, RouteName } from '../../../../shared/api/routes';
+import { FAULT_SUITE_NOW } from './fault-server';
 
 /**
  * Who is refused what, kept next to the auth suite. The route table (shared/api/routes.ts) says who may call each
@@ -57,14 +58,15 @@ export const BY_ACCESS: Record<Access, Partial<Record<Who, number[]>>> = {
 };
 export const UNAUTHENTICATED: Partial<Record<Who, number[]>> = { none: [401], wrong: [401], revoked: [401] };
 const TEAM_A = { supB: FORBIDDEN };
-/** A closing date the server accepts: after its clock, within 90 days. */
-export const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+/** A closing date the server accepts: a week after its clock (the suite's FAULT_SUITE_NOW), within 90 days. */
+export const inAWeek = () => new Date(Date.parse(FAULT_SUITE_NOW) + 7 * 86_400_000).toISOString();
 const spec = {
   title: 'Solve 40 tickets',
   metric: 'solved',
   comparator: 'atLeast',
   target: 40,
-  window: { start: '2026-03-02T00:00:00Z', end: '2026-03-07T00:00:00Z' },
+  // The week of FAULT_SUITE_NOW (2026-03-11), so the mission is not already over on the server's clock.
+  window: { start: '2026-03-09T00:00:00Z', end: '2026-03-16T00:00:00Z' },
 };
 
 const zendeskConnection = {
