@@ -1,7 +1,10 @@
-import { expect, openView, person, shot, signIn, suiteServer, test } from './fixtures';
+import { expect, openView, person, serverNow, shot, signIn, suiteServer, test } from './fixtures';
 
-/** A closing date two days ahead, as the supervisor's date-and-time field takes it. */
-const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
+/**
+ * A closing date two days after the suite server's clock (`--now`), as the supervisor's date-and-time field takes
+ * it (the browser runs in UTC).
+ */
+const inTwoDays = () => new Date(serverNow() + 2 * 86_400_000).toISOString().slice(0, 16);
 
 test('asked before change at popover size: the supervisor asks, an agent answers anonymously, the loop is closed', async ({
   browser,

@@ -47,6 +47,7 @@ test('offline: the last state stays with its age, and an action queued offline i
     dataDir,
     port,
     adminToken,
+    people: server.people,
     now: new Date(stoppedAt + (Date.now() - stoppedHere)).toISOString(),
   });
   await expect(page.getByRole('img', { name: 'Online' })).toBeVisible({ timeout: 60_000 });

@@ -55,10 +55,12 @@ export interface ServerHandle {
 
 /**
  * Spawns the real server CLI with the demo team on 127.0.0.1 (`node --import tsx`, one process, so its pid is
- * the server's), waits for "Sidekick server listening on URL" and reads the tokens file it wrote.
+ * the server's), waits for "Sidekick server listening on URL" and reads the tokens file it wrote. A restart on
+ * the same data passes the `people` of the first start: it serves without `--demo` (a `--demo` start revokes the
+ * demo tokens of every earlier one), so the devices signed in before keep their tokens.
  */
 export async function spawnServer(
-  options: { dataDir?: string; port?: number; adminToken?: string; now?: string } = {},
+  options: { dataDir?: string; port?: number; adminToken?: string; now?: string; people?: DemoPerson[] } = {},
 ): Promise<ServerHandle> {
   const startAt = options.now ?? E2E_NOW;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-e2e-'));
@@ -72,15 +74,13 @@ export async function spawnServer(
       'tsx',
       'server/src/cli/main.ts',
       'serve',
-      '--demo',
+      ...(options.people ? [] : ['--demo', '--demo-tokens-file', tokensFile]),
       '--host',
       '127.0.0.1',
       '--port',
       String(options.port ?? 0),
       '--data-dir',
       dataDir,
-      '--demo-tokens-file',
-      tokensFile,
       '--now',
       startAt,
     ],
@@ -95,14 +95,14 @@ export async function spawnServer(
   // are never in the server's future.
   const url = await waitForListening(child);
   const clock: [number, number] = [Date.parse(startAt), Date.now()];
-  const tokens = DemoTokens.parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8')));
+  const people = options.people ?? DemoTokens.parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8'))).people;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
     port: Number(new URL(url).port),
     adminToken,
     dataDir,
-    people: tokens.people,
+    people,
     pid: child.pid ?? -1,
     clock,
     now: () => new Date(clock[0] + (Date.now() - clock[1])),
