@@ -83,18 +83,20 @@ export async function crossInstanceBenchmark(log: Log): Promise<BenchPart> {
     const spreadShares = deal(seed.agents.slice(TEAM_N));
 
     // The seed migrated the schema, so the three can start together; tsx on a busy 2-core machine is slow.
-    instances.push(
-      ...(await Promise.all(
-        Array.from({ length: INSTANCES }, () =>
-          startSidekick({
-            dataDir: dir.path,
-            databaseUrl,
-            env: { SIDEKICK_FEED_BUS: 'postgres' },
-            timeoutMs: 180_000,
-          }),
-        ),
-      )),
+    // All settle before any failure is thrown, so the finally below stops every one that did start.
+    const started = await Promise.allSettled(
+      Array.from({ length: INSTANCES }, () =>
+        startSidekick({
+          dataDir: dir.path,
+          databaseUrl,
+          env: { SIDEKICK_FEED_BUS: 'postgres' },
+          timeoutMs: 180_000,
+        }),
+      ),
     );
+    for (const s of started) if (s.status === 'fulfilled') instances.push(s.value);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     const [a, b] = instances as [SidekickProcess, SidekickProcess, SidekickProcess];
     startupStallMs = Math.max(...(await Promise.all(instances.map((i) => waitUntilResponsive(i.url)))));
     log(`three instances up; the slowest was busy ${Math.round(startupStallMs / 1000)} s after start`);
