@@ -72,7 +72,7 @@ function earlierRows(run: RunResults): string[] {
     byTime.set(b.ranAt as string, [...(byTime.get(b.ranAt as string) ?? []), b.benchmark]);
   const parts = [...byTime].map(([at, ids]) => `${ids.join(', ')} in the run of ${at}`);
   return [
-    `This was a partial run: benchmarks ${parts.join('; ')} are kept from then (same machine class; compare ratios, not times, across runs).`,
+    `This was a partial run: benchmarks ${parts.join('; ')} are kept from then (that run's machine may differ from this one's: compare ratios, not times, across runs).`,
   ];
 }
 
