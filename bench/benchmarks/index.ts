@@ -5,6 +5,7 @@ import { connectionsBenchmark } from './connections';
 import { catchUpBenchmark } from './catch-up';
 import { rendererBenchmark } from './renderer';
 import { engineScalingBenchmark } from './engine-scaling';
+import { crossInstanceBenchmark } from './cross-instance';
 
 export type Log = (line: string) => void;
 export interface BenchPart {
@@ -17,7 +18,7 @@ export interface Benchmark {
   run(log: Log): Promise<BenchPart>;
 }
 
-/** The six benchmarks of issue 7, in the order they run. */
+/** The six benchmarks of issue 7 and issue 14's cross-instance one, in the order they run. */
 export const BENCHMARKS: Benchmark[] = [
   { id: '1', title: 'Ingest throughput (SQLite and PostgreSQL)', run: ingestBenchmark },
   { id: '2', title: 'Live push of a supervisor kudos to N connected agents', run: livePushBenchmark },
@@ -25,4 +26,9 @@ export const BENCHMARKS: Benchmark[] = [
   { id: '4', title: 'Catch-up of a client 10,000 entries behind', run: catchUpBenchmark },
   { id: '5', title: 'Renderer bundle size and first meaningful render', run: () => rendererBenchmark() },
   { id: '6', title: 'Engine cost per event as history grows 1k → 100k', run: engineScalingBenchmark },
+  {
+    id: '7',
+    title: 'Live push across three instances on one PostgreSQL schema',
+    run: crossInstanceBenchmark,
+  },
 ];

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { TeamKudosReply } from '../../shared/api/actions';
 import { apiRoutes } from '../../shared/api/routes';
-import { startFleet, type Fleet } from '../fleet/fleet';
-import { markerText } from '../fleet/protocol';
+import { startFleet } from '../fleet/fleet';
 import { startSidekick, waitUntilResponsive } from '../lib/sidekick-server';
 import { startBareWsServer } from '../lib/child-server';
 import { request } from '../lib/api';
 import { bulkSeed } from '../lib/bulk-seed';
 import { kudosLiveMessage } from '../lib/payloads';
+import { postKudos, postTeamKudos, timeRound, type Round } from '../lib/kudos-sends';
 import { nowMs } from '../lib/clock';
 import { percentile } from '../lib/stats';
 import { tempDir } from '../lib/workspace';
@@ -54,22 +53,6 @@ async function seedNestedTeams(
 const SINGLES = 15;
 const pickMember = (k: number, n: number): number => (k * 7919) % n;
 
-interface Round {
-  latencies: number[];
-  /** When the last POST was acknowledged, ms after the first was sent. */
-  lastAckMs: number;
-}
-
-async function timeRound(fleet: Fleet, marker: string, send: () => Promise<void>): Promise<Round> {
-  const t0 = nowMs();
-  await send();
-  const lastAckMs = nowMs() - t0;
-  const delivered = await fleet.expect(marker, 120_000);
-  if (delivered.missing > 0)
-    throw new Error(`${delivered.missing} of ${fleet.size} clients never got kudos ${marker}`);
-  return { latencies: delivered.times.map((t) => t - t0), lastAckMs };
-}
-
 export async function livePushBenchmark(log: Log): Promise<BenchPart> {
   const dir = tempDir('push');
   const dataDir = join(dir.path, 'data');
@@ -97,26 +80,9 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
         const results: Round[] = [];
         for (let r = 0; r < warmup + rounds; r++) {
           const marker = `app-${n}-${r}-${randomUUID().slice(0, 8)}`;
-          // One team-wide kudos: a single POST, stored in one transaction, one kudos per member.
-          const round = await timeRound(fleet, marker, async () => {
-            const reply = await request(
-              server.url,
-              'POST',
-              apiRoutes.teamKudos.path.replace(':teamId', team.teamId),
-              {
-                token: supervisorToken,
-                headers: { 'idempotency-key': randomUUID() },
-                body: {
-                  value: 'Teamwork',
-                  message: `Great week, everyone — the backlog is gone. ${markerText(marker)}`,
-                },
-              },
-            );
-            if (reply.status >= 300)
-              throw new Error(`team kudos answered ${reply.status}: ${reply.text.slice(0, 300)}`);
-            const ids = TeamKudosReply.parse(JSON.parse(reply.text)).kudosIds.length;
-            if (ids !== n) throw new Error(`team kudos created ${ids} kudos for ${n} members`);
-          });
+          const round = await timeRound(fleet, marker, () =>
+            postTeamKudos(server.url, supervisorToken, team.teamId, n, marker),
+          );
           if (r >= warmup) results.push(round);
         }
         app.set(n, results);
@@ -126,17 +92,7 @@ export async function livePushBenchmark(log: Log): Promise<BenchPart> {
           const agent = team.agents[j] as Team['agents'][number];
           const marker = `one-${n}-${k}-${randomUUID().slice(0, 8)}`;
           const t0 = nowMs();
-          const reply = await request(server.url, 'POST', apiRoutes.sendKudos.path, {
-            token: supervisorToken,
-            headers: { 'idempotency-key': randomUUID() },
-            body: {
-              toPersonId: agent.id,
-              value: 'Ownership',
-              message: `Thanks for owning the escalation. ${markerText(marker)}`,
-            },
-          });
-          if (reply.status >= 300)
-            throw new Error(`kudos answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+          await postKudos(server.url, supervisorToken, agent.id, marker);
           const at = await fleet.expectOne(marker, j, 10_000);
           if (at === null) throw new Error(`client ${j} never got kudos ${marker}`);
           singles.push(at - t0);

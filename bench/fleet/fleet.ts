@@ -145,3 +145,33 @@ export async function startFleet(opts: {
     close,
   };
 }
+
+/**
+ * Several fleets seen as one (e.g. one per server instance, each connected to its own URL): `expect` waits on all
+ * of them at once, and client `index` counts through the fleets in the order given.
+ */
+export function fleetGroup(fleets: readonly Fleet[]): Fleet {
+  return {
+    size: fleets.reduce((s, f) => s + f.size, 0),
+    pids: fleets.flatMap((f) => f.pids),
+    async expect(marker, timeoutMs) {
+      const replies = await Promise.all(fleets.map((f) => f.expect(marker, timeoutMs)));
+      return {
+        times: replies.flatMap((r) => r.times),
+        missing: replies.reduce((s, r) => s + r.missing, 0),
+        duplicates: replies.reduce((s, r) => s + r.duplicates, 0),
+      };
+    },
+    async expectOne(marker, index, timeoutMs) {
+      let rest = index;
+      for (const f of fleets) {
+        if (rest < f.size) return f.expectOne(marker, rest, timeoutMs);
+        rest -= f.size;
+      }
+      throw new Error(`no client ${index} in a group of ${fleets.length} fleets`);
+    },
+    close: async () => {
+      await Promise.all(fleets.map((f) => f.close()));
+    },
+  };
+}

@@ -10,7 +10,8 @@ import { issueToken } from '../../server/src/auth/tokens';
  * Seeding thousands of agents through the admin API costs two durable transactions each (about 25 ms a person
  * on this machine, two minutes for 5,000), which is time the live-push benchmark would spend not measuring.
  * This writes the same rows the admin API writes (people, team memberships, hashed tokens) in one transaction,
- * using the server's own store, migrations, repositories and token code, before the server process starts on the directory.
+ * using the server's own store, migrations, repositories and token code, before the server process starts on the
+ * directory (or on the PostgreSQL schema).
  */
 export interface BulkSeed {
   teams: Map<string, string>;
@@ -20,9 +21,17 @@ export interface BulkSeed {
 
 export async function bulkSeed(
   dataDir: string,
-  opts: { teams: string[]; agents: number; teamsOf: (i: number) => string[] },
+  opts: {
+    teams: string[];
+    agents: number;
+    teamsOf: (i: number) => string[];
+    /** A PostgreSQL store (with `?schema=`) instead of the SQLite file in `dataDir`. */
+    databaseUrl?: string;
+  },
 ): Promise<BulkSeed> {
-  const store = await openStore({ dataDir });
+  const store = await openStore(
+    opts.databaseUrl === undefined ? { dataDir } : { dataDir, databaseUrl: opts.databaseUrl },
+  );
   try {
     const now = new Date();
     const teams = new Map<string, string>();

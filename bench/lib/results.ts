@@ -31,6 +31,8 @@ export const BenchmarkOutcome = z.object({
   /** Raw numbers behind the measurements, for whoever wants to dig. */
   details: z.record(z.string(), z.unknown()),
   error: z.string().optional(),
+  /** When this benchmark ran, if not in the run the file is named after (a partial run keeps the others' rows). */
+  ranAt: z.string().optional(),
 });
 export type BenchmarkOutcome = z.infer<typeof BenchmarkOutcome>;
 
@@ -61,12 +63,26 @@ export function measurement(m: Omit<Measurement, 'ratio'>): Measurement {
 const fmt = (x: number): string =>
   Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : String(round(x, 2));
 
+/** A partial run (`npm run bench -- 7`) keeps the other benchmarks' rows from an earlier run, and says so. */
+function earlierRows(run: RunResults): string[] {
+  const earlier = run.benchmarks.filter((b) => b.ranAt !== undefined && b.ranAt !== run.startedAt);
+  if (earlier.length === 0) return [];
+  const byTime = new Map<string, string[]>();
+  for (const b of earlier)
+    byTime.set(b.ranAt as string, [...(byTime.get(b.ranAt as string) ?? []), b.benchmark]);
+  const parts = [...byTime].map(([at, ids]) => `${ids.join(', ')} in the run of ${at}`);
+  return [
+    `This was a partial run: benchmarks ${parts.join('; ')} are kept from then (that run's machine may differ from this one's: compare ratios, not times, across runs).`,
+  ];
+}
+
 export function renderMarkdown(run: RunResults): string {
   const lines = [
     '# Sidekick benchmark results',
     '',
     `Run ${run.startedAt} → ${run.finishedAt} (${Math.round(run.seconds)} s) on ${run.machine.cpus} × ${run.machine.cpuModel}, ${run.machine.memoryGiB} GiB, Node ${run.machine.node}.`,
     'Each measurement is compared with a baseline measured in the same run on the same machine; the ratio is value / baseline.',
+    ...earlierRows(run),
     '',
     '| # | measurement | value | baseline | baseline value | ratio | better | what limits it |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -87,7 +103,7 @@ export function renderMarkdown(run: RunResults): string {
   lines.push('', '## Details', '');
   for (const b of run.benchmarks) {
     lines.push(
-      `### ${b.benchmark}. ${b.title} (${Math.round(b.seconds)} s)`,
+      `### ${b.benchmark}. ${b.title} (${Math.round(b.seconds)} s${b.ranAt ? `, ran ${b.ranAt}` : ''})`,
       '',
       '```json',
       JSON.stringify(b.details, null, 2),

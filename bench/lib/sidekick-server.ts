@@ -41,10 +41,12 @@ export async function startSidekick(opts: {
     ...(opts.now ? ['--now', opts.now] : []),
     ...(process.env.BENCH_SERVER_LOG ? ['--log'] : []),
   ];
-  // The ingest rate limit protects production from a runaway connector; a benchmark is that connector on purpose.
+  // The ingest and per-person action limits protect production from a runaway connector or account; a benchmark
+  // is that connector, and its supervisor sends far more than 60 kudos a minute, on purpose.
   const env: NodeJS.ProcessEnv = {
     SIDEKICK_ADMIN_TOKEN: adminToken,
     SIDEKICK_INGEST_RATE_PER_MINUTE: '1000000',
+    SIDEKICK_ACTIONS_PER_MINUTE: '1000000',
     NODE_ENV: 'production',
     ...opts.env,
   };
