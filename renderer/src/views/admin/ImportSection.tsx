@@ -14,6 +14,16 @@ const MAPPING_NAMES: Record<Mapping, string> = {
 };
 type Stage = { kind: 'idle' } | { kind: 'reading' } | { kind: 'importing'; bytes: number };
 
+/** A chosen file's text (FileReader: Blob.text is missing in some embedded engines). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(new Error(`${file.name} could not be read.`));
+    reader.readAsText(file);
+  });
+}
+
 const size = (bytes: number) =>
   bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
@@ -41,7 +51,7 @@ export function ImportSection() {
     setProblem(null);
     try {
       setStage({ kind: 'reading' });
-      const spec = mapping === 'file' && specFile ? await specFile.text() : undefined;
+      const spec = mapping === 'file' && specFile ? await readText(specFile) : undefined;
       const format = /\.csv$/i.test(file.name)
         ? 'csv'
         : /\.(jsonl|ndjson|json)$/i.test(file.name)
@@ -56,7 +66,7 @@ export function ImportSection() {
         setStage({ kind: 'idle' });
         return setProblem(errorMessage(query.error));
       }
-      const content = await file.text();
+      const content = await readText(file);
       setStage({ kind: 'importing', bytes: file.size });
       const summary = await api.adminImportHistory({ query: query.data, fileName: file.name, content });
       setResult({ fileName: file.name, summary });
