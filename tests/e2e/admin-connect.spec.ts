@@ -138,9 +138,31 @@ test('an admin adds a Zendesk connection from the console and sees its agents an
     await expect(await metricOf(page, 'Ana Alvarez', 'First reply time (avg)')).toHaveText('10 min');
     await expect(await metricOf(page, 'Ben Brook', 'Tickets solved')).toHaveText('5');
     await expect(await metricOf(page, 'Ben Brook', 'First reply time (avg)')).toHaveText(/^not enough data/);
-    await shot(page, 'admin-people-to-claim');
     await expectAccessible(page, 'admin console');
     await page.context().close();
+
+    // How it looks, in light and dark at popover size, with every section open; axe on each.
+    for (const theme of ['light', 'dark'] as const) {
+      const themed = await signIn(browser, server.url, token, { colorScheme: theme }, server.clock);
+      await openConsole(themed);
+      await expect(themed.getByText('Events imported')).toBeVisible();
+      await shot(themed, `${theme}-popover-admin-connections`);
+      await openSection(themed, /^People to claim/);
+      await (await metricOf(themed, 'Ben Brook', 'Tickets solved')).scrollIntoViewIfNeeded();
+      await shot(themed, `${theme}-popover-admin-people-to-claim`);
+      await openSection(themed, /^People \(/);
+      const ada = themed.getByRole('list', { name: 'People' }).getByRole('listitem', { name: 'Ada Admin' });
+      await ada.locator('summary').first().click();
+      await expect(ada.getByText(/Device token “my laptop”, made .*, last used/)).toBeVisible();
+      await ada.getByRole('list', { name: 'Tokens of Ada Admin' }).scrollIntoViewIfNeeded();
+      await shot(themed, `${theme}-popover-admin-person-tokens`);
+      await openSection(themed, /^Teams/);
+      await openSection(themed, /^History import/);
+      await themed.getByRole('form', { name: 'Import history' }).scrollIntoViewIfNeeded();
+      await shot(themed, `${theme}-popover-admin-import`);
+      await expectAccessible(themed, `admin console, every section open (${theme})`);
+      await themed.context().close();
+    }
   } finally {
     await dispose();
     await zendesk.close();

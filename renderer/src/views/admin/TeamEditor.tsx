@@ -83,7 +83,7 @@ export function TeamEditor({ team, onSaved }: { team?: TeamRecord; onSaved: () =
         {DAYS.map(([day, dayName]) => {
           const shift = schedule[day];
           return (
-            <div key={day} className="row admin-day">
+            <div key={day} className="admin-day">
               <label className="check">
                 <input
                   type="checkbox"
@@ -94,16 +94,17 @@ export function TeamEditor({ team, onSaved }: { team?: TeamRecord; onSaved: () =
               </label>
               {shift && (
                 <>
-                  <label className="inline">
-                    <span className="sr-only">{dayName} </span>from
+                  <label>
+                    <span className="sr-only">{dayName} starts</span>
                     <input
                       type="time"
                       value={shift.start}
                       onChange={(e) => setHours(day, 'start', e.target.value)}
                     />
                   </label>
-                  <label className="inline">
-                    <span className="sr-only">{dayName} </span>to
+                  <span aria-hidden="true">–</span>
+                  <label>
+                    <span className="sr-only">{dayName} ends</span>
                     <input
                       type="time"
                       value={shift.end}
