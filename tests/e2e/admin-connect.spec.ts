@@ -91,14 +91,21 @@ async function syncAndWait(page: Page, name: string) {
   await expect(item.getByText('Active', { exact: true })).toBeVisible();
 }
 
+/** Opens a section from the keyboard, as a keyboard or screen-reader user would: focus its summary, Enter. */
 async function openSection(page: Page, title: RegExp) {
-  await page.locator('summary', { hasText: title }).click();
+  const summary = page.locator('summary', { hasText: title });
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(summary.locator('xpath=..')).toHaveAttribute('open', '');
 }
 
 /** Opens an agent the helpdesk brought in and answers the value the console shows for one metric. */
 async function metricOf(page: Page, agent: string, metric: string) {
   const item = page.getByRole('list', { name: 'People to claim' }).getByRole('listitem', { name: agent });
-  if ((await item.locator('details[open]').count()) === 0) await item.locator('summary').first().click();
+  if ((await item.locator('details[open]').count()) === 0) {
+    await item.locator('summary').first().focus();
+    await page.keyboard.press('Space');
+  }
   return item
     .getByLabel(new RegExp(`^Metrics of ${agent}`))
     .getByText(metric, { exact: true })
