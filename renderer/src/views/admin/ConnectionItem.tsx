@@ -1,6 +1,7 @@
 import type { ConnectionRecord, ConnectionStatus } from '../../../../shared/api/connections';
 import { useApi } from '../../api/api-context';
 import { ago } from '../../format/time';
+import { NewCredentialsForm } from './NewCredentialsForm';
 import { Outcome, useAdminAction } from './use-admin-action';
 
 const STATUS_LABELS: Record<ConnectionStatus, string> = {
@@ -137,6 +138,16 @@ export function ConnectionItem({
         </button>
       </div>
       <Outcome outcome={outcome} />
+      {c.status === 'needs_credentials' ? (
+        <NewCredentialsForm connection={c} onSaved={onChanged} />
+      ) : (
+        <details className="admin-more">
+          <summary>
+            New credentials<span className="sr-only"> for {label}</span>
+          </summary>
+          <NewCredentialsForm connection={c} onSaved={onChanged} />
+        </details>
+      )}
     </li>
   );
 }

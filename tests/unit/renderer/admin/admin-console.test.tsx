@@ -110,6 +110,33 @@ describe('Admin console', () => {
     expect(await item.findByRole('alert')).toHaveTextContent('The server could not be reached.');
   });
 
+  it('asks for new credentials when the vendor refused the old ones, and polls again once they are saved', async () => {
+    const refused = connection({
+      status: 'needs_credentials',
+      statusMessage: 'Zendesk refused the credentials (401); give new ones to resume.',
+    });
+    const host = {
+      ...adminHost({ connections: [refused] }),
+      adminUpdateConnection: vi.fn(async () =>
+        connection({ statusMessage: 'New credentials saved; polling again.' }),
+      ),
+    };
+    const { user } = await renderApp({ snapshot: adminWeek(), overrides: overrides(host) });
+    const item = await screen.findByRole('listitem', { name: 'Acme Zendesk (Zendesk)' });
+    expect(item).toHaveTextContent('Needs new credentials');
+    const form = within(within(item).getByRole('form', { name: 'New credentials for Acme Zendesk' }));
+    expect(form.getByLabelText('Admin e-mail')).toHaveValue('admin@acme.example');
+    await user.click(form.getByRole('button', { name: 'Save the new credentials' }));
+    expect(form.getByRole('alert')).toHaveTextContent('Give the admin’s e-mail and the new API token.');
+    await user.type(form.getByLabelText('New API token'), 'zd-token-2');
+    await user.click(form.getByRole('button', { name: 'Save the new credentials' }));
+    expect(host.adminUpdateConnection).toHaveBeenCalledWith({
+      id: 'c-1',
+      change: { credentials: { kind: 'api_token', email: 'admin@acme.example', token: 'zd-token-2' } },
+    });
+    expect(await form.findByRole('status')).toHaveTextContent('New credentials saved; polling again.');
+  });
+
   it('shows an agent the helpdesk brought in with their metrics, and claims them into a team', async () => {
     const ana = person();
     const host = {
