@@ -63,19 +63,24 @@ export async function createTeam(db: Kysely<Database>, body: CreateTeamBody, now
 }
 
 /**
- * Changes a team's name, zone, schedule or daily goal. Streaks and goals read the team when they are next
- * computed (the hourly refresh, or the next event), so past days already judged keep their verdict.
+ * Changes a team's name, zone, schedule or daily goal, and tells every member's companion (`team.updated`).
+ * Streaks and goals read the team when they are next computed (the hourly refresh, or the next event), so days
+ * already judged keep their verdict.
  */
 export async function updateTeam(
-  db: Kysely<Database>,
+  ctx: PeopleContext,
   id: string,
   body: UpdateTeamBody,
+  now: Date,
 ): Promise<TeamRecord> {
   if (body.timezone !== undefined) checkZone(body.timezone);
-  if (!(await updateTeamRow(db, id, body))) throw notFound('The team');
-  const team = await loadTeam(db, id);
-  if (!team) throw notFound('The team');
-  return team;
+  return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    if (!(await updateTeamRow(uow.trx, id, body))) throw notFound('The team');
+    await feedPeopleChange(uow, null, [id]);
+    const team = await loadTeam(uow.trx, id);
+    if (!team) throw notFound('The team');
+    return team;
+  });
 }
 
 export async function listTeams(db: Kysely<Database>): Promise<TeamRecord[]> {

@@ -26,7 +26,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route
   const db = ctx.store.db;
   route(app, 'createTeam', ({ body }) => createTeam(db, body, ctx.clock()));
   route(app, 'listTeams', async () => ({ teams: await listTeams(db) }));
-  route(app, 'updateTeam', ({ params, body }) => updateTeam(db, params.id, body));
+  route(app, 'updateTeam', ({ params, body }) => updateTeam(ctx, params.id, body, ctx.clock()));
   route(app, 'createPerson', ({ body }) => createPerson(ctx, body, ctx.clock()));
   route(app, 'listPeople', async ({ query }) => ({
     people: await listPeople(db, {

@@ -31,6 +31,16 @@ describe.each(DIALECTS)('admin console routes ($name)', (dialect) => {
     expect(updated.dailyGoal).toMatchObject({ minSolved: 3 });
     const listed = await t.api<{ teams: TeamRecord[] }>('GET', '/api/admin/teams');
     expect(listed.body.teams.find((x) => x.id === team.teamId)?.name).toBe('Care Crew East');
+    // Every member's companion hears of it: the team's new name and zone in their feed.
+    const feed = await t.api<{ entries: { type: string; payload: { name?: string; timezone?: string } }[] }>(
+      'GET',
+      '/api/me/feed?after=0&limit=500',
+      { token: team.ana.token },
+    );
+    expect(feed.body.entries.filter((e) => e.type === 'team.updated').at(-1)?.payload).toMatchObject({
+      name: 'Care Crew East',
+      timezone: 'Asia/Tokyo',
+    });
 
     const badZone = await t.api<{ error: string; message: string }>(
       'PATCH',
