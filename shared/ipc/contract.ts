@@ -20,6 +20,17 @@ import {
 } from '../api/actions';
 import { apiRoutes } from '../api/routes';
 import { PairingCode } from '../api/pairing';
+import {
+  CreatePersonBody,
+  CreateTeamBody,
+  CreateTokenBody,
+  PeopleQuery,
+  UpdatePersonBody,
+  UpdateTeamBody,
+} from '../api/admin';
+import { CreateConnectionBody, UpdateConnectionBody } from '../api/connections';
+import { ImportQuery } from '../api/import';
+import { MetricsQuery } from '../api/metrics';
 import { Celebration } from '../domain/growth-model';
 import { WallTime } from '../domain/primitives';
 
@@ -82,6 +93,7 @@ export const View = z.enum([
   'coaching',
   'ideas',
   'team',
+  'admin',
   'settings',
 ]);
 export type View = z.infer<typeof View>;
@@ -116,6 +128,53 @@ export type PopupDigest = z.infer<typeof PopupDigest>;
 
 const Receipt = z.object({ key: z.string(), queued: z.boolean() });
 export type Receipt = z.infer<typeof Receipt>;
+
+const ById = z.object({ id: z.string().min(1) });
+/** A history file read in the renderer, sent whole: within the server's default import limit for a desk file. */
+const MAX_IMPORT_CHARS = 50_000_000;
+
+/**
+ * The admin console's methods (views/admin): one per admin route it uses, each answering the route's own reply
+ * schema; requests carry the route's body plus the path's id. Spread into invokeContract below.
+ */
+function adminContract() {
+  const r = apiRoutes;
+  return {
+    adminListTeams: [z.void(), r.listTeams.reply],
+    adminCreateTeam: [CreateTeamBody, r.createTeam.reply],
+    adminUpdateTeam: [z.object({ id: z.string().min(1), change: UpdateTeamBody }), r.updateTeam.reply],
+    adminListPeople: [PeopleQuery, r.listPeople.reply],
+    adminCreatePerson: [CreatePersonBody, r.createPerson.reply],
+    adminUpdatePerson: [z.object({ id: z.string().min(1), change: UpdatePersonBody }), r.updatePerson.reply],
+    adminMergePreview: [ById.extend({ into: z.string().min(1) }), r.mergePreview.reply],
+    adminMergePerson: [ById.extend({ into: z.string().min(1) }), r.mergePerson.reply],
+    adminPersonMetrics: [z.object({ id: z.string().min(1), window: MetricsQuery }), r.personMetrics.reply],
+    adminListTokens: [ById, r.listTokens.reply],
+    adminCreateToken: [ById.extend({ token: CreateTokenBody }), r.createToken.reply],
+    adminRevokeToken: [ById, z.void()],
+    adminRevokePairingCode: [ById, z.void()],
+    adminListConnections: [z.void(), r.listConnections.reply],
+    adminCheckNewConnection: [CreateConnectionBody, r.checkNewConnection.reply],
+    adminCreateConnection: [CreateConnectionBody, r.createConnection.reply],
+    adminUpdateConnection: [
+      z.object({ id: z.string().min(1), change: UpdateConnectionBody }),
+      r.updateConnection.reply,
+    ],
+    adminCheckConnection: [ById, r.checkConnection.reply],
+    adminPauseConnection: [ById, r.pauseConnection.reply],
+    adminResumeConnection: [ById, r.resumeConnection.reply],
+    adminSyncConnection: [ById, r.syncConnection.reply],
+    adminDeleteConnection: [ById, z.void()],
+    adminImportHistory: [
+      z.object({
+        query: ImportQuery,
+        fileName: z.string().max(300),
+        content: z.string().max(MAX_IMPORT_CHARS),
+      }),
+      r.importHistory.reply,
+    ],
+  } as const;
+}
 
 /**
  * Invocable methods: name → [request schema, response schema]. Both sides validate with these: the main
@@ -153,6 +212,7 @@ export const invokeContract = {
     DecideConsultationBody.extend({ consultationId: z.string() }),
     apiRoutes.decideConsultation.reply,
   ],
+  ...adminContract(),
   getSettings: [z.void(), Settings],
   updateSettings: [Settings.partial(), Settings],
   openExternal: [ExternalUrl, z.void()],

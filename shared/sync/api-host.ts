@@ -13,6 +13,7 @@ import type { SyncClient } from './sync-client';
 import type { PlatformHooks, Session, SessionStore, SettingsStore } from './host-ports';
 import { createListeners } from './listeners';
 import { createSupervisorCalls } from './supervisor-calls';
+import { createAdminCalls } from './admin-calls';
 import type { HttpFetch, Logger } from './ports';
 import { exchangePairingCode } from './pairing';
 
@@ -105,6 +106,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
       requireClient().enqueue({ kind, body } as Parameters<SyncClient['enqueue']>[0]);
 
   const supervisor = createSupervisorCalls(() => requireClient());
+  const admin = createAdminCalls(() => requireClient());
 
   async function signIn(input: Session): Promise<ClientState> {
     const candidate = options.createClient(input);
@@ -167,6 +169,30 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     }),
     askTeam: ({ teamId, ...body }) => supervisor.askTeam(teamId, body),
     decideConsultation: ({ consultationId, ...body }) => supervisor.decideConsultation(consultationId, body),
+    adminListTeams: () => admin.listTeams(),
+    adminCreateTeam: (body) => admin.createTeam(body),
+    adminUpdateTeam: ({ id, change }) => admin.updateTeam(id, change),
+    adminListPeople: (query) => admin.listPeople(query),
+    adminCreatePerson: (body) => admin.createPerson(body),
+    adminUpdatePerson: ({ id, change }) => admin.updatePerson(id, change),
+    adminMergePreview: ({ id, into }) => admin.mergePreview(id, into),
+    adminMergePerson: ({ id, into }) => admin.mergePerson(id, into),
+    adminPersonMetrics: ({ id, window }) => admin.personMetrics(id, window.from, window.to),
+    adminListTokens: ({ id }) => admin.listTokens(id),
+    adminCreateToken: ({ id, token }) => admin.createToken(id, token),
+    adminRevokeToken: ({ id }) => admin.revokeToken(id),
+    adminRevokePairingCode: ({ id }) => admin.revokePairingCode(id),
+    adminListConnections: () => admin.listConnections(),
+    adminCheckNewConnection: (body) => admin.checkNewConnection(body),
+    adminCreateConnection: (body) => admin.createConnection(body),
+    adminUpdateConnection: ({ id, change }) => admin.updateConnection(id, change),
+    adminCheckConnection: ({ id }) => admin.checkConnection(id),
+    adminPauseConnection: ({ id }) => admin.pauseConnection(id),
+    adminResumeConnection: ({ id }) => admin.resumeConnection(id),
+    adminSyncConnection: ({ id }) => admin.syncConnection(id),
+    adminDeleteConnection: ({ id }) => admin.deleteConnection(id),
+    adminImportHistory: ({ query, fileName, content }) =>
+      admin.importHistory(query, content, /\.csv$/i.test(fileName) ? 'text/csv' : 'application/x-ndjson'),
     getSettings: () => options.settings.load(),
     async updateSettings(patch) {
       const current = await options.settings.load();

@@ -10,6 +10,7 @@ import type { CoachingView as Coaching } from '../views/coaching/CoachingView';
 import type { IdeasView as Ideas } from '../views/ideas/IdeasView';
 import type { TeamView as Team } from '../views/team/TeamView';
 import type { SettingsView as SettingsPage } from '../views/settings/SettingsView';
+import type { AdminView as Admin } from '../views/admin/AdminView';
 import { ViewBoundary } from './ViewBoundary';
 
 /** A view loaded on demand; `retry` makes a fresh attempt after a failed load. */
@@ -42,6 +43,9 @@ const VIEWS = {
     import('../views/ideas/IdeasView').then((m) => m.IdeasView),
   ),
   team: onDemand<Parameters<typeof Team>[0]>(() => import('../views/team/TeamView').then((m) => m.TeamView)),
+  admin: onDemand<Parameters<typeof Admin>[0]>(() =>
+    import('../views/admin/AdminView').then((m) => m.AdminView),
+  ),
   settings: onDemand<Parameters<typeof SettingsPage>[0]>(() =>
     import('../views/settings/SettingsView').then((m) => m.SettingsView),
   ),
@@ -108,6 +112,10 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
     case 'team': {
       const Team = VIEWS.team.get();
       return <Team snapshot={snapshot} onThank={(personId) => open('kudos', personId)} />;
+    }
+    case 'admin': {
+      const Admin = VIEWS.admin.get();
+      return <Admin snapshot={snapshot} />;
     }
     case 'settings': {
       const SettingsPage = VIEWS.settings.get();

@@ -10,7 +10,10 @@ import {
   mergePerson,
   revokeToken,
   updatePerson,
+  updateTeam,
 } from '../actions/admin-actions';
+import { listTokens, revokePairingCode } from '../actions/admin-tokens';
+import { mergePreview } from '../actions/merge-preview';
 import type { RegisterRoute } from './route-registrar';
 import { liveSessionsOf } from './live-registry';
 import { LIVE_END } from '../../../shared/api/feed';
@@ -23,6 +26,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route
   const db = ctx.store.db;
   route(app, 'createTeam', ({ body }) => createTeam(db, body, ctx.clock()));
   route(app, 'listTeams', async () => ({ teams: await listTeams(db) }));
+  route(app, 'updateTeam', ({ params, body }) => updateTeam(ctx, params.id, body, ctx.clock()));
   route(app, 'createPerson', ({ body }) => createPerson(ctx, body, ctx.clock()));
   route(app, 'listPeople', async ({ query }) => ({
     people: await listPeople(db, {
@@ -46,6 +50,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route
   route(app, 'mergePerson', ({ params, body }) =>
     mergePerson(ctx, params.id, body.intoPersonId, ctx.clock()),
   );
+  route(app, 'mergePreview', ({ params, query }) => mergePreview(db, params.id, query.into));
+  route(app, 'listTokens', ({ params }) => listTokens(db, params.id, ctx.clock()));
+  route(app, 'revokePairingCode', ({ params }) => revokePairingCode(db, params.id, ctx.clock()));
   route(app, 'createToken', ({ params, body }) => createToken(db, params.id, body, ctx.clock()));
   route(app, 'revokeToken', async ({ params }) => {
     const { tokenHash } = await revokeToken(db, params.id, ctx.clock());

@@ -43,6 +43,8 @@ export interface TokensTable {
   label: string;
   created_at: string;
   revoked_at: string | null;
+  /** Migration 0014: when the token last authenticated a request (at most hourly); null if never. */
+  last_used_at: string | null;
 }
 
 /** One-time pairing codes, stored as SHA-256 of the normalised code (migration 0007). */

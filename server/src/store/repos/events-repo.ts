@@ -208,3 +208,13 @@ export async function moveEventsToAgent(db: Kysely<Database>, fromId: string, in
       .execute();
   }
 }
+
+/** How many stored events name this person as their agent (what a merge would move). */
+export async function countAgentEvents(db: Kysely<Database>, agentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -150,3 +150,13 @@ export async function moveKudosReceived(
   }
   return moved;
 }
+
+/** How many kudos this person has received (what a merge would move). */
+export async function countKudosTo(db: Kysely<Database>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('kudos')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('to_person_id', '=', personId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -87,6 +87,10 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
 
   listTeams: { allowed: 'admin' },
   createTeam: { request: () => ({ path: '/api/admin/teams', body: { name: 'Intruders', timezone: 'UTC' } }) },
+  updateTeam: {
+    request: (f) => ({ path: `/api/admin/teams/${f.teamA}`, body: { name: 'Taken over' } }),
+    denied: { supB: FORBIDDEN },
+  },
   listPeople: { allowed: 'admin' },
   createPerson: { request: () => ({ path: '/api/admin/people', body: { name: 'Mallory', role: 'admin' } }) },
   getPerson: {
@@ -101,6 +105,16 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
   mergePerson: {
     request: (f) => ({ path: `/api/admin/people/${f.A2}/merge`, body: { intoPersonId: f.A1 } }),
   },
+  mergePreview: {
+    request: (f) => ({ path: `/api/admin/people/${f.A2}/merge`, query: `into=${f.A1}` }),
+    allowed: 'admin',
+  },
+  listTokens: {
+    request: (f) => ({ path: `/api/admin/people/${f.A1}/tokens` }),
+    denied: { A2: FORBIDDEN },
+    allowed: 'admin',
+  },
+  revokePairingCode: { request: () => ({ path: '/api/admin/pairing-codes/some-code' }) },
   createToken: {
     request: (f) => ({ path: `/api/admin/people/${f.A1}/tokens`, body: {} }),
     denied: { A2: FORBIDDEN },
