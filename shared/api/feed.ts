@@ -45,10 +45,16 @@ export const FeedPage = z.object({
 });
 export type FeedPage = z.infer<typeof FeedPage>;
 
-/** GET /api/me/feed?after=&limit= : entries after the cursor, at most `limit` (default 200, at most 1000). */
+/**
+ * The largest feed page. A client that slept through a day of team kudos is thousands of entries behind; a few
+ * big pages (each a few MB of JSON) cost fewer round trips and fewer validations than many small ones.
+ */
+export const FEED_PAGE_MAX = 5_000;
+
+/** GET /api/me/feed?after=&limit= : entries after the cursor, at most `limit` (default 200, at most 5,000). */
 export const FeedQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: z.coerce.number().int().min(1).max(FEED_PAGE_MAX).default(200),
 });
 
 /**
