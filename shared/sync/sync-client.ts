@@ -189,9 +189,10 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
           changed();
           void outbox.flush();
         },
-        onEntry(entry) {
+        onEntries(entries) {
           if (gen !== generation) return;
-          if (!accept([entry])) return reconnectSoon(gen, `missed entries before seq ${entry.seq}`);
+          if (!accept(entries))
+            return reconnectSoon(gen, `missed entries before seq ${entries.at(-1)?.seq ?? '?'}`);
           void saveCache();
           changed();
         },
