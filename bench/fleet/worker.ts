@@ -25,9 +25,14 @@ function send(event: FleetEvent): void {
 function onMessage(client: Client, raw: string): void {
   // Parse like a real client would, so both the Sidekick server and the bare baseline pay the same client cost.
   // Only the kudos entry counts: its celebration repeats the message, and is not the delivery we time.
-  const msg = JSON.parse(raw) as { kind?: string; entry?: { type?: string; payload?: { message?: string } } };
-  if (msg.kind !== 'entry' || msg.entry?.type !== 'kudos.upserted') return;
-  const marker = MARKER_PATTERN.exec(msg.entry.payload?.message ?? '')?.[1];
+  // The Sidekick client asks for batches (as shared/sync does): one commit's entries come as one `entries` frame.
+  type Entry = { type?: string; payload?: { message?: string } };
+  const msg = JSON.parse(raw) as { kind?: string; entry?: Entry; entries?: Entry[] };
+  const entries =
+    msg.kind === 'entry' && msg.entry ? [msg.entry] : msg.kind === 'entries' ? (msg.entries ?? []) : [];
+  const kudos = entries.find((e) => e.type === 'kudos.upserted');
+  if (!kudos) return;
+  const marker = MARKER_PATTERN.exec(kudos.payload?.message ?? '')?.[1];
   if (marker === undefined) return;
   if (client.seen.has(marker)) {
     client.duplicates += 1;
@@ -63,7 +68,7 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
     });
     socket.once('open', () => {
       if (mode === 'bare') return done();
-      socket.send(JSON.stringify({ kind: 'auth', token: spec.token, after: spec.after }));
+      socket.send(JSON.stringify({ kind: 'auth', token: spec.token, after: spec.after, batch: true }));
       // Ready once the server said hello and the catch-up (if any) reached the cursor it announced.
       let target: number | null = null;
       let last = spec.after;
@@ -72,6 +77,7 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
           kind?: string;
           cursor?: number;
           entry?: { seq?: number };
+          entries?: { seq?: number }[];
           message?: string;
         };
         if (msg.kind === 'error') {
@@ -82,6 +88,8 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
         }
         if (msg.kind === 'hello') target = msg.cursor ?? 0;
         if (msg.kind === 'entry' && typeof msg.entry?.seq === 'number') last = Math.max(last, msg.entry.seq);
+        const lastOfBatch = msg.kind === 'entries' ? msg.entries?.at(-1)?.seq : undefined;
+        if (typeof lastOfBatch === 'number') last = Math.max(last, lastOfBatch);
         if (target !== null && last >= target) {
           socket.off('message', onFirst);
           socket.on('message', (d) => onMessage(client, String(d)));

@@ -1,7 +1,8 @@
 import type { FeedEntry } from '../../../shared/api/feed';
 import type { FeedPublisher } from '../store/unit-of-work';
 
-export type FeedListener = (entry: FeedEntry) => void;
+/** Entries of one person from one publish (one commit, or one read of notified ranges), in seq order. */
+export type FeedListener = (entries: readonly FeedEntry[]) => void;
 
 /** Which engine carries committed entries between server instances. */
 export type FeedBusKind = 'in-process' | 'postgres' | 'redis';
@@ -44,10 +45,19 @@ export class LocalFeedBus implements FeedBus {
   }
 
   publish(entries: readonly FeedEntry[]): void {
+    // Per person, so a session sends one commit's entries together (a team kudos writes four per member).
+    const byPerson = new Map<string, FeedEntry[]>();
     for (const entry of entries) {
-      for (const listener of this.listeners.get(entry.personId) ?? []) {
+      if (!this.listeners.has(entry.personId)) continue;
+      const list = byPerson.get(entry.personId);
+      if (list) list.push(entry);
+      else byPerson.set(entry.personId, [entry]);
+    }
+    for (const [personId, list] of byPerson) {
+      list.sort((a, b) => a.seq - b.seq);
+      for (const listener of this.listeners.get(personId) ?? []) {
         try {
-          listener(entry);
+          listener(list);
         } catch {
           // One broken socket must not stop delivery to the others; the socket closes itself on error.
         }

@@ -17,6 +17,8 @@ export const AUTH_TIMEOUT_MS = 10_000;
  */
 export class LiveSession {
   private lastSent = 0;
+  /** The client reads `entries` frames (it said so when it signed in). */
+  private batch = false;
   private chain: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -48,16 +50,17 @@ export class LiveSession {
   }
 
   /** `tokenHash`: the hash of the token it signed in with, so revoking that token ends this session. */
-  start(principal: Principal, after: number, tokenHash: string): void {
+  start(principal: Principal, after: number, tokenHash: string, batch = false): void {
     if (this.closed) return;
     this.lastSent = after;
+    this.batch = batch;
     this.unregister = liveSessionsOf(this.ctx).add({
       personId: principal.personId,
       tokenHash,
       end: (error, message, closeCode) => this.fail(error, message, closeCode),
     });
-    this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entry) =>
-      this.enqueue(() => this.deliver(principal.personId, entry)),
+    this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entries) =>
+      this.enqueue(() => this.deliver(principal.personId, entries)),
     );
     this.enqueue(async () => {
       const head = await feedHead(this.ctx.store.db, principal.personId);
@@ -98,21 +101,29 @@ export class LiveSession {
       .catch(() => this.fail('internal', 'The live feed failed; reconnect to catch up.', 1011));
   }
 
-  private async deliver(personId: string, entry: FeedEntry): Promise<void> {
-    if (this.closed || entry.seq <= this.lastSent) return;
-    if (entry.seq > this.lastSent + 1) return this.catchUp(personId);
-    this.send({ kind: 'entry', entry });
-    this.lastSent = entry.seq;
+  /** `entries`: one person's, in seq order. What was sent is dropped; a gap before or inside is read from the store. */
+  private async deliver(personId: string, entries: readonly FeedEntry[]): Promise<void> {
+    if (this.closed) return;
+    const fresh = entries.filter((e) => e.seq > this.lastSent);
+    if (fresh.length === 0) return;
+    if (fresh.some((e, i) => e.seq !== this.lastSent + 1 + i)) return this.catchUp(personId);
+    this.sendRun(fresh);
+  }
+
+  /** Consecutive entries after lastSent: one frame for a client that reads `entries`, else one frame each. */
+  private sendRun(run: readonly FeedEntry[]): void {
+    const last = run.at(-1);
+    if (!last) return;
+    if (this.batch && run.length > 1) this.send({ kind: 'entries', entries: [...run] });
+    else for (const entry of run) this.send({ kind: 'entry', entry });
+    this.lastSent = last.seq;
   }
 
   private async catchUp(personId: string): Promise<void> {
     for (;;) {
       if (this.closed) return;
       const page = await readFeed(this.ctx.store.db, personId, this.lastSent, CATCH_UP_PAGE);
-      for (const entry of page) {
-        this.send({ kind: 'entry', entry });
-        this.lastSent = entry.seq;
-      }
+      this.sendRun(page);
       if (page.length < CATCH_UP_PAGE) return;
     }
   }

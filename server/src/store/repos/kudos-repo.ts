@@ -10,6 +10,18 @@ export function kudosFromRow(row: KudosTable): Kudos {
   return { ...body, thankedAt: row.thanked_at, readAt: row.read_at };
 }
 
+const kudosRow = (kudos: Kudos, sourceKey: string | null): KudosTable => ({
+  id: kudos.id,
+  kind: kudos.kind,
+  from_person_id: kudos.fromPersonId,
+  to_person_id: kudos.toPersonId,
+  body: writeJson(kudos),
+  at: kudos.at,
+  thanked_at: kudos.thankedAt,
+  read_at: kudos.readAt,
+  source_key: sourceKey,
+});
+
 export async function insertKudos(
   db: Kysely<Database>,
   kudos: Kudos,
@@ -17,20 +29,26 @@ export async function insertKudos(
 ): Promise<boolean> {
   const result = await db
     .insertInto('kudos')
-    .values({
-      id: kudos.id,
-      kind: kudos.kind,
-      from_person_id: kudos.fromPersonId,
-      to_person_id: kudos.toPersonId,
-      body: writeJson(kudos),
-      at: kudos.at,
-      thanked_at: kudos.thankedAt,
-      read_at: kudos.readAt,
-      source_key: sourceKey,
-    })
+    .values(kudosRow(kudos, sourceKey))
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Rows per multi-row INSERT: 9 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */
+const KUDOS_PER_STATEMENT = 500;
+
+/** Many new kudos (a team kudos) in a few multi-row statements; an id already stored is left as it was. */
+export async function insertKudosMany(
+  db: Kysely<Database>,
+  items: readonly { kudos: Kudos; sourceKey: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < items.length; i += KUDOS_PER_STATEMENT)
+    await db
+      .insertInto('kudos')
+      .values(items.slice(i, i + KUDOS_PER_STATEMENT).map((k) => kudosRow(k.kudos, k.sourceKey)))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
 export async function loadKudos(db: Kysely<Database>, id: string): Promise<Kudos | null> {
