@@ -80,7 +80,7 @@ export class ImportWarnings {
       out.push({
         kind: 'unknown_people',
         count: this.unknownRows,
-        lines: entries.slice(0, LISTED_LINES).map(([, v]) => v.line),
+        lines: [...new Set(entries.map(([, v]) => v.line))].slice(0, LISTED_LINES),
         message: `${this.unknownRows} event${plural(this.unknownRows)} named ${entries.length} ${entries.length === 1 ? 'person' : 'people'} no one created (${names.join(', ')}${entries.length > names.length ? ', …' : ''}); they were created as unclaimed people. Claim or merge them (GET /api/admin/people?claimed=false), or create the people with these handles before importing.`,
       });
     }
