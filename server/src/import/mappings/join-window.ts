@@ -1,4 +1,4 @@
-/** How many records may wait for their other half by default: ~200 bytes each, so some 40 MB at most. */
+/** How many records may wait for their other half by default: ~0.7 KiB of RSS each (measured), ~140 MiB full. */
 export const DEFAULT_JOIN_WINDOW = 200_000;
 
 /**
