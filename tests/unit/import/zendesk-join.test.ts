@@ -140,6 +140,32 @@ describe('Zendesk tickets, ticket metrics, satisfaction ratings and users joined
     expect(briefStored(stored)).toEqual(JOINED_1);
   });
 
+  it('counts a rating once when the ticket carries it and a ratings record repeats it, and credits a rating without assignee_id to its waiting ticket', async () => {
+    const { ingest, stored } = memoryIngest();
+    const summary = await runImport({
+      input: lines([
+        {
+          stream: 'tickets',
+          data: ticket(1, { satisfaction_rating: { score: 'good', updated_at: '2026-03-02T12:00:00Z' } }),
+        },
+        { stream: 'satisfaction_ratings', data: rating(1, 'good') },
+        { stream: 'tickets', data: ticket(2, { assignee_id: 502 }) },
+        { stream: 'satisfaction_ratings', data: { ...rating(2, 'bad'), assignee_id: null } },
+        { stream: 'ticket_metrics', data: metrics(1) },
+        { stream: 'ticket_metrics', data: metrics(2) },
+      ]),
+      format: 'jsonl',
+      mapper: createZendeskMapper(),
+      ingest,
+    });
+    expect(summary.rejected).toEqual([]);
+    expect(summary).toMatchObject({ events: 11, accepted: 10, duplicates: 1 });
+    expect(briefStored(stored).filter((e) => e.startsWith('csat_rated'))).toEqual([
+      'csat_rated 1 2026-03-02T12:00:00Z zendesk:501',
+      'csat_rated 2 2026-03-02T12:00:00Z zendesk:502',
+    ]);
+  });
+
   it('gives up the longest-waiting record past the join window, saying so, so memory stays bounded', async () => {
     const { ingest, stored } = memoryIngest();
     const summary = await runImport({
