@@ -30,6 +30,7 @@ export const TimelineKind = z.enum([
   'idea_adopted',
   'career_milestone',
   'level_up',
+  'plan_progress',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

@@ -50,6 +50,8 @@ function foldPayload(s: Snapshot, entry: FeedEntry): Snapshot {
       return { ...s, ideas: upsert(s.ideas, entry.payload, (i) => i.id) };
     case 'consultation.upserted':
       return { ...s, consultations: upsert(s.consultations, entry.payload, (c) => c.id) };
+    case 'plan.updated':
+      return { ...s, plan: entry.payload };
     case 'celebration':
       // A moment, not state: the client hands it to onEntry listeners and the snapshot only advances its cursor.
       return s;

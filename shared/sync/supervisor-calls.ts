@@ -18,7 +18,9 @@ type SupervisorRoute =
   | 'createPairingCode'
   | 'teamKudos'
   | 'askTeam'
-  | 'decideConsultation';
+  | 'decideConsultation'
+  | 'teamPlans'
+  | 'personPlan';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -47,5 +49,8 @@ export function createSupervisorCalls(client: () => SyncClient) {
     askTeam: (teamId: string, body: RouteBodyInput<'askTeam'>) => call('askTeam', { teamId }, body),
     decideConsultation: (consultationId: string, body: RouteBodyInput<'decideConsultation'>) =>
       call('decideConsultation', { consultationId }, body),
+    teamPlans: (teamId: string) => call('teamPlans', { teamId }, undefined),
+    /** A teammate's or an agent's plan, when its owner shares it with the caller (online only, like these). */
+    personPlan: (personId: string) => call('personPlan', { id: personId }, undefined),
   };
 }

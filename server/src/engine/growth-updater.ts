@@ -6,6 +6,7 @@ import { insertTimeline, totalPoints } from '../store/repos/timeline-repo';
 import { loadPersonState, savePersonState, type PersonState } from '../store/repos/person-state-repo';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
+import { planProgressAfter } from './plan-progress';
 
 /**
  * Records an achievement on the agent's timeline once (entry ids are deterministic), with its celebration,
@@ -21,6 +22,7 @@ export async function recordAchievement(
   uow.feed(entry.agentId, 'timeline.added', entry);
   if (celebration) uow.feed(entry.agentId, 'celebration', celebration);
   await refreshGrowth(uow, entry.agentId);
+  await planProgressAfter(uow, entry);
   return true;
 }
 

@@ -22,6 +22,7 @@ const KIND_ICONS: Record<TimelineKind, string> = {
   coaching_completed: '✎',
   idea_adopted: '☼',
   career_milestone: '◆',
+  plan_progress: '↗',
   level_up: '↑',
 };
 

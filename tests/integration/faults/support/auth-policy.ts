@@ -164,6 +164,23 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     denied: { B1: NOT_YOURS, supB: NOT_YOURS },
   },
 
+  savePlan: {
+    request: () => ({
+      path: '/api/me/plan',
+      body: {
+        goal: { kind: 'role_here', text: 'Team lead' },
+        skills: [],
+        visibility: 'me',
+        nextCheckIn: null,
+      },
+    }),
+  },
+  personPlan: {
+    // A1's plan is shared with their supervisor only (auth-matrix setup): a teammate is told there is none.
+    request: (f) => ({ path: `/api/people/${f.A1}/plan` }),
+    denied: { A2: [404], B1: FORBIDDEN, supB: FORBIDDEN },
+    allowed: 'supA',
+  },
   personMetrics: {
     request: (f) => ({
       path: `/api/people/${f.A1}/metrics`,
@@ -229,6 +246,11 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
       body: { decided: 'Rotate', why: 'You asked' },
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
+  },
+  teamPlans: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/plans` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
   },
   teamKudos: {
     request: (f) => ({
