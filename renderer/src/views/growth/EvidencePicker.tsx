@@ -66,7 +66,7 @@ export function EvidencePicker({
     <div className="plan-picker" role="group" aria-label={`Add evidence to ${skillName}`}>
       <label>
         Evidence
-        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        <select aria-label="Evidence" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
           {Object.entries(KIND_LABELS).map(([k, label]) => (
             <option key={k} value={k}>
               {label}
@@ -80,7 +80,11 @@ export function EvidencePicker({
         ) : (
           <label>
             Mission
-            <select value={missionId || missions[0]?.id} onChange={(e) => setMissionId(e.target.value)}>
+            <select
+              aria-label="Mission"
+              value={missionId || missions[0]?.id}
+              onChange={(e) => setMissionId(e.target.value)}
+            >
               {missions.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.title}
@@ -96,7 +100,11 @@ export function EvidencePicker({
         ) : (
           <label>
             Coaching card
-            <select value={cardId || cards[0]?.id} onChange={(e) => setCardId(e.target.value)}>
+            <select
+              aria-label="Coaching card"
+              value={cardId || cards[0]?.id}
+              onChange={(e) => setCardId(e.target.value)}
+            >
               {cards.map((c) => (
                 <option key={c.id} value={c.id}>
                   {METRIC_LABELS[c.focusMetric]} with {c.authorName}
@@ -110,7 +118,7 @@ export function EvidencePicker({
         <div className="row">
           <label>
             Value
-            <select value={value} onChange={(e) => setValue(e.target.value as KudosValue)}>
+            <select aria-label="Value" value={value} onChange={(e) => setValue(e.target.value as KudosValue)}>
               {KudosValue.options.map((v) => (
                 <option key={v} value={v}>
                   {v}
@@ -144,7 +152,11 @@ export function EvidencePicker({
           </label>
           <label>
             Recorded as
-            <select value={milestoneId} onChange={(e) => setMilestoneId(e.target.value)}>
+            <select
+              aria-label="Recorded as"
+              value={milestoneId}
+              onChange={(e) => setMilestoneId(e.target.value)}
+            >
               <option value="">Not yet — a target</option>
               {milestones.map((m) => (
                 <option key={m.id} value={m.id}>

@@ -79,6 +79,7 @@ export function PlanEditor({
         <label>
           Where I want to go
           <select
+            aria-label="Where I want to go"
             value={draft.goal.kind}
             onChange={(e) => patch({ goal: { ...draft.goal, kind: e.target.value as PlanGoal['kind'] } })}
           >
@@ -192,6 +193,7 @@ export function PlanEditor({
         <label>
           Who can see this plan
           <select
+            aria-label="Who can see this plan"
             value={draft.visibility}
             onChange={(e) => patch({ visibility: e.target.value as Visibility })}
           >
