@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from '../domain/primitives';
+import { Id, IsoDate, Text } from '../domain/primitives';
 import { CheckInStatus, PlanDraft, PlanView } from '../domain/growth-plan-model';
 
 /** The agent's own plan, written whole (goal, skills with their evidence, who sees it, next check-in). */
@@ -26,3 +26,10 @@ export const TeamPlans = z.object({
   checkInsDue: z.array(CheckInDue),
 });
 export type TeamPlans = z.infer<typeof TeamPlans>;
+
+/** The supervisor records a check-in on a shared plan: what was agreed, and the next date (or none). */
+export const RecordCheckInBody = z.object({
+  note: Text(2000).default(''),
+  nextCheckIn: IsoDate.nullable(),
+});
+export type RecordCheckInBody = z.infer<typeof RecordCheckInBody>;

@@ -50,7 +50,7 @@ import { Health, Ready } from './ops';
 import { ExchangePairingCodeBody, PairedDevice, PairingCodeCreated } from './pairing';
 import { Snapshot } from './snapshot';
 import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
-import { PersonPlan, SavePlanBody, TeamPlans } from './growth-plans';
+import { PersonPlan, RecordCheckInBody, SavePlanBody, TeamPlans } from './growth-plans';
 
 /**
  * The one route table of the sync server, built like shared/ipc/contract.ts: each route's method, path, path
@@ -583,6 +583,18 @@ export const apiRoutes = {
     status: 200,
     reply: TeamPlans,
     noStore: true,
+  }),
+  recordCheckIn: route({
+    method: 'POST',
+    path: '/api/supervisor/people/:personId/plan/check-ins',
+    summary:
+      'a check-in held on an agent’s shared growth plan, with the next date agreed (on their timeline)',
+    access: 'supervisor',
+    params: z.object({ personId: Id }),
+    body: RecordCheckInBody,
+    idempotencyKey: 'optional',
+    status: 201,
+    reply: CreatedId,
   }),
   teamKudos: route({
     method: 'POST',

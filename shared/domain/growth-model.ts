@@ -31,6 +31,7 @@ export const TimelineKind = z.enum([
   'career_milestone',
   'level_up',
   'plan_progress',
+  'plan_check_in',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

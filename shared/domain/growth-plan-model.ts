@@ -54,8 +54,18 @@ export const PlanDraft = z.object({
 });
 export type PlanDraft = z.infer<typeof PlanDraft>;
 
+/** A check-in the supervisor recorded: when, who, what was agreed. */
+export const PlanCheckIn = z.object({
+  at: IsoInstant,
+  byName: z.string(),
+  note: z.string().max(2000),
+});
+export type PlanCheckIn = z.infer<typeof PlanCheckIn>;
+
 export const GrowthPlan = PlanDraft.extend({
   agentId: Id,
+  /** The last check-in the supervisor recorded (the agent's saves keep it). */
+  lastCheckIn: PlanCheckIn.nullable().default(null),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
 });

@@ -156,3 +156,9 @@ export function checkInsToRemind<T extends { agentId: string; nextCheckIn: IsoDa
         (a.nextCheckIn ?? '').localeCompare(b.nextCheckIn ?? '') || a.agentId.localeCompare(b.agentId),
     );
 }
+
+/** Why a next check-in date cannot be agreed on `today` (the agent's date): one in the past. */
+export function nextCheckInProblem(next: IsoDate | null, today: IsoDate): string | null {
+  if (next !== null && daysBetween(today, next) < 0) return 'The next check-in cannot be in the past.';
+  return null;
+}

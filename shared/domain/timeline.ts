@@ -32,7 +32,9 @@ export type TimelineSource =
       met: number;
       total: number;
       at: IsoInstant;
-    };
+    }
+  /** The supervisor recorded a check-in on the plan (once per check-in: `at` makes the id). */
+  | { kind: 'plan_check_in'; agentId: string; byName: string; note: string; goal: string; at: IsoInstant };
 
 /** Builds a timeline entry; the id is derived from the source, so recording it twice is idempotent. */
 export function timelineEntryFor(source: TimelineSource): TimelineEntry {
@@ -134,6 +136,15 @@ export function timelineEntryFor(source: TimelineSource): TimelineEntry {
         `${source.skill.trim().toLowerCase()}|${source.key}`,
         `Growth plan: ${source.skill} — ${source.met} of ${source.total}`,
         `${source.label}, towards “${source.goal}”`,
+        0,
+      );
+    case 'plan_check_in':
+      return entry(
+        source.agentId,
+        source.at,
+        source.at,
+        `Growth plan check-in with ${source.byName}`,
+        source.note.trim() || `Towards “${source.goal}”`,
         0,
       );
   }

@@ -158,6 +158,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     savePlan: enqueue('savePlan'),
     getPersonPlan: ({ personId }) => supervisor.personPlan(personId),
     getTeamPlans: ({ teamId }) => supervisor.teamPlans(teamId),
+    recordCheckIn: ({ agentId, ...body }) => supervisor.recordCheckIn(agentId, body),
     getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
     getTeamCoaching: ({ teamId }) => supervisor.teamCoaching(teamId),
     assignMission: (body) => supervisor.assignMission(body),

@@ -20,7 +20,8 @@ type SupervisorRoute =
   | 'askTeam'
   | 'decideConsultation'
   | 'teamPlans'
-  | 'personPlan';
+  | 'personPlan'
+  | 'recordCheckIn';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -52,5 +53,7 @@ export function createSupervisorCalls(client: () => SyncClient) {
     teamPlans: (teamId: string) => call('teamPlans', { teamId }, undefined),
     /** A teammate's or an agent's plan, when its owner shares it with the caller (online only, like these). */
     personPlan: (personId: string) => call('personPlan', { id: personId }, undefined),
+    recordCheckIn: (personId: string, body: RouteBodyInput<'recordCheckIn'>) =>
+      call('recordCheckIn', { personId }, body),
   };
 }

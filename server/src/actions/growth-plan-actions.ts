@@ -1,17 +1,26 @@
 import type { ActionAck } from '../../../shared/api/actions';
-import type { PersonPlan, SavePlanBody, TeamPlans } from '../../../shared/api/growth-plans';
+import type {
+  PersonPlan,
+  RecordCheckInBody,
+  SavePlanBody,
+  TeamPlans,
+} from '../../../shared/api/growth-plans';
 import type { GrowthPlan } from '../../../shared/domain/growth-plan-model';
 import {
+  nextCheckInProblem,
   planDraftProblems,
   planView,
   planVisibleTo,
   type PlanReader,
 } from '../../../shared/domain/growth-plans';
 import { localDateOf } from '../../../shared/domain/time';
+import { timelineEntryFor } from '../../../shared/domain/timeline';
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { forbidden, invalid, notFound } from '../core/errors';
-import { canManageTeam, requireSupervisor, supervises } from './access';
+import { canManageTeam, requireSupervisedPerson, requireSupervisor, supervises } from './access';
+import { supervisorWrite } from './supervisor-write';
+import { recordAchievement } from '../engine/growth-updater';
 import { runIdempotentAction } from './idempotent-action';
 import { loadPerson, type PersonFull } from '../store/repos/people-repo';
 import { loadTeam } from '../store/repos/teams-repo';
@@ -65,6 +74,7 @@ export async function savePlan(
     const plan: GrowthPlan = {
       ...body,
       agentId: person.id,
+      lastCheckIn: previous?.lastCheckIn ?? null,
       createdAt: previous?.createdAt ?? uow.now,
       updatedAt: uow.now,
     };
@@ -113,4 +123,56 @@ export async function teamPlans(ctx: AppContext, principal: Principal, teamId: s
     plans.push({ ...view, name, agentId: plan.agentId });
   }
   return { plans, checkInsDue: await checkInsDue(ctx.store.db, teamId, now) };
+}
+
+/**
+ * The supervisor records a check-in held on a plan the agent shares with them, and the next date agreed. A
+ * plan not shared with them is not there (404), as when reading it. The check-in lands on the agent's
+ * timeline and the plan is pushed to the agent.
+ */
+export async function recordCheckIn(
+  ctx: AppContext,
+  principal: Principal,
+  personId: string,
+  body: RecordCheckInBody,
+  key: string | null,
+): Promise<{ id: string }> {
+  const agent = await requireSupervisedPerson(ctx.store.db, principal, personId);
+  const plan = await loadPlan(ctx.store.db, agent.id);
+  if (!plan || !planVisibleTo(plan.visibility, 'supervisor')) throw notFound('The growth plan');
+  const problem = nextCheckInProblem(
+    body.nextCheckIn,
+    localDateOf(ctx.clock().toISOString(), agent.timezone),
+  );
+  if (problem) throw invalid(problem, [{ path: 'nextCheckIn', message: problem }]);
+  const byName = (await loadPerson(ctx.store.db, principal.personId))?.name ?? 'Admin';
+  const { ack } = await supervisorWrite(
+    ctx,
+    principal,
+    key,
+    'recordCheckIn',
+    { personId, body },
+    async (uow) => {
+      const current = (await loadPlan(uow.trx, agent.id)) ?? plan;
+      const next: GrowthPlan = {
+        ...current,
+        nextCheckIn: body.nextCheckIn,
+        lastCheckIn: { at: uow.now, byName, note: body.note },
+        updatedAt: uow.now,
+      };
+      await storePlan(uow.trx, next);
+      const entry = timelineEntryFor({
+        kind: 'plan_check_in',
+        agentId: agent.id,
+        byName,
+        note: body.note,
+        goal: next.goal.text,
+        at: uow.now,
+      });
+      await recordAchievement(uow, entry, null);
+      await refreshPlanProgress(uow, next, agent.timezone);
+      return { id: entry.id };
+    },
+  );
+  return { id: ack.id ?? '' };
 }

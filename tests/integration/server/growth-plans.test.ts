@@ -78,6 +78,8 @@ describe.each(DIALECTS)('growth plans ($name)', (dialect) => {
     });
     return { status: reply.status, body: reply.status === 200 ? TeamPlans.parse(reply.body) : null };
   };
+  const checkIn = (body: unknown, token = team.supervisor.token, personId = team.ana.id) =>
+    t.api<{ id: string }>('POST', fillPath(apiRoutes.recordCheckIn.path, { personId }), { token, body });
   const planEntries = async () =>
     (await mine(team.ana.token)).timeline.filter((e) => e.kind === 'plan_progress');
 
@@ -108,6 +110,7 @@ describe.each(DIALECTS)('growth plans ($name)', (dialect) => {
     expect((await read(team.otherSupervisor.token)).status).toBe(403);
     const shared = await teamRead();
     expect(shared.body).toEqual({ plans: [], checkInsDue: [] });
+    expect((await checkIn({ note: 'Sneaky', nextCheckIn: null })).status).toBe(404);
     expect(await checkInsDue(t.server.ctx.store.db, team.teamId, t.now())).toEqual([]);
     // Nothing about the plan reaches the supervisor's feed either.
     const feed = await t.api<FeedPage>('GET', '/api/me/feed?after=0', { token: team.supervisor.token });
@@ -143,6 +146,30 @@ describe.each(DIALECTS)('growth plans ($name)', (dialect) => {
     expect((await save({ ...plan, visibility: 'team' })).status).toBe(200);
     expect((await read(team.ben.token)).status).toBe(200);
     expect((await read(team.otherAgent.token)).status).toBe(403);
+  });
+
+  it('the supervisor records a check-in on a shared plan: the next date agreed, on the agent’s timeline', async () => {
+    expect((await checkIn({ note: 'x', nextCheckIn: '2026-03-10' })).status).toBe(400);
+    expect((await checkIn({ note: 'x', nextCheckIn: null }, team.otherSupervisor.token)).status).toBe(403);
+    expect((await checkIn({ note: 'x', nextCheckIn: null }, team.ben.token)).status).toBe(403);
+    const held = await checkIn({ note: 'Agreed: Ana runs the Tuesday huddle', nextCheckIn: '2026-03-25' });
+    expect(held.status).toBe(201);
+    // The reminder is gone until the next date comes near; the agent's plan says who checked in.
+    expect((await teamRead()).body?.checkInsDue).toEqual([]);
+    const state = await mine(team.ana.token);
+    expect(state.plan?.plan.nextCheckIn).toBe('2026-03-25');
+    expect(state.plan?.plan.lastCheckIn).toMatchObject({
+      byName: 'Sam Supervisor',
+      note: 'Agreed: Ana runs the Tuesday huddle',
+    });
+    expect(state.timeline.find((e) => e.kind === 'plan_check_in')).toMatchObject({
+      title: 'Growth plan check-in with Sam Supervisor',
+      detail: 'Agreed: Ana runs the Tuesday huddle',
+      points: 0,
+    });
+    // The agent's next save keeps the check-in the supervisor recorded.
+    expect((await save({ ...plan, visibility: 'team', nextCheckIn: '2026-03-25' })).status).toBe(200);
+    expect((await mine(team.ana.token)).plan?.plan.lastCheckIn?.byName).toBe('Sam Supervisor');
   });
 
   it('kudos and a completed coaching card build the evidence, pushed to the agent and put on the timeline', async () => {

@@ -8,6 +8,7 @@ import {
   checkInsToRemind,
   evidenceKey,
   metEvidence,
+  nextCheckInProblem,
   planDraftProblems,
   planProgress,
   planVisibleTo,
@@ -195,6 +196,15 @@ describe('check-ins', () => {
           offset < 0 ? 'overdue' : offset === 0 ? 'due' : offset <= CHECK_IN_SOON_DAYS ? 'soon' : 'later';
         expect(status).toBe(expected);
         expect(checkInStatus(null, today)).toBe('none');
+      }),
+    );
+  });
+
+  it('a next check-in may be agreed for today or later, never for a day already past', () => {
+    fc.assert(
+      fc.property(arbDate, fc.integer({ min: -30, max: 30 }), (today, offset) => {
+        expect(nextCheckInProblem(addDays(today, offset), today) === null).toBe(offset >= 0);
+        expect(nextCheckInProblem(null, today)).toBeNull();
       }),
     );
   });

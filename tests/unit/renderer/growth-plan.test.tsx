@@ -23,6 +23,7 @@ const mayasPlan = (): PlanView => ({
     ],
     visibility: 'supervisor',
     nextCheckIn: '2026-03-13',
+    lastCheckIn: null,
     createdAt: '2026-03-01T09:00:00Z',
     updatedAt: '2026-03-01T09:00:00Z',
   },
@@ -110,6 +111,23 @@ describe('My plan (profile)', () => {
     expect(section).toHaveTextContent('Check-in soon: Fri 13 Mar');
     expect(section).toHaveTextContent('3 kudos for Empathy (2/3) — not yet');
     expect(section).toHaveTextContent('Certification: Billing specialist — done');
+    expect(section).not.toHaveTextContent('Last check-in');
+  });
+
+  it('says when the supervisor last checked in and what was agreed', async () => {
+    const view = mayasPlan();
+    const plan = {
+      ...view,
+      plan: {
+        ...view.plan,
+        lastCheckIn: { at: '2026-03-10T15:00:00Z', byName: 'Sofia Brandt', note: 'Lead the Tuesday huddle' },
+      },
+    };
+    const { user } = await renderApp({ snapshot: { ...agentWeek(), plan } });
+    await openView(user, 'Profile');
+    expect(screen.getByRole('region', { name: 'My plan' })).toHaveTextContent(
+      'Last check-in Tue 10 Mar with Sofia Brandt: Lead the Tuesday huddle',
+    );
   });
 });
 
@@ -139,6 +157,18 @@ describe('Growth plans (team view)', () => {
       'Maya Okafor: Team lead for the billing queue · 1 of 2 pieces of evidence',
     );
     expect(raw.getTeamPlans).toHaveBeenCalledWith({ teamId: 't-billing' });
+    await user.click(within(section).getByText('Team lead for the billing queue'));
+    const form = within(section).getByRole('form', { name: 'Record a check-in with Maya Okafor' });
+    await user.type(within(form).getByLabelText('What you agreed'), 'Maya leads Tuesday’s huddle');
+    await user.type(within(form).getByLabelText('Next check-in'), '2026-03-27');
+    await user.click(within(form).getByRole('button', { name: 'Record check-in' }));
+    expect(raw.recordCheckIn).toHaveBeenCalledWith({
+      agentId: 'p-maya',
+      note: 'Maya leads Tuesday’s huddle',
+      nextCheckIn: '2026-03-27',
+    });
+    expect(await within(form).findByRole('status')).toHaveTextContent('Check-in recorded');
+    expect(raw.getTeamPlans).toHaveBeenCalledTimes(2);
   });
 
   it('says why the list is empty when nobody shares a plan', async () => {

@@ -57,6 +57,7 @@ describe('the PDF portfolio', () => {
         ],
         visibility: 'me' as const,
         nextCheckIn: null,
+        lastCheckIn: null,
         createdAt: '2026-03-01T09:00:00Z',
         updatedAt: '2026-03-01T09:00:00Z',
       },

@@ -48,6 +48,7 @@ describe('applyFeedEntry', () => {
         skills: [{ name: 'De-escalation', evidence: [{ kind: 'kudos', value: 'Empathy', count: 2 }] }],
         visibility: 'supervisor',
         nextCheckIn: '2026-11-20',
+        lastCheckIn: null,
         createdAt: '2026-11-16T09:00:00Z',
         updatedAt: '2026-11-16T09:00:00Z',
       },

@@ -5,7 +5,13 @@ import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 import { PlanEditor, EMPTY_PLAN } from './PlanEditor';
 import { PlanProgressList } from './PlanProgressList';
-import { GOAL_KINDS, PLAN_VISIBILITY, checkInSentence, evidenceCount } from './plan-words';
+import {
+  GOAL_KINDS,
+  PLAN_VISIBILITY,
+  checkInSentence,
+  evidenceCount,
+  lastCheckInSentence,
+} from './plan-words';
 
 /**
  * "My plan": where the agent wants to go and what builds it, with the progress the server read from their
@@ -51,6 +57,9 @@ export function MyPlanSection({ snapshot }: { snapshot: Snapshot }) {
             >
               {checkIn}
             </p>
+          )}
+          {view.plan.lastCheckIn && (
+            <p className="meta">{lastCheckInSentence(view.plan.lastCheckIn, snapshot.person.timezone)}</p>
           )}
           <PlanProgressList progress={view.progress} />
         </div>

@@ -3,8 +3,9 @@ import type { SidekickApi } from '../../../../shared/ipc/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 import { useTeamRead } from '../team/use-team-read';
+import { CheckInForm } from './CheckInForm';
 import { PlanProgressList } from './PlanProgressList';
-import { checkInSentence, evidenceCount } from './plan-words';
+import { checkInSentence, evidenceCount, lastCheckInSentence } from './plan-words';
 
 const readPlans = (api: SidekickApi, teamId: string) => api.getTeamPlans({ teamId });
 
@@ -12,7 +13,7 @@ const readPlans = (api: SidekickApi, teamId: string) => api.getTeamPlans({ teamI
  * The supervisor's side: check-ins to prepare (overdue, today, soon) and the plans agents chose to share.
  * A plan kept to "only me" never reaches this view (the server does not send it).
  */
-export function TeamPlansSection({ teamId }: { teamId: string }) {
+export function TeamPlansSection({ teamId, timeZone }: { teamId: string; timeZone: string }) {
   const { value, error, loading, reload } = useTeamRead(teamId, readPlans, { reloadOnVisible: true });
   const refresh = (
     <button type="button" className="small" onClick={() => void reload()} disabled={loading}>
@@ -59,7 +60,11 @@ export function TeamPlansSection({ teamId }: { teamId: string }) {
                     {checkInSentence(p.plan.nextCheckIn, p.checkIn) && (
                       <p className="plan-check-in">{checkInSentence(p.plan.nextCheckIn, p.checkIn)}</p>
                     )}
+                    {p.plan.lastCheckIn && (
+                      <p className="meta">{lastCheckInSentence(p.plan.lastCheckIn, timeZone)}</p>
+                    )}
                     <PlanProgressList progress={p.progress} />
+                    <CheckInForm agentId={p.agentId} name={p.name} onRecorded={() => void reload()} />
                   </details>
                 </li>
               ))}

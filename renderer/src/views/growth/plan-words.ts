@@ -1,6 +1,6 @@
-import type { CheckInStatus, PlanGoal } from '../../../../shared/domain/growth-plan-model';
+import type { CheckInStatus, PlanCheckIn, PlanGoal } from '../../../../shared/domain/growth-plan-model';
 import type { Visibility } from '../../../../shared/domain/people-model';
-import { shortDate } from '../../format/time';
+import { localDate, shortDate } from '../../format/time';
 
 export const GOAL_KINDS: Record<PlanGoal['kind'], string> = {
   role_here: 'A role here',
@@ -33,3 +33,10 @@ export function checkInSentence(date: string | null, status: CheckInStatus): str
 /** "2 of 5 pieces of evidence" — the plan's progress in words, never a bare percentage. */
 export const evidenceCount = (met: number, total: number) =>
   total === 0 ? 'No evidence named yet' : `${met} of ${total} pieces of evidence`;
+
+/** "Last check-in Wed 11 Mar with Maja: Agreed …", the date in the reader's zone. */
+export function lastCheckInSentence(c: PlanCheckIn, timeZone: string): string {
+  const day = shortDate(localDate(c.at, timeZone));
+  const note = c.note.trim();
+  return `Last check-in ${day} with ${c.byName}${note ? `: ${note}` : ''}`;
+}

@@ -88,7 +88,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
               </ul>
             )}
           </Section>
-          <TeamPlansSection teamId={teamId} />
+          <TeamPlansSection teamId={teamId} timeZone={snapshot.person.timezone} />
           <Section title="Kudos to the whole team">
             <TeamKudosForm overview={overview} />
           </Section>

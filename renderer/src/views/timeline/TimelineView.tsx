@@ -23,6 +23,7 @@ const KIND_ICONS: Record<TimelineKind, string> = {
   idea_adopted: '☼',
   career_milestone: '◆',
   plan_progress: '↗',
+  plan_check_in: '☑',
   level_up: '↑',
 };
 

@@ -252,6 +252,14 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     denied: { ...TEAM_A, A2: FORBIDDEN },
     allowed: 'supA',
   },
+  recordCheckIn: {
+    // A1's plan is shared with supA (auth-matrix setup); B1 is not theirs to check in with.
+    request: (f) => ({
+      path: `/api/supervisor/people/${f.A1}/plan/check-ins`,
+      body: { note: 'Talked through the lead role', nextCheckIn: null },
+    }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+  },
   teamKudos: {
     request: (f) => ({
       path: `/api/supervisor/teams/${f.teamA}/kudos`,

@@ -74,6 +74,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     answerConsultation: vi.fn(receipt),
     savePlan: vi.fn(receipt),
     getTeamPlans: vi.fn(async (_request: unknown) => options.plans ?? { plans: [], checkInsDue: [] }),
+    recordCheckIn: vi.fn(async (_request: unknown) => ({ id: 'plan_check_in:1' })),
     getPersonPlan: vi.fn(async (_request: unknown) => {
       throw new Error('The growth plan was not found.');
     }),
