@@ -10,8 +10,10 @@ import {
   test,
 } from './fixtures';
 
-/** The day after the suite server's clock, as a date field takes it: a check-in that is "soon". */
-const tomorrow = () => new Date(serverNow() + 86_400_000).toISOString().slice(0, 10);
+/** A day n days after the suite server's clock, as a date field takes it (tomorrow's check-in is "soon"). */
+const inDays = (n: number) => new Date(serverNow() + n * 86_400_000).toISOString().slice(0, 10);
+const tomorrow = () => inDays(1);
+const inTwoWeeks = () => inDays(14);
 
 async function planStatus(url: string, token: string, personId: string): Promise<number> {
   const reply = await fetch(`${url}/api/people/${personId}/plan`, {
@@ -87,6 +89,17 @@ test('a growth plan at popover size: the agent keeps it private, then shares it;
   await expect(plans).toContainText('Certification: Complaint handling');
   await plans.scrollIntoViewIfNeeded();
   await shot(supervisor, 'growth-plan-team-light');
+  // The check-in held: recorded with the next date, the reminder goes, and the agent sees it live.
+  const form = plans.getByRole('form', { name: 'Record a check-in with Emma Nowak' });
+  await form.getByLabel('What you agreed').fill('Emma shadows the escalations lead on Thursdays');
+  await form.getByLabel('Next check-in').fill(inTwoWeeks());
+  await form.getByRole('button', { name: 'Record check-in' }).click();
+  await expect(form.getByRole('status')).toContainText('Check-in recorded');
+  await expect(plans.getByText('Check-ins to prepare')).toHaveCount(0);
+  await expect(section).toContainText('with Maja Kowalska: Emma shadows the escalations lead on Thursdays');
+  await expect(section).toContainText('Next check-in:');
+  await openView(agent, 'Timeline');
+  await expect(agent.getByRole('main')).toContainText('Growth plan check-in with Maja Kowalska');
   await expectAccessible(supervisor, 'Team: growth plans');
   expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
 
