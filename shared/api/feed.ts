@@ -6,6 +6,7 @@ import { StreakState } from '../domain/streak-model';
 import { GrowthState, TimelineEntry, Celebration } from '../domain/growth-model';
 import { WeeklyTrendPoint } from '../domain/metrics-model';
 import { Consultation } from '../domain/consultation-model';
+import { PlanView } from '../domain/growth-plan-model';
 import { PersonSummary, TeamSummary } from './snapshot';
 
 /**
@@ -31,6 +32,7 @@ export const FeedEntry = z.discriminatedUnion('type', [
   entry('coaching.upserted', CoachingCard),
   entry('idea.upserted', Idea),
   entry('consultation.upserted', Consultation),
+  entry('plan.updated', PlanView),
   /** Not state: a moment to celebrate, shown once by the desktop. */
   entry('celebration', Celebration),
 ]);

@@ -54,6 +54,7 @@ import { Health, Ready } from './ops';
 import { ExchangePairingCodeBody, PairedDevice, PairingCodeCreated } from './pairing';
 import { Snapshot } from './snapshot';
 import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
+import { PersonPlan, RecordCheckInBody, SavePlanBody, TeamPlans } from './growth-plans';
 
 /**
  * The one route table of the sync server, built like shared/ipc/contract.ts: each route's method, path, path
@@ -464,6 +465,22 @@ export const apiRoutes = {
     AnswerConsultationBody,
     'answer a question your team was asked, once, until it closes (anonymous ones keep no trace of you)',
   ),
+  savePlan: action(
+    '/api/me/plan',
+    SavePlanBody,
+    'your growth plan: goal, skills, evidence, next check-in, and who sees it (3 Ps visibility)',
+  ),
+  personPlan: route({
+    method: 'GET',
+    path: '/api/people/:id/plan',
+    summary: 'a growth plan with its progress; 404 when it is not shared with the caller',
+    access: 'person',
+    who: 'the person; their supervisor when shared with them; a teammate when shared with the team',
+    params: IdParams,
+    status: 200,
+    reply: PersonPlan,
+    noStore: true,
+  }),
 
   personMetrics: route({
     method: 'GET',
@@ -600,6 +617,28 @@ export const apiRoutes = {
     body: DecideConsultationBody,
     idempotencyKey: 'optional',
     status: 200,
+    reply: CreatedId,
+  }),
+  teamPlans: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/plans',
+    summary: 'the growth plans the team’s agents share with their supervisor, and check-ins due',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: TeamPlans,
+    noStore: true,
+  }),
+  recordCheckIn: route({
+    method: 'POST',
+    path: '/api/supervisor/people/:personId/plan/check-ins',
+    summary:
+      'a check-in held on an agent’s shared growth plan, with the next date agreed (on their timeline)',
+    access: 'supervisor',
+    params: z.object({ personId: Id }),
+    body: RecordCheckInBody,
+    idempotencyKey: 'optional',
+    status: 201,
     reply: CreatedId,
   }),
   teamKudos: route({

@@ -30,6 +30,8 @@ export const TimelineKind = z.enum([
   'idea_adopted',
   'career_milestone',
   'level_up',
+  'plan_progress',
+  'plan_check_in',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

@@ -18,6 +18,7 @@ import {
   RecordMilestoneBody,
   TeamKudosBody,
 } from '../api/actions';
+import { RecordCheckInBody, SavePlanBody } from '../api/growth-plans';
 import { apiRoutes } from '../api/routes';
 import { PairingCode } from '../api/pairing';
 import {
@@ -196,6 +197,10 @@ export const invokeContract = {
   replyCoaching: [ReplyCoachingBody, Receipt],
   submitIdea: [SubmitIdeaBody, Receipt],
   answerConsultation: [AnswerConsultationBody, Receipt],
+  savePlan: [SavePlanBody, Receipt],
+  getPersonPlan: [z.object({ personId: z.string() }), apiRoutes.personPlan.reply],
+  getTeamPlans: [z.object({ teamId: z.string() }), apiRoutes.teamPlans.reply],
+  recordCheckIn: [RecordCheckInBody.extend({ agentId: z.string() }), apiRoutes.recordCheckIn.reply],
   getTeamOverview: [z.object({ teamId: z.string() }), apiRoutes.teamOverview.reply],
   getTeamCoaching: [z.object({ teamId: z.string() }), apiRoutes.teamCoaching.reply],
   assignMission: [AssignMissionBody, apiRoutes.assignMission.reply],

@@ -80,6 +80,9 @@ function createFold(base: Snapshot): Fold {
           return ideas.upsert(entry.payload);
         case 'consultation.upserted':
           return consultations.upsert(entry.payload);
+        case 'plan.updated':
+          s.plan = entry.payload;
+          return;
         case 'celebration':
           // A moment, not state: the client hands it to onEntry listeners; the snapshot only advances its cursor.
           return;

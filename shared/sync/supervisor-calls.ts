@@ -18,7 +18,10 @@ type SupervisorRoute =
   | 'createPairingCode'
   | 'teamKudos'
   | 'askTeam'
-  | 'decideConsultation';
+  | 'decideConsultation'
+  | 'teamPlans'
+  | 'personPlan'
+  | 'recordCheckIn';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -47,5 +50,10 @@ export function createSupervisorCalls(client: () => SyncClient) {
     askTeam: (teamId: string, body: RouteBodyInput<'askTeam'>) => call('askTeam', { teamId }, body),
     decideConsultation: (consultationId: string, body: RouteBodyInput<'decideConsultation'>) =>
       call('decideConsultation', { consultationId }, body),
+    teamPlans: (teamId: string) => call('teamPlans', { teamId }, undefined),
+    /** A teammate's or an agent's plan, when its owner shares it with the caller (online only, like these). */
+    personPlan: (personId: string) => call('personPlan', { id: personId }, undefined),
+    recordCheckIn: (personId: string, body: RouteBodyInput<'recordCheckIn'>) =>
+      call('recordCheckIn', { personId }, body),
   };
 }

@@ -18,6 +18,7 @@ import {
 } from '../store/repos/person-state-repo';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
+import { planProgressAfter } from './plan-progress';
 
 /**
  * Records an achievement on the agent's timeline once (entry ids are deterministic), with its celebration,
@@ -33,6 +34,7 @@ export async function recordAchievement(
   uow.feed(entry.agentId, 'timeline.added', entry);
   if (celebration) uow.feed(entry.agentId, 'celebration', celebration);
   await refreshGrowth(uow, entry.agentId);
+  await planProgressAfter(uow, entry);
   return true;
 }
 

@@ -5,6 +5,7 @@ import { rateCountersMigration } from './migration-0005-rate-counters';
 import { pairingCodes } from './migration-0007-pairing-codes';
 import { connectionsMigration } from './migration-0008-connections';
 import { growthMigration } from './migration-0009-growth';
+import { growthPlansMigration } from './migration-0010-growth-plans';
 import { tokenLastUsed } from './migration-0014-token-last-used';
 
 /**
@@ -194,6 +195,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_pairing_codes': pairingCodes,
   '0008_connections': connectionsMigration,
   '0009_growth': growthMigration,
+  '0010_growth_plans': growthPlansMigration,
   '0014_token_last_used': tokenLastUsed,
 };
 

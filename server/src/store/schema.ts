@@ -204,6 +204,16 @@ export interface ConsultationNamedAnswersTable {
   at: string;
 }
 
+/** An agent's growth plan (migration 0010): visibility and next check-in beside the JSON GrowthPlan. */
+export interface GrowthPlansTable {
+  agent_id: string;
+  visibility: string;
+  /** YYYY-MM-DD in the agent's zone, or null when none is agreed. */
+  next_check_in: string | null;
+  body: string;
+  updated_at: string;
+}
+
 export interface JobRunsTable {
   job: string;
   period: string;
@@ -277,4 +287,5 @@ export interface Database {
   consultation_named_answers: ConsultationNamedAnswersTable;
   connections: ConnectionsTable;
   connection_cursors: ConnectionCursorsTable;
+  growth_plans: GrowthPlansTable;
 }

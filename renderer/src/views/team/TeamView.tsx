@@ -12,6 +12,7 @@ import { MemberCard } from './MemberCard';
 import { MilestoneForm } from './MilestoneForm';
 import { TeamKudosForm } from './TeamKudosForm';
 import { useTeamOverview } from './use-team-overview';
+import { TeamPlansSection } from '../growth/TeamPlansSection';
 
 /** "Ana", "Ana and Kofi", "Ana, Kofi and Lee". */
 const listOfNames = (names: readonly string[]) =>
@@ -87,6 +88,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
               </ul>
             )}
           </Section>
+          <TeamPlansSection teamId={teamId} timeZone={snapshot.person.timezone} />
           <Section title="Kudos to the whole team">
             <TeamKudosForm overview={overview} />
           </Section>

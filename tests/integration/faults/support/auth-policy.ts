@@ -178,6 +178,23 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     denied: { B1: NOT_YOURS, supB: NOT_YOURS },
   },
 
+  savePlan: {
+    request: () => ({
+      path: '/api/me/plan',
+      body: {
+        goal: { kind: 'role_here', text: 'Team lead' },
+        skills: [],
+        visibility: 'me',
+        nextCheckIn: null,
+      },
+    }),
+  },
+  personPlan: {
+    // A1's plan is shared with their supervisor only (auth-matrix setup): a teammate is told there is none.
+    request: (f) => ({ path: `/api/people/${f.A1}/plan` }),
+    denied: { A2: [404], B1: FORBIDDEN, supB: FORBIDDEN },
+    allowed: 'supA',
+  },
   personMetrics: {
     request: (f) => ({
       path: `/api/people/${f.A1}/metrics`,
@@ -241,6 +258,19 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     request: (f) => ({
       path: `/api/supervisor/consultations/${f.consultationOfA}/decision`,
       body: { decided: 'Rotate', why: 'You asked' },
+    }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+  },
+  teamPlans: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/plans` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
+  recordCheckIn: {
+    // A1's plan is shared with supA (auth-matrix setup); B1 is not theirs to check in with.
+    request: (f) => ({
+      path: `/api/supervisor/people/${f.A1}/plan/check-ins`,
+      body: { note: 'Talked through the lead role', nextCheckIn: null },
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
   },

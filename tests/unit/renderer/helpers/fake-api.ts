@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import type { TeamCoaching, TeamOverview } from '../../../../shared/api/supervisor';
+import type { TeamPlans } from '../../../../shared/api/growth-plans';
 import type { Celebration } from '../../../../shared/domain/growth-model';
 import {
   DEFAULT_SETTINGS,
@@ -20,6 +21,8 @@ export type FakeOptions = {
   overview?: TeamOverview;
   /** The supervisor's side of coaching (getTeamCoaching); without it the call fails like a non-supervisor's. */
   coaching?: TeamCoaching;
+  /** The plans the team shares with its supervisor (getTeamPlans); none by default. */
+  plans?: TeamPlans;
   /** What the host says it can do (a browser tab by default: no start at login). */
   capabilities?: HostCapabilities;
   /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
@@ -69,6 +72,12 @@ export function createFakeApi(options: FakeOptions = {}) {
     replyCoaching: vi.fn(receipt),
     submitIdea: vi.fn(receipt),
     answerConsultation: vi.fn(receipt),
+    savePlan: vi.fn(receipt),
+    getTeamPlans: vi.fn(async (_request: unknown) => options.plans ?? { plans: [], checkInsDue: [] }),
+    recordCheckIn: vi.fn(async (_request: unknown) => ({ id: 'plan_check_in:1' })),
+    getPersonPlan: vi.fn(async (_request: unknown) => {
+      throw new Error('The growth plan was not found.');
+    }),
     getTeamOverview: vi.fn(async (_request: unknown) => {
       if (!options.overview) throw new Error('You are not a supervisor of this team.');
       return options.overview;
