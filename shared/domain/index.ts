@@ -31,3 +31,8 @@ export * from './effective-schedule';
 export * from './consultation-model';
 export * from './consultations';
 export * from './weekly-recap';
+export * from './recognition-model';
+export * from './months';
+export * from './impact';
+export * from './most-improved';
+export * from './tough-days';
