@@ -275,4 +275,12 @@ export interface Database {
   consultation_named_answers: ConsultationNamedAnswersTable;
   connections: ConnectionsTable;
   connection_cursors: ConnectionCursorsTable;
+  recognition_settings: RecognitionSettingsTable;
+}
+
+/** A person's recognition choices (migration 0012): on the most-improved board or not (0/1). */
+export interface RecognitionSettingsTable {
+  person_id: string;
+  board_opt_in: number;
+  updated_at: string;
 }

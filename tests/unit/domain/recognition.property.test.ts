@@ -71,7 +71,7 @@ describe('the most-improved board', () => {
     fc.assert(
       fc.property(arbCandidates, fc.integer({ min: 1, max: 8 }), (candidates, top) => {
         const { entries, standings } = mostImprovedBoard(candidates, { top });
-        const byId = new Map(candidates.map((c) => [c.personId, c]));
+        const byId = new Map<string, BoardCandidate>(candidates.map((c) => [c.personId, c]));
         const measured = candidates
           .filter((c) => c.optedIn)
           .map((c) => ({ c, i: improvementOf(c.month, c.baseline) }))
@@ -88,7 +88,7 @@ describe('the most-improved board', () => {
           for (const e of entries) expect(e.points).toBeGreaterThan(lowest);
         }
         // The shown are the top: nobody left out improved more than someone shown, or as much (ties whole).
-        const shown = new Set(entries.map((e) => e.personId));
+        const shown = new Set<string>(entries.map((e) => e.personId));
         const cut = Math.min(...entries.map((e) => e.points));
         for (const m of measured) if (!shown.has(m.id)) expect(m.points).toBeLessThan(cut);
         // Ranks: 1 + how many shown improved more.
