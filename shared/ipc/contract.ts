@@ -22,6 +22,7 @@ import { apiRoutes } from '../api/routes';
 import { PairingCode } from '../api/pairing';
 import { Celebration } from '../domain/growth-model';
 import { WallTime } from '../domain/primitives';
+import { RecognitionSettings } from '../domain/recognition-model';
 
 /** The one contract between the renderer and its host (Electron preload or the browser host). */
 
@@ -79,6 +80,7 @@ export const View = z.enum([
   'kudos',
   'timeline',
   'profile',
+  'board',
   'coaching',
   'ideas',
   'team',
@@ -153,6 +155,12 @@ export const invokeContract = {
     DecideConsultationBody.extend({ consultationId: z.string() }),
     apiRoutes.decideConsultation.reply,
   ],
+  // Recognition (issue 18), online only like the supervisor calls: the server's answers, parsed with the route table.
+  getRecognitionSettings: [z.void(), apiRoutes.recognitionSettings.reply],
+  updateRecognitionSettings: [RecognitionSettings, apiRoutes.updateRecognitionSettings.reply],
+  getMyImpact: [z.void(), apiRoutes.myImpact.reply],
+  getImprovementBoard: [z.object({ teamId: z.string() }), apiRoutes.improvementBoard.reply],
+  getToughDays: [z.object({ teamId: z.string() }), apiRoutes.toughDays.reply],
   getSettings: [z.void(), Settings],
   updateSettings: [Settings.partial(), Settings],
   openExternal: [ExternalUrl, z.void()],

@@ -13,6 +13,7 @@ import type { SyncClient } from './sync-client';
 import type { PlatformHooks, Session, SessionStore, SettingsStore } from './host-ports';
 import { createListeners } from './listeners';
 import { createSupervisorCalls } from './supervisor-calls';
+import { createRecognitionCalls } from './recognition-calls';
 import type { HttpFetch, Logger } from './ports';
 import { exchangePairingCode } from './pairing';
 
@@ -105,6 +106,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
       requireClient().enqueue({ kind, body } as Parameters<SyncClient['enqueue']>[0]);
 
   const supervisor = createSupervisorCalls(() => requireClient());
+  const recognition = createRecognitionCalls(() => requireClient());
 
   async function signIn(input: Session): Promise<ClientState> {
     const candidate = options.createClient(input);
@@ -167,6 +169,11 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     }),
     askTeam: ({ teamId, ...body }) => supervisor.askTeam(teamId, body),
     decideConsultation: ({ consultationId, ...body }) => supervisor.decideConsultation(consultationId, body),
+    getRecognitionSettings: () => recognition.settings(),
+    updateRecognitionSettings: (body) => recognition.updateSettings(body),
+    getMyImpact: () => recognition.impact(),
+    getImprovementBoard: ({ teamId }) => recognition.board(teamId),
+    getToughDays: ({ teamId }) => recognition.toughDays(teamId),
     getSettings: () => options.settings.load(),
     async updateSettings(patch) {
       const current = await options.settings.load();

@@ -10,6 +10,7 @@ import type { CoachingView as Coaching } from '../views/coaching/CoachingView';
 import type { IdeasView as Ideas } from '../views/ideas/IdeasView';
 import type { TeamView as Team } from '../views/team/TeamView';
 import type { SettingsView as SettingsPage } from '../views/settings/SettingsView';
+import type { BoardView as Board } from '../views/board/BoardView';
 import { ViewBoundary } from './ViewBoundary';
 
 /** A view loaded on demand; `retry` makes a fresh attempt after a failed load. */
@@ -40,6 +41,9 @@ const VIEWS = {
   ),
   ideas: onDemand<Parameters<typeof Ideas>[0]>(() =>
     import('../views/ideas/IdeasView').then((m) => m.IdeasView),
+  ),
+  board: onDemand<Parameters<typeof Board>[0]>(() =>
+    import('../views/board/BoardView').then((m) => m.BoardView),
   ),
   team: onDemand<Parameters<typeof Team>[0]>(() => import('../views/team/TeamView').then((m) => m.TeamView)),
   settings: onDemand<Parameters<typeof SettingsPage>[0]>(() =>
@@ -97,6 +101,10 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
       const Profile = VIEWS.profile.get();
       return <Profile snapshot={snapshot} />;
     }
+    case 'board': {
+      const Board = VIEWS.board.get();
+      return <Board snapshot={snapshot} onSettings={() => open('settings')} />;
+    }
     case 'coaching': {
       const Coaching = VIEWS.coaching.get();
       return <Coaching snapshot={snapshot} />;
@@ -111,7 +119,14 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
     }
     case 'settings': {
       const SettingsPage = VIEWS.settings.get();
-      return <SettingsPage settings={settings} update={updateSettings} personName={snapshot.person.name} />;
+      return (
+        <SettingsPage
+          settings={settings}
+          update={updateSettings}
+          personName={snapshot.person.name}
+          showBoard={snapshot.person.role === 'agent'}
+        />
+      );
     }
   }
 }

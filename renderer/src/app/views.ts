@@ -6,6 +6,7 @@ export const VIEW_LABELS: Record<View, string> = {
   kudos: 'Kudos',
   timeline: 'Timeline',
   profile: 'Profile',
+  board: 'Most improved',
   coaching: 'Coaching',
   ideas: 'Ideas',
   team: 'Team',
@@ -14,7 +15,7 @@ export const VIEW_LABELS: Record<View, string> = {
 
 /** The views a person may open: the team view is for supervisors (and admins) only, and comes first for them. */
 export function viewsFor(role: Role): View[] {
-  const agent: View[] = ['today', 'kudos', 'timeline', 'profile', 'coaching', 'ideas', 'settings'];
+  const agent: View[] = ['today', 'kudos', 'timeline', 'profile', 'board', 'coaching', 'ideas', 'settings'];
   return role === 'agent' ? agent : ['team', ...agent];
 }
 
