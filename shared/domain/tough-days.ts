@@ -13,8 +13,9 @@ export const TOUGH_DAY_LOOKBACK_DAYS = 14;
 
 /**
  * The agent's tough days in the window, newest first. A tough contact is a ticket the agent solved that day
- * (handled to the end) whose customer had been unhappy — a dissatisfied rating on the ticket, for whomever,
- * before that day ended — or that the helpdesk marked abusive at the agent's solve. A ticket counts once a day;
+ * (handled to the end) whose customer was already unhappy — a dissatisfied rating on the ticket, for whomever,
+ * before that solve — or that the helpdesk marked abusive at the agent's solve. A complaint that only comes
+ * after the solve is a disappointed customer, not one the agent stayed with, so it does not count. A ticket counts once a day;
  * a day with at least `minContacts` of them is a tough day. Only ever a reason for kudos, never a penalty:
  * nothing here is counted against anyone.
  */
@@ -37,8 +38,7 @@ export function toughDays(input: {
   for (const e of events) {
     if (e.type !== 'ticket_solved' || e.agentId !== input.agentId || !inWindow(e.at, input.window)) continue;
     const date = localDateOf(e.at, tz);
-    const dayEnd = msOf(dayWindow(date, tz).to);
-    const unhappy = (complaints.get(e.ticketId) ?? []).some((at) => at < dayEnd);
+    const unhappy = (complaints.get(e.ticketId) ?? []).some((at) => at < msOf(e.at));
     const abusive = e.customerAbusive === true;
     if (!unhappy && !abusive) continue;
     const tickets = days.get(date) ?? new Map<string, { unhappy: boolean; abusive: boolean }>();
@@ -71,20 +71,20 @@ function why(day: ToughDay): string {
 
 /**
  * Tough days as reasons for kudos, for the supervisor: each person's tough days that no "Tough customer" kudos
- * has recognised yet (one received at or after the day began), with a reason and a prefilled message. Newest
- * first, then by name.
+ * from a person (a supervisor or a peer; a customer's thanks is not the team noticing) has recognised yet — one
+ * received at or after the day began — with a reason and a prefilled message. Newest first, then by name.
  */
 export function toughDaySuggestions(input: {
   people: ReadonlyArray<{ personId: string; name: string; timezone: string }>;
   eventsByAgent: Readonly<Record<string, readonly HelpdeskEvent[]>>;
-  kudos: ReadonlyArray<Pick<Kudos, 'toPersonId' | 'value' | 'at'>>;
+  kudos: ReadonlyArray<Pick<Kudos, 'kind' | 'toPersonId' | 'value' | 'at'>>;
   window: TimeWindow;
   minContacts?: number;
 }): ToughDaySuggestion[] {
   const out: ToughDaySuggestion[] = [];
   for (const p of input.people) {
     const recognisedFrom = input.kudos
-      .filter((k) => k.toPersonId === p.personId && k.value === 'Tough customer')
+      .filter((k) => k.toPersonId === p.personId && k.value === 'Tough customer' && k.kind !== 'customer')
       .map((k) => msOf(k.at));
     const days = toughDays({
       agentId: p.personId,

@@ -6,6 +6,7 @@ import {
   TOUGH_DAY_MIN_CONTACTS,
   impactSummary,
   improvementOf,
+  localDateOf,
   monthWindow,
   mostImprovedBoard,
   toughDays,
@@ -286,19 +287,23 @@ describe('tough days', () => {
 
   it('recognises a day with several unhappy or abusive customers handled to the end', () => {
     const events = [
+      // a: unhappy the day before with Ben, solved by Ana at 09:00; b: unhappy at 08:00, solved at 10:00.
       ...day(['a', 'b'], [ev.rated('ben', 'a', '2026-03-09T15:00:00Z', false)]),
-      ev.rated('ana', 'b', `${T}20:00:00Z`, false),
+      ev.rated('ana', 'b', `${T}08:00:00Z`, false),
       ev.solved('ana', 'c', `${T}15:00:00Z`, true),
+      // d: the complaint only came after the solve, so Ana did not stay with an unhappy customer.
       ev.solved('ana', 'd', `${T}16:00:00Z`),
+      ev.rated('ana', 'd', `${T}18:00:00Z`, false),
     ];
     const days = toughDays({ agentId: 'ana', events, window: MARCH, timezone: 'Europe/Warsaw' });
     expect(days).toEqual([
       { date: '2026-03-10', contacts: 3, unhappy: 2, abusive: 1, ticketIds: ['a', 'b', 'c'] },
     ]);
     // Two tough contacts are an ordinary day.
-    expect(
-      toughDays({ agentId: 'ana', events: events.slice(0, 3), window: MARCH, timezone: 'Europe/Warsaw' }),
-    ).toEqual([]);
+    const twoOnly = events.filter((e) => e.ticketId !== 'c');
+    expect(toughDays({ agentId: 'ana', events: twoOnly, window: MARCH, timezone: 'Europe/Warsaw' })).toEqual(
+      [],
+    );
   });
 
   it('is independent of order and duplicates, and every tough day has at least the minimum', () => {
@@ -318,6 +323,29 @@ describe('tough days', () => {
           expect(d.contacts).toBeGreaterThanOrEqual(2);
           expect(d.ticketIds.length).toBe(d.contacts);
           expect(d.unhappy + d.abusive).toBeGreaterThanOrEqual(d.contacts);
+          // Each was solved by the agent that day, after a complaint or marked abusive at that solve.
+          for (const ticketId of d.ticketIds) {
+            const solves = events.filter(
+              (e) =>
+                e.type === 'ticket_solved' &&
+                e.agentId === 'ana' &&
+                e.ticketId === ticketId &&
+                localDateOf(e.at, tz) === d.date,
+            );
+            expect(solves.length).toBeGreaterThan(0);
+            const tough = solves.some(
+              (s) =>
+                (s.type === 'ticket_solved' && s.customerAbusive === true) ||
+                events.some(
+                  (c) =>
+                    c.type === 'csat_rated' &&
+                    !c.satisfied &&
+                    c.ticketId === ticketId &&
+                    Date.parse(c.at) < Date.parse(s.at),
+                ),
+            );
+            expect(tough).toBe(true);
+          }
         }
         expect(
           toughDays({ agentId: 'ana', events, window, timezone: tz }).every(
@@ -345,9 +373,32 @@ describe('tough days', () => {
       kudos: { value: 'Tough customer' },
     });
     expect(s!.kudos.message).toContain('3 tough customers');
-    const recognised = [{ toPersonId: 'ana', value: 'Tough customer' as const, at: '2026-03-11T08:00:00Z' }];
+    const recognised = [
+      {
+        kind: 'supervisor' as const,
+        toPersonId: 'ana',
+        value: 'Tough customer' as const,
+        at: '2026-03-11T08:00:00Z',
+      },
+    ];
     expect(toughDaySuggestions({ ...input, kudos: recognised })).toEqual([]);
-    const other = [{ toPersonId: 'ana', value: 'Speed' as const, at: '2026-03-11T08:00:00Z' }];
+    const other = [
+      { kind: 'peer' as const, toPersonId: 'ana', value: 'Speed' as const, at: '2026-03-11T08:00:00Z' },
+      // A customer's thanks (customer kudos) is not the team noticing: the suggestion stays.
+      {
+        kind: 'customer' as const,
+        toPersonId: 'ana',
+        value: 'Tough customer' as const,
+        at: '2026-03-10T18:00:00Z',
+      },
+      // Kudos from before the day recognised something else.
+      {
+        kind: 'supervisor' as const,
+        toPersonId: 'ana',
+        value: 'Tough customer' as const,
+        at: '2026-03-09T12:00:00Z',
+      },
+    ];
     expect(toughDaySuggestions({ ...input, kudos: other })).toHaveLength(1);
   });
 });

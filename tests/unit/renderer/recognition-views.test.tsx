@@ -74,7 +74,7 @@ describe('recognition in the popover', () => {
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
     expect(list).toHaveTextContent('Ana Lima+14.5 77.5% → 92%');
     expect(screen.getByTestId('board-you')).toHaveTextContent(
-      'Only you see this: 85% → 88% satisfied, +3 points against your own baseline.',
+      'Only you see this: 88% satisfied so far this month, against 85% in your own last three months.',
     );
   });
 

@@ -19,11 +19,16 @@ function YourStanding({ improvement, shown }: { improvement: Improvement; shown:
         {improvement.baselineRated} of {improvement.minRated} in your baseline. Small numbers never win here.
       </p>
     );
-  return (
+  // Someone not shown is told their own numbers without a sign or a rank: where they stand is theirs alone.
+  return shown ? (
     <p className="meta" data-testid="board-you">
-      {shown ? 'You are on the board this month. ' : 'Only you see this: '}
-      {improvement.baselinePct}% → {improvement.monthPct}% satisfied, {signed(improvement.points)} points
-      against your own baseline.
+      You are on the board this month: {improvement.baselinePct}% → {improvement.monthPct}% satisfied,{' '}
+      {signed(improvement.points)} points against your own last three months.
+    </p>
+  ) : (
+    <p className="meta" data-testid="board-you">
+      Only you see this: {improvement.monthPct}% satisfied so far this month, against{' '}
+      {improvement.baselinePct}% in your own last three months.
     </p>
   );
 }
