@@ -1,15 +1,6 @@
 import { expect, expectAccessible, openView, person, shot, signIn, suiteServer, test } from './fixtures';
 
-const AGENT_VIEWS = [
-  'Today',
-  'Kudos',
-  'Timeline',
-  'Profile',
-  'Most improved',
-  'Coaching',
-  'Ideas',
-  'Settings',
-];
+const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Board', 'Coaching', 'Ideas', 'Settings'];
 
 test('every agent view is reachable, labelled and free of serious axe violations', async ({ browser }) => {
   const server = suiteServer();

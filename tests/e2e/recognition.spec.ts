@@ -33,7 +33,7 @@ for (const theme of THEMES) {
     await expectAccessible(ana, `Today with impact (${theme})`);
     await shot(ana, `recognition-${theme}-impact`);
 
-    await openView(ana, 'Most improved');
+    await openView(ana, 'Board');
     const entries = ana.getByRole('list', { name: 'Most improved' }).getByRole('listitem');
     await expect(entries.first()).toBeVisible();
     // Four opted in and are measured, so at most two are shown: never the bottom of the ranking.
@@ -51,7 +51,7 @@ test('someone who has not opted in sees no one, opts in from Settings, and is of
 }) => {
   const server = suiteServer();
   const chloe = await signIn(browser, server.url, person(server.people, 'Chloé Martin').token);
-  await openView(chloe, 'Most improved');
+  await openView(chloe, 'Board');
   await expect(chloe.getByText('The board is opt-in')).toBeVisible();
   await expectNoOutsiders(chloe, ['Ana Silva', 'Ben Okafor', 'Dev Patel', 'Emma Nowak']);
   await shot(chloe, 'recognition-light-board-opt-in');
@@ -67,7 +67,7 @@ test('someone who has not opted in sees no one, opts in from Settings, and is of
   await box.scrollIntoViewIfNeeded();
   await shot(chloe, 'recognition-light-settings-opt-in');
 
-  await openView(chloe, 'Most improved');
+  await openView(chloe, 'Board');
   await expect(chloe.getByRole('list', { name: 'Most improved' })).toBeVisible();
   await expect(chloe.getByTestId('board-you')).toBeVisible();
 
@@ -77,7 +77,7 @@ test('someone who has not opted in sees no one, opts in from Settings, and is of
   await expect(box).not.toBeChecked();
   await expect(chloe.getByText(/Off: you are on no board/)).toBeVisible();
   const ana = await signIn(browser, server.url, person(server.people, 'Ana Silva').token);
-  await openView(ana, 'Most improved');
+  await openView(ana, 'Board');
   await expect(ana.getByRole('list', { name: 'Most improved' })).toBeVisible();
   await expectNoOutsiders(ana, ['Chloé Martin', 'Felix Wagner']);
 });

@@ -6,7 +6,7 @@ export const VIEW_LABELS: Record<View, string> = {
   kudos: 'Kudos',
   timeline: 'Timeline',
   profile: 'Profile',
-  board: 'Most improved',
+  board: 'Board',
   coaching: 'Coaching',
   ideas: 'Ideas',
   team: 'Team',

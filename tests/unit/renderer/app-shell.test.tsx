@@ -161,13 +161,7 @@ describe('the validating wrapper around window.sidekick', () => {
     await user.keyboard('{ArrowDown}');
     const menu = screen.getByRole('menu', { name: 'More views' });
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual([
-      'Profile',
-      'Most improved',
-      'Coaching',
-      'Ideas',
-      'Settings',
-    ]);
+    expect(items.map((i) => i.textContent)).toEqual(['Profile', 'Board', 'Coaching', 'Ideas', 'Settings']);
     expect(items[0]).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(items[2]).toHaveFocus();

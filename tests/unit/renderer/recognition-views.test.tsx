@@ -59,7 +59,7 @@ describe('recognition in the popover', () => {
 
   it('tells someone who has not opted in where to opt in, and shows no one to them', async () => {
     const { user } = await renderApp({ snapshot: agentWeek(), board: board(false) });
-    await openView(user, 'Most improved');
+    await openView(user, 'Board');
     expect(await screen.findByText('The board is opt-in')).toBeInTheDocument();
     expect(screen.queryByText('Ana Lima')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Open Settings' }));
@@ -68,7 +68,7 @@ describe('recognition in the popover', () => {
 
   it('shows the top of the board and the caller’s own standing to an opted-in agent', async () => {
     const { user, raw } = await renderApp({ snapshot: agentWeek(), board: board(true), boardOptIn: true });
-    await openView(user, 'Most improved');
+    await openView(user, 'Board');
     const list = await screen.findByRole('list', { name: 'Most improved' });
     expect(raw.getImprovementBoard).toHaveBeenCalledWith({ teamId: 't-billing' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);

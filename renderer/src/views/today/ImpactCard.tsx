@@ -51,13 +51,8 @@ export function ImpactCard() {
         )}
         {turned > 0 && (
           <p className="meta">
-            {plural(turned, 'tough ticket', 'tough tickets')} turned around: an unhappy customer, and you saw
-            it through (
-            {impact.turnedAround
-              .slice(0, 3)
-              .map((t) => t.ticketId)
-              .join(', ')}
-            {turned > 3 ? ', …' : ''}).
+            {plural(turned, 'tough ticket', 'tough tickets')} turned around: customers who were unhappy, and
+            you saw it through.
           </p>
         )}
       </div>
