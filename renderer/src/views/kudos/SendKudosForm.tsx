@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SendKudosBody } from '../../../../shared/api/actions';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { KudosValue } from '../../../../shared/domain/people-model';
