@@ -55,6 +55,12 @@ import { ExchangePairingCodeBody, PairedDevice, PairingCodeCreated } from './pai
 import { Snapshot } from './snapshot';
 import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
 import { PersonPlan, RecordCheckInBody, SavePlanBody, TeamPlans } from './growth-plans';
+import {
+  ImpactSummary,
+  ImprovementBoard,
+  RecognitionSettings,
+  ToughDaySuggestions,
+} from '../domain/recognition-model';
 
 /**
  * The one route table of the sync server, built like shared/ipc/contract.ts: each route's method, path, path
@@ -651,6 +657,61 @@ export const apiRoutes = {
     idempotencyKey: 'optional',
     status: 201,
     reply: TeamKudosReply,
+  }),
+
+  // Recognition that reaches everyone (issue 18): impact, the opt-in most-improved board, tough days.
+  recognitionSettings: route({
+    method: 'GET',
+    path: '/api/me/recognition',
+    summary: 'your recognition choices: on the most-improved board or not (off unless you opt in)',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    status: 200,
+    reply: RecognitionSettings,
+    noStore: true,
+  }),
+  updateRecognitionSettings: route({
+    method: 'POST',
+    path: '/api/me/recognition',
+    summary: 'opt in to (or out of) the most-improved board; answered once stored, the same twice is once',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    body: RecognitionSettings,
+    idempotencyKey: 'optional',
+    status: 200,
+    reply: RecognitionSettings,
+    noStore: true,
+  }),
+  myImpact: route({
+    method: 'GET',
+    path: '/api/me/impact',
+    summary: 'this month: customers helped, thanks in their own words, tough tickets turned around',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    status: 200,
+    reply: ImpactSummary,
+    noStore: true,
+  }),
+  improvementBoard: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/improvement-board',
+    summary: 'most improved this month against their own baseline: opted-in agents only, top part only',
+    access: 'person',
+    who: 'the team’s agents who opted in (one who has not gets visible: false), its supervisors, admins',
+    params: TeamParams,
+    status: 200,
+    reply: ImprovementBoard,
+    noStore: true,
+  }),
+  toughDays: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/tough-days',
+    summary: 'reasons for kudos: agents’ tough days of the last 14 days not yet recognised (never a penalty)',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: ToughDaySuggestions,
+    noStore: true,
   }),
 } as const satisfies Record<string, RouteSpec>;
 

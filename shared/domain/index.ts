@@ -33,3 +33,8 @@ export * from './consultations';
 export * from './weekly-recap';
 export * from './growth-plan-model';
 export * from './growth-plans';
+export * from './recognition-model';
+export * from './months';
+export * from './impact';
+export * from './most-improved';
+export * from './tough-days';

@@ -34,6 +34,7 @@ import { ImportQuery } from '../api/import';
 import { MetricsQuery } from '../api/metrics';
 import { Celebration } from '../domain/growth-model';
 import { WallTime } from '../domain/primitives';
+import { RecognitionSettings } from '../domain/recognition-model';
 
 /** The one contract between the renderer and its host (Electron preload or the browser host). */
 
@@ -91,6 +92,7 @@ export const View = z.enum([
   'kudos',
   'timeline',
   'profile',
+  'board',
   'coaching',
   'ideas',
   'team',
@@ -218,6 +220,12 @@ export const invokeContract = {
     apiRoutes.decideConsultation.reply,
   ],
   ...adminContract(),
+  // Recognition (issue 18), online only like the supervisor calls: the server's answers, parsed with the route table.
+  getRecognitionSettings: [z.void(), apiRoutes.recognitionSettings.reply],
+  updateRecognitionSettings: [RecognitionSettings, apiRoutes.updateRecognitionSettings.reply],
+  getMyImpact: [z.void(), apiRoutes.myImpact.reply],
+  getImprovementBoard: [z.object({ teamId: z.string() }), apiRoutes.improvementBoard.reply],
+  getToughDays: [z.object({ teamId: z.string() }), apiRoutes.toughDays.reply],
   getSettings: [z.void(), Settings],
   updateSettings: [Settings.partial(), Settings],
   openExternal: [ExternalUrl, z.void()],

@@ -14,6 +14,7 @@ import type { PlatformHooks, Session, SessionStore, SettingsStore } from './host
 import { createListeners } from './listeners';
 import { createSupervisorCalls } from './supervisor-calls';
 import { createAdminCalls } from './admin-calls';
+import { createRecognitionCalls } from './recognition-calls';
 import type { HttpFetch, Logger } from './ports';
 import { exchangePairingCode } from './pairing';
 
@@ -107,6 +108,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
 
   const supervisor = createSupervisorCalls(() => requireClient());
   const admin = createAdminCalls(() => requireClient());
+  const recognition = createRecognitionCalls(() => requireClient());
 
   async function signIn(input: Session): Promise<ClientState> {
     const candidate = options.createClient(input);
@@ -197,6 +199,11 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     adminDeleteConnection: ({ id }) => admin.deleteConnection(id),
     adminImportHistory: ({ query, fileName, content }) =>
       admin.importHistory(query, content, /\.csv$/i.test(fileName) ? 'text/csv' : 'application/x-ndjson'),
+    getRecognitionSettings: () => recognition.settings(),
+    updateRecognitionSettings: (body) => recognition.updateSettings(body),
+    getMyImpact: () => recognition.impact(),
+    getImprovementBoard: ({ teamId }) => recognition.board(teamId),
+    getToughDays: ({ teamId }) => recognition.toughDays(teamId),
     getSettings: () => options.settings.load(),
     async updateSettings(patch) {
       const current = await options.settings.load();

@@ -10,7 +10,7 @@ import {
   test,
 } from './fixtures';
 
-const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Coaching', 'Ideas', 'Settings'];
+const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Board', 'Coaching', 'Ideas', 'Settings'];
 
 test('every agent view is reachable, labelled and free of serious axe violations', async ({ browser }) => {
   const server = suiteServer();

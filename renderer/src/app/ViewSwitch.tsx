@@ -11,6 +11,7 @@ import type { IdeasView as Ideas } from '../views/ideas/IdeasView';
 import type { TeamView as Team } from '../views/team/TeamView';
 import type { SettingsView as SettingsPage } from '../views/settings/SettingsView';
 import type { AdminView as Admin } from '../views/admin/AdminView';
+import type { BoardView as Board } from '../views/board/BoardView';
 import { ViewBoundary } from './ViewBoundary';
 
 /** A view loaded on demand; `retry` makes a fresh attempt after a failed load. */
@@ -41,6 +42,9 @@ const VIEWS = {
   ),
   ideas: onDemand<Parameters<typeof Ideas>[0]>(() =>
     import('../views/ideas/IdeasView').then((m) => m.IdeasView),
+  ),
+  board: onDemand<Parameters<typeof Board>[0]>(() =>
+    import('../views/board/BoardView').then((m) => m.BoardView),
   ),
   team: onDemand<Parameters<typeof Team>[0]>(() => import('../views/team/TeamView').then((m) => m.TeamView)),
   admin: onDemand<Parameters<typeof Admin>[0]>(() =>
@@ -101,6 +105,10 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
       const Profile = VIEWS.profile.get();
       return <Profile snapshot={snapshot} />;
     }
+    case 'board': {
+      const Board = VIEWS.board.get();
+      return <Board snapshot={snapshot} onSettings={() => open('settings')} />;
+    }
     case 'coaching': {
       const Coaching = VIEWS.coaching.get();
       return <Coaching snapshot={snapshot} />;
@@ -119,7 +127,14 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
     }
     case 'settings': {
       const SettingsPage = VIEWS.settings.get();
-      return <SettingsPage settings={settings} update={updateSettings} personName={snapshot.person.name} />;
+      return (
+        <SettingsPage
+          settings={settings}
+          update={updateSettings}
+          personName={snapshot.person.name}
+          showBoard={snapshot.person.role === 'agent'}
+        />
+      );
     }
   }
 }

@@ -6,6 +6,7 @@ export const VIEW_LABELS: Record<View, string> = {
   kudos: 'Kudos',
   timeline: 'Timeline',
   profile: 'Profile',
+  board: 'Board',
   coaching: 'Coaching',
   ideas: 'Ideas',
   team: 'Team',
@@ -18,7 +19,7 @@ export const VIEW_LABELS: Record<View, string> = {
  * console (the same admin routes a script calls) is for admins only, first of all.
  */
 export function viewsFor(role: Role): View[] {
-  const agent: View[] = ['today', 'kudos', 'timeline', 'profile', 'coaching', 'ideas', 'settings'];
+  const agent: View[] = ['today', 'kudos', 'timeline', 'profile', 'board', 'coaching', 'ideas', 'settings'];
   if (role === 'agent') return agent;
   if (role === 'supervisor') return ['team', ...agent];
   return ['admin', 'team', ...agent];

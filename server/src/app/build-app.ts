@@ -15,6 +15,7 @@ import { registerIngestRoutes } from '../http/routes-ingest';
 import { registerWebhookRoutes } from '../http/routes-webhooks';
 import { registerSupervisorRoutes } from '../http/routes-supervisor';
 import { registerGrowthPlanRoutes } from '../http/routes-growth-plans';
+import { registerRecognitionRoutes } from '../http/routes-recognition';
 import { registerOpsRoutes } from '../http/routes-ops';
 import { registerWebStatic } from '../http/web-static';
 import { registerLiveRoute } from '../http/live-route';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerWebhookRoutes(app, ctx, route);
   registerSupervisorRoutes(app, ctx, route);
   registerGrowthPlanRoutes(app, ctx, route);
+  registerRecognitionRoutes(app, ctx, route);
   registerPairingRoutes(app, ctx, route, limiter);
   registerLiveRoute(app, ctx, limiter);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);

@@ -288,4 +288,12 @@ export interface Database {
   connections: ConnectionsTable;
   connection_cursors: ConnectionCursorsTable;
   growth_plans: GrowthPlansTable;
+  recognition_settings: RecognitionSettingsTable;
+}
+
+/** A person's recognition choices (migration 0012): on the most-improved board or not (0/1). */
+export interface RecognitionSettingsTable {
+  person_id: string;
+  board_opt_in: number;
+  updated_at: string;
 }

@@ -5,6 +5,7 @@ import { clearAllDrafts } from '../../api/use-draft';
 import { errorMessage } from '../../api/error-message';
 import { Section } from '../../components/Section';
 import { parsePopupsPerHour, POPUPS_PER_HOUR } from './popups-per-hour';
+import { BoardOptIn } from './BoardOptIn';
 
 type OptOut = keyof Settings['optOut'];
 /** Each game mechanic as what it does when ticked, and a sentence for each state. */
@@ -144,10 +145,13 @@ export function SettingsView({
   settings,
   update,
   personName,
+  showBoard = false,
 }: {
   settings: Settings | null;
   update: (patch: Partial<Settings>) => Promise<void>;
   personName: string;
+  /** Agents choose whether to be on the most-improved board (supervisors are never ranked). */
+  showBoard?: boolean;
 }) {
   const api = useApi();
   const capabilities = useHostCapabilities();
@@ -221,6 +225,7 @@ export function SettingsView({
               describe={settings.optOut[key] ? off : on}
             />
           ))}
+          {showBoard && <BoardOptIn />}
         </div>
       </Section>
       <Section title="This device">

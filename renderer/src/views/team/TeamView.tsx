@@ -11,6 +11,7 @@ import { IdeaMover } from './IdeaMover';
 import { MemberCard } from './MemberCard';
 import { MilestoneForm } from './MilestoneForm';
 import { TeamKudosForm } from './TeamKudosForm';
+import { ToughDays } from './ToughDays';
 import { useTeamOverview } from './use-team-overview';
 import { TeamPlansSection } from '../growth/TeamPlansSection';
 
@@ -89,6 +90,9 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
             )}
           </Section>
           <TeamPlansSection teamId={teamId} timeZone={snapshot.person.timezone} />
+          <Section title="Reasons for kudos: tough days">
+            <ToughDays teamId={teamId} supervisorId={snapshot.person.id} onKudos={onThank} />
+          </Section>
           <Section title="Kudos to the whole team">
             <TeamKudosForm overview={overview} />
           </Section>

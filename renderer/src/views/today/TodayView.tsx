@@ -5,6 +5,7 @@ import { Section } from '../../components/Section';
 import { MissionCard } from './MissionCard';
 import { OfferCard } from './OfferCard';
 import { StreakCard } from './StreakCard';
+import { ImpactCard } from './ImpactCard';
 
 /** Today: running missions first, then the streak, then this week's offers to choose from. */
 export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings: Settings }) {
@@ -39,6 +40,7 @@ export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings
           <StreakCard streak={snapshot.streak} />
         </Section>
       )}
+      {snapshot.person.role === 'agent' && <ImpactCard />}
       {openOffers.length > 0 && (
         <Section title="This week’s offers">
           <p className="muted">

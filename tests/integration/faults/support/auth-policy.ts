@@ -294,6 +294,26 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
   },
+
+  // Recognition: the person's own; the board for the team's members (an agent who has not opted in gets a
+  // 200 with visible: false) and supervisors; tough days for the team's supervisors only.
+  recognitionSettings: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
+  updateRecognitionSettings: {
+    request: () => ({ path: '/api/me/recognition', body: { boardOptIn: false } }),
+    denied: { admin: FORBIDDEN },
+    allowed: 'A1',
+  },
+  myImpact: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
+  improvementBoard: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/improvement-board` }),
+    denied: { supB: FORBIDDEN, B1: FORBIDDEN },
+    allowed: 'A1',
+  },
+  toughDays: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/tough-days` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
 };
 
 const field = (text: string, visibility: 'me' | 'supervisor' | 'team') => ({ text, visibility });

@@ -3,6 +3,11 @@ import type { Snapshot } from '../../../../shared/api/snapshot';
 import type { TeamCoaching, TeamOverview } from '../../../../shared/api/supervisor';
 import type { TeamPlans } from '../../../../shared/api/growth-plans';
 import type { Celebration } from '../../../../shared/domain/growth-model';
+import type {
+  ImpactSummary,
+  ImprovementBoard,
+  ToughDaySuggestions,
+} from '../../../../shared/domain/recognition-model';
 import {
   DEFAULT_SETTINGS,
   type ClientState,
@@ -23,6 +28,12 @@ export type FakeOptions = {
   coaching?: TeamCoaching;
   /** The plans the team shares with its supervisor (getTeamPlans); none by default. */
   plans?: TeamPlans;
+  /** Recognition reads (getMyImpact, getImprovementBoard, getToughDays); without one the call fails as offline. */
+  impact?: ImpactSummary;
+  board?: ImprovementBoard;
+  toughDays?: ToughDaySuggestions;
+  /** The board opt-in as stored on the server (off by default). */
+  boardOptIn?: boolean;
   /** What the host says it can do (a browser tab by default: no start at login). */
   capabilities?: HostCapabilities;
   /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
@@ -49,6 +60,11 @@ export function createFakeApi(options: FakeOptions = {}) {
   const navigateListeners = new Set<(t: NavigateTarget) => void>();
   const digestListeners = new Set<(d: PopupDigest) => void>();
   let n = 0;
+  let boardOptIn = options.boardOptIn ?? false;
+  const answer = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The server cannot be reached right now.');
+    return value;
+  };
   const receipt = async (_request: unknown) => ({ key: `key-${++n}`, queued: false });
   const listen =
     <T>(set: Set<(v: T) => void>) =>
@@ -99,6 +115,14 @@ export function createFakeApi(options: FakeOptions = {}) {
     sendTeamKudos: vi.fn(async (_request: unknown) => ({ kudosIds: ['k-team-1', 'k-team-2'] })),
     askTeam: vi.fn(async (_request: unknown) => ({ id: 'q-new' })),
     decideConsultation: vi.fn(async (_request: unknown) => ({ id: 'q-macro' })),
+    getRecognitionSettings: vi.fn(async () => ({ boardOptIn })),
+    updateRecognitionSettings: vi.fn(async (request: { boardOptIn: boolean }) => {
+      boardOptIn = request.boardOptIn;
+      return { boardOptIn };
+    }),
+    getMyImpact: vi.fn(async () => answer(options.impact)),
+    getImprovementBoard: vi.fn(async (_request: unknown) => answer(options.board)),
+    getToughDays: vi.fn(async (_request: unknown) => answer(options.toughDays)),
     getSettings: vi.fn(async () => settings),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
       settings = { ...settings, ...patch };
