@@ -45,11 +45,17 @@ function onMessage(client: Client, raw: string): void {
   if (waiter && count >= waiter.need) waiter.report();
 }
 
-function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Client> {
+function connectOne(
+  url: string,
+  mode: FleetMode,
+  spec: FleetClient,
+  localAddress: string | undefined,
+): Promise<Client> {
   return new Promise((resolve, reject) => {
     // A bare client says who it is in the URL (the bare server's only notion of identity).
     const socket = new WebSocket(mode === 'bare' ? `${url}/?id=${encodeURIComponent(spec.token)}` : url, {
       perMessageDeflate: false,
+      ...(localAddress === undefined ? {} : { localAddress }),
     });
     const client: Client = { socket, seen: new Map(), duplicates: 0 };
     const timer = setTimeout(() => {
@@ -107,6 +113,7 @@ async function connectAll(
   mode: FleetMode,
   specs: FleetClient[],
   concurrency: number,
+  localAddress: string | undefined,
 ): Promise<void> {
   let next = 0;
   let failed = 0;
@@ -115,7 +122,7 @@ async function connectAll(
     while (next < specs.length) {
       const spec = specs[next++] as FleetClient;
       try {
-        clients.push(await connectOne(url, mode, spec));
+        clients.push(await connectOne(url, mode, spec, localAddress));
       } catch (err) {
         failed += 1;
         if (errors.length < 5) errors.push(err instanceof Error ? err.message : String(err));
@@ -145,7 +152,8 @@ process.on('message', (raw) => {
   const parsed = FleetCommand.safeParse(raw);
   if (!parsed.success) return send({ ev: 'error', message: `bad fleet command: ${parsed.error.message}` });
   const cmd = parsed.data;
-  if (cmd.cmd === 'connect') void connectAll(cmd.url, cmd.mode, cmd.clients, cmd.concurrency);
+  if (cmd.cmd === 'connect')
+    void connectAll(cmd.url, cmd.mode, cmd.clients, cmd.concurrency, cmd.localAddress);
   else if (cmd.cmd === 'expect') expect(cmd.marker, cmd.timeoutMs, cmd.need);
   else {
     for (const c of clients) c.socket.terminate();

@@ -24,6 +24,7 @@ const SECRETS = new Set([
   'SIDEKICK_ZENDESK_SECRET',
   'SIDEKICK_FRESHDESK_SECRET',
   'SIDEKICK_TOKEN',
+  'SIDEKICK_REDIS_URL',
 ]);
 const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
@@ -100,9 +101,16 @@ export const ENVIRONMENT = {
   SIDEKICK_FEED_BUS: {
     schema: z.preprocess(
       unset,
-      z.enum(['postgres', 'in-process'], 'must be postgres or in-process').optional(),
+      z.enum(['postgres', 'redis', 'in-process'], 'must be postgres, redis or in-process').optional(),
     ),
-    help: 'how live pushes reach the other instances: postgres (LISTEN/NOTIFY, the default with DATABASE_URL) or in-process (one instance)',
+    help: 'how live pushes and sign-outs reach the other instances: postgres (LISTEN/NOTIFY, the default with DATABASE_URL), redis (pub/sub at SIDEKICK_REDIS_URL) or in-process (one instance)',
+  },
+  SIDEKICK_REDIS_URL: {
+    schema: z.preprocess(
+      unset,
+      z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    ),
+    help: 'the Redis of SIDEKICK_FEED_BUS=redis, e.g. redis://127.0.0.1:6379',
   },
   SIDEKICK_RENDERER_DIR: { schema: text, help: 'the built renderer served at / (default renderer/dist)' },
   SIDEKICK_IMPORT_MAX_BYTES: {
@@ -190,7 +198,9 @@ export interface ServerConfig {
   /** Fastify's trustProxy: false, or the addresses/CIDRs of the proxies in front (SIDEKICK_TRUST_PROXY). */
   trustProxy: false | string[];
   /** How committed feed entries reach the sockets of other instances; 'auto': PostgreSQL's when on PostgreSQL. */
-  feedBus: 'auto' | 'postgres' | 'in-process';
+  feedBus: 'auto' | 'postgres' | 'redis' | 'in-process';
+  /** The Redis of the redis feed bus (SIDEKICK_REDIS_URL), or null. */
+  redisUrl: string | null;
   /** Larger history uploads are cut off with 413. */
   importMaxBytes: number;
   /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
@@ -224,6 +234,7 @@ export function serverConfigFrom(
     actionsPerMinute: environment.SIDEKICK_ACTIONS_PER_MINUTE ?? 60,
     trustProxy: trustProxyFrom(environment.SIDEKICK_TRUST_PROXY),
     feedBus: environment.SIDEKICK_FEED_BUS ?? 'auto',
+    redisUrl: environment.SIDEKICK_REDIS_URL ?? null,
     importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
     validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
     faultPause: environment.SIDEKICK_FAULT_PAUSE ?? null,

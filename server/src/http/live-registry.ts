@@ -1,4 +1,7 @@
 import type { AppContext } from '../core/context';
+import type { LiveSessionEnd } from '../feed/session-end';
+import { activeTokenHashesAmong } from '../store/repos/tokens-repo';
+import { LIVE_END } from '../../../shared/api/feed';
 
 /** What the registry needs of a live session: whose it is, by which token, and how to end it. */
 export interface RegisteredSession {
@@ -8,11 +11,14 @@ export interface RegisteredSession {
   end(error: string, message: string, closeCode: number): void;
 }
 
+/** A re-check reads this many token hashes per query. */
+const RECHECK_BATCH = 500;
+
 /**
  * The live sessions of this server process, so an admin change can end the sockets it invalidates: a revoked
- * token's sockets (signed out), and a person's sockets when their role or teams change (the client starts over
- * from a snapshot). Sessions of other server processes are not here; a cross-instance close would travel over
- * the same channel as the feed entries.
+ * token's sockets (signed out, 4001), and a person's sockets when their role or teams change (the client starts
+ * over from a snapshot, 4002). The change is published on the feed bus (`endLiveSessions`), and every
+ * instance's registry hears it, so the sockets end wherever they are held.
  */
 export class LiveSessionRegistry {
   private readonly sessions = new Set<RegisteredSession>();
@@ -22,7 +28,7 @@ export class LiveSessionRegistry {
     return () => this.sessions.delete(session);
   }
 
-  /** Ends every session matching `who`; returns how many. */
+  /** Ends every session of this process matching `who`; returns how many. */
   closeSessions(
     who: { personId: string } | { tokenHash: string },
     end: { error: string; message: string; closeCode: number },
@@ -39,19 +45,55 @@ export class LiveSessionRegistry {
     return n;
   }
 
+  /**
+   * Signs out every session whose token is no longer active: after the bus lost its connection, a revoke sent
+   * meanwhile was never heard here. `keep`: a hash that is not in the store but is valid (the bootstrap admin).
+   */
+  async signOutRevoked(ctx: AppContext, keep: string | null): Promise<number> {
+    const hashes = [...new Set([...this.sessions].map((s) => s.tokenHash))].filter((h) => h !== keep);
+    let n = 0;
+    for (let i = 0; i < hashes.length; i += RECHECK_BATCH) {
+      const batch = hashes.slice(i, i + RECHECK_BATCH);
+      const active = await activeTokenHashesAmong(ctx.store.db, batch);
+      for (const tokenHash of batch)
+        if (!active.has(tokenHash))
+          n += this.closeSessions({ tokenHash }, { ...LIVE_END.signedOut, message: REVOKED_MESSAGE });
+    }
+    return n;
+  }
+
   size(): number {
     return this.sessions.size;
   }
 }
 
+export const REVOKED_MESSAGE = 'This device was signed out: its token was revoked.';
+
 const registries = new WeakMap<AppContext, LiveSessionRegistry>();
 
-/** The one registry of an app (keyed by its context, so the live route and the admin routes share it). */
+/**
+ * The one registry of an app (keyed by its context, so the live route and the admin routes share it). It hears
+ * the session ends of the app's feed bus: this instance's own and every other instance's.
+ */
 export function liveSessionsOf(ctx: AppContext): LiveSessionRegistry {
   let registry = registries.get(ctx);
   if (!registry) {
-    registry = new LiveSessionRegistry();
-    registries.set(ctx, registry);
+    const created = new LiveSessionRegistry();
+    registries.set(ctx, created);
+    ctx.bus.onSessionEnd({
+      end: (end) => created.closeSessions(end.who, { ...LIVE_END[end.reason], message: end.message }),
+      recheck: () => void created.signOutRevoked(ctx, ctx.config.adminTokenHash).catch(() => undefined),
+    });
+    registry = created;
   }
   return registry;
+}
+
+/**
+ * Ends the matching live sessions on every instance (after the change that causes it committed). This
+ * instance's end before it resolves; it rejects when the bus could not tell the other instances.
+ */
+export async function endLiveSessions(ctx: AppContext, end: LiveSessionEnd): Promise<void> {
+  liveSessionsOf(ctx);
+  await ctx.bus.endSessions(end);
 }

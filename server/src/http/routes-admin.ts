@@ -15,8 +15,8 @@ import {
 import { listTokens, revokePairingCode } from '../actions/admin-tokens';
 import { mergePreview } from '../actions/merge-preview';
 import type { RegisterRoute } from './route-registrar';
-import { liveSessionsOf } from './live-registry';
-import { LIVE_END } from '../../../shared/api/feed';
+import { endLiveSessions, REVOKED_MESSAGE } from './live-registry';
+import type { LiveSessionEnd } from '../feed/session-end';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
@@ -41,10 +41,11 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route
     const after = await updatePerson(ctx, params.id, body, ctx.clock());
     // A new role or team changes what the person may see: their open companions start over from a snapshot.
     if (before && (before.role !== after.role || !sameSet(before.teamIds, after.teamIds)))
-      liveSessionsOf(ctx).closeSessions(
-        { personId: params.id },
-        { ...LIVE_END.resync, message: 'Your role or teams changed; loading your state afresh.' },
-      );
+      await endEverywhere(app, ctx, {
+        who: { personId: params.id },
+        reason: 'resync',
+        message: 'Your role or teams changed; loading your state afresh.',
+      });
     return after;
   });
   route(app, 'mergePerson', ({ params, body }) =>
@@ -56,10 +57,19 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext, route
   route(app, 'createToken', ({ params, body }) => createToken(db, params.id, body, ctx.clock()));
   route(app, 'revokeToken', async ({ params }) => {
     const { tokenHash } = await revokeToken(db, params.id, ctx.clock());
-    // Within the request, right after the commit: the revoked token's open sockets end now, not at next auth.
-    liveSessionsOf(ctx).closeSessions(
-      { tokenHash },
-      { ...LIVE_END.signedOut, message: 'This device was signed out: its token was revoked.' },
-    );
+    // Within the request, right after the commit: the revoked token's open sockets end now, on every
+    // instance, not at their next sign-in.
+    await endEverywhere(app, ctx, { who: { tokenHash }, reason: 'signedOut', message: REVOKED_MESSAGE });
   });
+}
+
+/**
+ * The change is committed, so the request succeeds even if the other instances could not be told: this
+ * instance's sockets ended, the others refuse the token at their next sign-in, and an instance whose bus
+ * connection was lost re-checks its sockets' tokens when it reconnects.
+ */
+async function endEverywhere(app: FastifyInstance, ctx: AppContext, end: LiveSessionEnd): Promise<void> {
+  await endLiveSessions(ctx, end).catch((error: unknown) =>
+    app.log.warn({ err: error }, 'could not tell the other instances to end live sessions'),
+  );
 }

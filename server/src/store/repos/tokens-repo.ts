@@ -95,6 +95,21 @@ export async function tokensOf(
   }));
 }
 
+/** Which of these token hashes belong to unrevoked tokens (one query; a live-session re-check). */
+export async function activeTokenHashesAmong(
+  db: Kysely<Database>,
+  hashes: readonly string[],
+): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('tokens')
+    .select('token_hash')
+    .where('token_hash', 'in', [...hashes])
+    .where('revoked_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.token_hash));
+}
+
 /** The stored hash of a token, by id; null when there is no such token. */
 export async function tokenHashById(db: Kysely<Database>, id: string): Promise<string | null> {
   const row = await db.selectFrom('tokens').select('token_hash').where('id', '=', id).executeTakeFirst();
