@@ -50,6 +50,8 @@ export const Settings = z.object({
     celebrations: z.boolean(),
     growthPoints: z.boolean(),
     popups: z.boolean(),
+    /** The weekly recap (and a supervisor's briefing) pop-up and card; settings saved before it default to on. */
+    weeklyRecap: z.boolean().default(false),
   }),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -58,7 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietHours: { enabled: false, start: '18:00', end: '08:00' },
   maxPopupsPerHour: 6,
   startAtLogin: false,
-  optOut: { streaks: false, celebrations: false, growthPoints: false, popups: false },
+  optOut: { streaks: false, celebrations: false, growthPoints: false, popups: false, weeklyRecap: false },
 };
 
 export const SignInInput = z.object({

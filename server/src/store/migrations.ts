@@ -5,6 +5,7 @@ import { rateCountersMigration } from './migration-0005-rate-counters';
 import { pairingCodes } from './migration-0007-pairing-codes';
 import { connectionsMigration } from './migration-0008-connections';
 import { growthMigration } from './migration-0009-growth';
+import { weeklyRecapsMigration } from './migration-0011-weekly-recaps';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -193,6 +194,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_pairing_codes': pairingCodes,
   '0008_connections': connectionsMigration,
   '0009_growth': growthMigration,
+  '0011_weekly_recaps': weeklyRecapsMigration,
 };
 
 class StaticMigrations implements MigrationProvider {

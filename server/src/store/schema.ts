@@ -208,6 +208,15 @@ export interface JobRunsTable {
   ran_at: string;
 }
 
+/** A weekly recap or supervisor briefing as delivered (migration 0011): one row per person, subject and week. */
+export interface WeeklyRecapsTable {
+  person_id: string;
+  subject: string;
+  for_week: string;
+  body: string;
+  delivered_at: string;
+}
+
 /** Work owed to the store across restarts (migration 0003): one row per job while it is due. */
 export interface PendingWorkTable {
   job: string;
@@ -275,4 +284,5 @@ export interface Database {
   consultation_named_answers: ConsultationNamedAnswersTable;
   connections: ConnectionsTable;
   connection_cursors: ConnectionCursorsTable;
+  weekly_recaps: WeeklyRecapsTable;
 }
