@@ -141,6 +141,9 @@ export const invokeContract = {
   answerConsultation: [AnswerConsultationBody, Receipt],
   getTeamOverview: [z.object({ teamId: z.string() }), apiRoutes.teamOverview.reply],
   getTeamCoaching: [z.object({ teamId: z.string() }), apiRoutes.teamCoaching.reply],
+  getTeamBriefing: [z.object({ teamId: z.string() }), apiRoutes.teamBriefing.reply],
+  /** The agent's latest weekly recap, read online like the supervisor calls (not cached). */
+  getWeeklyRecap: [z.void(), apiRoutes.myRecap.reply],
   assignMission: [AssignMissionBody, apiRoutes.assignMission.reply],
   writeCoachingCard: [CoachingCardBody, apiRoutes.writeCoachingCard.reply],
   moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), apiRoutes.moveIdea.reply],

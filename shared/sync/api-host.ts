@@ -157,6 +157,8 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     answerConsultation: enqueue('answerConsultation'),
     getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
     getTeamCoaching: ({ teamId }) => supervisor.teamCoaching(teamId),
+    getTeamBriefing: ({ teamId }) => supervisor.teamBriefing(teamId),
+    getWeeklyRecap: () => supervisor.myRecap(),
     assignMission: (body) => supervisor.assignMission(body),
     writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
     moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),

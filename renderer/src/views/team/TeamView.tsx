@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 import { useNow } from '../../components/use-now';
 import { AskTeamForm } from './AskTeamForm';
+import { BriefingSection } from './BriefingSection';
 import { AssignMissionForm } from './AssignMissionForm';
 import { ConsultationReview } from './ConsultationReview';
 import { CoachingCardForm } from './CoachingCardForm';
@@ -87,6 +88,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
               </ul>
             )}
           </Section>
+          <BriefingSection teamId={teamId} />
           <Section title="Kudos to the whole team">
             <TeamKudosForm overview={overview} />
           </Section>

@@ -39,11 +39,20 @@ function printable(text: string, hasGlyph: (codePoint: number) => boolean): stri
   return out.replace(/[ \t]{2,}/g, ' ').trim();
 }
 
+/** What a PDF of sections says: a small label, a big title, a line under it, then the sections. */
+export interface PdfDocument {
+  kicker: string;
+  title: string;
+  subtitle: string;
+  sections: readonly { heading: string; lines: readonly string[] }[];
+}
+
 /**
- * The portfolio as a one-column A4 PDF in an embedded Unicode font, so "Zoë Nguyễn-Łukasiewicz", Greek and
- * Cyrillic print as written; every line, even a single very long word, is wrapped inside the margins.
+ * A one-column A4 PDF in an embedded Unicode font, so "Zoë Nguyễn-Łukasiewicz", Greek and Cyrillic print as
+ * written; every line, even a single very long word, is wrapped inside the margins. The portfolio, the weekly
+ * recap and the supervisor's briefing are all printed by it.
  */
-export function portfolioPdf(snapshot: Snapshot, exportedAt: string, fontBase64: string): Uint8Array {
+export function sectionsPdf(page: PdfDocument, fontBase64: string): Uint8Array {
   const doc = new jsPDF({ unit: 'pt', format: 'a4' });
   doc.addFileToVFS(FONT_FILE, fontBase64);
   doc.addFont(FONT_FILE, FONT, 'normal', 'Identity-H');
@@ -80,14 +89,27 @@ export function portfolioPdf(snapshot: Snapshot, exportedAt: string, fontBase64:
     y += 10;
   };
 
-  write('Growth portfolio', 11, 2, [87, 96, 106]);
-  write(snapshot.person.name, 22, 4);
-  write(`Exported ${exportedAt.slice(0, 10)} from Sidekick`, 10, 10, [87, 96, 106]);
+  write(page.kicker, 11, 2, [87, 96, 106]);
+  write(page.title, 22, 4);
+  write(page.subtitle, 10, 10, [87, 96, 106]);
   rule();
-  for (const section of portfolioLines(snapshot)) {
+  for (const section of page.sections) {
     y += 8;
     write(section.heading, 13, 4, [11, 99, 206]);
     for (const line of section.lines) write(line, 10, 2);
   }
   return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** The growth portfolio, every week of it (it may run to several pages). */
+export function portfolioPdf(snapshot: Snapshot, exportedAt: string, fontBase64: string): Uint8Array {
+  return sectionsPdf(
+    {
+      kicker: 'Growth portfolio',
+      title: snapshot.person.name,
+      subtitle: `Exported ${exportedAt.slice(0, 10)} from Sidekick`,
+      sections: portfolioLines(snapshot),
+    },
+    fontBase64,
+  );
 }
