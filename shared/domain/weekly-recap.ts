@@ -111,6 +111,7 @@ export interface RecapInput {
   offers: readonly MissionOffer[];
 }
 
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 const byId = <T extends { id: string }>(items: readonly T[]): T[] =>
   [...new Map(items.map((i) => [i.id, i])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const byAtThenId =
@@ -152,7 +153,9 @@ export function recapOf(input: RecapInput): WeeklyRecap {
       kind: k.kind,
       fromName: k.fromName,
       value: k.value,
-      message: k.message,
+      // A customer's kudos says it best in their own words.
+      message:
+        k.kind === 'customer' && k.customerQuote ? `“${clip(k.customerQuote, 280)}”` : clip(k.message, 280),
       at: k.at,
     }));
   const missions = byId(input.missions)

@@ -10,7 +10,7 @@ import { loadTeam, teamAgentIds } from '../store/repos/teams-repo';
 import { kudosToBetween, latestKudosTo } from '../store/repos/kudos-repo';
 import { recentMissions } from '../store/repos/missions-repo';
 import { loadPersonState } from '../store/repos/person-state-repo';
-import { openOffers } from '../store/repos/offers-repo';
+import { offersOfWeek } from '../store/repos/offers-repo';
 import { loadAgentEvents } from '../store/repos/events-repo';
 import { cardsOf, ideasOfTeam } from '../store/repos/coaching-ideas-repo';
 import { consultationsOfTeam } from '../store/repos/consultations-repo';
@@ -36,7 +36,7 @@ export async function composeRecap(
     kudosToBetween(db, person.id, thisWeek.from, thisWeek.to),
     recentMissions(db, person.id, thisWeek.from),
     loadPersonState(db, person.id),
-    openOffers(db, person.id),
+    offersOfWeek(db, person.id, forWeek),
   ]);
   return recapOf({
     agentId: person.id,

@@ -26,7 +26,7 @@ export function OnePageExport({ page, data, stem }: { page: OnePage; data: unkno
     return api.saveFile({
       suggestedName: `${stem}.pdf`,
       mimeType: 'application/pdf',
-      base64: toBase64(sectionsPdf(page, font)),
+      base64: toBase64(sectionsPdf(page, font, { onePage: true })),
     });
   }, [api, page, stem]);
   const exportJson = useCallback(

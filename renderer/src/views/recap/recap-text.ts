@@ -16,13 +16,18 @@ export interface OnePage {
 }
 
 /** At most this many lines a list, so the page stays one page; the rest is counted. */
-export const LINES_PER_LIST = 8;
-const capped = (lines: string[], empty: string): string[] =>
-  lines.length === 0
+export const LINES_PER_LIST = 6;
+/** And at most this many characters a line (two printed lines), for the same reason. */
+export const CHARS_PER_LINE = 200;
+const clip = (s: string) => (s.length <= CHARS_PER_LINE ? s : `${s.slice(0, CHARS_PER_LINE - 1)}…`);
+const capped = (all: string[], empty: string): string[] => {
+  const lines = all.map(clip);
+  return lines.length === 0
     ? [empty]
     : lines.length <= LINES_PER_LIST
       ? lines
       : [...lines.slice(0, LINES_PER_LIST - 1), `…and ${lines.length - (LINES_PER_LIST - 1)} more`];
+};
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "5, above your usual 4": against the agent's own past only, never anyone else's. */
@@ -73,7 +78,7 @@ export function recapPage(recap: WeeklyRecap): OnePage {
         heading: 'Missions settled',
         lines: capped(
           recap.missions.map(
-            (m) => `${m.title || 'Mission'} — ${m.status === 'completed' ? 'completed' : 'not reached'}`,
+            (m) => `${m.status === 'completed' ? 'Completed' : 'Not reached'}: ${m.title || 'a mission'}`,
           ),
           'None settled this week.',
         ),
@@ -81,7 +86,7 @@ export function recapPage(recap: WeeklyRecap): OnePage {
       {
         heading: 'Offers for the new week',
         lines: capped(
-          recap.offers.map((o) => o.sentence),
+          recap.offers.map((o) => `${o.sentence}${o.status === 'accepted' ? ' — you took this one' : ''}`),
           'No offers this week yet.',
         ),
       },
@@ -110,7 +115,7 @@ export function briefingPage(briefing: TeamBriefing): OnePage {
         heading: 'Ideas waiting for your answer',
         lines: capped(
           briefing.ideasWaiting.map(
-            (i) => `${i.title} — ${i.authorName ?? 'anonymous'}, ${plural(i.daysWaiting, 'day')} waiting`,
+            (i) => `${i.authorName ?? 'Anonymous'}, ${plural(i.daysWaiting, 'day')} waiting: ${i.title}`,
           ),
           'None waiting.',
         ),
@@ -119,7 +124,7 @@ export function briefingPage(briefing: TeamBriefing): OnePage {
         heading: 'Consultations waiting for a decision',
         lines: capped(
           briefing.consultationsWaiting.map(
-            (c) => `${c.question} — closed ${plural(c.daysWaiting, 'day')} ago`,
+            (c) => `Closed ${plural(c.daysWaiting, 'day')} ago: ${c.question}`,
           ),
           'None waiting.',
         ),
@@ -129,7 +134,7 @@ export function briefingPage(briefing: TeamBriefing): OnePage {
         lines: capped(
           briefing.coachingOverdue.map(
             (t) =>
-              `${t.agentName}: ${t.text} — due ${shortDate(t.due)}, ${plural(t.daysOverdue, 'day')} late`,
+              `${t.agentName}, due ${shortDate(t.due)} (${plural(t.daysOverdue, 'day')} late): ${t.text}`,
           ),
           'None overdue.',
         ),

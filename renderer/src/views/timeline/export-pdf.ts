@@ -52,7 +52,23 @@ export interface PdfDocument {
  * written; every line, even a single very long word, is wrapped inside the margins. The portfolio, the weekly
  * recap and the supervisor's briefing are all printed by it.
  */
-export function sectionsPdf(page: PdfDocument, fontBase64: string): Uint8Array {
+export function sectionsPdf(
+  page: PdfDocument,
+  fontBase64: string,
+  options: { onePage?: boolean } = {},
+): Uint8Array {
+  if (!options.onePage) return new Uint8Array(layout(page, fontBase64, 1).output('arraybuffer'));
+  // A one-page document (the recap, the briefing): set smaller, step by step, until it fits on one sheet.
+  let doc = layout(page, fontBase64, 1);
+  for (let scale = 0.9; doc.getNumberOfPages() > 1 && scale >= MIN_SCALE - 1e-9; scale -= 0.1)
+    doc = layout(page, fontBase64, scale);
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** The smallest a one-page document is set (body text at 6 pt); below it, it runs onto a second page. */
+const MIN_SCALE = 0.6;
+
+function layout(page: PdfDocument, fontBase64: string, scale: number): jsPDF {
   const doc = new jsPDF({ unit: 'pt', format: 'a4' });
   doc.addFileToVFS(FONT_FILE, fontBase64);
   doc.addFont(FONT_FILE, FONT, 'normal', 'Identity-H');
@@ -67,10 +83,12 @@ export function sectionsPdf(page: PdfDocument, fontBase64: string): Uint8Array {
   let y = MARGIN;
   const write = (
     text: string,
-    size: number,
-    gap: number,
+    points: number,
+    gapPoints: number,
     colour: [number, number, number] = [31, 35, 40],
   ) => {
+    const size = points * scale;
+    const gap = gapPoints * scale;
     doc.setFontSize(size);
     doc.setTextColor(...colour);
     for (const line of doc.splitTextToSize(printable(text, hasGlyph), width) as string[]) {
@@ -86,7 +104,7 @@ export function sectionsPdf(page: PdfDocument, fontBase64: string): Uint8Array {
     doc.setDrawColor(11, 99, 206);
     doc.setLineWidth(1.5);
     doc.line(MARGIN, y, MARGIN + 40, y);
-    y += 10;
+    y += 10 * scale;
   };
 
   write(page.kicker, 11, 2, [87, 96, 106]);
@@ -94,11 +112,11 @@ export function sectionsPdf(page: PdfDocument, fontBase64: string): Uint8Array {
   write(page.subtitle, 10, 10, [87, 96, 106]);
   rule();
   for (const section of page.sections) {
-    y += 8;
+    y += 8 * scale;
     write(section.heading, 13, 4, [11, 99, 206]);
     for (const line of section.lines) write(line, 10, 2);
   }
-  return new Uint8Array(doc.output('arraybuffer'));
+  return doc;
 }
 
 /** The growth portfolio, every week of it (it may run to several pages). */
