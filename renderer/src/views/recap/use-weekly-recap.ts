@@ -3,8 +3,9 @@ import type { WeeklyRecap } from '../../../../shared/domain/recap-model';
 import { useApi } from '../../api/api-context';
 
 /**
- * The agent's latest recap, read online (it is not part of the cached snapshot). Read again when the window
- * comes back into view, so a recap delivered while the popover was closed is there when it opens. A failed
+ * The agent's latest recap, read online (it is not part of the cached snapshot). Read again when its notice
+ * arrives and when the window comes back into view, so a recap delivered while the popover was closed is
+ * there when it opens. A failed
  * read shows nothing: the recap is a nicety, Today works without it.
  */
 export function useWeeklyRecap(enabled: boolean): WeeklyRecap | null {
@@ -24,7 +25,13 @@ export function useWeeklyRecap(enabled: boolean): WeeklyRecap | null {
       if (document.visibilityState === 'visible') void load();
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    const stop = api.onCelebration((c) => {
+      if (c.kind === 'weekly_recap') void load();
+    });
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      stop();
+    };
   }, [enabled, load]);
   return enabled ? recap : null;
 }
