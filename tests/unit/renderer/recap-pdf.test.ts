@@ -121,7 +121,7 @@ describe('the weekly recap and briefing as one printable page', () => {
     const { text, pages } = read(sectionsPdf(briefingPage(fullBriefing), font, { onePage: true }));
     expect(pages).toBe(1);
     for (let i = 0; i < 25; i++) expect(text).toContain(`Агент Номер ${i} —`);
-    expect(text).toContain('Anonymous, 8 days waiting:');
+    expect(text).toContain('Anonymous, waiting 8 days:');
     expect(text).toContain('…and 5 more');
   });
 

@@ -28,6 +28,8 @@ const capped = (all: string[], empty: string): string[] => {
       ? lines
       : [...lines.slice(0, LINES_PER_LIST - 1), `…and ${lines.length - (LINES_PER_LIST - 1)} more`];
 };
+/** "sent today", "waiting 3 days". */
+const waited = (days: number) => (days === 0 ? 'sent today' : `waiting ${plural(days, 'day')}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "5, above your usual 4": against the agent's own past only, never anyone else's. */
@@ -96,8 +98,15 @@ export function recapPage(recap: WeeklyRecap): OnePage {
 
 export function briefingPage(briefing: TeamBriefing): OnePage {
   const recognise = briefing.recognise.map((r) => {
+    const days = r.daysSince ?? 0;
     const last =
-      r.lastRecognisedAt === null ? 'no kudos yet' : `last kudos ${plural(r.daysSince ?? 0, 'day')} ago`;
+      r.lastRecognisedAt === null
+        ? 'no kudos yet'
+        : days === 0
+          ? 'last kudos today'
+          : days === 1
+            ? 'last kudos yesterday'
+            : `last kudos ${days} days ago`;
     const week = r.kudosThisWeek > 0 ? `, ${plural(r.kudosThisWeek, 'kudos', 'kudos')} last week` : '';
     return `${r.notRecognised ? '• ' : ''}${r.name} — ${last}${week}`;
   });
@@ -115,7 +124,7 @@ export function briefingPage(briefing: TeamBriefing): OnePage {
         heading: 'Ideas waiting for your answer',
         lines: capped(
           briefing.ideasWaiting.map(
-            (i) => `${i.authorName ?? 'Anonymous'}, ${plural(i.daysWaiting, 'day')} waiting: ${i.title}`,
+            (i) => `${i.authorName ?? 'Anonymous'}, ${waited(i.daysWaiting)}: ${i.title}`,
           ),
           'None waiting.',
         ),

@@ -59,6 +59,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
       {!overview && !error && <p aria-busy="true">Loading the team…</p>}
       {overview && (
         <>
+          <BriefingSection teamId={teamId} />
           <Section
             title={`${overview.name} — progress`}
             actions={
@@ -88,7 +89,6 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
               </ul>
             )}
           </Section>
-          <BriefingSection teamId={teamId} />
           <Section title="Kudos to the whole team">
             <TeamKudosForm overview={overview} />
           </Section>
