@@ -53,6 +53,8 @@ import { MetricsQuery } from './metrics';
 import { Health, Ready } from './ops';
 import { ExchangePairingCodeBody, PairedDevice, PairingCodeCreated } from './pairing';
 import { Snapshot } from './snapshot';
+import { MyRecap } from './recap';
+import { TeamBriefing } from '../domain/recap-model';
 import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
 import { PersonPlan, RecordCheckInBody, SavePlanBody, TeamPlans } from './growth-plans';
 import {
@@ -447,6 +449,16 @@ export const apiRoutes = {
     reply: Snapshot,
     noStore: true,
   }),
+  myRecap: route({
+    method: 'GET',
+    path: '/api/me/recap',
+    summary: 'the signed-in agent’s latest weekly recap (null before the first)',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    status: 200,
+    reply: MyRecap,
+    noStore: true,
+  }),
   feed: route({
     method: 'GET',
     path: '/api/me/feed',
@@ -538,6 +550,17 @@ export const apiRoutes = {
     params: TeamParams,
     status: 200,
     reply: TeamOverview,
+    noStore: true,
+  }),
+  teamBriefing: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/briefing',
+    summary:
+      'the weekly briefing: who to recognise (everyone, the unrecognised first), ideas and consultations waiting, overdue coaching',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: TeamBriefing,
     noStore: true,
   }),
   teamCoaching: route({

@@ -51,7 +51,16 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const CelebrationSize = z.enum(['toast', 'burst', 'confetti']);
 export const Celebration = z.object({
   id: Id,
-  kind: z.enum(['mission_completed', 'streak_milestone', 'personal_best', 'level_up', 'kudos']),
+  kind: z.enum([
+    'mission_completed',
+    'streak_milestone',
+    'personal_best',
+    'level_up',
+    'kudos',
+    /** Not a celebration but a notice through the same budget: the weekly recap, the supervisor's briefing. */
+    'weekly_recap',
+    'team_briefing',
+  ]),
   size: CelebrationSize,
   title: z.string(),
   message: z.string(),

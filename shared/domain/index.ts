@@ -38,3 +38,5 @@ export * from './months';
 export * from './impact';
 export * from './most-improved';
 export * from './tough-days';
+export * from './recap-model';
+export * from './weekly-briefing';

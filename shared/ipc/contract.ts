@@ -63,6 +63,8 @@ export const Settings = z.object({
     celebrations: z.boolean(),
     growthPoints: z.boolean(),
     popups: z.boolean(),
+    /** The weekly recap (and a supervisor's briefing) pop-up and card; settings saved before it default to on. */
+    weeklyRecap: z.boolean().default(false),
   }),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -71,7 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietHours: { enabled: false, start: '18:00', end: '08:00' },
   maxPopupsPerHour: 6,
   startAtLogin: false,
-  optOut: { streaks: false, celebrations: false, growthPoints: false, popups: false },
+  optOut: { streaks: false, celebrations: false, growthPoints: false, popups: false, weeklyRecap: false },
 };
 
 export const SignInInput = z.object({
@@ -205,6 +207,9 @@ export const invokeContract = {
   recordCheckIn: [RecordCheckInBody.extend({ agentId: z.string() }), apiRoutes.recordCheckIn.reply],
   getTeamOverview: [z.object({ teamId: z.string() }), apiRoutes.teamOverview.reply],
   getTeamCoaching: [z.object({ teamId: z.string() }), apiRoutes.teamCoaching.reply],
+  getTeamBriefing: [z.object({ teamId: z.string() }), apiRoutes.teamBriefing.reply],
+  /** The agent's latest weekly recap, read online like the supervisor calls (not cached). */
+  getWeeklyRecap: [z.void(), apiRoutes.myRecap.reply],
   assignMission: [AssignMissionBody, apiRoutes.assignMission.reply],
   writeCoachingCard: [CoachingCardBody, apiRoutes.writeCoachingCard.reply],
   moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), apiRoutes.moveIdea.reply],

@@ -165,6 +165,8 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     recordCheckIn: ({ agentId, ...body }) => supervisor.recordCheckIn(agentId, body),
     getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
     getTeamCoaching: ({ teamId }) => supervisor.teamCoaching(teamId),
+    getTeamBriefing: ({ teamId }) => supervisor.teamBriefing(teamId),
+    getWeeklyRecap: () => supervisor.myRecap(),
     assignMission: (body) => supervisor.assignMission(body),
     writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
     moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),

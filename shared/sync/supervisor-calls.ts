@@ -11,6 +11,8 @@ import type { SyncClient } from './sync-client';
 type SupervisorRoute =
   | 'teamOverview'
   | 'teamCoaching'
+  | 'teamBriefing'
+  | 'myRecap'
   | 'assignMission'
   | 'writeCoachingCard'
   | 'moveIdea'
@@ -40,6 +42,9 @@ export function createSupervisorCalls(client: () => SyncClient) {
   return {
     teamOverview: (teamId: string) => call('teamOverview', { teamId }, undefined),
     teamCoaching: (teamId: string) => call('teamCoaching', { teamId }, undefined),
+    teamBriefing: (teamId: string) => call('teamBriefing', { teamId }, undefined),
+    // Not a supervisor's, but read the same way: online only, straight from the server.
+    myRecap: () => call('myRecap', {}, undefined),
     assignMission: (body: RouteBodyInput<'assignMission'>) => call('assignMission', {}, body),
     writeCoachingCard: (body: RouteBodyInput<'writeCoachingCard'>) => call('writeCoachingCard', {}, body),
     moveIdea: (ideaId: string, body: RouteBodyInput<'moveIdea'>) => call('moveIdea', { ideaId }, body),

@@ -6,6 +6,7 @@ import { pairingCodes } from './migration-0007-pairing-codes';
 import { connectionsMigration } from './migration-0008-connections';
 import { growthMigration } from './migration-0009-growth';
 import { growthPlansMigration } from './migration-0010-growth-plans';
+import { weeklyRecapsMigration } from './migration-0011-weekly-recaps';
 import { recognitionMigration } from './migration-0012-recognition';
 import { tokenLastUsed } from './migration-0014-token-last-used';
 
@@ -197,6 +198,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_connections': connectionsMigration,
   '0009_growth': growthMigration,
   '0010_growth_plans': growthPlansMigration,
+  '0011_weekly_recaps': weeklyRecapsMigration,
   '0012_recognition': recognitionMigration,
   '0014_token_last_used': tokenLastUsed,
 };

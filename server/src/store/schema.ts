@@ -220,6 +220,15 @@ export interface JobRunsTable {
   ran_at: string;
 }
 
+/** A weekly recap or supervisor briefing as delivered (migration 0011): one row per person, subject and week. */
+export interface WeeklyRecapsTable {
+  person_id: string;
+  subject: string;
+  for_week: string;
+  body: string;
+  delivered_at: string;
+}
+
 /** Work owed to the store across restarts (migration 0003): one row per job while it is due. */
 export interface PendingWorkTable {
   job: string;
@@ -289,6 +298,7 @@ export interface Database {
   connection_cursors: ConnectionCursorsTable;
   growth_plans: GrowthPlansTable;
   recognition_settings: RecognitionSettingsTable;
+  weekly_recaps: WeeklyRecapsTable;
 }
 
 /** A person's recognition choices (migration 0012): on the most-improved board or not (0/1). */

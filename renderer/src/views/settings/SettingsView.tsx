@@ -34,6 +34,12 @@ const MECHANICS: { key: OptOut; label: string; on: string; off: string }[] = [
     on: 'On: new kudos and moments pop up, within the limits above.',
     off: 'Off: nothing pops up; everything still lands in your inbox and timeline.',
   },
+  {
+    key: 'weeklyRecap',
+    label: 'Weekly recap',
+    on: 'On: your week in review at the start of your first shift, within the limits above.',
+    off: 'Off: no recap card or pop-up. Nothing is lost; turn it back on any time.',
+  },
 ];
 
 /** "18:00" as this browser writes times (its time fields show "6:00 PM" in some locales). */

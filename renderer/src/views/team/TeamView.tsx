@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 import { useNow } from '../../components/use-now';
 import { AskTeamForm } from './AskTeamForm';
+import { BriefingSection } from './BriefingSection';
 import { AssignMissionForm } from './AssignMissionForm';
 import { ConsultationReview } from './ConsultationReview';
 import { CoachingCardForm } from './CoachingCardForm';
@@ -60,6 +61,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
       {!overview && !error && <p aria-busy="true">Loading the team…</p>}
       {overview && (
         <>
+          <BriefingSection teamId={teamId} />
           <Section
             title={`${overview.name} — progress`}
             actions={

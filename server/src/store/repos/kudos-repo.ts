@@ -137,15 +137,33 @@ export async function kudosIdsWithSourcePrefix(db: Kysely<Database>, prefix: str
 export async function latestKudosTo(
   db: Kysely<Database>,
   personId: string,
-): Promise<{ toPersonId: string; at: string }[]> {
+): Promise<{ id: string; toPersonId: string; at: string }[]> {
   const rows = await db
     .selectFrom('kudos')
-    .select(['to_person_id', 'at'])
+    .select(['id', 'to_person_id', 'at'])
     .where('to_person_id', '=', personId)
     .orderBy('at', 'desc')
     .limit(1)
     .execute();
-  return rows.map((k) => ({ toPersonId: k.to_person_id, at: k.at }));
+  return rows.map((k) => ({ id: k.id, toPersonId: k.to_person_id, at: k.at }));
+}
+
+/** Kudos a person received in [from, to), oldest first (the weekly recap and briefing). */
+export async function kudosToBetween(
+  db: Kysely<Database>,
+  personId: string,
+  from: string,
+  to: string,
+): Promise<Kudos[]> {
+  const rows = await db
+    .selectFrom('kudos')
+    .selectAll()
+    .where('to_person_id', '=', personId)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .orderBy('at')
+    .execute();
+  return rows.map(kudosFromRow);
 }
 
 /** Kudos received by `fromId` now belong to `intoId` (merging people). */

@@ -224,3 +224,8 @@ export function personSummary(person: PersonFull): PersonSummary {
     teamIds: person.teamIds,
   };
 }
+
+/** Every supervisor with their time zone (the weekly briefing goes to each of them). */
+export async function supervisors(db: Kysely<Database>): Promise<{ id: string; timezone: string }[]> {
+  return db.selectFrom('people').select(['id', 'timezone']).where('role', '=', 'supervisor').execute();
+}

@@ -144,6 +144,7 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
 
   snapshot: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
   feed: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
+  myRecap: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
   sendKudos: {
     request: (f) => ({ path: '/api/me/kudos', body: { toPersonId: f.A1, value: 'Teamwork', message: 'x' } }),
     denied: { admin: FORBIDDEN, B1: FORBIDDEN },
@@ -221,6 +222,11 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
   },
   teamOverview: {
     request: (f) => ({ path: `/api/teams/${f.teamA}/overview` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
+  teamBriefing: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/briefing` }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
     allowed: 'supA',
   },

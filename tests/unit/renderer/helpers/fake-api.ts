@@ -8,6 +8,7 @@ import type {
   ImprovementBoard,
   ToughDaySuggestions,
 } from '../../../../shared/domain/recognition-model';
+import type { TeamBriefing, WeeklyRecap } from '../../../../shared/domain/recap-model';
 import {
   DEFAULT_SETTINGS,
   type ClientState,
@@ -34,6 +35,10 @@ export type FakeOptions = {
   toughDays?: ToughDaySuggestions;
   /** The board opt-in as stored on the server (off by default). */
   boardOptIn?: boolean;
+  /** The team's weekly briefing (getTeamBriefing); without it the call fails like a non-supervisor's. */
+  briefing?: TeamBriefing;
+  /** The agent's latest weekly recap (getWeeklyRecap); none by default. */
+  recap?: WeeklyRecap;
   /** What the host says it can do (a browser tab by default: no start at login). */
   capabilities?: HostCapabilities;
   /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
@@ -102,6 +107,11 @@ export function createFakeApi(options: FakeOptions = {}) {
       if (!options.coaching) throw new Error('You are not a supervisor of this team.');
       return options.coaching;
     }),
+    getTeamBriefing: vi.fn(async (_request: unknown) => {
+      if (!options.briefing) throw new Error('You are not a supervisor of this team.');
+      return options.briefing;
+    }),
+    getWeeklyRecap: vi.fn(async () => ({ recap: options.recap ?? null })),
     assignMission: vi.fn(async (_request: unknown) => ({ missionIds: ['m-new'] })),
     writeCoachingCard: vi.fn(async (_request: unknown) => ({ id: 'c-new' })),
     moveIdea: vi.fn(async (_request: unknown) => ({ id: 'i-3' })),
