@@ -10,6 +10,7 @@ const MAPPING_NAMES: Record<Mapping, string> = {
   zendesk: 'Zendesk export',
   freshdesk: 'Freshdesk export',
   servicenow: 'ServiceNow audit log',
+  mojo: 'Mojo Helpdesk tickets (API JSON or export)',
   file: 'A mapping file (JSON) for renamed columns',
 };
 type Stage = { kind: 'idle' } | { kind: 'reading' } | { kind: 'importing'; bytes: number };

@@ -23,9 +23,23 @@ export function ImportSummaryView({ fileName, summary }: { fileName: string; sum
         <dd>{summary.duplicates}</dd>
         <dt>Records without events</dt>
         <dd>{summary.recordsWithoutEvents}</dd>
+        <dt>Left out by the row filter</dt>
+        <dd>{summary.filtered}</dd>
         <dt>Rejected lines</dt>
         <dd>{summary.rejectedCount}</dd>
       </dl>
+      {summary.warnings.length > 0 && (
+        <div role="alert" aria-label="Import warnings">
+          <h4 className="admin-subhead">Warnings</h4>
+          <ul className="plain">
+            {summary.warnings.map((w) => (
+              <li key={w.kind}>
+                <strong>Warning:</strong> <span className="user-text">{w.message}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {shown > 0 && (
         <>
           <h4 className="admin-subhead">

@@ -340,6 +340,31 @@ describe('Admin console', () => {
     });
   });
 
+  it('shows the import warnings and the rows left out by the row filter', async () => {
+    const warning = {
+      kind: 'naive_times_as_utc' as const,
+      count: 2,
+      message:
+        '2 times had no UTC offset and were read as UTC; import with --timezone if they are local times.',
+      lines: [2, 3],
+    };
+    const host = {
+      ...adminHost({}),
+      adminImportHistory: vi.fn(async () => importReply({ filtered: 7, warnings: [warning] })),
+    };
+    const { user } = await renderApp({ snapshot: adminWeek(), overrides: overrides(host) });
+    await user.click(await screen.findByText('History import'));
+    const form = within(screen.getByRole('form', { name: 'Import history' }));
+    const file = new File(['ticket_id,agent\n1,zendesk:1\n'], 'calls.csv', { type: 'text/csv' });
+    await user.upload(form.getByLabelText('History file (CSV or JSON Lines)'), file);
+    await user.click(form.getByRole('button', { name: 'Import' }));
+    const summary = within(await form.findByRole('status', { name: 'Import summary of calls.csv' }));
+    expect(summary.getByRole('alert', { name: 'Import warnings' })).toHaveTextContent(
+      'Warning: 2 times had no UTC offset and were read as UTC',
+    );
+    expect(summary.getByText('Left out by the row filter').nextElementSibling).toHaveTextContent('7');
+  });
+
   it('says in a sentence when people and teams cannot be loaded, and loads them on "Try again"', async () => {
     const host = adminHost({ people: [person()] });
     host.adminListPeople.mockRejectedValueOnce(new Error('Only admins may do that.'));

@@ -95,6 +95,8 @@ export const importReply = (over: Partial<ImportReply> = {}): ImportReply => ({
   ],
   recordsWithoutEvents: 0,
   seconds: 0.4,
+  filtered: 0,
+  warnings: [],
   recomputed: true,
   ...over,
 });
