@@ -13,12 +13,15 @@ const MAPPING_NAMES: Record<Mapping, string> = {
   mojo: 'Mojo Helpdesk tickets (API JSON or export)',
   file: 'A mapping file (JSON) for renamed columns',
 };
-type Stage = { kind: 'idle' } | { kind: 'reading' } | { kind: 'importing'; bytes: number };
+type Stage = { kind: 'idle' } | { kind: 'reading'; fraction: number } | { kind: 'importing'; bytes: number };
 
-/** A chosen file's text (FileReader: Blob.text is missing in some embedded engines). */
-function readText(file: File): Promise<string> {
+/** A chosen file's text (FileReader: Blob.text is missing in some engines), reporting how much is read. */
+function readText(file: File, onProgress: (fraction: number) => void = () => undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
+    reader.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
     reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(new Error(`${file.name} could not be read.`));
     reader.readAsText(file);
@@ -51,7 +54,7 @@ export function ImportSection() {
       return setProblem('Choose the mapping file, or pick a built-in mapping.');
     setProblem(null);
     try {
-      setStage({ kind: 'reading' });
+      setStage({ kind: 'reading', fraction: 0 });
       const spec = mapping === 'file' && specFile ? await readText(specFile) : undefined;
       const format = /\.csv$/i.test(file.name)
         ? 'csv'
@@ -67,7 +70,7 @@ export function ImportSection() {
         setStage({ kind: 'idle' });
         return setProblem(errorMessage(query.error));
       }
-      const content = await readText(file);
+      const content = await readText(file, (fraction) => setStage({ kind: 'reading', fraction }));
       setStage({ kind: 'importing', bytes: file.size });
       const summary = await api.adminImportHistory({ query: query.data, fileName: file.name, content });
       setResult({ fileName: file.name, summary });
@@ -117,7 +120,11 @@ export function ImportSection() {
       </button>
       {running && (
         <div role="status" className="stack">
-          <progress aria-label="Import progress" />
+          {stage.kind === 'reading' ? (
+            <progress aria-label="Reading the file" value={stage.fraction} max={1} />
+          ) : (
+            <progress aria-label="Importing on the server" />
+          )}
           <p className="meta">
             {stage.kind === 'reading'
               ? 'Reading the file…'

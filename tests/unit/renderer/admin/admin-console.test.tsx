@@ -314,7 +314,11 @@ describe('Admin console', () => {
   });
 
   it('imports a history file with a mapping and shows the summary with every rejected line', async () => {
-    const host = { ...adminHost({}), adminImportHistory: vi.fn(async () => importReply()) };
+    let finish: (reply: ReturnType<typeof importReply>) => void = () => undefined;
+    const host = {
+      ...adminHost({}),
+      adminImportHistory: vi.fn(() => new Promise((resolve) => (finish = resolve))),
+    };
     const { user } = await renderApp({ snapshot: adminWeek(), overrides: overrides(host) });
     await user.click(await screen.findByText('History import'));
     const form = within(screen.getByRole('form', { name: 'Import history' }));
@@ -324,6 +328,11 @@ describe('Admin console', () => {
     await user.upload(form.getByLabelText('History file (CSV or JSON Lines)'), file);
     await user.selectOptions(form.getByLabelText('Mapping'), 'generic');
     await user.click(form.getByRole('button', { name: 'Import' }));
+    // While the server works: which stage it is in, and the button cannot send the file twice.
+    expect(await form.findByRole('progressbar', { name: 'Importing on the server' })).toBeVisible();
+    expect(form.getByText(/^Sent 1 KB; the server is storing the events/)).toBeVisible();
+    expect(form.getByRole('button', { name: 'Importing…' })).toBeDisabled();
+    finish(importReply());
     const summary = within(await form.findByRole('status', { name: 'Import summary of tickets.csv' }));
     expect(summary.getByText(/5 new events from 4 records/)).toHaveTextContent(
       'tickets.csv: 5 new events from 4 records in 0.4 s, 1 already stored, 2 lines rejected. Missions, streaks and offers were recomputed.',
