@@ -4,13 +4,10 @@ import { recapDueAt } from '../../../shared/domain/weekly-recap';
 import { msOf, weekStartOf } from '../../../shared/domain/time';
 import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
-import {
-  agents,
-  loadPerson,
-  scheduleAndGoalOf,
-  supervisors,
-  type PersonFull,
-} from '../store/repos/people-repo';
+import { agents, loadPeople, supervisors, type PersonFull } from '../store/repos/people-repo';
+import { loadTeam } from '../store/repos/teams-repo';
+import type { TeamRecord } from '../../../shared/api/admin';
+import { effectiveScheduleAndGoal, primaryTeamId } from '../../../shared/domain/effective-schedule';
 import {
   briefingSubject,
   deliveredTo,
@@ -75,9 +72,24 @@ async function undelivered(
   return out;
 }
 
+/** The team whose schedule the person follows (effectiveScheduleAndGoal), read once per pass. */
+function primaryTeam(
+  db: AppContext['store']['db'],
+  teams: Map<string, Promise<TeamRecord | null>>,
+  person: PersonFull,
+): Promise<TeamRecord | null> {
+  const teamId = primaryTeamId(person.teamIds);
+  if (!teamId) return Promise.resolve(null);
+  const known = teams.get(teamId);
+  if (known) return known;
+  const team = loadTeam(db, teamId);
+  teams.set(teamId, team);
+  return team;
+}
+
 /** Whether the person's recap moment of `forWeek` (their first shift's start, their zone) has come. */
-async function isDue(ctx: AppContext, person: PersonFull, forWeek: string, now: string): Promise<boolean> {
-  const { schedule } = await scheduleAndGoalOf(ctx.store.db, person);
+function isDue(person: PersonFull, team: TeamRecord | null, forWeek: string, now: string): boolean {
+  const { schedule } = effectiveScheduleAndGoal(person, team);
   const due = recapDueAt(forWeek, person.timezone, schedule, person.absences);
   // No shift this week (leave): nothing is sent, and the next week has its own recap.
   return due !== null && msOf(due) <= msOf(now);
@@ -97,21 +109,17 @@ export async function deliverWeeklyRecaps(
   let recaps = 0;
   let briefings = 0;
   const everyAgent = await agents(db);
-  const dueAgents = await undelivered(
-    everyAgent,
-    (week) =>
-      deliveredTo(
-        db,
-        RECAP_SUBJECT,
-        week,
-        everyAgent.map((a) => a.id),
-      ),
-    now,
+  const dueAgents = await undelivered(everyAgent, (week) => deliveredTo(db, RECAP_SUBJECT, week), now);
+  // Until their shift starts, everyone not yet served is looked at every tick: in batches, teams read once.
+  const people = await loadPeople(
+    db,
+    dueAgents.map((a) => a.id),
   );
+  const teams = new Map<string, Promise<TeamRecord | null>>();
   for (const { id, forWeek } of dueAgents) {
     await yieldToEventLoop();
-    const person = await loadPerson(db, id);
-    if (!person || !(await isDue(ctx, person, forWeek, now))) continue;
+    const person = people.get(id);
+    if (!person || !isDue(person, await primaryTeam(db, teams, person), forWeek, now)) continue;
     const recap = await composeRecap(db, person, forWeek, now);
     await runUnitOfWork(ctx.store, ctx.bus, new Date(now), async (uow) => {
       const body = { personId: person.id, subject: RECAP_SUBJECT, forWeek, body: recap, at: uow.now };
@@ -120,16 +128,18 @@ export async function deliverWeeklyRecaps(
       uow.feed(person.id, 'celebration', recapNotice(recap, uow.now));
     });
   }
-  for (const sup of await supervisors(db)) {
+  const sups = await loadPeople(
+    db,
+    (await supervisors(db)).map((s) => s.id),
+  );
+  for (const person of sups.values()) {
     await yieldToEventLoop();
-    const person = await loadPerson(db, sup.id);
-    if (!person || person.teamIds.length === 0) continue;
+    if (person.teamIds.length === 0) continue;
     const forWeek = weekStartOf(now, person.timezone);
     const pending = [];
     for (const teamId of person.teamIds)
-      if (!(await deliveredTo(db, briefingSubject(teamId), forWeek, [person.id])).has(person.id))
-        pending.push(teamId);
-    if (pending.length === 0 || !(await isDue(ctx, person, forWeek, now))) continue;
+      if (!(await deliveredTo(db, briefingSubject(teamId), forWeek)).has(person.id)) pending.push(teamId);
+    if (pending.length === 0 || !isDue(person, await primaryTeam(db, teams, person), forWeek, now)) continue;
     for (const teamId of pending) {
       const briefing = await composeBriefing(db, teamId, forWeek, now);
       if (!briefing) continue;

@@ -88,7 +88,7 @@ export function recapPage(recap: WeeklyRecap): OnePage {
       {
         heading: 'Offers for the new week',
         lines: capped(
-          recap.offers.map((o) => `${o.sentence}${o.status === 'accepted' ? ' — you took this one' : ''}`),
+          recap.offers.map((o) => `${o.status === 'accepted' ? 'You took this one: ' : ''}${o.sentence}`),
           'No offers this week yet.',
         ),
       },

@@ -32,6 +32,6 @@ export function useWeeklyRecap(enabled: boolean): WeeklyRecap | null {
       document.removeEventListener('visibilitychange', onVisible);
       stop();
     };
-  }, [enabled, load]);
+  }, [api, enabled, load]);
   return enabled ? recap : null;
 }

@@ -42,7 +42,6 @@ export function BriefingSection({ teamId }: { teamId: string }) {
       <details className="card recap" id={briefing.id}>
         <summary>{summary(briefing)}</summary>
         <PageSections sections={page.sections} />
-        <p className="meta">Check-ins due from growth plans are not part of the briefing yet.</p>
         <OnePageExport
           page={page}
           data={briefing}

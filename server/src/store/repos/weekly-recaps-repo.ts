@@ -12,15 +12,12 @@ export async function deliveredTo(
   db: Kysely<Database>,
   subject: string,
   forWeek: string,
-  personIds: readonly string[],
 ): Promise<Set<string>> {
-  if (personIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('weekly_recaps')
     .select('person_id')
     .where('subject', '=', subject)
     .where('for_week', '=', forWeek)
-    .where('person_id', 'in', [...personIds])
     .execute();
   return new Set(rows.map((r) => r.person_id));
 }
