@@ -66,10 +66,13 @@ export const ImportSummary = z.object({
   /** Records that were read fine but describe no change worth an event (e.g. an audit row that only edits notes). */
   recordsWithoutEvents: z.number().int().min(0),
   seconds: z.number().min(0),
-  /** Records the mapping's row filter left out (e.g. only answered calls); absent from older servers. */
-  filtered: z.number().int().min(0).default(0),
-  /** What was imported but may not be what was meant; `--strict` makes any of them a non-zero exit. */
-  warnings: z.array(ImportWarning).default([]),
+  /**
+   * Records the mapping's row filter left out (e.g. only answered calls). Optional so replies of older servers
+   * (and summaries other code builds) stay valid: this server always sends it.
+   */
+  filtered: z.number().int().min(0).optional(),
+  /** What was imported but may not be what was meant; `--strict` makes any of them a non-zero exit. Optional as above. */
+  warnings: z.array(ImportWarning).optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -151,10 +151,11 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
   view.stop();
   console.log(flag(args, 'json') === 'true' ? JSON.stringify(summary, null, 2) : formatSummary(summary));
   // Loud: on stderr too, so a warning is seen even when stdout is a JSON summary piped elsewhere.
-  if (summary.warnings.length > 0) console.error(formatWarnings(summary.warnings));
+  const warnings = summary.warnings ?? [];
+  if (warnings.length > 0) console.error(formatWarnings(warnings));
   if (summary.rejectedCount > 0) process.exitCode = 3;
-  else if (summary.warnings.length > 0 && flag(args, 'strict') === 'true') {
-    console.error(`--strict: the import warned ${summary.warnings.length} time(s); exiting ${EXIT_WARNED}.`);
+  else if (warnings.length > 0 && flag(args, 'strict') === 'true') {
+    console.error(`--strict: the import warned ${warnings.length} time(s); exiting ${EXIT_WARNED}.`);
     process.exitCode = EXIT_WARNED;
   }
 }

@@ -7,7 +7,9 @@ export function formatSummary(s: ImportSummary): string {
     `Read ${s.records} records in ${s.seconds.toFixed(1)} s (${rate} events/s).`,
     `Events: ${s.events} derived, ${s.accepted} accepted, ${s.duplicates} duplicates (already imported).`,
     `Records with nothing to import (no change worth an event): ${s.recordsWithoutEvents}.`,
-    ...(s.filtered > 0 ? [`Records left out by the mapping's row filter (where): ${s.filtered}.`] : []),
+    ...((s.filtered ?? 0) > 0
+      ? [`Records left out by the mapping's row filter (where): ${s.filtered}.`]
+      : []),
     `Rejected: ${s.rejectedCount}${s.rejectedCount > 0 ? ':' : '.'}`,
     ...s.rejected.map((r) => `  ${r.file ? `${r.file} ` : ''}line ${r.line}: ${r.reason}`),
   ];
@@ -15,7 +17,7 @@ export function formatSummary(s: ImportSummary): string {
     lines.push(
       `  … and ${s.rejectedCount - s.rejected.length} more (use --rejections FILE to keep them all)`,
     );
-  if (s.warnings.length > 0) lines.push(formatWarnings(s.warnings));
+  if (s.warnings && s.warnings.length > 0) lines.push(formatWarnings(s.warnings));
   return lines.join('\n');
 }
 
