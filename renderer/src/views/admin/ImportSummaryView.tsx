@@ -3,6 +3,8 @@ import type { ImportReply } from '../../../../shared/api/import';
 /** The importer's summary, with every rejected line it reports and why (the first thousand, the count exact). */
 export function ImportSummaryView({ fileName, summary }: { fileName: string; summary: ImportReply }) {
   const shown = summary.rejected.length;
+  // Optional in the shared schema so an older server's reply still parses; this server always sends both.
+  const warnings = summary.warnings ?? [];
   return (
     <div className="stack" role="status" aria-label={`Import summary of ${fileName}`}>
       <p>
@@ -24,15 +26,15 @@ export function ImportSummaryView({ fileName, summary }: { fileName: string; sum
         <dt>Records without events</dt>
         <dd>{summary.recordsWithoutEvents}</dd>
         <dt>Left out by the row filter</dt>
-        <dd>{summary.filtered}</dd>
+        <dd>{summary.filtered ?? 0}</dd>
         <dt>Rejected lines</dt>
         <dd>{summary.rejectedCount}</dd>
       </dl>
-      {summary.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <div role="alert" aria-label="Import warnings">
           <h4 className="admin-subhead">Warnings</h4>
           <ul className="plain">
-            {summary.warnings.map((w) => (
+            {warnings.map((w) => (
               <li key={w.kind}>
                 <strong>Warning:</strong> <span className="user-text">{w.message}</span>
               </li>
