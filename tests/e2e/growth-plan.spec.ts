@@ -1,7 +1,10 @@
+import { Snapshot } from '../../shared/api/snapshot';
 import {
   expect,
   expectAccessible,
+  getJson,
   openView,
+  postJson,
   person,
   serverNow,
   shot,
@@ -29,14 +32,25 @@ test('a growth plan at popover size: the agent keeps it private, then shares it;
   const maja = person(server.people, 'Maja Kowalska');
   const emma = person(server.people, 'Emma Nowak');
   const felix = person(server.people, 'Felix Wagner');
-  const goal = `Team lead for the escalations queue (${Date.now()})`;
+  const stamp = Date.now();
+  const goal = `Team lead for the escalations queue (${stamp})`;
+  const agreed = `Emma shadows the escalations lead on Thursdays (${stamp})`;
+  // Run again on the same server (--repeat-each), Emma already has a plan: start from an empty private one.
+  const had = Snapshot.parse(await getJson(`${server.url}/api/me/state`, emma.token)).plan !== null;
+  if (had)
+    await postJson(`${server.url}/api/me/plan`, emma.token, {
+      goal: { kind: 'role_here', text: 'Not decided yet' },
+      skills: [],
+      visibility: 'me',
+      nextCheckIn: null,
+    });
 
   for (const colorScheme of ['light', 'dark'] as const) {
     const agent = await signIn(browser, server.url, emma.token, { colorScheme });
     await openView(agent, 'Profile');
     const section = agent.getByRole('region', { name: 'My plan' });
     if (colorScheme === 'light') {
-      await section.getByRole('button', { name: 'Start a plan' }).click();
+      await section.getByRole('button', { name: had ? 'Edit plan' : 'Start a plan' }).click();
       await section.getByLabel('Goal').fill(goal);
       await section.getByLabel('New skill').fill('De-escalation');
       await section.getByRole('button', { name: 'Add skill' }).click();
@@ -91,15 +105,15 @@ test('a growth plan at popover size: the agent keeps it private, then shares it;
   await shot(supervisor, 'growth-plan-team-light');
   // The check-in held: recorded with the next date, the reminder goes, and the agent sees it live.
   const form = plans.getByRole('form', { name: 'Record a check-in with Emma Nowak' });
-  await form.getByLabel('What you agreed').fill('Emma shadows the escalations lead on Thursdays');
+  await form.getByLabel('What you agreed').fill(agreed);
   await form.getByLabel('Next check-in').fill(inTwoWeeks());
   await form.getByRole('button', { name: 'Record check-in' }).click();
   await expect(form.getByRole('status')).toContainText('Check-in recorded');
   await expect(plans.getByText('Check-ins to prepare')).toHaveCount(0);
-  await expect(section).toContainText('with Maja Kowalska: Emma shadows the escalations lead on Thursdays');
+  await expect(section).toContainText(`with Maja Kowalska: ${agreed}`);
   await expect(section).toContainText('Next check-in:');
   await openView(agent, 'Timeline');
-  await expect(agent.getByRole('main')).toContainText('Growth plan check-in with Maja Kowalska');
+  await expect(agent.getByRole('main')).toContainText(agreed);
   await expectAccessible(supervisor, 'Team: growth plans');
   expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
 
