@@ -94,7 +94,7 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
   const effective = settings ?? DEFAULT_SETTINGS;
   switch (view) {
     case 'today':
-      return <TodayView snapshot={snapshot} settings={effective} />;
+      return <TodayView snapshot={snapshot} settings={effective} settingsLoaded={settings !== null} />;
     case 'kudos':
       return <KudosView snapshot={snapshot} focus={focus} />;
     case 'timeline': {

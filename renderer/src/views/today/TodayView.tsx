@@ -17,8 +17,20 @@ const RECAP_SHOWN_MS = 7 * 86_400_000;
  * Today: the week in review when a new one has arrived (unless opted out), running missions, then the
  * streak, then this week's offers to choose from.
  */
-export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings: Settings }) {
-  const recap = useWeeklyRecap(snapshot.person.role === 'agent' && !settings.optOut.weeklyRecap);
+export function TodayView({
+  snapshot,
+  settings,
+  settingsLoaded = true,
+}: {
+  snapshot: Snapshot;
+  settings: Settings;
+  /** False while the host's settings are still on their way (`settings` are the defaults until then). */
+  settingsLoaded?: boolean;
+}) {
+  // Not read until the person's own settings are known: an opted-out agent's recap is never fetched.
+  const recap = useWeeklyRecap(
+    snapshot.person.role === 'agent' && settingsLoaded && !settings.optOut.weeklyRecap,
+  );
   const now = useNow();
   const freshRecap = recap && now - Date.parse(recap.deliveredAt) < RECAP_SHOWN_MS ? recap : null;
   const running = snapshot.missions.filter((m) => m.mission.status === 'active');
