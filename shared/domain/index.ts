@@ -31,3 +31,5 @@ export * from './effective-schedule';
 export * from './consultation-model';
 export * from './consultations';
 export * from './weekly-recap';
+export * from './metric-tallies';
+export * from './streak-tallies';
