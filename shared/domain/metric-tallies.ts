@@ -75,7 +75,9 @@ export function ticketCredits(
     const creditOf = (agentId: string, at: IsoInstant): TicketCredit | undefined => {
       const tz = timezoneOf(agentId);
       if (tz === undefined) return undefined;
-      const day = localDateOf(at, tz);
+      // UTC needs no zone rules (a bucket a computation keeps in memory only, say).
+      const day =
+        tz === 'UTC' ? (new Date(msOf(at)).toISOString().slice(0, 10) as IsoDate) : localDateOf(at, tz);
       const key = tallyKey(agentId, day);
       let c = credits.get(key);
       if (!c) credits.set(key, (c = { agentId, day, ticketId, credit: {} }));

@@ -2,8 +2,9 @@ import type { Celebration, TimelineEntry } from '../../../shared/domain/growth-m
 import { growthState, levelsGained } from '../../../shared/domain/growth';
 import { personalBests } from '../../../shared/domain/personal-bests';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { insertTimeline, totalPoints } from '../store/repos/timeline-repo';
-import { loadPersonState, savePersonState, type PersonState } from '../store/repos/person-state-repo';
+import { insertTimeline } from '../store/repos/timeline-repo';
+import type { PersonState } from '../store/repos/person-state-repo';
+import { personStateOf, pointsAdded, pointsOf, storePersonState } from './batch-state';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 
@@ -18,6 +19,7 @@ export async function recordAchievement(
 ): Promise<boolean> {
   const inserted = await insertTimeline(uow.trx, entry);
   if (!inserted) return false;
+  pointsAdded(uow, entry.agentId, entry.points);
   uow.feed(entry.agentId, 'timeline.added', entry);
   if (celebration) uow.feed(entry.agentId, 'celebration', celebration);
   await refreshGrowth(uow, entry.agentId);
@@ -30,12 +32,12 @@ export async function refreshGrowth(
   agentId: string,
   state?: PersonState,
 ): Promise<PersonState> {
-  const current = state ?? (await loadPersonState(uow.trx, agentId));
-  const points = await totalPoints(uow.trx, agentId);
+  const current = state ?? (await personStateOf(uow, agentId));
+  const points = await pointsOf(uow, agentId);
   const growth = growthState(points, personalBests(current.trends));
   const next = { ...current, growth };
   if (JSON.stringify(growth) === JSON.stringify(current.growth)) return next;
-  await savePersonState(uow.trx, agentId, next, uow.now);
+  await storePersonState(uow, agentId, next);
   uow.feed(agentId, 'growth.updated', growth);
   for (const level of levelsGained(current.growth.points, points)) {
     const entry = timelineEntryFor({
@@ -46,6 +48,7 @@ export async function refreshGrowth(
       at: uow.now,
     });
     if (await insertTimeline(uow.trx, entry)) {
+      pointsAdded(uow, agentId, entry.points);
       uow.feed(agentId, 'timeline.added', entry);
       const c = celebrationFor({ kind: 'level_up', ...level }, uow.now, `level:${level.level}`);
       if (c) uow.feed(agentId, 'celebration', c);

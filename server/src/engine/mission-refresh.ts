@@ -3,7 +3,8 @@ import type { AgentMetrics } from '../../../shared/domain/metrics-model';
 import { computeMetrics } from '../../../shared/domain/metrics';
 import { settleMission } from '../../../shared/domain/missions';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { activeMissions, activeTeamMissions, saveMission } from '../store/repos/missions-repo';
+import { activeTeamMissions } from '../store/repos/missions-repo';
+import { activeMissionsFor, storeMission, withBatchWrites } from './batch-state';
 import { loadEventsForMission } from './mission-events';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
@@ -38,7 +39,7 @@ export async function refreshMission(
     previous.progress.sample !== view.progress.sample ||
     previous.progress.sentence !== view.progress.sentence;
   if (!changed) return view;
-  await saveMission(uow.trx, view, uow.now);
+  await storeMission(uow, view);
   uow.feed(mission.agentId, 'mission.upserted', view);
   if (mission.status === 'active' && view.mission.status === 'completed') {
     const entry = timelineEntryFor({ kind: 'mission_completed', mission: view.mission, at: uow.now });
@@ -78,7 +79,7 @@ function groupKey(m: Mission): string {
 async function refreshTeamGroup(uow: UnitOfWork, mission: Mission, timezone: string): Promise<void> {
   if (!mission.teamId) return;
   const key = groupKey(mission);
-  const siblings = (await activeTeamMissions(uow.trx, mission.teamId)).filter(
+  const siblings = withBatchWrites(uow, await activeTeamMissions(uow.trx, mission.teamId)).filter(
     (v) => v.mission.scope === 'team' && groupKey(v.mission) === key,
   );
   const metrics = await missionMetrics(uow, mission, timezone);
@@ -96,7 +97,7 @@ export async function refreshActiveMissions(
   // (same events, same instant), so it is recomputed once per batch and time zone, not once per member.
   const groupsDone = refreshBatchOf(uow)?.teamGroupsDone ?? new Map<string, string>();
   const doneHere = new Set<string>();
-  for (const view of await activeMissions(uow.trx, agentId)) {
+  for (const view of await activeMissionsFor(uow, agentId)) {
     const { start, end } = view.mission.window;
     const touched =
       !instants ||

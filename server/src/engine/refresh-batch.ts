@@ -2,6 +2,7 @@ import type { UnitOfWork } from '../store/unit-of-work';
 import type { TeamRecord } from '../../../shared/api/admin';
 import { loadTeam } from '../store/repos/teams-repo';
 import { EventCache } from './event-cache';
+import { BatchState } from './batch-state';
 
 /**
  * What the refreshes of one ingest batch share: the events (loaded once for all touched agents), the team
@@ -12,6 +13,8 @@ export interface RefreshBatch {
   events: EventCache;
   /** Team mission group → the time zone it was last recomputed in during this batch. */
   teamGroupsDone: Map<string, string>;
+  /** Person state, points and missions of the touched agents, read up front and written at the end. */
+  state: BatchState;
   team(teamId: string): Promise<TeamRecord | null>;
 }
 
@@ -22,6 +25,7 @@ export function beginRefreshBatch(uow: UnitOfWork): RefreshBatch {
   const batch: RefreshBatch = {
     events: new EventCache(uow.trx),
     teamGroupsDone: new Map(),
+    state: new BatchState(),
     team: (teamId) => {
       let team = teams.get(teamId);
       if (!team) teams.set(teamId, (team = loadTeam(uow.trx, teamId)));
@@ -34,4 +38,8 @@ export function beginRefreshBatch(uow: UnitOfWork): RefreshBatch {
 
 export function refreshBatchOf(uow: UnitOfWork): RefreshBatch | undefined {
   return batches.get(uow);
+}
+
+export function endRefreshBatch(uow: UnitOfWork): void {
+  batches.delete(uow);
 }

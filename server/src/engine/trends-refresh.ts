@@ -5,7 +5,8 @@ import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { WeeklyTrendPoint } from '../../../shared/domain/metrics-model';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../store/repos/people-repo';
-import { savePersonState, type PersonState } from '../store/repos/person-state-repo';
+import type { PersonState } from '../store/repos/person-state-repo';
+import { storePersonState } from './batch-state';
 import { metricEventsOf } from './event-loader';
 import { newPersonalBests } from '../../../shared/domain/personal-bests';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
@@ -58,7 +59,7 @@ export async function refreshTrends(
     .filter((p): p is WeeklyTrendPoint => p !== undefined);
   if (!changed && trends.length === state.trends.length) return state;
   const next = { ...state, trends };
-  await savePersonState(uow.trx, person.id, next, uow.now);
+  await storePersonState(uow, person.id, next);
   uow.feed(person.id, 'trends.updated', { trends });
   return next;
 }

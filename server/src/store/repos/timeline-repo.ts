@@ -44,3 +44,21 @@ export async function totalPoints(db: Kysely<Database>, agentId: string): Promis
     .executeTakeFirst();
   return Number(row?.points ?? 0);
 }
+
+/** totalPoints for many agents, a query per 500 (0 for an agent without entries). */
+export async function totalPointsOf(
+  db: Kysely<Database>,
+  agentIds: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>(agentIds.map((id) => [id, 0]));
+  for (let i = 0; i < agentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('timeline')
+      .select(['agent_id', (eb) => eb.fn.sum<number | string>('points').as('points')])
+      .where('agent_id', 'in', agentIds.slice(i, i + 500))
+      .groupBy('agent_id')
+      .execute();
+    for (const r of rows) out.set(r.agent_id, Number(r.points ?? 0));
+  }
+  return out;
+}
