@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { MinSamples } from './metrics-model';
 import type { Mission } from './mission-model';
 import type { IsoDate, IsoInstant } from './primitives';
@@ -89,10 +90,12 @@ function guardrailBrokenDaysFrom(input: StreakFromTalliesInput, unsatisfied: rea
   for (const r of unsatisfied) {
     const day = workdayOf(r.at, input.timezone, input.schedule);
     if (!day || days.has(day)) continue;
-    const dayEnd = workdayEnd(day, input.timezone, input.schedule);
+    // The day's end is a zone conversion: only worked out for a rating some guarded mission judges.
+    let dayEnd: DateTime | undefined;
     for (const m of missions) {
       const judgedFrom = Math.max(msOf(m.window.start), msOf(m.createdAt));
       if (r.t < judgedFrom || r.t >= msOf(m.window.end)) continue;
+      dayEnd ??= workdayEnd(day, input.timezone, input.schedule);
       const upTo = dayEnd.toMillis() < msOf(m.window.end) ? toInstant(dayEnd) : m.window.end;
       const metrics = metricsFromTallies({
         agentId: input.agentId,

@@ -9,7 +9,7 @@ import { deliverKudos } from './kudos-delivery';
 import { agentsOfTickets } from '../store/repos/events-repo';
 import { refreshActiveMissions } from './mission-refresh';
 import { refreshStreak, streakEventsSince } from './streak-refresh';
-import { celebrateClosedWeekBests, refreshTrends } from './trends-refresh';
+import { celebrateClosedWeekBests, recordPendingBests, refreshTrends } from './trends-refresh';
 import { refreshGrowth } from './growth-updater';
 import { beginRefreshBatch } from './refresh-batch';
 import { prefetchBatchEvents } from './batch-prefetch';
@@ -64,6 +64,7 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
       streak: streakTouched.has(agentId),
     });
   }
+  await recordPendingBests(uow);
   await flushBatchState(uow);
 }
 

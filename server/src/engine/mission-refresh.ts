@@ -5,7 +5,8 @@ import { settleMission } from '../../../shared/domain/missions';
 import type { UnitOfWork } from '../store/unit-of-work';
 import { activeTeamMissions } from '../store/repos/missions-repo';
 import { activeMissionsFor, storeMission, withBatchWrites } from './batch-state';
-import { loadEventsForMission } from './mission-events';
+import { loadEventsForMission, loadMemberEventsForMission } from './mission-events';
+import { metricsFromTallies, talliesFromEvents } from '../../../shared/domain/metric-tallies';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
@@ -53,6 +54,25 @@ export async function refreshMission(
 }
 
 async function missionMetrics(uow: UnitOfWork, mission: Mission, timezone: string): Promise<AgentMetrics> {
+  const batch = refreshBatchOf(uow);
+  if (batch && mission.scope === 'team' && mission.teamId) {
+    // Every team mission of a window reads the same members' events: tallied once per batch, each mission's
+    // team total read from the tallies (metricsFromTallies equals computeMetrics with the members as agentIds).
+    const key = JSON.stringify([mission.teamId, mission.window.start, mission.window.end]);
+    let team = batch.teamTallies.get(key);
+    if (!team) {
+      const { members, events } = await loadMemberEventsForMission(uow, mission);
+      const tallies = talliesFromEvents(events, (id) => (members.has(id) ? 'UTC' : undefined));
+      batch.teamTallies.set(key, (team = { members: [...members], tallies: [...tallies.values()] }));
+    }
+    return metricsFromTallies({
+      agentId: `team:${mission.teamId}`,
+      agentIds: team.members,
+      tallies: team.tallies,
+      window: { from: mission.window.start, to: mission.window.end },
+      timezone,
+    });
+  }
   const { subjectId, events } = await loadEventsForMission(uow, mission);
   return computeMetrics({
     agentId: subjectId,

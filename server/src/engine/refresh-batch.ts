@@ -1,5 +1,7 @@
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { TeamRecord } from '../../../shared/api/admin';
+import type { Celebration, TimelineEntry } from '../../../shared/domain/growth-model';
+import type { AgentDayTally } from '../../../shared/domain/metric-tallies';
 import { loadTeam } from '../store/repos/teams-repo';
 import { EventCache } from './event-cache';
 import { BatchState } from './batch-state';
@@ -15,6 +17,10 @@ export interface RefreshBatch {
   teamGroupsDone: Map<string, string>;
   /** Person state, points and missions of the touched agents, read up front and written at the end. */
   state: BatchState;
+  /** Personal bests to celebrate, recorded together at the end of the batch (most exist already). */
+  pendingBests: { entry: TimelineEntry; celebration: Celebration | null }[];
+  /** Team (and window) → its members and their tallies, shared by the team's missions of that window. */
+  teamTallies: Map<string, { members: string[]; tallies: AgentDayTally[] }>;
   team(teamId: string): Promise<TeamRecord | null>;
 }
 
@@ -26,6 +32,8 @@ export function beginRefreshBatch(uow: UnitOfWork): RefreshBatch {
     events: new EventCache(uow.trx),
     teamGroupsDone: new Map(),
     state: new BatchState(),
+    pendingBests: [],
+    teamTallies: new Map(),
     team: (teamId) => {
       let team = teams.get(teamId);
       if (!team) teams.set(teamId, (team = loadTeam(uow.trx, teamId)));

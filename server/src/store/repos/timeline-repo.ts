@@ -62,3 +62,22 @@ export async function totalPointsOf(
   }
   return out;
 }
+
+/** Which of these (agent, id) timeline entries exist already, as `${agentId}\u0000${id}`; a query per 300. */
+export async function existingTimelineKeys(
+  db: Kysely<Database>,
+  entries: readonly { agentId: string; id: string }[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < entries.length; i += 300) {
+    const chunk = entries.slice(i, i + 300);
+    const rows = await db
+      .selectFrom('timeline')
+      .select(['agent_id', 'id'])
+      .where('agent_id', 'in', [...new Set(chunk.map((e) => e.agentId))])
+      .where('id', 'in', [...new Set(chunk.map((e) => e.id))])
+      .execute();
+    for (const r of rows) out.add(`${r.agent_id}\u0000${r.id}`);
+  }
+  return out;
+}
