@@ -8,6 +8,7 @@ import { DomainError, issuesOf } from '../core/errors';
 import { databaseUnreachableReason } from '../store/database';
 import { insertEventsOnce } from '../store/repos/events-repo';
 import { resolveHandle } from './handle-resolver';
+import { handleOwners } from '../store/repos/handles-repo';
 import { applyStoredEvents } from '../engine/apply-events';
 import { RECOMPUTE_ALL } from '../engine/recompute';
 import { markPending } from '../store/repos/pending-work-repo';
@@ -89,7 +90,10 @@ async function storeBatch(
   opts: IngestOptions,
 ): Promise<{ accepted: number; duplicates: number }> {
   return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
-    const handles = new Map<string, string>();
+    // Every known handle of the batch in one read; resolveHandle then only creates the unknown ones.
+    const handles = await handleOwners(uow.trx, [
+      ...new Set(batch.flatMap(({ event }) => (event.agent ? [event.agent] : []))),
+    ]);
     const normals: HelpdeskEvent[] = [];
     for (const { event } of batch) {
       const { agent, ...rest } = event;
