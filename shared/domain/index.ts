@@ -40,3 +40,5 @@ export * from './most-improved';
 export * from './tough-days';
 export * from './recap-model';
 export * from './weekly-briefing';
+export * from './metric-tallies';
+export * from './streak-tallies';

@@ -142,19 +142,19 @@ export function computeStreak(input: ComputeStreakInput): StreakResult {
   const days: StreakDay[] = [];
   let current = 0;
   let longest = input.previousLongest ?? 0;
-  let lastFreeze: IsoDate | null = null;
+  let lastFreeze: number | null = null;
   let reached: StreakMilestone[] = [];
-  const canFreeze = (day: IsoDate) =>
-    lastFreeze === null || daysBetween(lastFreeze, day) >= FREEZE_PERIOD_DAYS;
+  // Days are walked by their index from `from` (a walk over months used to re-parse each date several times).
+  const span = daysBetween(input.from, today);
+  const canFreeze = (i: number) => lastFreeze === null || i - lastFreeze >= FREEZE_PERIOD_DAYS;
 
-  for (let day = input.from; daysBetween(day, today) >= 0; day = addDays(day, 1)) {
+  for (let i = 0, day = input.from; i <= span; i++, day = addDays(input.from, i)) {
     let outcome: StreakDay['outcome'];
     if (!shiftOn(day, schedule) || absent.has(day)) outcome = 'off';
     else if (isDayMet(tallies[day], goal)) outcome = 'met';
     // Only today and yesterday (a night shift) can still be running; older days are over.
-    else if (daysBetween(day, today) < 2 && nowMs < workdayEnd(day, tz, schedule).toMillis())
-      outcome = 'pending';
-    else if (current > 0 && canFreeze(day)) outcome = 'frozen';
+    else if (span - i < 2 && nowMs < workdayEnd(day, tz, schedule).toMillis()) outcome = 'pending';
+    else if (current > 0 && canFreeze(i)) outcome = 'frozen';
     else outcome = 'missed';
 
     if (outcome === 'met') {
@@ -165,7 +165,7 @@ export function computeStreak(input: ComputeStreakInput): StreakResult {
       }
     }
     if (outcome === 'missed') [current, reached] = [0, []];
-    if (outcome === 'frozen') lastFreeze = day;
+    if (outcome === 'frozen') lastFreeze = i;
     longest = Math.max(longest, current);
     days.push({ date: day, outcome });
   }
@@ -173,7 +173,7 @@ export function computeStreak(input: ComputeStreakInput): StreakResult {
   return {
     current,
     longest,
-    freezesLeft: canFreeze(today) ? 1 : 0,
+    freezesLeft: canFreeze(Math.max(span, 0)) ? 1 : 0,
     nextMilestone: STREAK_MILESTONES.find((m) => m > current) ?? null,
     recent: days.slice(-(input.recentDays ?? 14)),
     todayMet: days.at(-1)?.date === today && days.at(-1)?.outcome === 'met',

@@ -2,20 +2,10 @@ import type { Celebration, TimelineEntry } from '../../../shared/domain/growth-m
 import { growthState, levelsGained } from '../../../shared/domain/growth';
 import { personalBests } from '../../../shared/domain/personal-bests';
 import type { UnitOfWork } from '../store/unit-of-work';
-import {
-  insertTimeline,
-  insertTimelines,
-  timelineKey,
-  totalPoints,
-  totalPointsOf,
-} from '../store/repos/timeline-repo';
-import {
-  loadPersonState,
-  loadPersonStates,
-  savePersonState,
-  savePersonStates,
-  type PersonState,
-} from '../store/repos/person-state-repo';
+import { insertTimeline, insertTimelines, timelineKey, totalPointsOf } from '../store/repos/timeline-repo';
+import { loadPersonStates, savePersonStates, type PersonState } from '../store/repos/person-state-repo';
+import { agentIdsWithPlans } from '../store/repos/growth-plans-repo';
+import { personStateOf, pointsAdded, pointsOf, storePersonState } from './batch-state';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 import { planProgressAfter } from './plan-progress';
@@ -31,8 +21,8 @@ export async function recordAchievement(
 ): Promise<boolean> {
   const inserted = await insertTimeline(uow.trx, entry);
   if (!inserted) return false;
-  uow.feed(entry.agentId, 'timeline.added', entry);
-  if (celebration) uow.feed(entry.agentId, 'celebration', celebration);
+  pointsAdded(uow, entry.agentId, entry.points);
+  feedAchievement(uow, { entry, celebration });
   await refreshGrowth(uow, entry.agentId);
   await planProgressAfter(uow, entry);
   return true;
@@ -44,15 +34,18 @@ export async function refreshGrowth(
   agentId: string,
   state?: PersonState,
 ): Promise<PersonState> {
-  const current = state ?? (await loadPersonState(uow.trx, agentId));
-  const points = await totalPoints(uow.trx, agentId);
+  const current = state ?? (await personStateOf(uow, agentId));
+  const points = await pointsOf(uow, agentId);
   const growth = growthState(points, personalBests(current.trends));
   const next = { ...current, growth };
   if (JSON.stringify(growth) === JSON.stringify(current.growth)) return next;
-  await savePersonState(uow.trx, agentId, next, uow.now);
+  await storePersonState(uow, agentId, next);
   uow.feed(agentId, 'growth.updated', growth);
   for (const levelUp of levelUpsOf(agentId, current, points, uow.now)) {
-    if (await insertTimeline(uow.trx, levelUp.entry)) feedAchievement(uow, levelUp);
+    if (await insertTimeline(uow.trx, levelUp.entry)) {
+      pointsAdded(uow, agentId, levelUp.entry.points);
+      feedAchievement(uow, levelUp);
+    }
   }
   return next;
 }
@@ -82,7 +75,8 @@ function levelUpsOf(agentId: string, current: PersonState, points: number, at: s
 
 /**
  * `recordAchievement` for many agents at once (a team kudos: one achievement each): the same entries in the same
- * per-person order, but a few multi-row statements for all of them instead of five round trips per agent.
+ * per-person order, but a few multi-row statements for all of them instead of five round trips per agent. Only
+ * the members who keep a growth plan (one read for all) have it read again, as recordAchievement would.
  */
 export async function recordAchievements(
   uow: UnitOfWork,
@@ -94,19 +88,22 @@ export async function recordAchievements(
   );
   const fresh = achievements.filter((a) => inserted.has(timelineKey(a.entry)));
   for (const a of fresh) feedAchievement(uow, a);
-  await refreshGrowthMany(uow, [...new Set(fresh.map((a) => a.entry.agentId))]);
+  const agentIds = [...new Set(fresh.map((a) => a.entry.agentId))];
+  await refreshGrowthMany(uow, agentIds);
+  const planners = await agentIdsWithPlans(uow.trx, agentIds);
+  for (const a of fresh) if (planners.has(a.entry.agentId)) await planProgressAfter(uow, a.entry);
 }
 
 /** `refreshGrowth` for many agents: their state and points read in a few statements, changes upserted in a few. */
 async function refreshGrowthMany(uow: UnitOfWork, agentIds: readonly string[]): Promise<void> {
   if (agentIds.length === 0) return;
   const states = await loadPersonStates(uow.trx, agentIds);
-  const pointsOf = await totalPointsOf(uow.trx, agentIds);
+  const pointsOfAgents = await totalPointsOf(uow.trx, agentIds);
   const changed: [string, PersonState][] = [];
   const levelUps: Achievement[] = [];
   for (const agentId of agentIds) {
     const current = states.get(agentId) as PersonState;
-    const points = pointsOf.get(agentId) ?? 0;
+    const points = pointsOfAgents.get(agentId) ?? 0;
     const growth = growthState(points, personalBests(current.trends));
     if (JSON.stringify(growth) === JSON.stringify(current.growth)) continue;
     changed.push([agentId, { ...current, growth }]);

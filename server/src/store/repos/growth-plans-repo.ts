@@ -126,3 +126,20 @@ export async function unknownEvidenceIds(
     ),
   };
 }
+
+/** Which of these agents keep a growth plan (any visibility), in a few reads for many agents. */
+export async function agentIdsWithPlans(
+  db: Kysely<Database>,
+  agentIds: readonly string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < agentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('growth_plans')
+      .select('agent_id')
+      .where('agent_id', 'in', agentIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(r.agent_id);
+  }
+  return out;
+}

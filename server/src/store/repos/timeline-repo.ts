@@ -51,6 +51,25 @@ export async function insertTimelines(
   return inserted;
 }
 
+/** Which of these (agent, id) timeline entries are stored already, as `timelineKey`s, in a few reads. */
+export async function existingTimelineKeys(
+  db: Kysely<Database>,
+  entries: readonly { agentId: string; id: string }[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < entries.length; i += 300) {
+    const chunk = entries.slice(i, i + 300);
+    const rows = await db
+      .selectFrom('timeline')
+      .select(['agent_id', 'id'])
+      .where('agent_id', 'in', [...new Set(chunk.map((e) => e.agentId))])
+      .where('id', 'in', [...new Set(chunk.map((e) => e.id))])
+      .execute();
+    for (const r of rows) out.add(timelineKey({ agentId: r.agent_id, id: r.id }));
+  }
+  return out;
+}
+
 export async function timelineOf(
   db: Kysely<Database>,
   agentId: string,
