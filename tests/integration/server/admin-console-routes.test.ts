@@ -30,6 +30,18 @@ describe.each(DIALECTS)('admin console routes ($name)', (dialect) => {
     const updated = TeamRecord.parse(res.body);
     expect(updated).toMatchObject({ name: 'Care Crew East', timezone: 'Asia/Tokyo', schedule });
     expect(updated.dailyGoal).toMatchObject({ minSolved: 3 });
+
+    // A partial goal changes only the fields it names: the others keep their stored (non-default) values.
+    const full = { minSatisfied: 4, minSolved: 2, noGuardrailBroken: false };
+    const set = await t.api('PATCH', `/api/admin/teams/${team.teamId}`, { body: { dailyGoal: full } });
+    expect(TeamRecord.parse(set.body).dailyGoal).toEqual(full);
+    const partial = await t.api('PATCH', `/api/admin/teams/${team.teamId}`, {
+      body: { dailyGoal: { minSolved: 5 } },
+    });
+    expect(partial.status).toBe(200);
+    expect(TeamRecord.parse(partial.body).dailyGoal).toEqual({ ...full, minSolved: 5 });
+    const stored = await t.api<{ teams: TeamRecord[] }>('GET', '/api/admin/teams');
+    expect(stored.body.teams.find((x) => x.id === team.teamId)?.dailyGoal).toEqual({ ...full, minSolved: 5 });
     const listed = await t.api<{ teams: TeamRecord[] }>('GET', '/api/admin/teams');
     expect(listed.body.teams.find((x) => x.id === team.teamId)?.name).toBe('Care Crew East');
     // Every member's companion hears of it: the team's new name and zone in their feed.
