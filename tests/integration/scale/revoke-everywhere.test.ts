@@ -26,7 +26,15 @@ describe('a revoke or a role change through one instance ends live sockets on ev
 
   beforeAll(async () => {
     const start = () =>
-      startServer({ databaseUrl: db.url, adminToken: ADMIN_TOKEN, port: 0, scheduler: false, now: TEST_NOW });
+      startServer({
+        databaseUrl: db.url,
+        adminToken: ADMIN_TOKEN,
+        port: 0,
+        scheduler: false,
+        now: TEST_NOW,
+        // No periodic revoked-token sweep during the suite: what ends a socket here is a notice or a reconnect.
+        config: { revokeSweepMs: 3_600_000 },
+      });
     servers.push(await start()); // migrates the fresh schema
     servers.push(...(await Promise.all([start(), start()])));
     apiA = apiFor(servers[0]!.url);
@@ -115,7 +123,7 @@ describe('a revoke or a role change through one instance ends live sockets on ev
       c.query(`update ${db.schema}.tokens set revoked_at = $1 where id = $2`, [TEST_NOW, revoked.id]),
     );
     // Given the time a notice would take (the revoke route's promise), nothing closes them: what closes them
-    // below is the re-check on reconnect, not a notice (the periodic sweep runs every minute by default).
+    // below is the re-check on reconnect, not a notice (the periodic sweep is off for this suite).
     await sleep(WITHIN_MS);
     expect(doomed.map((d) => d.code.value)).toEqual([null, null]);
     // A lost LISTEN connection means notices may have been missed: on reconnect every instance re-checks its
