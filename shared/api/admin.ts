@@ -96,12 +96,23 @@ export const CreateTokenBody = z.object({
 export const CreatedToken = z.object({ token: z.string(), id: Id, kind: z.enum(['person', 'ingest']) });
 export type CreatedToken = z.infer<typeof CreatedToken>;
 
+/**
+ * A change to a team's daily goal: only the fields given change, the others keep their stored values (no
+ * defaults here, or a partial goal would reset the fields it left out).
+ */
+export const DailyGoalChange = z.object({
+  minSatisfied: z.number().int().min(0).optional(),
+  minSolved: z.number().int().min(0).optional(),
+  noGuardrailBroken: z.boolean().optional(),
+});
+export type DailyGoalChange = z.infer<typeof DailyGoalChange>;
+
 /** PATCH /api/admin/teams/:id — rename, move to another zone, change the weekly schedule or the daily goal. */
 export const UpdateTeamBody = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     timezone: z.string().min(1).max(64).optional(),
-    dailyGoal: DailyGoal.optional(),
+    dailyGoal: DailyGoalChange.optional(),
     schedule: WeeklySchedule.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), {

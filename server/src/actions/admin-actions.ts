@@ -75,7 +75,22 @@ export async function updateTeam(
 ): Promise<TeamRecord> {
   if (body.timezone !== undefined) checkZone(body.timezone);
   return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
-    if (!(await updateTeamRow(uow.trx, id, body))) throw notFound('The team');
+    const before = await loadTeam(uow.trx, id);
+    if (!before) throw notFound('The team');
+    // A partial goal changes the fields it names; the others keep what the team had.
+    const goal = body.dailyGoal;
+    const dailyGoal = goal && {
+      minSatisfied: goal.minSatisfied ?? before.dailyGoal.minSatisfied,
+      minSolved: goal.minSolved ?? before.dailyGoal.minSolved,
+      noGuardrailBroken: goal.noGuardrailBroken ?? before.dailyGoal.noGuardrailBroken,
+    };
+    const change = {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.timezone !== undefined ? { timezone: body.timezone } : {}),
+      ...(body.schedule !== undefined ? { schedule: body.schedule } : {}),
+      ...(dailyGoal ? { dailyGoal } : {}),
+    };
+    if (!(await updateTeamRow(uow.trx, id, change))) throw notFound('The team');
     await feedPeopleChange(uow, null, [id]);
     const team = await loadTeam(uow.trx, id);
     if (!team) throw notFound('The team');

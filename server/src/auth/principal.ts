@@ -28,7 +28,7 @@ export const TOKEN_USE_RESOLUTION_MS = 60 * 60_000;
 
 /**
  * Resolves a bearer token to a principal by hash lookup; null when unknown or revoked. With `now`, a token whose
- * recorded last use is over an hour old gets it updated (the admin console shows it).
+ * recorded last use is over an hour old gets it updated (the admin console shows it), without waiting for it.
  */
 export async function principalForToken(
   db: Kysely<Database>,
@@ -44,8 +44,11 @@ export async function principalForToken(
   if (!row) return null;
   if (now) {
     const notBefore = toIsoUtc(new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS));
+    // Best effort, off the request path: a failed bookkeeping write must not fail a valid request.
     if (row.lastUsedAt === null || row.lastUsedAt < notBefore)
-      await touchTokenUse(db, row.tokenId, toIsoUtc(now), notBefore);
+      void touchTokenUse(db, row.tokenId, toIsoUtc(now), notBefore).catch((e: unknown) =>
+        console.error(`sidekick: could not record a token's last use: ${String(e)}`),
+      );
   }
   return {
     personId: row.personId,

@@ -73,6 +73,10 @@ export const ENVIRONMENT = {
     schema: wholeNumber('a whole number of milliseconds, at least 1', 1),
     help: 'live socket heartbeat in ms (default 15000)',
   },
+  SIDEKICK_REVOKE_SWEEP_MS: {
+    schema: wholeNumber('a whole number of milliseconds, at least 1', 1),
+    help: 'how often live sockets are re-checked for revoked tokens, in ms (default 60000)',
+  },
   SIDEKICK_INGEST_RATE_PER_MINUTE: {
     schema: wholeNumber('a whole number of requests, at least 1', 1),
     help: 'ingest requests a minute per client (default 600)',
@@ -187,6 +191,8 @@ export interface ServerConfig {
   /** Shared secret Freshdesk sends in the X-Sidekick-Secret header, or null to refuse Freshdesk webhooks. */
   freshdeskSecret: string | null;
   heartbeatMs: number;
+  /** How often the live sockets' tokens are re-checked against the store: a lost revoke notice is caught by then. */
+  revokeSweepMs: number;
   /** Directory of the built renderer (renderer/dist). */
   rendererDir: string;
   /** Requests per minute per client on ingest routes. */
@@ -228,6 +234,7 @@ export function serverConfigFrom(
     zendeskSecret: environment.SIDEKICK_ZENDESK_SECRET ?? null,
     freshdeskSecret: environment.SIDEKICK_FRESHDESK_SECRET ?? null,
     heartbeatMs: environment.SIDEKICK_HEARTBEAT_MS ?? 15_000,
+    revokeSweepMs: environment.SIDEKICK_REVOKE_SWEEP_MS ?? 60_000,
     rendererDir: environment.SIDEKICK_RENDERER_DIR ?? defaults.rendererDir,
     ingestRatePerMinute: environment.SIDEKICK_INGEST_RATE_PER_MINUTE ?? 600,
     authFailuresPerMinute: environment.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30,

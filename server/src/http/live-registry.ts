@@ -13,6 +13,9 @@ export interface RegisteredSession {
 
 /** A re-check reads this many token hashes per query. */
 const RECHECK_BATCH = 500;
+/** A re-check after a reconnect that failed (the store did not answer) is retried after this, doubling. */
+const RECHECK_RETRY_MS = 250;
+const RECHECK_RETRY_MAX_MS = 10_000;
 
 /**
  * The live sessions of this server process, so an admin change can end the sockets it invalidates: a revoked
@@ -22,10 +25,70 @@ const RECHECK_BATCH = 500;
  */
 export class LiveSessionRegistry {
   private readonly sessions = new Set<RegisteredSession>();
+  private sweep: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  /**
+   * `sweepEvery`: while any session is registered, `run` runs every `ms` (the periodic revoked-token sweep);
+   * the timer is unref'd and runs only while there is a session to check.
+   */
+  constructor(private readonly sweepEvery: { ms: number; run: () => void } | null = null) {}
 
   add(session: RegisteredSession): () => void {
     this.sessions.add(session);
-    return () => this.sessions.delete(session);
+    this.startSweep();
+    return () => this.remove(session);
+  }
+
+  /** Stops the sweep and any pending re-check retry (drain, shutdown); sessions added later are not swept. */
+  stop(): void {
+    this.stopped = true;
+    this.stopSweep();
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+  }
+
+  /** Whether this one token is still active (the bootstrap admin's `keep` hash always is). */
+  async isActive(ctx: AppContext, tokenHash: string, keep: string | null): Promise<boolean> {
+    if (tokenHash === keep) return true;
+    return (await activeTokenHashesAmong(ctx.store.db, [tokenHash])).has(tokenHash);
+  }
+
+  /**
+   * `signOutRevoked` until it succeeds: after a LISTEN reconnect the store may not answer yet, and a re-check
+   * that failed would leave a revoke sent meanwhile unheard until the next sweep. Retried with backoff.
+   */
+  recheckUntilDone(ctx: AppContext, keep: string | null, onError: (error: unknown) => void): void {
+    if (this.stopped || this.retry) return;
+    const attempt = (delay: number): void => {
+      this.signOutRevoked(ctx, keep).catch((error: unknown) => {
+        onError(error);
+        if (this.stopped) return;
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          attempt(Math.min(delay * 2, RECHECK_RETRY_MAX_MS));
+        }, delay);
+        this.retry.unref();
+      });
+    };
+    attempt(RECHECK_RETRY_MS);
+  }
+
+  private remove(session: RegisteredSession): void {
+    this.sessions.delete(session);
+    if (this.sessions.size === 0) this.stopSweep();
+  }
+
+  private startSweep(): void {
+    if (this.sweep || this.stopped || !this.sweepEvery) return;
+    this.sweep = setInterval(this.sweepEvery.run, this.sweepEvery.ms);
+    this.sweep.unref();
+  }
+
+  private stopSweep(): void {
+    if (this.sweep) clearInterval(this.sweep);
+    this.sweep = null;
   }
 
   /** Ends every session of this process matching `who`; returns how many. */
@@ -38,7 +101,7 @@ export class LiveSessionRegistry {
       const match =
         'personId' in who ? session.personId === who.personId : session.tokenHash === who.tokenHash;
       if (!match) continue;
-      this.sessions.delete(session);
+      this.remove(session);
       session.end(end.error, end.message, end.closeCode);
       n += 1;
     }
@@ -78,12 +141,20 @@ const registries = new WeakMap<AppContext, LiveSessionRegistry>();
 export function liveSessionsOf(ctx: AppContext): LiveSessionRegistry {
   let registry = registries.get(ctx);
   if (!registry) {
-    const created = new LiveSessionRegistry();
+    const keep = ctx.config.adminTokenHash;
+    const logged = (error: unknown) =>
+      console.error(`sidekick: re-checking live sessions' tokens failed: ${String(error)}`);
+    // The sweep catches what a notice would have: a revoke whose publish failed, or whose notice was lost.
+    const created: LiveSessionRegistry = new LiveSessionRegistry({
+      ms: ctx.config.revokeSweepMs,
+      run: () => void created.signOutRevoked(ctx, keep).catch(logged),
+    });
     registries.set(ctx, created);
     ctx.bus.onSessionEnd({
       end: (end) => created.closeSessions(end.who, { ...LIVE_END[end.reason], message: end.message }),
-      recheck: () => void created.signOutRevoked(ctx, ctx.config.adminTokenHash).catch(() => undefined),
+      recheck: () => created.recheckUntilDone(ctx, keep, logged),
     });
+    ctx.lifecycle.onDrain(() => created.stop());
     registry = created;
   }
   return registry;

@@ -3,7 +3,7 @@ import { LIVE_END, LiveClientMessage, type FeedEntry, type LiveMessage } from '.
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { feedHead, readFeed } from '../store/repos/feed-repo';
-import { liveSessionsOf } from './live-registry';
+import { REVOKED_MESSAGE, liveSessionsOf } from './live-registry';
 
 const CATCH_UP_PAGE = 500;
 /** A client this far behind is disconnected; it reconnects and catches up from its cursor instead. */
@@ -54,7 +54,8 @@ export class LiveSession {
     if (this.closed) return;
     this.lastSent = after;
     this.batch = batch;
-    this.unregister = liveSessionsOf(this.ctx).add({
+    const registry = liveSessionsOf(this.ctx);
+    this.unregister = registry.add({
       personId: principal.personId,
       tokenHash,
       end: (error, message, closeCode) => this.fail(error, message, closeCode),
@@ -63,6 +64,10 @@ export class LiveSession {
       this.enqueue(() => this.deliver(principal.personId, entries)),
     );
     this.enqueue(async () => {
+      // The token was checked before the session joined the registry: a revoke that committed in between was
+      // announced to nobody here. Checked again now that any later revoke reaches this session.
+      if (!(await registry.isActive(this.ctx, tokenHash, this.ctx.config.adminTokenHash)))
+        return this.fail(LIVE_END.signedOut.error, REVOKED_MESSAGE, LIVE_END.signedOut.closeCode);
       const head = await feedHead(this.ctx.store.db, principal.personId);
       // A cursor past the head (the store was restored, or failed over to a replica behind it) would make every
       // new entry look like a replay and be dropped: the client must start over from a snapshot.

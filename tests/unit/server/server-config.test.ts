@@ -24,6 +24,7 @@ describe('one validated server configuration', () => {
       zendeskSecret: null,
       freshdeskSecret: null,
       heartbeatMs: 15_000,
+      revokeSweepMs: 60_000,
       rendererDir: '/r',
       ingestRatePerMinute: 600,
       authFailuresPerMinute: 30,

@@ -14,12 +14,14 @@ export function useAdminRead<T>(read: (api: SidekickApi) => Promise<T>, options:
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const alive = useRef(true);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Set here too, not only at creation: StrictMode mounts, unmounts and mounts again, and a flag left false
+    // by the first cleanup would drop every result (the console would stay on "Loading").
+    alive.current = true;
+    return () => {
       alive.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
   const load = useCallback(async () => {
     setLoading(true);
     try {

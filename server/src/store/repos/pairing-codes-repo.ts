@@ -88,13 +88,14 @@ export async function pendingPairingCodesOf(
 }
 
 /**
- * Withdraws an unused, unexpired code by ending its life now (expires_at = at), so an exchange racing it finds
- * it expired; false when there was no such code.
+ * Withdraws an unused, unexpired code (at `at`) by ending its life when it began (expires_at = created_at), so
+ * an exchange racing it finds it expired — on every instance, even one whose clock runs behind this one's
+ * (with expires_at = at, such an instance would still accept it); false when there was no such code.
  */
 export async function withdrawPairingCode(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
   const result = await db
     .updateTable('pairing_codes')
-    .set({ expires_at: at })
+    .set((eb) => ({ expires_at: eb.ref('created_at') }))
     .where('id', '=', id)
     .where('used_at', 'is', null)
     .where('expires_at', '>', at)
