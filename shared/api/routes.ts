@@ -556,7 +556,7 @@ export const apiRoutes = {
     method: 'GET',
     path: '/api/teams/:teamId/briefing',
     summary:
-      'the weekly briefing: who to recognise (everyone, the unrecognised first), ideas and consultations waiting, overdue coaching',
+      'the weekly briefing: who to recognise (everyone, the unrecognised first), ideas and consultations waiting, check-ins due on shared growth plans, overdue coaching',
     access: 'supervisor',
     params: TeamParams,
     status: 200,

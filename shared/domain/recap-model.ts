@@ -3,6 +3,7 @@ import { Id, IsoDate, IsoInstant } from './primitives';
 import { PersonalBest } from './growth-model';
 import { Kudos, KudosValue } from './people-model';
 import { MissionOffer } from './mission-model';
+import { CheckInStatus } from './growth-plan-model';
 
 /** One number of the week against the agent's own usual (againstOwnPast): never anyone else's. */
 export const OwnPastNumber = z.object({
@@ -92,10 +93,20 @@ export const BriefingOverdueTask = z.object({
   daysOverdue: z.number().int().min(1),
 });
 
+/** A growth-plan check-in due (overdue, today or within 3 days), on a plan the agent shares with their supervisor. */
+export const BriefingCheckIn = z.object({
+  agentId: Id,
+  name: z.string(),
+  goal: z.string(),
+  nextCheckIn: IsoDate,
+  checkIn: CheckInStatus.extract(['overdue', 'due', 'soon']),
+});
+export type BriefingCheckIn = z.infer<typeof BriefingCheckIn>;
+
 /**
  * The supervisor's one-page briefing for the weekly meeting, about the week that ended (`weekStart`, in the
- * team's zone): who to recognise (nobody forgotten), ideas and consultations waiting for their answer, and
- * coaching tasks overdue. Check-ins due (growth plans) are not part of it yet.
+ * team's zone): who to recognise (nobody forgotten), ideas and consultations waiting for their answer,
+ * check-ins due on the growth plans shared with the supervisor, and coaching tasks overdue.
  */
 export const TeamBriefing = z.object({
   id: Id,
@@ -108,6 +119,8 @@ export const TeamBriefing = z.object({
   recognise: z.array(BriefingRecognition),
   ideasWaiting: z.array(BriefingIdea),
   consultationsWaiting: z.array(BriefingConsultation),
+  /** Defaults to none so a briefing stored before check-ins were part of it still reads. */
+  checkInsDue: z.array(BriefingCheckIn).default([]),
   coachingOverdue: z.array(BriefingOverdueTask),
 });
 export type TeamBriefing = z.infer<typeof TeamBriefing>;

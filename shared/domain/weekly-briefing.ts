@@ -2,7 +2,8 @@ import type { CoachingCard, Idea, Kudos } from './people-model';
 import { NOT_RECOGNISED_DAYS } from './people-model';
 import type { StoredConsultation } from './consultation-model';
 import type { IsoDate, IsoInstant } from './primitives';
-import type { TeamBriefing } from './recap-model';
+import type { BriefingCheckIn, TeamBriefing } from './recap-model';
+import type { CheckInStatus } from './growth-plan-model';
 import { consultationPhase } from './consultations';
 import { lastRecognised } from './kudos-rules';
 import { inWindow } from './event-set';
@@ -25,6 +26,17 @@ export interface BriefingInput {
   consultations: readonly StoredConsultation[];
   /** Coaching cards written for the members. */
   cards: readonly CoachingCard[];
+  /**
+   * Check-ins of the members' shared plans, each already judged on the agent's own day (growth plans'
+   * checkInsDue; a plan kept to "me" is never among them). Only overdue, due and soon ones are kept.
+   */
+  checkIns: readonly {
+    agentId: string;
+    name: string;
+    goal: string;
+    nextCheckIn: IsoDate;
+    checkIn: CheckInStatus;
+  }[];
   /** Names of idea authors (never looked up for an anonymous idea). */
   names: ReadonlyMap<string, string>;
 }
@@ -34,6 +46,8 @@ const unique = <T, K>(items: readonly T[], key: (t: T) => K): T[] => [
   ...new Map(items.map((i) => [key(i), i])).values(),
 ];
 /** Never recognised sorts before any date (and two of them compare equal, unlike -Infinity − -Infinity). */
+const isReminder = (s: CheckInStatus): s is BriefingCheckIn['checkIn'] =>
+  s === 'overdue' || s === 'due' || s === 'soon';
 const lastMs = (at: IsoInstant | null) => (at === null ? -8.64e15 : msOf(at));
 const days = (from: IsoInstant, to: IsoInstant) =>
   Math.max(0, Math.floor((msOf(to) - msOf(from)) / 86_400_000));
@@ -41,8 +55,9 @@ const days = (from: IsoInstant, to: IsoInstant) =>
 /**
  * The supervisor's weekly briefing, composed from facts. "Who to recognise" lists every member exactly once
  * (nobody forgotten): those not recognised for NOT_RECOGNISED_DAYS first, then the longest since their last
- * kudos. Ideas still "new" (nobody answered yet), consultations closed without a decision, and coaching
- * tasks past their due date on cards still open, each oldest first. Inputs in any order, with duplicates,
+ * kudos. Ideas still "new" (nobody answered yet), consultations closed without a decision, check-ins due on
+ * shared growth plans (one per member, the earliest date first), and coaching tasks past their due date on
+ * cards still open, each oldest first. Inputs in any order, with duplicates,
  * give the same briefing.
  */
 export function briefingOf(input: BriefingInput): TeamBriefing {
@@ -117,6 +132,31 @@ export function briefingOf(input: BriefingInput): TeamBriefing {
         cmp(a.cardId, b.cardId) ||
         cmp(a.taskId, b.taskId),
     );
+  // One plan per agent: if a plan is given twice, the earliest check-in is the one that counts.
+  const checkInsDue = [...input.checkIns]
+    .filter((c) => memberIds.has(c.agentId))
+    .sort(
+      (a, b) =>
+        cmp(a.nextCheckIn, b.nextCheckIn) ||
+        cmp(a.agentId, b.agentId) ||
+        cmp(a.goal, b.goal) ||
+        cmp(a.checkIn, b.checkIn),
+    )
+    .filter((c, i, all) => all.findIndex((o) => o.agentId === c.agentId) === i)
+    .flatMap((c): BriefingCheckIn[] =>
+      isReminder(c.checkIn)
+        ? [
+            {
+              agentId: c.agentId,
+              name: nameOf.get(c.agentId) ?? c.name,
+              goal: c.goal,
+              nextCheckIn: c.nextCheckIn,
+              checkIn: c.checkIn,
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => cmp(a.nextCheckIn, b.nextCheckIn) || cmp(a.name, b.name) || cmp(a.agentId, b.agentId));
   return {
     id: `briefing:${input.teamId}:${input.forWeek}`,
     teamId: input.teamId,
@@ -128,6 +168,7 @@ export function briefingOf(input: BriefingInput): TeamBriefing {
     recognise,
     ideasWaiting,
     consultationsWaiting,
+    checkInsDue,
     coachingOverdue,
   };
 }

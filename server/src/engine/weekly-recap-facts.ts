@@ -14,6 +14,7 @@ import { offersOfWeek } from '../store/repos/offers-repo';
 import { loadAgentEvents } from '../store/repos/events-repo';
 import { cardsOf, ideasOfTeam } from '../store/repos/coaching-ideas-repo';
 import { consultationsOfTeam } from '../store/repos/consultations-repo';
+import { checkInsDue } from './plan-check-ins';
 
 /**
  * The facts of a recap or a briefing read from the store, handed to the pure rules (shared/domain). Reads
@@ -93,6 +94,8 @@ export async function composeBriefing(
     ideas,
     consultations: await consultationsOfTeam(db, teamId),
     cards,
+    // Shared plans only: a plan the agent keeps to "me" never reaches the supervisor's briefing.
+    checkIns: await checkInsDue(db, teamId, new Date(now)),
     names,
   });
 }

@@ -13,7 +13,7 @@ import {
   briefingSubject,
 } from '../../../server/src/store/repos/weekly-recaps-repo';
 import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
-import { createPerson, standardTeam, ticketStory } from './helpers/fixtures';
+import { createPerson, key, standardTeam, ticketStory } from './helpers/fixtures';
 
 /**
  * The weekly recap job on a real store with the clock injected: Warsaw moved to summer time on Sunday
@@ -186,6 +186,49 @@ describe.each(DIALECTS)('the weekly recap and briefing job ($name)', (dialect) =
     expect(
       (await t.api('GET', fillPath(apiRoutes.teamBriefing.path, { teamId: 'no-such-team' }))).status,
     ).toBe(404);
+  });
+
+  it('has the check-ins due on plans shared with the supervisor, never one on a plan kept to "only me"', async () => {
+    const savePlan = (token: string, visibility: 'me' | 'supervisor', goal: string, nextCheckIn: string) =>
+      t.api('POST', apiRoutes.savePlan.path, {
+        token,
+        body: { goal: { kind: 'role_here', text: goal }, skills: [], visibility, nextCheckIn },
+        headers: { 'idempotency-key': key() },
+      });
+    // The server's day is Friday 20 March: Sunday is "soon" (within 3 days), Saturday too.
+    expect(
+      (await savePlan(team.ana.token, 'supervisor', 'Team lead for escalations', '2026-03-22')).status,
+    ).toBe(200);
+    expect((await savePlan(team.ben.token, 'me', 'Leave for product management', '2026-03-21')).status).toBe(
+      200,
+    );
+    const path = fillPath(apiRoutes.teamBriefing.path, { teamId: team.teamId });
+    const briefing = TeamBriefing.parse((await t.api('GET', path, { token: team.supervisor.token })).body);
+    expect(briefing.checkInsDue).toEqual([
+      {
+        agentId: team.ana.id,
+        name: 'Ana Agent',
+        goal: 'Team lead for escalations',
+        nextCheckIn: '2026-03-22',
+        checkIn: 'soon',
+      },
+    ]);
+    expect(JSON.stringify(briefing)).not.toContain('product management');
+    // Shared later, Ben's check-in reaches the briefing too, the earliest first.
+    expect(
+      (await savePlan(team.ben.token, 'supervisor', 'Leave for product management', '2026-03-21')).status,
+    ).toBe(200);
+    const again = TeamBriefing.parse((await t.api('GET', path, { token: team.supervisor.token })).body);
+    expect(again.checkInsDue.map((c) => [c.name, c.checkIn])).toEqual([
+      ['Ben Agent', 'soon'],
+      ['Ana Agent', 'soon'],
+    ]);
+    // Kept to "only me" again, it leaves the briefing.
+    expect((await savePlan(team.ben.token, 'me', 'Leave for product management', '2026-03-21')).status).toBe(
+      200,
+    );
+    const last = TeamBriefing.parse((await t.api('GET', path, { token: team.supervisor.token })).body);
+    expect(last.checkInsDue.map((c) => c.name)).toEqual(['Ana Agent']);
   });
 
   it('delivers each recap exactly once, however many ticks and instances run the job at once', async () => {

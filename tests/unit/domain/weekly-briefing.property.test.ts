@@ -19,6 +19,22 @@ const arbKudos = fc
   .tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom(...MEMBERS, 'outsider'), arbAt)
   .map(([i, to, at]) => ({ id: `k${i}-${to}-${at}`, toPersonId: to, at }));
 
+const STATUSES = ['none', 'later', 'soon', 'due', 'overdue'] as const;
+const arbCheckIn = fc
+  .tuple(
+    fc.constantFrom(...MEMBERS, 'outsider'),
+    fc.integer({ min: 20, max: 31 }),
+    fc.constantFrom(...STATUSES),
+    fc.constantFrom('Team lead', 'Learn SQL'),
+  )
+  .map(([agentId, day, checkIn, goal]) => ({
+    agentId,
+    name: agentId,
+    goal,
+    nextCheckIn: `2026-03-${String(day).padStart(2, '0')}`,
+    checkIn,
+  }));
+
 const idea = (id: string, status: Idea['status'], createdAt: string, over: Partial<Idea> = {}): Idea => ({
   id,
   teamId: 't1',
@@ -82,6 +98,7 @@ const base = (over: Partial<BriefingInput> = {}): BriefingInput => ({
   ideas: [],
   consultations: [],
   cards: [],
+  checkIns: [],
   names: new Map([['ana', 'Ana']]),
   ...over,
 });
@@ -120,28 +137,35 @@ describe('briefingOf', () => {
 
   it('is the same whatever the order of its facts, and with every fact given twice', () => {
     fc.assert(
-      fc.property(fc.array(arbKudos, { maxLength: 40 }), fc.array(arbAt, { maxLength: 6 }), (kudos, ats) => {
-        const given = base({
-          kudos,
-          ideas: ats.map((at, i) => idea(`i${i}`, i % 2 ? 'new' : 'heard', at)),
-          consultations: ats.map((at, i) => consultation(`c${i}`, at, i % 3 === 0)),
-          cards: ats.map((at, i) =>
-            card(`card${i}`, MEMBERS[i % MEMBERS.length]!, [
-              { id: `t${i}`, text: 'Do it', due: at.slice(0, 10), doneAt: null },
-            ]),
-          ),
-        });
-        const twice = <T>(xs: readonly T[]) => [...xs, ...xs].reverse();
-        const again = briefingOf({
-          ...given,
-          members: twice(given.members),
-          kudos: twice(given.kudos),
-          ideas: twice(given.ideas),
-          consultations: twice(given.consultations),
-          cards: twice(given.cards),
-        });
-        expect(again).toEqual(briefingOf(given));
-      }),
+      fc.property(
+        fc.array(arbKudos, { maxLength: 40 }),
+        fc.array(arbAt, { maxLength: 6 }),
+        fc.array(arbCheckIn, { maxLength: 12 }),
+        (kudos, ats, checkIns) => {
+          const given = base({
+            kudos,
+            checkIns,
+            ideas: ats.map((at, i) => idea(`i${i}`, i % 2 ? 'new' : 'heard', at)),
+            consultations: ats.map((at, i) => consultation(`c${i}`, at, i % 3 === 0)),
+            cards: ats.map((at, i) =>
+              card(`card${i}`, MEMBERS[i % MEMBERS.length]!, [
+                { id: `t${i}`, text: 'Do it', due: at.slice(0, 10), doneAt: null },
+              ]),
+            ),
+          });
+          const twice = <T>(xs: readonly T[]) => [...xs, ...xs].reverse();
+          const again = briefingOf({
+            ...given,
+            members: twice(given.members),
+            kudos: twice(given.kudos),
+            ideas: twice(given.ideas),
+            consultations: twice(given.consultations),
+            cards: twice(given.cards),
+            checkIns: twice(given.checkIns),
+          });
+          expect(again).toEqual(briefingOf(given));
+        },
+      ),
     );
   });
 
@@ -193,6 +217,38 @@ describe('briefingOf', () => {
       },
     ]);
     expect(b.weekStart).toBe('2026-03-23');
+  });
+
+  it('lists at most one check-in a member, only the overdue, due and soon ones, earliest first, never an outsider', () => {
+    fc.assert(
+      fc.property(fc.array(arbCheckIn, { maxLength: 20 }), (checkIns) => {
+        const due = briefingOf(base({ checkIns })).checkInsDue;
+        const ids = due.map((c) => c.agentId);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const c of due) {
+          expect(MEMBERS as readonly string[]).toContain(c.agentId);
+          expect(['overdue', 'due', 'soon']).toContain(c.checkIn);
+          expect(c.name).toBe(c.agentId.toUpperCase());
+          expect(checkIns).toContainEqual({ ...c, name: c.agentId });
+        }
+        const dates = due.map((c) => c.nextCheckIn);
+        expect(dates).toEqual([...dates].sort());
+        // Every member whose earliest check-in given needs a reminder is there.
+        for (const m of MEMBERS) {
+          const first = checkIns
+            .filter((c) => c.agentId === m)
+            .sort(
+              (a, b) =>
+                a.nextCheckIn.localeCompare(b.nextCheckIn) ||
+                a.goal.localeCompare(b.goal) ||
+                a.checkIn.localeCompare(b.checkIn),
+            )[0];
+          expect(ids.includes(m)).toBe(
+            first !== undefined && ['overdue', 'due', 'soon'].includes(first.checkIn),
+          );
+        }
+      }),
+    );
   });
 
   it('does not call someone who joined this week forgotten', () => {

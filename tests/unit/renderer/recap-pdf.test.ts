@@ -96,6 +96,13 @@ const fullBriefing: TeamBriefing = {
     closesAt: '2026-03-05T10:00:00.000Z',
     daysWaiting: 4,
   })),
+  checkInsDue: Array.from({ length: 10 }, (_, i) => ({
+    agentId: `p${i}`,
+    name: `Агент Номер ${i}`,
+    goal: LONG.slice(0, 300),
+    nextCheckIn: '2026-03-10',
+    checkIn: i % 2 ? ('due' as const) : ('overdue' as const),
+  })),
   coachingOverdue: Array.from({ length: 10 }, (_, i) => ({
     agentId: `p${i}`,
     agentName: `Агент Номер ${i}`,
@@ -122,6 +129,8 @@ describe('the weekly recap and briefing as one printable page', () => {
     expect(pages).toBe(1);
     for (let i = 0; i < 25; i++) expect(text).toContain(`Агент Номер ${i} —`);
     expect(text).toContain('Anonymous, waiting 8 days:');
+    expect(text).toContain('Check-ins due (shared growth plans)');
+    expect(text).toContain('Агент Номер 1, due today, Tue 10 Mar:');
     expect(text).toContain('…and 5 more');
   });
 

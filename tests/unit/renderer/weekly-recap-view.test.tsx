@@ -64,6 +64,15 @@ const briefing: TeamBriefing = {
   ],
   ideasWaiting: [],
   consultationsWaiting: [],
+  checkInsDue: [
+    {
+      agentId: 'p-kofi',
+      name: 'Kofi Mensah',
+      goal: 'Team lead in a year',
+      nextCheckIn: '2026-03-10',
+      checkIn: 'overdue',
+    },
+  ],
   coachingOverdue: [
     {
       agentId: 'p-maya',
@@ -122,16 +131,22 @@ describe('the weekly recap on Today', () => {
 });
 
 describe('the weekly briefing in the Team view', () => {
-  it('lists everyone to recognise, the unrecognised marked, and what is overdue', async () => {
+  it('lists everyone to recognise, the unrecognised marked, the check-ins due and what is overdue', async () => {
     const { raw, user } = await renderApp({ snapshot: supervisorWeek(), overview: teamOverview(), briefing });
     await openView(user, 'Team');
     const region = await screen.findByRole('region', { name: 'Weekly briefing — week of Mon 2 Mar' });
     expect(raw.getTeamBriefing).toHaveBeenCalledWith({ teamId: 't-billing' });
     await user.click(
-      within(region).getByText('1 to recognise · 0 waiting for your answer · 1 coaching overdue'),
+      within(region).getByText(
+        '1 to recognise · 0 waiting for your answer · 1 check-ins due · 1 coaching overdue',
+      ),
     );
     expect(within(region).getByText('• Kofi Mensah — no kudos yet')).toBeVisible();
     expect(within(region).getByText('Maya Okafor — last kudos 8 days ago, 1 kudos last week')).toBeVisible();
     expect(within(region).getByText('Maya Okafor, due Fri 6 Mar (6 days late): Shadow a call')).toBeVisible();
+    expect(within(region).getByText('Check-ins due (shared growth plans)')).toBeVisible();
+    expect(
+      within(region).getByText('Kofi Mensah, overdue since Tue 10 Mar: Team lead in a year'),
+    ).toBeVisible();
   });
 });

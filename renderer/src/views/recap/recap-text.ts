@@ -96,6 +96,13 @@ export function recapPage(recap: WeeklyRecap): OnePage {
   };
 }
 
+/** How a due check-in's date reads, by where it stands on the agent's day. */
+const CHECK_IN_WORDS: Record<TeamBriefing['checkInsDue'][number]['checkIn'], string> = {
+  overdue: 'overdue since',
+  due: 'due today,',
+  soon: 'coming up',
+};
+
 export function briefingPage(briefing: TeamBriefing): OnePage {
   const recognise = briefing.recognise.map((r) => {
     const days = r.daysSince ?? 0;
@@ -136,6 +143,15 @@ export function briefingPage(briefing: TeamBriefing): OnePage {
             (c) => `Closed ${plural(c.daysWaiting, 'day')} ago: ${c.question}`,
           ),
           'None waiting.',
+        ),
+      },
+      {
+        heading: 'Check-ins due (shared growth plans)',
+        lines: capped(
+          briefing.checkInsDue.map(
+            (c) => `${c.name}, ${CHECK_IN_WORDS[c.checkIn]} ${shortDate(c.nextCheckIn)}: ${c.goal}`,
+          ),
+          'None due.',
         ),
       },
       {

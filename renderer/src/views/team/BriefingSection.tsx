@@ -14,12 +14,12 @@ const readBriefing = (api: SidekickApi, teamId: string): Promise<TeamBriefing> =
 const summary = (b: TeamBriefing) => {
   const forgotten = b.recognise.filter((r) => r.notRecognised).length;
   const waiting = b.ideasWaiting.length + b.consultationsWaiting.length;
-  return `${forgotten} to recognise · ${waiting} waiting for your answer · ${b.coachingOverdue.length} coaching overdue`;
+  return `${forgotten} to recognise · ${waiting} waiting for your answer · ${b.checkInsDue.length} check-ins due · ${b.coachingOverdue.length} coaching overdue`;
 };
 
 /**
  * The supervisor's weekly briefing in the Team view: the team's last week as one page for the weekly meeting
- * (everyone to recognise, what waits for their answer, overdue coaching), folded to one line until opened,
+ * (everyone to recognise, what waits for their answer, check-ins due on shared growth plans, overdue coaching), folded to one line until opened,
  * printable as a PDF.
  */
 export function BriefingSection({ teamId }: { teamId: string }) {
