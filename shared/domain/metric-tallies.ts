@@ -1,8 +1,8 @@
 import { eventKey, type HelpdeskEvent } from './events';
 import { dedupeEvents } from './event-set';
-import { type AgentMetrics, MinSamples, type MetricValue } from './metrics-model';
+import { type AgentMetrics, MinSamples } from './metrics-model';
 import type { IsoDate, IsoInstant, TimeWindow } from './primitives';
-import { countValue, mean, median, metricValue } from './stats';
+import { metricValuesOf } from './metric-values';
 import { assertTimeZone, localDateOf, msOf } from './time';
 import { ticketFacts } from './ticket-facts';
 
@@ -227,20 +227,18 @@ export function metricsFromTallies(input: TallyMetricsInput): AgentMetrics {
   const satisfied = ratings.filter((r) => r.satisfied).length;
   const solved = lastSolve.size;
 
-  const values: Record<Exclude<keyof AgentMetrics, 'agentId' | 'from' | 'to' | 'timezone'>, MetricValue> = {
-    solved: countValue(solved),
-    frtAvgMinutes: metricValue(mean(frt), frt.length, min.frt),
-    frtMedianMinutes: metricValue(median(frt), frt.length, min.frt),
-    resolutionAvgMinutes: metricValue(mean(resolution), resolution.length, min.resolution),
-    csatPct: metricValue(
-      ratings.length ? (100 * satisfied) / ratings.length : null,
-      ratings.length,
-      min.csat,
-    ),
-    qaAvg: metricValue(mean(qa), qa.length, min.qa),
-    reopenRate: metricValue(solved ? (100 * reopened) / solved : null, solved, min.reopen),
-    reopened: countValue(reopened),
-    ahtSeconds: metricValue(mean(aht), aht.length, min.aht),
-  };
+  const values = metricValuesOf(
+    {
+      solved,
+      frtMinutes: frt,
+      resolutionMinutes: resolution,
+      ratings: ratings.length,
+      satisfied,
+      qaScores: qa,
+      reopened,
+      ahtSeconds: aht,
+    },
+    min,
+  );
   return { agentId, from: window.from, to: window.to, timezone, ...values };
 }

@@ -3,7 +3,7 @@ import type { MinSamples } from './metrics-model';
 import type { Mission } from './mission-model';
 import type { IsoDate, IsoInstant } from './primitives';
 import type { WeeklySchedule } from './streak-model';
-import type { DayTally as StreakDayTally } from './streaks';
+import { dayTalliesOf, type DayTally as StreakDayTally } from './streaks';
 import { guardrailStatus } from './missions';
 import { metricsFromTallies, type AgentDayTally } from './metric-tallies';
 import { assertTimeZone, msOf, toInstant } from './time';
@@ -62,24 +62,11 @@ export function streakTalliesFromTallies(input: StreakFromTalliesInput): Record<
       }
     }
   }
-  const out: Record<IsoDate, StreakDayTally> = {};
-  const tally = (day: IsoDate): StreakDayTally =>
-    (out[day] ??= { satisfied: 0, solved: 0, guardrailBroken: false, satisfiedAt: [], solvedAt: [] });
-  for (const { day, rating } of latestRating.values()) {
-    if (!rating.satisfied) continue;
-    tally(day).satisfied++;
-    tally(day).satisfiedAt!.push(rating.at);
-  }
-  for (const { day, at } of firstSolve.values()) {
-    tally(day).solved++;
-    tally(day).solvedAt!.push(at);
-  }
-  for (const t of Object.values(out)) {
-    t.satisfiedAt!.sort((a, b) => msOf(a) - msOf(b));
-    t.solvedAt!.sort((a, b) => msOf(a) - msOf(b));
-  }
-  for (const day of guardrailBrokenDaysFrom(input, unsatisfied)) tally(day).guardrailBroken = true;
-  return out;
+  return dayTalliesOf(
+    latestRating.values(),
+    firstSolve.values(),
+    guardrailBrokenDaysFrom(input, unsatisfied),
+  );
 }
 
 /** guardrailBrokenDays over tallies: the workdays with an unsatisfied rating while a guardrail was broken. */

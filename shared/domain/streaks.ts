@@ -39,9 +39,6 @@ export function dailyTallies(
   guardrailBrokenDays: Iterable<IsoDate> = [],
 ): Record<IsoDate, DayTally> {
   assertTimeZone(tz);
-  const out: Record<IsoDate, DayTally> = {};
-  const tally = (day: IsoDate): DayTally =>
-    (out[day] ??= { satisfied: 0, solved: 0, guardrailBroken: false, satisfiedAt: [], solvedAt: [] });
   const latestRating = new Map<
     string,
     { day: IsoDate; rating: Extract<HelpdeskEvent, { type: 'csat_rated' }> }
@@ -56,12 +53,27 @@ export function dailyTallies(
     if (e.type === 'csat_rated') latestRating.set(key, { day, rating: e });
     else if (!firstSolve.has(key)) firstSolve.set(key, { day, at: e.at });
   }
-  for (const { day, rating } of latestRating.values()) {
+  return dayTalliesOf(latestRating.values(), firstSolve.values(), guardrailBrokenDays);
+}
+
+/**
+ * Day tallies from each (day, ticket)'s latest rating and first solve, and the days a guardrail broke: the one
+ * assembly dailyTallies (raw events) and the streak tallies (per-day ticket credits) share.
+ */
+export function dayTalliesOf(
+  latestRatings: Iterable<{ day: IsoDate; rating: { satisfied: boolean; at: IsoInstant } }>,
+  firstSolves: Iterable<{ day: IsoDate; at: IsoInstant }>,
+  guardrailBrokenDays: Iterable<IsoDate>,
+): Record<IsoDate, DayTally> {
+  const out: Record<IsoDate, DayTally> = {};
+  const tally = (day: IsoDate): DayTally =>
+    (out[day] ??= { satisfied: 0, solved: 0, guardrailBroken: false, satisfiedAt: [], solvedAt: [] });
+  for (const { day, rating } of latestRatings) {
     if (!rating.satisfied) continue;
     tally(day).satisfied++;
     tally(day).satisfiedAt!.push(rating.at);
   }
-  for (const { day, at } of firstSolve.values()) {
+  for (const { day, at } of firstSolves) {
     tally(day).solved++;
     tally(day).solvedAt!.push(at);
   }
