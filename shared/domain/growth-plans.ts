@@ -24,7 +24,8 @@ export function evidenceKey(e: PlanEvidence): string {
     case 'kudos':
       return `kudos:${e.value}:${e.count}`;
     case 'certification':
-      return `certification:${e.name.trim().toLowerCase()}`;
+      // The linked milestone is part of what the piece is: an unlinked and a linked one of one name are two.
+      return `certification:${e.name.trim().toLowerCase()}:${e.milestoneId ?? ''}`;
   }
 }
 

@@ -84,10 +84,13 @@ export async function savePlan(
   });
 }
 
-/** How the reader stands to the plan's owner (admins read as supervisors), or null when out of reach. */
+/**
+ * How the reader stands to the plan's owner, or null when out of reach. "Me and my supervisor" means the
+ * agent's supervisor: an admin is not one (they read a plan only as a teammate, when they are in the team).
+ */
 function readerOf(principal: Principal, owner: PersonFull): PlanReader | null {
   if (principal.personId === owner.id) return 'self';
-  if (principal.role === 'admin' || supervises(principal, owner)) return 'supervisor';
+  if (supervises(principal, owner)) return 'supervisor';
   if (owner.teamIds.some((t) => principal.teamIds.includes(t))) return 'teammate';
   return null;
 }
@@ -106,14 +109,18 @@ export async function readPlan(ctx: AppContext, principal: Principal, personId: 
   if (!plan || !planVisibleTo(plan.visibility, reader)) throw notFound('The growth plan');
   const now = ctx.clock().toISOString();
   const facts = await planFactsOf(ctx.store.db, owner.id);
-  return { ...planView(plan, facts, localDateOf(now, owner.timezone)), name: owner.name };
+  // What the agent and their supervisor agreed at a check-in is theirs: a teammate sees the plan, not the note.
+  const shown = reader === 'teammate' ? { ...plan, lastCheckIn: null } : plan;
+  return { ...planView(shown, facts, localDateOf(now, owner.timezone)), name: owner.name };
 }
 
 /** The plans a team's agents share with their supervisor, with progress, and the check-ins to be reminded of. */
 export async function teamPlans(ctx: AppContext, principal: Principal, teamId: string): Promise<TeamPlans> {
   requireSupervisor(principal);
   if (!(await loadTeam(ctx.store.db, teamId))) throw notFound('The team');
-  if (!canManageTeam(principal, teamId)) throw forbidden('You do not supervise this team.');
+  // Shared "with my supervisor": the team's supervisors, not admins (who manage teams but supervise no one).
+  if (principal.role !== 'supervisor' || !canManageTeam(principal, teamId))
+    throw forbidden('Only a supervisor of this team sees the plans its agents share with their supervisor.');
   const now = ctx.clock();
   const shared = await sharedPlansOfTeam(ctx.store.db, teamId);
   const plans = [];
@@ -138,6 +145,8 @@ export async function recordCheckIn(
   key: string | null,
 ): Promise<{ id: string }> {
   const agent = await requireSupervisedPerson(ctx.store.db, principal, personId);
+  if (!supervises(principal, agent))
+    throw forbidden('Only the agent’s supervisor records a check-in on their growth plan.');
   const plan = await loadPlan(ctx.store.db, agent.id);
   if (!plan || !planVisibleTo(plan.visibility, 'supervisor')) throw notFound('The growth plan');
   const problem = nextCheckInProblem(
@@ -153,7 +162,9 @@ export async function recordCheckIn(
     'recordCheckIn',
     { personId, body },
     async (uow) => {
-      const current = (await loadPlan(uow.trx, agent.id)) ?? plan;
+      // Read again inside the write: a plan made private since the check above is not the supervisor's to touch.
+      const current = await loadPlan(uow.trx, agent.id);
+      if (!current || !planVisibleTo(current.visibility, 'supervisor')) throw notFound('The growth plan');
       const next: GrowthPlan = {
         ...current,
         nextCheckIn: body.nextCheckIn,

@@ -142,6 +142,38 @@ describe('growth plan progress from evidence', () => {
     );
   });
 
+  it("does not depend on the order of a skill's evidence (an unlinked and a linked certification of one name are two pieces)", () => {
+    fc.assert(
+      fc.property(arbSkills, arbFacts, fc.nat(1000), (skills, raw, seed) => {
+        const facts = withUniqueKudos(raw);
+        const metKeys = (s: PlanSkill[]) =>
+          planProgress({ skills: s }, facts)
+            .skills.map((k) => k.evidence.map((e) => `${e.key}=${e.met}`).sort())
+            .map((k) => k.join(','));
+        const turn = <T>(xs: readonly T[]) => {
+          const r = [...xs].reverse();
+          const at = r.length ? seed % r.length : 0;
+          return [...r.slice(at), ...r.slice(0, at)];
+        };
+        const turned = skills.map((k) => ({ ...k, evidence: turn(k.evidence) }));
+        expect(metKeys(turned)).toEqual(metKeys(skills));
+      }),
+    );
+    const linked = { kind: 'certification' as const, name: 'Complaint handling', milestoneId: 'ms1' };
+    const unlinked = { ...linked, milestoneId: null };
+    const facts: PlanFacts = {
+      completedMissionIds: [],
+      completedCardIds: [],
+      kudosReceived: [],
+      careerMilestoneIds: ['ms1'],
+    };
+    for (const evidence of [
+      [unlinked, linked],
+      [linked, unlinked],
+    ])
+      expect(planProgress({ skills: [{ name: 'S', evidence }] }, facts).skills[0]!.met).toBe(1);
+  });
+
   it('puts each piece on the timeline under one id, whatever the counts when it was met', () => {
     fc.assert(
       fc.property(arbEvidence, fc.nat(10), fc.nat(10), (e, met, total) => {

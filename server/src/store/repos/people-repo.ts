@@ -104,6 +104,8 @@ export async function deleteDerivedRowsOf(db: Kysely<Database>, personId: string
   await db.deleteFrom('feed_heads').where('person_id', '=', personId).execute();
   await db.deleteFrom('idempotency').where('person_id', '=', personId).execute();
   await db.deleteFrom('recognition_settings').where('person_id', '=', personId).execute();
+  await db.deleteFrom('weekly_recaps').where('person_id', '=', personId).execute();
+  await db.deleteFrom('growth_plans').where('agent_id', '=', personId).execute();
 }
 
 /** Ids of people by name, optionally only those with a handle or of one claimed state. */
