@@ -16,7 +16,13 @@ const readPlans = (api: SidekickApi, teamId: string) => api.getTeamPlans({ teamI
 export function TeamPlansSection({ teamId, timeZone }: { teamId: string; timeZone: string }) {
   const { value, error, loading, reload } = useTeamRead(teamId, readPlans, { reloadOnVisible: true });
   const refresh = (
-    <button type="button" className="small" onClick={() => void reload()} disabled={loading}>
+    <button
+      type="button"
+      className="small"
+      aria-label="Refresh growth plans"
+      onClick={() => void reload()}
+      disabled={loading}
+    >
       Refresh
     </button>
   );
