@@ -14,6 +14,7 @@ import { refreshGrowth } from './growth-updater';
 import { beginRefreshBatch } from './refresh-batch';
 import { prefetchBatchEvents } from './batch-prefetch';
 import { flushBatchState, personStateOf } from './batch-state';
+import { refreshPendingPlans } from './plan-progress';
 
 /**
  * Applies newly stored events, inside their ingest transaction: customer kudos from happy comments, then for
@@ -66,6 +67,8 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
   }
   await recordPendingBests(uow);
   await flushBatchState(uow);
+  // After the flush: the plans read completed missions from the table, which now holds the batch's writes.
+  await refreshPendingPlans(uow, batch.pendingPlans);
 }
 
 /** A satisfied rating with a comment becomes customer kudos (engine rule), once per rating event. */

@@ -7,6 +7,7 @@ import type { UnitOfWork } from '../store/unit-of-work';
 import { loadPerson } from '../store/repos/people-repo';
 import { loadPlan, planFactsOf } from '../store/repos/growth-plans-repo';
 import { insertTimeline } from '../store/repos/timeline-repo';
+import { refreshBatchOf } from './refresh-batch';
 
 /**
  * Reads the plan's progress from the agent's records, feeds it to the agent, and puts each piece of evidence
@@ -56,10 +57,31 @@ function mayBuild(plan: GrowthPlan, entry: TimelineEntry): boolean {
   );
 }
 
-/** Called for every achievement recorded: refreshes the agent's plan when the achievement may count on it. */
+/**
+ * Called for every achievement recorded: refreshes the agent's plan when the achievement may count on it.
+ * Inside an ingest batch the refresh waits for the batch's rows to be written (refreshPendingPlans): the
+ * plan's facts are read from the tables, where a mission the batch completed is still active until then.
+ */
 export async function planProgressAfter(uow: UnitOfWork, entry: TimelineEntry): Promise<void> {
   const plan = await loadPlan(uow.trx, entry.agentId);
   if (!plan || !mayBuild(plan, entry)) return;
-  const person = await loadPerson(uow.trx, entry.agentId);
+  const batch = refreshBatchOf(uow);
+  if (batch) {
+    batch.pendingPlans.add(entry.agentId);
+    return;
+  }
+  await refreshPlanOf(uow, plan);
+}
+
+/** The plans an ingest batch queued, read again once its rows are written, in the same transaction. */
+export async function refreshPendingPlans(uow: UnitOfWork, agentIds: Iterable<string>): Promise<void> {
+  for (const agentId of [...agentIds].sort()) {
+    const plan = await loadPlan(uow.trx, agentId);
+    if (plan) await refreshPlanOf(uow, plan);
+  }
+}
+
+async function refreshPlanOf(uow: UnitOfWork, plan: GrowthPlan): Promise<void> {
+  const person = await loadPerson(uow.trx, plan.agentId);
   if (person) await refreshPlanProgress(uow, plan, person.timezone);
 }

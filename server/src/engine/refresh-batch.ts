@@ -21,6 +21,11 @@ export interface RefreshBatch {
   pendingBests: { entry: TimelineEntry; celebration: Celebration | null }[];
   /** Team (and window) → its members and their tallies, shared by the team's missions of that window. */
   teamTallies: Map<string, { members: string[]; tallies: AgentDayTally[] }>;
+  /**
+   * Agents whose growth plan an achievement of this batch may have built: read again after the batch's rows
+   * are written (flushBatchState), since a mission completed in the batch is still active in the table until then.
+   */
+  pendingPlans: Set<string>;
   team(teamId: string): Promise<TeamRecord | null>;
 }
 
@@ -34,6 +39,7 @@ export function beginRefreshBatch(uow: UnitOfWork): RefreshBatch {
     state: new BatchState(),
     pendingBests: [],
     teamTallies: new Map(),
+    pendingPlans: new Set(),
     team: (teamId) => {
       let team = teams.get(teamId);
       if (!team) teams.set(teamId, (team = loadTeam(uow.trx, teamId)));

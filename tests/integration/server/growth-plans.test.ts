@@ -6,7 +6,7 @@ import { PersonPlan, TeamPlans, type SavePlanBody } from '../../../shared/api/gr
 import { apiRoutes, fillPath } from '../../../shared/api/routes';
 import { checkInsDue } from '../../../server/src/engine/plan-check-ins';
 import { DIALECTS, TEST_NOW, startTestServer, type TestServer } from './helpers/test-server';
-import { createPerson, key, standardTeam } from './helpers/fixtures';
+import { createPerson, key, standardTeam, ticketStory } from './helpers/fixtures';
 
 describe.each(DIALECTS)('growth plans ($name)', (dialect) => {
   let t: TestServer;
@@ -204,6 +204,58 @@ describe.each(DIALECTS)('growth plans ($name)', (dialect) => {
       'Growth plan: De-escalation — 3 of 3',
     ]);
     expect((await mine(team.ana.token)).plan?.progress).toMatchObject({ met: 3, total: 4 });
+  });
+
+  it('a mission completed by live ingest counts as evidence: the plan reads it met and the timeline says so', async () => {
+    const assigned = await t.api<{ missionIds: string[] }>('POST', apiRoutes.assignMission.path, {
+      token: team.supervisor.token,
+      body: {
+        agentIds: [team.ana.id],
+        spec: {
+          title: 'Solve 2 this week',
+          metric: 'solved',
+          comparator: 'atLeast',
+          target: 2,
+          window: { start: '2026-03-09T00:00:00+01:00', end: '2026-03-16T00:00:00+01:00' },
+        },
+      },
+    });
+    expect(assigned.status).toBe(201);
+    const missionId = assigned.body.missionIds[0] ?? '';
+    const skills = [
+      ...plan.skills,
+      { name: 'Ownership', evidence: [{ kind: 'mission' as const, missionId, label: 'Solve 2 this week' }] },
+    ];
+    expect((await save({ ...plan, visibility: 'team', nextCheckIn: '2026-03-25', skills })).status).toBe(200);
+    const ownership = (p: unknown) => PersonPlan.parse(p).progress.skills.find((s) => s.name === 'Ownership');
+    expect(ownership((await read(team.ana.token)).body)).toMatchObject({ met: 0, total: 1 });
+    const before = (await mine(team.ana.token)).cursor;
+    // Both solves arrive in one ingest batch: the mission completes inside it.
+    const ingested = await t.api<{ rejected: unknown[] }>('POST', '/api/ingest/events', {
+      body: {
+        events: [
+          ...ticketStory('zendesk:101', 'GP-1', '2026-03-10T08:00:00Z'),
+          ...ticketStory('zendesk:101', 'GP-2', '2026-03-10T09:00:00Z'),
+        ],
+      },
+    });
+    expect(ingested.status).toBe(200);
+    expect(ingested.body.rejected).toEqual([]);
+    const state = await mine(team.ana.token);
+    expect(state.missions.find((m) => m.mission.id === missionId)?.mission.status).toBe('completed');
+    expect(ownership((await read(team.ana.token)).body)).toMatchObject({ met: 1, total: 1 });
+    expect(state.plan?.progress.skills.find((s) => s.name === 'Ownership')?.evidence[0]?.met).toBe(true);
+    expect(state.timeline.filter((e) => e.kind === 'plan_progress').map((e) => e.title)).toContain(
+      'Growth plan: Ownership — 1 of 1',
+    );
+    // The update pushed to the agent carries the evidence met, not the plan as it read before the write.
+    const feed = await t.api<FeedPage>('GET', `/api/me/feed?after=${before}&limit=100`, {
+      token: team.ana.token,
+    });
+    const last = feed.body.entries.filter((e) => e.type === 'plan.updated').at(-1);
+    expect(
+      last?.type === 'plan.updated' && last.payload.progress.skills.find((s) => s.name === 'Ownership'),
+    ).toMatchObject({ met: 1, total: 1 });
   });
 
   it('refuses evidence that is not the agent’s own, and a skill named twice (400 naming the path)', async () => {
