@@ -3,9 +3,8 @@ import { startFleet } from '../fleet/fleet';
 import { startSidekick, waitUntilResponsive } from '../lib/sidekick-server';
 import { startBareWsServer, type ChildServer } from '../lib/child-server';
 import { seedTeam } from '../lib/seed';
-import { rssBytes } from '../lib/limits';
+import { steadyRss } from '../lib/limits';
 import { sleep } from '../lib/clock';
-import { median } from '../lib/stats';
 import { tempDir } from '../lib/workspace';
 import { measurement, type Measurement } from '../lib/results';
 import type { FleetClient } from '../fleet/protocol';
@@ -19,16 +18,6 @@ const SETTLE_MS = 4_000;
 interface Sample {
   idleRss: number;
   loadedRss: number;
-}
-
-/** RSS moves in heap-sized steps; the median of several readings over a few seconds is steadier than one. */
-async function steadyRss(pid: number): Promise<number> {
-  const readings: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    readings.push(rssBytes(pid));
-    await sleep(400);
-  }
-  return median(readings);
 }
 
 async function sample(

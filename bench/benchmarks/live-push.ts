@@ -24,7 +24,7 @@ const MAX_N = 5_000;
 
 /** What limits the team-wide kudos rows (grounded in the runs: see lastAckMs in the details). */
 const TEAM_LIMITED_BY = (label: string): string =>
-  `One POST: the server writes ${label} kudos, each with its timeline entry, growth refresh and four feed entries, in one transaction and one fsync, then pushes them; every client waits for that one commit (lastAckMs in the details), so the cost is the per-member writes, not the push. The bare server sends one payload it never parses or stores.`;
+  `One POST: the server writes ${label} kudos with their timeline entries, growth and four feed entries each set-based (a few multi-row statements for the whole team; feed rows and heads through json_each), in one transaction and one fsync, then pushes one entries frame per member; every client waits for that commit (lastAckMs in the details): the rows themselves (four feed rows of ~0.5 KB per member, each a full payload) and their fsync, on a machine shared with other work. The bare server sends one payload it never parses or stores.`;
 
 interface Team {
   teamId: string;

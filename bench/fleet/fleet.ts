@@ -68,11 +68,21 @@ export async function startFleet(opts: {
   clients: FleetClient[];
   workers?: number;
   concurrency?: number;
+  /**
+   * Worker k's sockets connect from this loopback address (e.g. 127.0.1.k): one source address has only
+   * ip_local_port_range's ports towards one server port (about 28,000 by default), so 30,000 clients of one
+   * server need several.
+   */
+  localAddress?: (worker: number) => string;
 }): Promise<Fleet> {
-  assertSocketCapacity(opts.clients.length);
   const workerCount = Math.max(
     1,
     Math.min(opts.workers ?? Math.ceil(opts.clients.length / 2500), opts.clients.length),
+  );
+  assertSocketCapacity(
+    opts.clients.length,
+    512,
+    opts.localAddress ? Math.ceil(opts.clients.length / workerCount) : opts.clients.length,
   );
   const children = Array.from({ length: workerCount }, () =>
     fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
@@ -101,6 +111,7 @@ export async function startFleet(opts: {
           mode: opts.mode,
           clients: shares[i] ?? [],
           concurrency: opts.concurrency ?? 100,
+          ...(opts.localAddress ? { localAddress: opts.localAddress(i) } : {}),
         });
         return waiting;
       }),

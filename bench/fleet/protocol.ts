@@ -18,6 +18,8 @@ export const FleetCommand = z.discriminatedUnion('cmd', [
     mode: FleetMode,
     clients: z.array(FleetClient),
     concurrency: z.number().int().min(1),
+    /** The loopback address this worker's sockets connect from (each has its own ephemeral ports). */
+    localAddress: z.string().optional(),
   }),
   z.object({
     cmd: z.literal('expect'),

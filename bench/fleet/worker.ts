@@ -25,9 +25,14 @@ function send(event: FleetEvent): void {
 function onMessage(client: Client, raw: string): void {
   // Parse like a real client would, so both the Sidekick server and the bare baseline pay the same client cost.
   // Only the kudos entry counts: its celebration repeats the message, and is not the delivery we time.
-  const msg = JSON.parse(raw) as { kind?: string; entry?: { type?: string; payload?: { message?: string } } };
-  if (msg.kind !== 'entry' || msg.entry?.type !== 'kudos.upserted') return;
-  const marker = MARKER_PATTERN.exec(msg.entry.payload?.message ?? '')?.[1];
+  // The Sidekick client asks for batches (as shared/sync does): one commit's entries come as one `entries` frame.
+  type Entry = { type?: string; payload?: { message?: string } };
+  const msg = JSON.parse(raw) as { kind?: string; entry?: Entry; entries?: Entry[] };
+  const entries =
+    msg.kind === 'entry' && msg.entry ? [msg.entry] : msg.kind === 'entries' ? (msg.entries ?? []) : [];
+  const kudos = entries.find((e) => e.type === 'kudos.upserted');
+  if (!kudos) return;
+  const marker = MARKER_PATTERN.exec(kudos.payload?.message ?? '')?.[1];
   if (marker === undefined) return;
   if (client.seen.has(marker)) {
     client.duplicates += 1;
@@ -40,11 +45,17 @@ function onMessage(client: Client, raw: string): void {
   if (waiter && count >= waiter.need) waiter.report();
 }
 
-function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Client> {
+function connectOne(
+  url: string,
+  mode: FleetMode,
+  spec: FleetClient,
+  localAddress: string | undefined,
+): Promise<Client> {
   return new Promise((resolve, reject) => {
     // A bare client says who it is in the URL (the bare server's only notion of identity).
     const socket = new WebSocket(mode === 'bare' ? `${url}/?id=${encodeURIComponent(spec.token)}` : url, {
       perMessageDeflate: false,
+      ...(localAddress === undefined ? {} : { localAddress }),
     });
     const client: Client = { socket, seen: new Map(), duplicates: 0 };
     const timer = setTimeout(() => {
@@ -63,7 +74,7 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
     });
     socket.once('open', () => {
       if (mode === 'bare') return done();
-      socket.send(JSON.stringify({ kind: 'auth', token: spec.token, after: spec.after }));
+      socket.send(JSON.stringify({ kind: 'auth', token: spec.token, after: spec.after, batch: true }));
       // Ready once the server said hello and the catch-up (if any) reached the cursor it announced.
       let target: number | null = null;
       let last = spec.after;
@@ -72,6 +83,7 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
           kind?: string;
           cursor?: number;
           entry?: { seq?: number };
+          entries?: { seq?: number }[];
           message?: string;
         };
         if (msg.kind === 'error') {
@@ -82,6 +94,8 @@ function connectOne(url: string, mode: FleetMode, spec: FleetClient): Promise<Cl
         }
         if (msg.kind === 'hello') target = msg.cursor ?? 0;
         if (msg.kind === 'entry' && typeof msg.entry?.seq === 'number') last = Math.max(last, msg.entry.seq);
+        const lastOfBatch = msg.kind === 'entries' ? msg.entries?.at(-1)?.seq : undefined;
+        if (typeof lastOfBatch === 'number') last = Math.max(last, lastOfBatch);
         if (target !== null && last >= target) {
           socket.off('message', onFirst);
           socket.on('message', (d) => onMessage(client, String(d)));
@@ -99,6 +113,7 @@ async function connectAll(
   mode: FleetMode,
   specs: FleetClient[],
   concurrency: number,
+  localAddress: string | undefined,
 ): Promise<void> {
   let next = 0;
   let failed = 0;
@@ -107,7 +122,7 @@ async function connectAll(
     while (next < specs.length) {
       const spec = specs[next++] as FleetClient;
       try {
-        clients.push(await connectOne(url, mode, spec));
+        clients.push(await connectOne(url, mode, spec, localAddress));
       } catch (err) {
         failed += 1;
         if (errors.length < 5) errors.push(err instanceof Error ? err.message : String(err));
@@ -137,7 +152,8 @@ process.on('message', (raw) => {
   const parsed = FleetCommand.safeParse(raw);
   if (!parsed.success) return send({ ev: 'error', message: `bad fleet command: ${parsed.error.message}` });
   const cmd = parsed.data;
-  if (cmd.cmd === 'connect') void connectAll(cmd.url, cmd.mode, cmd.clients, cmd.concurrency);
+  if (cmd.cmd === 'connect')
+    void connectAll(cmd.url, cmd.mode, cmd.clients, cmd.concurrency, cmd.localAddress);
   else if (cmd.cmd === 'expect') expect(cmd.marker, cmd.timeoutMs, cmd.need);
   else {
     for (const c of clients) c.socket.terminate();

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { median } from './stats';
 
 /**
  * Thousands of sockets need file descriptors on both ends and ephemeral ports on the client side. We check
@@ -24,8 +26,10 @@ export function ephemeralPortCount(): number {
 /**
  * The server process holds one descriptor per client (plus its own files); each fleet worker holds its share.
  * Children inherit this process's limit, so checking here covers them. `headroom` covers the store, logs, pipes.
+ * `perSource`: the most clients that connect from one source address (all of them unless the fleet spreads
+ * its workers over several loopback addresses).
  */
-export function assertSocketCapacity(clients: number, headroom = 512): void {
+export function assertSocketCapacity(clients: number, headroom = 512, perSource = clients): void {
   const fds = openFileLimit();
   if (fds < clients + headroom) {
     throw new Error(
@@ -33,9 +37,9 @@ export function assertSocketCapacity(clients: number, headroom = 512): void {
     );
   }
   const ports = ephemeralPortCount();
-  if (ports < clients + headroom) {
+  if (ports < perSource + headroom) {
     throw new Error(
-      `${clients} clients on one server port need ${clients + headroom} ephemeral ports, but ip_local_port_range allows ${ports}; widen net.ipv4.ip_local_port_range and run again.`,
+      `${perSource} clients from one address to one server port need ${perSource + headroom} ephemeral ports, but ip_local_port_range allows ${ports}; widen net.ipv4.ip_local_port_range (or connect from several loopback addresses) and run again.`,
     );
   }
 }
@@ -46,4 +50,31 @@ export function rssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
   if (!match?.[1]) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]) * 1024;
+}
+
+/**
+ * Raises this process's open-file limit (soft and hard) to `wanted` when it is lower, so the servers and fleet
+ * workers it starts afterwards inherit it. Raising the hard limit needs root (or CAP_SYS_RESOURCE); otherwise
+ * this leaves the limit as it is and assertSocketCapacity says what to do. Returns the limit now in force.
+ */
+export function raiseOpenFileLimit(wanted: number): number {
+  if (openFileLimit() >= wanted) return openFileLimit();
+  try {
+    execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${wanted}:${wanted}`], {
+      stdio: 'ignore',
+    });
+  } catch {
+    // Not root, or no prlimit: the check that follows says what to raise.
+  }
+  return openFileLimit();
+}
+
+/** RSS moves in heap-sized steps; the median of several readings over a few seconds is steadier than one. */
+export async function steadyRss(pid: number): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    readings.push(rssBytes(pid));
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  return median(readings);
 }

@@ -1,35 +1,43 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { SidekickApi } from '../../shared/ipc/contract';
-import { validatedApi } from './api/validated-api';
+import type { ClientState } from '../../shared/ipc/contract';
+import { lazyApi } from './api/lazy-api';
+import { surelySignedOut } from './host/session-key';
 import { App } from './app/App';
 import './styles.css';
 
 /**
  * In Electron the preload has already put `window.sidekick` there. In a plain browser tab it is absent, so
- * the browser host is loaded (on demand, so the desktop popover never downloads it) and installed.
+ * the browser host is loaded (on demand, so the desktop popover never downloads it) and installed. Either
+ * way the host and its checks (validatedApi: zod and the contract) load as a chunk after the first render,
+ * so the shell draws first; a tab with no stored session draws the sign-in screen at once.
  */
-async function resolveHost(): Promise<SidekickApi> {
-  if (window.sidekick) return window.sidekick;
+async function resolveHost() {
+  const { validatedApi } = await import('./api/validated-api');
+  if (window.sidekick) return validatedApi(window.sidekick);
   const { installWebHost } = await import('./host/web');
-  return installWebHost(window);
+  return validatedApi(await installWebHost(window));
 }
 
-const root = createRoot(document.getElementById('root')!);
-resolveHost().then(
-  (host) =>
-    root.render(
-      <StrictMode>
-        <App api={validatedApi(host)} />
-      </StrictMode>,
-    ),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    root.render(
-      <main className="app center">
-        <h1>Sidekick</h1>
-        <p role="alert">Sidekick could not start in this browser: {message}</p>
-      </main>,
-    );
-  },
+const signedOut: ClientState = {
+  connection: 'signed_out',
+  snapshot: null,
+  staleSince: null,
+  pendingActions: 0,
+  lastError: null,
+};
+
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+const initialState = !window.sidekick && surelySignedOut(storage) ? signedOut : null;
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App api={lazyApi(resolveHost)} initialState={initialState} />
+  </StrictMode>,
 );

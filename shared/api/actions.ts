@@ -5,6 +5,7 @@ import { MissionSpec } from '../domain/mission-model';
 import { MetricKey } from '../domain/metrics-model';
 import { CareerMilestone } from '../domain/growth-model';
 import { ConsultationAnswer, ConsultationKind } from '../domain/consultation-model';
+import { SavePlanBody } from './growth-plans';
 
 /** Request bodies of the agent's own actions. Each is sent with an `Idempotency-Key` header. */
 export const SendKudosBody = z.object({
@@ -93,6 +94,7 @@ export const OutboxAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('replyCoaching'), body: ReplyCoachingBody }),
   z.object({ kind: z.literal('submitIdea'), body: SubmitIdeaBody }),
   z.object({ kind: z.literal('answerConsultation'), body: AnswerConsultationBody }),
+  z.object({ kind: z.literal('savePlan'), body: SavePlanBody }),
 ]);
 export type OutboxAction = z.infer<typeof OutboxAction>;
 export type OutboxActionKind = OutboxAction['kind'];

@@ -95,3 +95,71 @@ export const CreateTokenBody = z.object({
 });
 export const CreatedToken = z.object({ token: z.string(), id: Id, kind: z.enum(['person', 'ingest']) });
 export type CreatedToken = z.infer<typeof CreatedToken>;
+
+/**
+ * A change to a team's daily goal: only the fields given change, the others keep their stored values (no
+ * defaults here, or a partial goal would reset the fields it left out).
+ */
+export const DailyGoalChange = z.object({
+  minSatisfied: z.number().int().min(0).optional(),
+  minSolved: z.number().int().min(0).optional(),
+  noGuardrailBroken: z.boolean().optional(),
+});
+export type DailyGoalChange = z.infer<typeof DailyGoalChange>;
+
+/** PATCH /api/admin/teams/:id — rename, move to another zone, change the weekly schedule or the daily goal. */
+export const UpdateTeamBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    timezone: z.string().min(1).max(64).optional(),
+    dailyGoal: DailyGoalChange.optional(),
+    schedule: WeeklySchedule.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'give at least one of name, timezone, dailyGoal, schedule',
+  });
+export type UpdateTeamBody = z.infer<typeof UpdateTeamBody>;
+
+/**
+ * GET /api/admin/people/:id/tokens — a person's tokens and their pairing codes still waiting to be used. Never
+ * the secret or its hash: only what an admin needs to tell one device from another and revoke it.
+ */
+export const TokenRecord = z.object({
+  id: Id,
+  personId: Id,
+  kind: z.enum(['person', 'ingest']),
+  label: z.string(),
+  createdAt: z.string(),
+  /** When the token last authenticated a request (recorded at most once an hour); null if never. */
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenRecord = z.infer<typeof TokenRecord>;
+
+export const PendingPairingCode = z.object({
+  id: Id,
+  personId: Id,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingPairingCode = z.infer<typeof PendingPairingCode>;
+
+export const TokenList = z.object({
+  tokens: z.array(TokenRecord),
+  pairingCodes: z.array(PendingPairingCode),
+});
+export type TokenList = z.infer<typeof TokenList>;
+
+/** GET /api/admin/people/:id/merge?into= — what a merge would move, before it is done. */
+export const MergePreviewQuery = z.object({ into: Id });
+export const MergePreview = z.object({
+  fromPersonId: Id,
+  intoPersonId: Id,
+  handles: z.array(z.string()),
+  events: z.number().int().min(0),
+  kudos: z.number().int().min(0),
+  /** Whether the merge would be accepted; when false, `reason` says why in a sentence. */
+  allowed: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type MergePreview = z.infer<typeof MergePreview>;

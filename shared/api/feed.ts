@@ -6,6 +6,7 @@ import { StreakState } from '../domain/streak-model';
 import { GrowthState, TimelineEntry, Celebration } from '../domain/growth-model';
 import { WeeklyTrendPoint } from '../domain/metrics-model';
 import { Consultation } from '../domain/consultation-model';
+import { PlanView } from '../domain/growth-plan-model';
 import { PersonSummary, TeamSummary } from './snapshot';
 
 /**
@@ -31,6 +32,7 @@ export const FeedEntry = z.discriminatedUnion('type', [
   entry('coaching.upserted', CoachingCard),
   entry('idea.upserted', Idea),
   entry('consultation.upserted', Consultation),
+  entry('plan.updated', PlanView),
   /** Not state: a moment to celebrate, shown once by the desktop. */
   entry('celebration', Celebration),
 ]);
@@ -45,10 +47,16 @@ export const FeedPage = z.object({
 });
 export type FeedPage = z.infer<typeof FeedPage>;
 
-/** GET /api/me/feed?after=&limit= : entries after the cursor, at most `limit` (default 200, at most 1000). */
+/**
+ * The largest feed page. A client that slept through a day of team kudos is thousands of entries behind; a few
+ * big pages (each a few MB of JSON) cost fewer round trips and fewer validations than many small ones.
+ */
+export const FEED_PAGE_MAX = 5_000;
+
+/** GET /api/me/feed?after=&limit= : entries after the cursor, at most `limit` (default 200, at most 5,000). */
 export const FeedQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: z.coerce.number().int().min(1).max(FEED_PAGE_MAX).default(200),
 });
 
 /**
@@ -58,7 +66,16 @@ export const FeedQuery = z.object({
  * `seq` is per person and contiguous (1, 2, 3 …), so a client that sees a gap knows it missed something.
  */
 export const LiveClientMessage = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('auth'), token: z.string().min(1).max(512), after: z.number().int().min(0) }),
+  z.object({
+    kind: z.literal('auth'),
+    token: z.string().min(1).max(512),
+    after: z.number().int().min(0),
+    /**
+     * The client reads `entries` frames: the entries one commit wrote for the person (a team kudos writes
+     * four) arrive as one frame instead of one each. Absent (an older client): one `entry` frame per entry.
+     */
+    batch: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('ping') }),
 ]);
 export type LiveClientMessage = z.infer<typeof LiveClientMessage>;
@@ -66,6 +83,8 @@ export type LiveClientMessage = z.infer<typeof LiveClientMessage>;
 export const LiveMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hello'), personId: Id, cursor: z.number().int().min(0) }),
   z.object({ kind: z.literal('entry'), entry: FeedEntry }),
+  /** Consecutive entries in seq order (only to a client that asked with `batch`). */
+  z.object({ kind: z.literal('entries'), entries: z.array(FeedEntry).min(1) }),
   z.object({ kind: z.literal('heartbeat'), at: IsoInstant }),
   z.object({ kind: z.literal('error'), error: z.string(), message: z.string() }),
 ]);

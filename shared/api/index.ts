@@ -3,3 +3,4 @@ export * from './feed';
 export * from './actions';
 export * from './supervisor';
 export * from './pairing';
+export * from './recap';

@@ -6,10 +6,9 @@ import { Id, IsoInstant } from '../domain/primitives';
  * instead of pasting a long token. Letters and digits that are never confused when read aloud or copied from a
  * screen: no 0/O, 1/I/L.
  */
-export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const PAIRING_CODE_LENGTH = 8;
-/** Long enough to walk over to a colleague's desk, short enough that a code left on a sticky note is dead. */
-export const PAIRING_CODE_TTL_MINUTES = 10;
+import { PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_CODE_TTL_MINUTES } from './pairing-code';
+
+export { PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_CODE_TTL_MINUTES };
 
 /** What a person types, in any case, with or without the dash or spaces → the code's 8 characters. */
 export function normalisePairingCode(input: string): string {

@@ -28,12 +28,16 @@ import {
   CreateTokenBody,
   CreatedToken,
   MergePersonBody,
+  MergePreview,
+  MergePreviewQuery,
   PeopleList,
   PeopleQuery,
   PersonRecord,
   TeamList,
   TeamRecord,
+  TokenList,
   UpdatePersonBody,
+  UpdateTeamBody,
 } from './admin';
 import {
   ConnectionList,
@@ -49,7 +53,16 @@ import { MetricsQuery } from './metrics';
 import { Health, Ready } from './ops';
 import { ExchangePairingCodeBody, PairedDevice, PairingCodeCreated } from './pairing';
 import { Snapshot } from './snapshot';
+import { MyRecap } from './recap';
+import { TeamBriefing } from '../domain/recap-model';
 import { AssignedMissions, CreatedId, TeamCoaching, TeamOverview } from './supervisor';
+import { PersonPlan, RecordCheckInBody, SavePlanBody, TeamPlans } from './growth-plans';
+import {
+  ImpactSummary,
+  ImprovementBoard,
+  RecognitionSettings,
+  ToughDaySuggestions,
+} from '../domain/recognition-model';
 
 /**
  * The one route table of the sync server, built like shared/ipc/contract.ts: each route's method, path, path
@@ -200,6 +213,16 @@ export const apiRoutes = {
     status: 200,
     reply: TeamList,
   }),
+  updateTeam: route({
+    method: 'PATCH',
+    path: '/api/admin/teams/:id',
+    summary: 'rename a team, or change its time zone, weekly schedule or daily goal',
+    access: 'admin',
+    params: IdParams,
+    body: UpdateTeamBody,
+    status: 200,
+    reply: TeamRecord,
+  }),
   createPerson: route({
     method: 'POST',
     path: '/api/admin/people',
@@ -249,6 +272,28 @@ export const apiRoutes = {
     status: 200,
     reply: PersonRecord,
   }),
+  mergePreview: route({
+    method: 'GET',
+    path: '/api/admin/people/:id/merge',
+    summary:
+      'what merging this person into `into` would move (handles, events, kudos), and whether it would be refused',
+    access: 'admin',
+    params: IdParams,
+    query: MergePreviewQuery,
+    status: 200,
+    reply: MergePreview,
+  }),
+  listTokens: route({
+    method: 'GET',
+    path: '/api/admin/people/:id/tokens',
+    summary:
+      'a person’s tokens (kind, label, created, last used, revoked — never the secret or its hash) and unused pairing codes',
+    access: 'admin',
+    params: IdParams,
+    status: 200,
+    reply: TokenList,
+    noStore: true,
+  }),
   createToken: route({
     method: 'POST',
     path: '/api/admin/people/:id/tokens',
@@ -264,6 +309,15 @@ export const apiRoutes = {
     method: 'DELETE',
     path: '/api/admin/tokens/:id',
     summary: 'revoke a token',
+    access: 'admin',
+    params: IdParams,
+    status: 204,
+    reply: null,
+  }),
+  revokePairingCode: route({
+    method: 'DELETE',
+    path: '/api/admin/pairing-codes/:id',
+    summary: 'withdraw a pairing code before it is used (404 when it is used, expired or unknown)',
     access: 'admin',
     params: IdParams,
     status: 204,
@@ -395,6 +449,16 @@ export const apiRoutes = {
     reply: Snapshot,
     noStore: true,
   }),
+  myRecap: route({
+    method: 'GET',
+    path: '/api/me/recap',
+    summary: 'the signed-in agent’s latest weekly recap (null before the first)',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    status: 200,
+    reply: MyRecap,
+    noStore: true,
+  }),
   feed: route({
     method: 'GET',
     path: '/api/me/feed',
@@ -419,6 +483,22 @@ export const apiRoutes = {
     AnswerConsultationBody,
     'answer a question your team was asked, once, until it closes (anonymous ones keep no trace of you)',
   ),
+  savePlan: action(
+    '/api/me/plan',
+    SavePlanBody,
+    'your growth plan: goal, skills, evidence, next check-in, and who sees it (3 Ps visibility)',
+  ),
+  personPlan: route({
+    method: 'GET',
+    path: '/api/people/:id/plan',
+    summary: 'a growth plan with its progress; 404 when it is not shared with the caller',
+    access: 'person',
+    who: 'the person; their supervisor when shared with them; a teammate when shared with the team',
+    params: IdParams,
+    status: 200,
+    reply: PersonPlan,
+    noStore: true,
+  }),
 
   personMetrics: route({
     method: 'GET',
@@ -470,6 +550,17 @@ export const apiRoutes = {
     params: TeamParams,
     status: 200,
     reply: TeamOverview,
+    noStore: true,
+  }),
+  teamBriefing: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/briefing',
+    summary:
+      'the weekly briefing: who to recognise (everyone, the unrecognised first), ideas and consultations waiting, check-ins due on shared growth plans, overdue coaching',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: TeamBriefing,
     noStore: true,
   }),
   teamCoaching: route({
@@ -557,6 +648,28 @@ export const apiRoutes = {
     status: 200,
     reply: CreatedId,
   }),
+  teamPlans: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/plans',
+    summary: 'the growth plans the team’s agents share with their supervisor, and check-ins due',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: TeamPlans,
+    noStore: true,
+  }),
+  recordCheckIn: route({
+    method: 'POST',
+    path: '/api/supervisor/people/:personId/plan/check-ins',
+    summary:
+      'a check-in held on an agent’s shared growth plan, with the next date agreed (on their timeline)',
+    access: 'supervisor',
+    params: z.object({ personId: Id }),
+    body: RecordCheckInBody,
+    idempotencyKey: 'optional',
+    status: 201,
+    reply: CreatedId,
+  }),
   teamKudos: route({
     method: 'POST',
     path: '/api/supervisor/teams/:teamId/kudos',
@@ -567,6 +680,61 @@ export const apiRoutes = {
     idempotencyKey: 'optional',
     status: 201,
     reply: TeamKudosReply,
+  }),
+
+  // Recognition that reaches everyone (issue 18): impact, the opt-in most-improved board, tough days.
+  recognitionSettings: route({
+    method: 'GET',
+    path: '/api/me/recognition',
+    summary: 'your recognition choices: on the most-improved board or not (off unless you opt in)',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    status: 200,
+    reply: RecognitionSettings,
+    noStore: true,
+  }),
+  updateRecognitionSettings: route({
+    method: 'POST',
+    path: '/api/me/recognition',
+    summary: 'opt in to (or out of) the most-improved board; answered once stored, the same twice is once',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    body: RecognitionSettings,
+    idempotencyKey: 'optional',
+    status: 200,
+    reply: RecognitionSettings,
+    noStore: true,
+  }),
+  myImpact: route({
+    method: 'GET',
+    path: '/api/me/impact',
+    summary: 'this month: customers helped, thanks in their own words, tough tickets turned around',
+    access: 'person',
+    who: 'a person (not the bootstrap admin)',
+    status: 200,
+    reply: ImpactSummary,
+    noStore: true,
+  }),
+  improvementBoard: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/improvement-board',
+    summary: 'most improved this month against their own baseline: opted-in agents only, top part only',
+    access: 'person',
+    who: 'the team’s agents who opted in (one who has not gets visible: false), its supervisors, admins',
+    params: TeamParams,
+    status: 200,
+    reply: ImprovementBoard,
+    noStore: true,
+  }),
+  toughDays: route({
+    method: 'GET',
+    path: '/api/teams/:teamId/tough-days',
+    summary: 'reasons for kudos: agents’ tough days of the last 14 days not yet recognised (never a penalty)',
+    access: 'supervisor',
+    params: TeamParams,
+    status: 200,
+    reply: ToughDaySuggestions,
+    noStore: true,
   }),
 } as const satisfies Record<string, RouteSpec>;
 

@@ -6,6 +6,7 @@ import { StreakState } from '../domain/streak-model';
 import { GrowthState, TimelineEntry } from '../domain/growth-model';
 import { WeeklyTrendPoint } from '../domain/metrics-model';
 import { Consultation } from '../domain/consultation-model';
+import { PlanView } from '../domain/growth-plan-model';
 
 export const PersonSummary = z.object({
   id: Id,
@@ -49,6 +50,8 @@ export const Snapshot = z.object({
   ideas: z.array(Idea),
   /** Questions the person's teams were asked, as this person sees them (open, waiting, decided). */
   consultations: z.array(Consultation),
+  /** The person's growth plan with its progress, or null before they start one (older caches: null). */
+  plan: PlanView.nullable().default(null),
   cursor: z.number().int().min(0),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

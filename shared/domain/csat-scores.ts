@@ -25,3 +25,35 @@ export function freshdeskSatisfied(rating: string | number): boolean {
   const text = written.toLowerCase();
   return /happy|good|great|satisfied/.test(text) && !/unhappy|not|dis/.test(text);
 }
+
+const MOJO_LABELS: Record<string, number> = {
+  unsatisfied: 1,
+  'below average': 2,
+  'works for me': 3,
+  'well done': 4,
+  'great job': 5,
+};
+
+/**
+ * Mojo Helpdesk's ticket rating in stars (1–5): its API gives the Mojo-number points (20 per star, 20–100), its
+ * screens and exports the stars or the label the customer picked ("Unsatisfied" … "Great job"). Anything else
+ * (0, 7, 250, "1e309", an unknown word) is no rating and throws, so it is rejected rather than guessed.
+ */
+export function mojoStars(rating: string | number): number {
+  const written = String(rating).trim();
+  if (typeof rating === 'number' || NUMERIC.test(written)) {
+    const n = Number(written);
+    if (Number.isFinite(n) && n >= 1 && n <= 5) return n;
+    if (Number.isFinite(n) && n >= 20 && n <= 100) return n / 20;
+    throw new Error(`Mojo rating "${written.slice(0, 40)}" is neither 1–5 stars nor 20–100 points`);
+  }
+  const stars = MOJO_LABELS[written.toLowerCase()];
+  if (stars === undefined)
+    throw new Error(`Mojo rating "${written.slice(0, 40)}" is not one of Mojo's rating labels`);
+  return stars;
+}
+
+/** A Mojo rating of 4 stars or more ("Well done", "Great job"; 80–100 points) is a satisfied customer. */
+export function mojoSatisfied(rating: string | number): boolean {
+  return mojoStars(rating) >= 4;
+}

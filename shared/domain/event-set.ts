@@ -7,6 +7,8 @@ import { msOf } from './time';
  * in this order, so the order in which they arrived can never change a result.
  */
 export function compareEvents(a: HelpdeskEvent, b: HelpdeskEvent): number {
+  // The same object met twice (one event loaded for two windows) is equal without serialising it.
+  if (a === b) return 0;
   return msOf(a.at) - msOf(b.at) || cmp(eventKey(a), eventKey(b)) || cmp(stableJson(a), stableJson(b));
 }
 
@@ -16,7 +18,7 @@ export function dedupeEvents(events: readonly HelpdeskEvent[]): HelpdeskEvent[] 
   for (const e of events) {
     const key = eventKey(e);
     const seen = byKey.get(key);
-    if (!seen || compareEvents(e, seen) < 0) byKey.set(key, e);
+    if (!seen || (seen !== e && compareEvents(e, seen) < 0)) byKey.set(key, e);
   }
   return [...byKey.values()].sort(compareEvents);
 }

@@ -39,7 +39,13 @@ function eventVariants<K extends string, A extends z.ZodType>(key: K, agent: A) 
     }),
     z.object({ ...base, type: z.literal('ticket_assigned'), ...named }),
     z.object({ ...base, type: z.literal('agent_replied'), ...named, public: z.boolean() }),
-    z.object({ ...base, type: z.literal('ticket_solved'), ...named }),
+    z.object({
+      ...base,
+      type: z.literal('ticket_solved'),
+      ...named,
+      /** The helpdesk marked the customer abusive (e.g. an "abusive" tag): a tough contact handled to the end. */
+      customerAbusive: z.boolean().optional(),
+    }),
     /** The agent who had solved the ticket, when known; a reopen counts against that solve. */
     z.object({ ...base, type: z.literal('ticket_reopened'), ...maybeNamed }),
     z.object({

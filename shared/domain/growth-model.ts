@@ -30,6 +30,8 @@ export const TimelineKind = z.enum([
   'idea_adopted',
   'career_milestone',
   'level_up',
+  'plan_progress',
+  'plan_check_in',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -49,7 +51,16 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const CelebrationSize = z.enum(['toast', 'burst', 'confetti']);
 export const Celebration = z.object({
   id: Id,
-  kind: z.enum(['mission_completed', 'streak_milestone', 'personal_best', 'level_up', 'kudos']),
+  kind: z.enum([
+    'mission_completed',
+    'streak_milestone',
+    'personal_best',
+    'level_up',
+    'kudos',
+    /** Not a celebration but a notice through the same budget: the weekly recap, the supervisor's briefing. */
+    'weekly_recap',
+    'team_briefing',
+  ]),
   size: CelebrationSize,
   title: z.string(),
   message: z.string(),

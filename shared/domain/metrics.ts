@@ -2,7 +2,7 @@ import type { HelpdeskEvent } from './events';
 import { type AgentMetrics, MinSamples, type MetricKey, type MetricValue } from './metrics-model';
 import type { TimeWindow } from './primitives';
 import { dedupeEvents, inWindow } from './event-set';
-import { countValue, mean, median, metricValue } from './stats';
+import { metricValuesOf } from './metric-values';
 import { assertTimeZone, msOf } from './time';
 import { ticketFacts } from './ticket-facts';
 
@@ -76,21 +76,19 @@ export function computeMetrics(input: ComputeMetricsInput): AgentMetrics {
   }
   const solved = lastSolve.size;
 
-  const values: Record<MetricKey | 'reopened', MetricValue> = {
-    solved: countValue(solved),
-    frtAvgMinutes: metricValue(mean(frt), frt.length, min.frt),
-    frtMedianMinutes: metricValue(median(frt), frt.length, min.frt),
-    resolutionAvgMinutes: metricValue(mean(resolution), resolution.length, min.resolution),
-    csatPct: metricValue(
-      ratings.length ? (100 * satisfied) / ratings.length : null,
-      ratings.length,
-      min.csat,
-    ),
-    qaAvg: metricValue(mean(qa), qa.length, min.qa),
-    reopenRate: metricValue(solved ? (100 * reopened) / solved : null, solved, min.reopen),
-    reopened: countValue(reopened),
-    ahtSeconds: metricValue(mean(aht), aht.length, min.aht),
-  };
+  const values = metricValuesOf(
+    {
+      solved,
+      frtMinutes: frt,
+      resolutionMinutes: resolution,
+      ratings: ratings.length,
+      satisfied,
+      qaScores: qa,
+      reopened,
+      ahtSeconds: aht,
+    },
+    min,
+  );
   return { agentId, from: window.from, to: window.to, timezone, ...values };
 }
 

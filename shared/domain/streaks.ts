@@ -39,9 +39,6 @@ export function dailyTallies(
   guardrailBrokenDays: Iterable<IsoDate> = [],
 ): Record<IsoDate, DayTally> {
   assertTimeZone(tz);
-  const out: Record<IsoDate, DayTally> = {};
-  const tally = (day: IsoDate): DayTally =>
-    (out[day] ??= { satisfied: 0, solved: 0, guardrailBroken: false, satisfiedAt: [], solvedAt: [] });
   const latestRating = new Map<
     string,
     { day: IsoDate; rating: Extract<HelpdeskEvent, { type: 'csat_rated' }> }
@@ -56,12 +53,27 @@ export function dailyTallies(
     if (e.type === 'csat_rated') latestRating.set(key, { day, rating: e });
     else if (!firstSolve.has(key)) firstSolve.set(key, { day, at: e.at });
   }
-  for (const { day, rating } of latestRating.values()) {
+  return dayTalliesOf(latestRating.values(), firstSolve.values(), guardrailBrokenDays);
+}
+
+/**
+ * Day tallies from each (day, ticket)'s latest rating and first solve, and the days a guardrail broke: the one
+ * assembly dailyTallies (raw events) and the streak tallies (per-day ticket credits) share.
+ */
+export function dayTalliesOf(
+  latestRatings: Iterable<{ day: IsoDate; rating: { satisfied: boolean; at: IsoInstant } }>,
+  firstSolves: Iterable<{ day: IsoDate; at: IsoInstant }>,
+  guardrailBrokenDays: Iterable<IsoDate>,
+): Record<IsoDate, DayTally> {
+  const out: Record<IsoDate, DayTally> = {};
+  const tally = (day: IsoDate): DayTally =>
+    (out[day] ??= { satisfied: 0, solved: 0, guardrailBroken: false, satisfiedAt: [], solvedAt: [] });
+  for (const { day, rating } of latestRatings) {
     if (!rating.satisfied) continue;
     tally(day).satisfied++;
     tally(day).satisfiedAt!.push(rating.at);
   }
-  for (const { day, at } of firstSolve.values()) {
+  for (const { day, at } of firstSolves) {
     tally(day).solved++;
     tally(day).solvedAt!.push(at);
   }
@@ -142,19 +154,19 @@ export function computeStreak(input: ComputeStreakInput): StreakResult {
   const days: StreakDay[] = [];
   let current = 0;
   let longest = input.previousLongest ?? 0;
-  let lastFreeze: IsoDate | null = null;
+  let lastFreeze: number | null = null;
   let reached: StreakMilestone[] = [];
-  const canFreeze = (day: IsoDate) =>
-    lastFreeze === null || daysBetween(lastFreeze, day) >= FREEZE_PERIOD_DAYS;
+  // Days are walked by their index from `from` (a walk over months used to re-parse each date several times).
+  const span = daysBetween(input.from, today);
+  const canFreeze = (i: number) => lastFreeze === null || i - lastFreeze >= FREEZE_PERIOD_DAYS;
 
-  for (let day = input.from; daysBetween(day, today) >= 0; day = addDays(day, 1)) {
+  for (let i = 0, day = input.from; i <= span; i++, day = addDays(input.from, i)) {
     let outcome: StreakDay['outcome'];
     if (!shiftOn(day, schedule) || absent.has(day)) outcome = 'off';
     else if (isDayMet(tallies[day], goal)) outcome = 'met';
     // Only today and yesterday (a night shift) can still be running; older days are over.
-    else if (daysBetween(day, today) < 2 && nowMs < workdayEnd(day, tz, schedule).toMillis())
-      outcome = 'pending';
-    else if (current > 0 && canFreeze(day)) outcome = 'frozen';
+    else if (span - i < 2 && nowMs < workdayEnd(day, tz, schedule).toMillis()) outcome = 'pending';
+    else if (current > 0 && canFreeze(i)) outcome = 'frozen';
     else outcome = 'missed';
 
     if (outcome === 'met') {
@@ -165,7 +177,7 @@ export function computeStreak(input: ComputeStreakInput): StreakResult {
       }
     }
     if (outcome === 'missed') [current, reached] = [0, []];
-    if (outcome === 'frozen') lastFreeze = day;
+    if (outcome === 'frozen') lastFreeze = i;
     longest = Math.max(longest, current);
     days.push({ date: day, outcome });
   }
@@ -173,7 +185,7 @@ export function computeStreak(input: ComputeStreakInput): StreakResult {
   return {
     current,
     longest,
-    freezesLeft: canFreeze(today) ? 1 : 0,
+    freezesLeft: canFreeze(Math.max(span, 0)) ? 1 : 0,
     nextMilestone: STREAK_MILESTONES.find((m) => m > current) ?? null,
     recent: days.slice(-(input.recentDays ?? 14)),
     todayMet: days.at(-1)?.date === today && days.at(-1)?.outcome === 'met',

@@ -45,7 +45,52 @@ export function toDate(dt: DateTime): IsoDate {
 }
 
 export function localDateOf(at: IsoInstant, tz: string): IsoDate {
-  return toDate(zoned(at, tz));
+  return localWallOf(at, tz).date;
+}
+
+/** The wall-clock date and minute of the day of an instant in a zone. */
+export interface LocalWall {
+  date: IsoDate;
+  /** Minutes since local midnight, 0–1439. */
+  minutes: number;
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const MAX_OFFSETS = 200_000;
+/** Zone | quarter-hour of UTC → the zone's UTC offset in minutes there, or null where it changes inside it. */
+const offsets = new Map<string, number | null>();
+
+function offsetOver(tz: string, quarter: number): number | null {
+  const key = `${tz}|${quarter}`;
+  const hit = offsets.get(key);
+  if (hit !== undefined) return hit;
+  const start = quarter * QUARTER_HOUR;
+  const a = DateTime.fromMillis(start, { zone: tz }).offset;
+  const b = DateTime.fromMillis(start + QUARTER_HOUR - 1, { zone: tz }).offset;
+  if (offsets.size >= MAX_OFFSETS) offsets.clear();
+  const value = a === b ? a : null;
+  offsets.set(key, value);
+  return value;
+}
+
+/**
+ * localDateOf and the local minute of the day without a luxon conversion per instant: a zone's offset is read
+ * once per quarter-hour of UTC (every offset change of the tz database since 1970 falls on a quarter-hour, and
+ * a quarter-hour whose ends disagree is converted by luxon, so the answer is luxon's either way). Engine walks
+ * over months of events spent most of their time converting instants one by one.
+ */
+export function localWallOf(at: IsoInstant, tz: string): LocalWall {
+  const ms = msOf(at);
+  const offset = offsetOver(assertTimeZone(tz), Math.floor(ms / QUARTER_HOUR));
+  if (offset === null) {
+    const local = zoned(at, tz);
+    return { date: toDate(local), minutes: local.hour * 60 + local.minute };
+  }
+  const wall = new Date(ms + offset * 60_000);
+  return {
+    date: wall.toISOString().slice(0, 10) as IsoDate,
+    minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
+  };
 }
 
 /** Calendar arithmetic on YYYY-MM-DD needs no zone; plain UTC day numbers keep it fast in long walks. */

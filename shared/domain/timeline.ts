@@ -17,7 +17,24 @@ export type TimelineSource =
   | { kind: 'coaching_completed'; card: CoachingCard; at: IsoInstant }
   | { kind: 'idea_adopted'; agentId: string; idea: Idea; at: IsoInstant }
   | { kind: 'career_milestone'; agentId: string; milestoneId: string; milestone: CareerMilestone }
-  | { kind: 'level_up'; agentId: string; level: number; levelName: string; at: IsoInstant };
+  | { kind: 'level_up'; agentId: string; level: number; levelName: string; at: IsoInstant }
+  /**
+   * A piece of evidence on the agent's growth plan is met. No points: the mission, card or kudos behind it
+   * earned them already. `key` (evidenceKey) makes the id, so a re-read of the plan records nothing new.
+   */
+  | {
+      kind: 'plan_progress';
+      agentId: string;
+      skill: string;
+      key: string;
+      label: string;
+      goal: string;
+      met: number;
+      total: number;
+      at: IsoInstant;
+    }
+  /** The supervisor recorded a check-in on the plan (once per check-in: `at` makes the id). */
+  | { kind: 'plan_check_in'; agentId: string; byName: string; note: string; goal: string; at: IsoInstant };
 
 /** Builds a timeline entry; the id is derived from the source, so recording it twice is idempotent. */
 export function timelineEntryFor(source: TimelineSource): TimelineEntry {
@@ -111,6 +128,24 @@ export function timelineEntryFor(source: TimelineSource): TimelineEntry {
         `Level ${source.level}: ${source.levelName}`,
         null,
         POINTS.levelUp,
+      );
+    case 'plan_progress':
+      return entry(
+        source.agentId,
+        source.at,
+        `${source.skill.trim().toLowerCase()}|${source.key}`,
+        `Growth plan: ${source.skill} — ${source.met} of ${source.total}`,
+        `${source.label}, towards “${source.goal}”`,
+        0,
+      );
+    case 'plan_check_in':
+      return entry(
+        source.agentId,
+        source.at,
+        source.at,
+        `Growth plan check-in with ${source.byName}`,
+        source.note.trim() || `Towards “${source.goal}”`,
+        0,
       );
   }
 }

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { IsoDate, IsoInstant } from './primitives';
 import type { Shift, WeeklySchedule } from './streak-model';
-import { addDays, startOfDate, toDate, weekdayOf, zoned } from './time';
+import { addDays, localWallOf, startOfDate, weekdayOf } from './time';
 
 export function shiftOn(date: IsoDate, schedule: WeeklySchedule): Shift | undefined {
   return schedule[String(weekdayOf(date)) as keyof WeeklySchedule];
@@ -22,9 +22,7 @@ function minutesOf(wall: string): number {
  * to that day (overtime included); work on an unscheduled day belongs to no day and so can break nothing.
  */
 export function workdayOf(at: IsoInstant, tz: string, schedule: WeeklySchedule): IsoDate | null {
-  const local = zoned(at, tz);
-  const today = toDate(local);
-  const minutes = local.hour * 60 + local.minute;
+  const { date: today, minutes } = localWallOf(at, tz);
   const yesterday = addDays(today, -1);
   const overnight = shiftOn(yesterday, schedule);
   if (overnight && isNightShift(overnight) && minutes < minutesOf(overnight.end)) return yesterday;

@@ -18,10 +18,23 @@ import {
   RecordMilestoneBody,
   TeamKudosBody,
 } from '../api/actions';
+import { RecordCheckInBody, SavePlanBody } from '../api/growth-plans';
 import { apiRoutes } from '../api/routes';
 import { PairingCode } from '../api/pairing';
+import {
+  CreatePersonBody,
+  CreateTeamBody,
+  CreateTokenBody,
+  PeopleQuery,
+  UpdatePersonBody,
+  UpdateTeamBody,
+} from '../api/admin';
+import { CreateConnectionBody, UpdateConnectionBody } from '../api/connections';
+import { ImportQuery } from '../api/import';
+import { MetricsQuery } from '../api/metrics';
 import { Celebration } from '../domain/growth-model';
 import { WallTime } from '../domain/primitives';
+import { RecognitionSettings } from '../domain/recognition-model';
 
 /** The one contract between the renderer and its host (Electron preload or the browser host). */
 
@@ -50,6 +63,8 @@ export const Settings = z.object({
     celebrations: z.boolean(),
     growthPoints: z.boolean(),
     popups: z.boolean(),
+    /** The weekly recap (and a supervisor's briefing) pop-up and card; settings saved before it default to on. */
+    weeklyRecap: z.boolean().default(false),
   }),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -58,7 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietHours: { enabled: false, start: '18:00', end: '08:00' },
   maxPopupsPerHour: 6,
   startAtLogin: false,
-  optOut: { streaks: false, celebrations: false, growthPoints: false, popups: false },
+  optOut: { streaks: false, celebrations: false, growthPoints: false, popups: false, weeklyRecap: false },
 };
 
 export const SignInInput = z.object({
@@ -79,9 +94,11 @@ export const View = z.enum([
   'kudos',
   'timeline',
   'profile',
+  'board',
   'coaching',
   'ideas',
   'team',
+  'admin',
   'settings',
 ]);
 export type View = z.infer<typeof View>;
@@ -117,6 +134,53 @@ export type PopupDigest = z.infer<typeof PopupDigest>;
 const Receipt = z.object({ key: z.string(), queued: z.boolean() });
 export type Receipt = z.infer<typeof Receipt>;
 
+const ById = z.object({ id: z.string().min(1) });
+/** A history file read in the renderer, sent whole: within the server's default import limit for a desk file. */
+const MAX_IMPORT_CHARS = 50_000_000;
+
+/**
+ * The admin console's methods (views/admin): one per admin route it uses, each answering the route's own reply
+ * schema; requests carry the route's body plus the path's id. Spread into invokeContract below.
+ */
+function adminContract() {
+  const r = apiRoutes;
+  return {
+    adminListTeams: [z.void(), r.listTeams.reply],
+    adminCreateTeam: [CreateTeamBody, r.createTeam.reply],
+    adminUpdateTeam: [z.object({ id: z.string().min(1), change: UpdateTeamBody }), r.updateTeam.reply],
+    adminListPeople: [PeopleQuery, r.listPeople.reply],
+    adminCreatePerson: [CreatePersonBody, r.createPerson.reply],
+    adminUpdatePerson: [z.object({ id: z.string().min(1), change: UpdatePersonBody }), r.updatePerson.reply],
+    adminMergePreview: [ById.extend({ into: z.string().min(1) }), r.mergePreview.reply],
+    adminMergePerson: [ById.extend({ into: z.string().min(1) }), r.mergePerson.reply],
+    adminPersonMetrics: [z.object({ id: z.string().min(1), window: MetricsQuery }), r.personMetrics.reply],
+    adminListTokens: [ById, r.listTokens.reply],
+    adminCreateToken: [ById.extend({ token: CreateTokenBody }), r.createToken.reply],
+    adminRevokeToken: [ById, z.void()],
+    adminRevokePairingCode: [ById, z.void()],
+    adminListConnections: [z.void(), r.listConnections.reply],
+    adminCheckNewConnection: [CreateConnectionBody, r.checkNewConnection.reply],
+    adminCreateConnection: [CreateConnectionBody, r.createConnection.reply],
+    adminUpdateConnection: [
+      z.object({ id: z.string().min(1), change: UpdateConnectionBody }),
+      r.updateConnection.reply,
+    ],
+    adminCheckConnection: [ById, r.checkConnection.reply],
+    adminPauseConnection: [ById, r.pauseConnection.reply],
+    adminResumeConnection: [ById, r.resumeConnection.reply],
+    adminSyncConnection: [ById, r.syncConnection.reply],
+    adminDeleteConnection: [ById, z.void()],
+    adminImportHistory: [
+      z.object({
+        query: ImportQuery,
+        fileName: z.string().max(300),
+        content: z.string().max(MAX_IMPORT_CHARS),
+      }),
+      r.importHistory.reply,
+    ],
+  } as const;
+}
+
 /**
  * Invocable methods: name → [request schema, response schema]. Both sides validate with these: the main
  * process parses every request, the renderer's wrapper parses every response. Supervisor calls answer what
@@ -137,8 +201,15 @@ export const invokeContract = {
   replyCoaching: [ReplyCoachingBody, Receipt],
   submitIdea: [SubmitIdeaBody, Receipt],
   answerConsultation: [AnswerConsultationBody, Receipt],
+  savePlan: [SavePlanBody, Receipt],
+  getPersonPlan: [z.object({ personId: z.string() }), apiRoutes.personPlan.reply],
+  getTeamPlans: [z.object({ teamId: z.string() }), apiRoutes.teamPlans.reply],
+  recordCheckIn: [RecordCheckInBody.extend({ agentId: z.string() }), apiRoutes.recordCheckIn.reply],
   getTeamOverview: [z.object({ teamId: z.string() }), apiRoutes.teamOverview.reply],
   getTeamCoaching: [z.object({ teamId: z.string() }), apiRoutes.teamCoaching.reply],
+  getTeamBriefing: [z.object({ teamId: z.string() }), apiRoutes.teamBriefing.reply],
+  /** The agent's latest weekly recap, read online like the supervisor calls (not cached). */
+  getWeeklyRecap: [z.void(), apiRoutes.myRecap.reply],
   assignMission: [AssignMissionBody, apiRoutes.assignMission.reply],
   writeCoachingCard: [CoachingCardBody, apiRoutes.writeCoachingCard.reply],
   moveIdea: [MoveIdeaBody.extend({ ideaId: z.string() }), apiRoutes.moveIdea.reply],
@@ -153,6 +224,13 @@ export const invokeContract = {
     DecideConsultationBody.extend({ consultationId: z.string() }),
     apiRoutes.decideConsultation.reply,
   ],
+  ...adminContract(),
+  // Recognition (issue 18), online only like the supervisor calls: the server's answers, parsed with the route table.
+  getRecognitionSettings: [z.void(), apiRoutes.recognitionSettings.reply],
+  updateRecognitionSettings: [RecognitionSettings, apiRoutes.updateRecognitionSettings.reply],
+  getMyImpact: [z.void(), apiRoutes.myImpact.reply],
+  getImprovementBoard: [z.object({ teamId: z.string() }), apiRoutes.improvementBoard.reply],
+  getToughDays: [z.object({ teamId: z.string() }), apiRoutes.toughDays.reply],
   getSettings: [z.void(), Settings],
   updateSettings: [Settings.partial(), Settings],
   openExternal: [ExternalUrl, z.void()],

@@ -13,6 +13,8 @@ import type { SyncClient } from './sync-client';
 import type { PlatformHooks, Session, SessionStore, SettingsStore } from './host-ports';
 import { createListeners } from './listeners';
 import { createSupervisorCalls } from './supervisor-calls';
+import { createAdminCalls } from './admin-calls';
+import { createRecognitionCalls } from './recognition-calls';
 import type { HttpFetch, Logger } from './ports';
 import { exchangePairingCode } from './pairing';
 
@@ -105,6 +107,8 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
       requireClient().enqueue({ kind, body } as Parameters<SyncClient['enqueue']>[0]);
 
   const supervisor = createSupervisorCalls(() => requireClient());
+  const admin = createAdminCalls(() => requireClient());
+  const recognition = createRecognitionCalls(() => requireClient());
 
   async function signIn(input: Session): Promise<ClientState> {
     const candidate = options.createClient(input);
@@ -155,8 +159,14 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     replyCoaching: enqueue('replyCoaching'),
     submitIdea: enqueue('submitIdea'),
     answerConsultation: enqueue('answerConsultation'),
+    savePlan: enqueue('savePlan'),
+    getPersonPlan: ({ personId }) => supervisor.personPlan(personId),
+    getTeamPlans: ({ teamId }) => supervisor.teamPlans(teamId),
+    recordCheckIn: ({ agentId, ...body }) => supervisor.recordCheckIn(agentId, body),
     getTeamOverview: ({ teamId }) => supervisor.teamOverview(teamId),
     getTeamCoaching: ({ teamId }) => supervisor.teamCoaching(teamId),
+    getTeamBriefing: ({ teamId }) => supervisor.teamBriefing(teamId),
+    getWeeklyRecap: () => supervisor.myRecap(),
     assignMission: (body) => supervisor.assignMission(body),
     writeCoachingCard: (body) => supervisor.writeCoachingCard(body),
     moveIdea: ({ ideaId, ...body }) => supervisor.moveIdea(ideaId, body),
@@ -167,6 +177,35 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     }),
     askTeam: ({ teamId, ...body }) => supervisor.askTeam(teamId, body),
     decideConsultation: ({ consultationId, ...body }) => supervisor.decideConsultation(consultationId, body),
+    adminListTeams: () => admin.listTeams(),
+    adminCreateTeam: (body) => admin.createTeam(body),
+    adminUpdateTeam: ({ id, change }) => admin.updateTeam(id, change),
+    adminListPeople: (query) => admin.listPeople(query),
+    adminCreatePerson: (body) => admin.createPerson(body),
+    adminUpdatePerson: ({ id, change }) => admin.updatePerson(id, change),
+    adminMergePreview: ({ id, into }) => admin.mergePreview(id, into),
+    adminMergePerson: ({ id, into }) => admin.mergePerson(id, into),
+    adminPersonMetrics: ({ id, window }) => admin.personMetrics(id, window.from, window.to),
+    adminListTokens: ({ id }) => admin.listTokens(id),
+    adminCreateToken: ({ id, token }) => admin.createToken(id, token),
+    adminRevokeToken: ({ id }) => admin.revokeToken(id),
+    adminRevokePairingCode: ({ id }) => admin.revokePairingCode(id),
+    adminListConnections: () => admin.listConnections(),
+    adminCheckNewConnection: (body) => admin.checkNewConnection(body),
+    adminCreateConnection: (body) => admin.createConnection(body),
+    adminUpdateConnection: ({ id, change }) => admin.updateConnection(id, change),
+    adminCheckConnection: ({ id }) => admin.checkConnection(id),
+    adminPauseConnection: ({ id }) => admin.pauseConnection(id),
+    adminResumeConnection: ({ id }) => admin.resumeConnection(id),
+    adminSyncConnection: ({ id }) => admin.syncConnection(id),
+    adminDeleteConnection: ({ id }) => admin.deleteConnection(id),
+    adminImportHistory: ({ query, fileName, content }) =>
+      admin.importHistory(query, content, /\.csv$/i.test(fileName) ? 'text/csv' : 'application/x-ndjson'),
+    getRecognitionSettings: () => recognition.settings(),
+    updateRecognitionSettings: (body) => recognition.updateSettings(body),
+    getMyImpact: () => recognition.impact(),
+    getImprovementBoard: ({ teamId }) => recognition.board(teamId),
+    getToughDays: ({ teamId }) => recognition.toughDays(teamId),
     getSettings: () => options.settings.load(),
     async updateSettings(patch) {
       const current = await options.settings.load();

@@ -8,79 +8,148 @@ import type { FeedEntry } from '../api/feed';
  * entry can never roll newer state back.
  */
 export function applyFeedEntry(snapshot: Snapshot, entry: FeedEntry): Snapshot {
-  if (entry.seq <= snapshot.cursor) return snapshot;
-  return { ...foldPayload(snapshot, entry), cursor: entry.seq };
-}
-
-/** Applies a run of entries in order; see applyFeedEntry. */
-export function applyFeedEntries(snapshot: Snapshot, entries: readonly FeedEntry[]): Snapshot {
-  return entries.reduce(applyFeedEntry, snapshot);
-}
-
-function foldPayload(s: Snapshot, entry: FeedEntry): Snapshot {
-  switch (entry.type) {
-    case 'person.updated':
-      return { ...s, person: entry.payload };
-    case 'team.updated':
-      return { ...s, team: entry.payload };
-    case 'mission.upserted':
-      return { ...s, missions: upsert(s.missions, entry.payload, (m) => m.mission.id) };
-    case 'offers.replaced':
-      return { ...s, offers: entry.payload.offers };
-    case 'streak.updated':
-      return { ...s, streak: entry.payload };
-    case 'growth.updated':
-      return { ...s, growth: entry.payload };
-    case 'kudos.upserted':
-      return {
-        ...s,
-        kudos: { ...s.kudos, inbox: upsertNewestFirst(s.kudos.inbox, entry.payload) },
-      };
-    case 'kudos.quota':
-      return { ...s, kudos: { ...s.kudos, ...entry.payload } };
-    case 'timeline.added':
-      return { ...s, timeline: upsertNewestFirst(s.timeline, entry.payload) };
-    case 'trends.updated':
-      return { ...s, trends: entry.payload.trends };
-    case 'profile.updated':
-      return { ...s, profile: entry.payload };
-    case 'coaching.upserted':
-      return { ...s, coaching: upsert(s.coaching, entry.payload, (c) => c.id) };
-    case 'idea.upserted':
-      return { ...s, ideas: upsert(s.ideas, entry.payload, (i) => i.id) };
-    case 'consultation.upserted':
-      return { ...s, consultations: upsert(s.consultations, entry.payload, (c) => c.id) };
-    case 'celebration':
-      // A moment, not state: the client hands it to onEntry listeners and the snapshot only advances its cursor.
-      return s;
-  }
-}
-
-/** Replaces the item with the same id in place, or appends it. */
-function upsert<T>(items: readonly T[], item: T, idOf: (t: T) => string): T[] {
-  const id = idOf(item);
-  const index = items.findIndex((t) => idOf(t) === id);
-  if (index === -1) return [...items, item];
-  const next = [...items];
-  next[index] = item;
-  return next;
+  return applyFeedEntries(snapshot, [entry]);
 }
 
 /**
- * Inbox and timeline read newest first (the snapshot arrives sorted so). The item goes where its time puts
- * it — almost always the front — found by binary search: re-sorting the whole list on every entry made a
- * long catch-up quadratic. ISO instants with offsets compare by their parsed time; equal times keep arrival order.
+ * Applies a run of entries in order, with the result of applying them one by one (applyFeedEntry), but in one
+ * pass: the snapshot and each list an entry touches are copied once per run, not once per entry, so a
+ * catch-up of 10,000 entries is linear in the entries plus the lists, not their product.
  */
-function upsertNewestFirst<T extends { id: string; at: string }>(items: readonly T[], item: T): T[] {
-  const next = items.filter((t) => t.id !== item.id);
-  const at = Date.parse(item.at);
-  let lo = 0;
-  let hi = next.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (Date.parse(next[mid]!.at) >= at) lo = mid + 1;
-    else hi = mid;
+export function applyFeedEntries(snapshot: Snapshot, entries: readonly FeedEntry[]): Snapshot {
+  let cursor = snapshot.cursor;
+  let fold: Fold | null = null;
+  for (const entry of entries) {
+    if (entry.seq <= cursor) continue;
+    cursor = entry.seq;
+    fold ??= createFold(snapshot);
+    fold.add(entry);
   }
-  next.splice(lo, 0, item);
-  return next;
+  return fold ? fold.finish(cursor) : snapshot;
+}
+
+interface Fold {
+  add(entry: FeedEntry): void;
+  finish(cursor: number): Snapshot;
+}
+
+function createFold(base: Snapshot): Fold {
+  const s: Snapshot = { ...base, kudos: { ...base.kudos } };
+  const missions = byId(base.missions, (m) => m.mission.id);
+  const coaching = byId(base.coaching, (c) => c.id);
+  const ideas = byId(base.ideas, (i) => i.id);
+  const consultations = byId(base.consultations, (c) => c.id);
+  const inbox = newestFirst(base.kudos.inbox);
+  const timeline = newestFirst(base.timeline);
+  return {
+    add(entry) {
+      switch (entry.type) {
+        case 'person.updated':
+          s.person = entry.payload;
+          return;
+        case 'team.updated':
+          s.team = entry.payload;
+          return;
+        case 'mission.upserted':
+          return missions.upsert(entry.payload);
+        case 'offers.replaced':
+          s.offers = entry.payload.offers;
+          return;
+        case 'streak.updated':
+          s.streak = entry.payload;
+          return;
+        case 'growth.updated':
+          s.growth = entry.payload;
+          return;
+        case 'kudos.upserted':
+          return inbox.upsert(entry.payload);
+        case 'kudos.quota':
+          s.kudos = { ...s.kudos, ...entry.payload };
+          return;
+        case 'timeline.added':
+          return timeline.upsert(entry.payload);
+        case 'trends.updated':
+          s.trends = entry.payload.trends;
+          return;
+        case 'profile.updated':
+          s.profile = entry.payload;
+          return;
+        case 'coaching.upserted':
+          return coaching.upsert(entry.payload);
+        case 'idea.upserted':
+          return ideas.upsert(entry.payload);
+        case 'consultation.upserted':
+          return consultations.upsert(entry.payload);
+        case 'plan.updated':
+          s.plan = entry.payload;
+          return;
+        case 'celebration':
+          // A moment, not state: the client hands it to onEntry listeners; the snapshot only advances its cursor.
+          return;
+      }
+    },
+    finish(cursor) {
+      return {
+        ...s,
+        missions: missions.result(),
+        coaching: coaching.result(),
+        ideas: ideas.result(),
+        consultations: consultations.result(),
+        kudos: { ...s.kudos, inbox: inbox.result() },
+        timeline: timeline.result(),
+        cursor,
+      };
+    },
+  };
+}
+
+/** Upsert by id: replaces the item with the same id in place, or appends it (the list is copied on first use). */
+function byId<T>(items: T[], idOf: (t: T) => string) {
+  let copy: T[] | null = null;
+  let index: Map<string, number> | null = null;
+  return {
+    upsert(item: T) {
+      copy ??= [...items];
+      index ??= new Map(copy.map((t, i) => [idOf(t), i]));
+      const at = index.get(idOf(item));
+      if (at === undefined) {
+        index.set(idOf(item), copy.length);
+        copy.push(item);
+      } else copy[at] = item;
+    },
+    result: (): T[] => copy ?? items,
+  };
+}
+
+/**
+ * Inbox and timeline read newest first (the snapshot arrives sorted so). Each upserted item goes where its
+ * time puts it, after the items of the same time that were there before it (equal times keep arrival order);
+ * the run's items are collected (the last upsert of an id wins and counts as its arrival) and merged with
+ * the list once. ISO instants with offsets compare by their parsed time.
+ */
+function newestFirst<T extends { id: string; at: string }>(items: T[]) {
+  const fresh = new Map<string, T>();
+  return {
+    upsert(item: T) {
+      fresh.delete(item.id);
+      fresh.set(item.id, item);
+    },
+    result(): T[] {
+      if (fresh.size === 0) return items;
+      // Stable sort: equal times stay in arrival order.
+      const added = [...fresh.values()]
+        .map((item) => ({ item, time: Date.parse(item.at) }))
+        .sort((a, b) => b.time - a.time);
+      const out: T[] = [];
+      let j = 0;
+      for (const old of items) {
+        if (fresh.has(old.id)) continue;
+        const time = Date.parse(old.at);
+        while (j < added.length && added[j]!.time > time) out.push(added[j++]!.item);
+        out.push(old);
+      }
+      while (j < added.length) out.push(added[j++]!.item);
+      return out;
+    },
+  };
 }

@@ -8,7 +8,8 @@ import type { Clock, OpenSocket, SocketLike, TimerHandle } from './ports';
  */
 export interface LiveEvents {
   onHello(personId: string, cursor: number): void;
-  onEntry(entry: FeedEntry): void;
+  /** Entries in the order they came (one frame: one entry, or the run of one commit). */
+  onEntries(entries: FeedEntry[]): void;
   /** Any message proves the server is there. */
   onContact(): void;
   /**
@@ -60,7 +61,7 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
   socket = options.openSocket(options.url, {
     onOpen() {
       if (closed) return;
-      send({ kind: 'auth', token: options.token, after: options.after });
+      send({ kind: 'auth', token: options.token, after: options.after, batch: true });
       armWatchdog();
     },
     onMessage(data) {
@@ -75,7 +76,9 @@ export function openLiveConnection(options: LiveOptions): LiveConnection {
         case 'hello':
           return events.onHello(message.personId, message.cursor);
         case 'entry':
-          return events.onEntry(message.entry);
+          return events.onEntries([message.entry]);
+        case 'entries':
+          return events.onEntries(message.entries);
         case 'heartbeat':
           return;
         case 'error':

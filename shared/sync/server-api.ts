@@ -28,6 +28,14 @@ export class SyncRequestError extends Error {
 
 export type Method = HttpRequestInit['method'];
 
+/** A body sent as it is, not as JSON: a history file for the import route. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 /**
  * The REST half of the sync protocol, with the bearer token and zod parsing in one place. Paths, methods and
  * reply schemas come from the route table (shared/api/routes.ts).
@@ -63,10 +71,12 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
     idempotencyKey?: string,
   ) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body instanceof RawBody) headers['content-type'] = body.contentType;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const init: HttpRequestInit = { method, headers };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    if (body instanceof RawBody) init.body = body.text;
+    else if (body !== undefined) init.body = JSON.stringify(body);
     let status: number;
     let text: string;
     try {

@@ -11,6 +11,8 @@ import type { SyncClient } from './sync-client';
 type SupervisorRoute =
   | 'teamOverview'
   | 'teamCoaching'
+  | 'teamBriefing'
+  | 'myRecap'
   | 'assignMission'
   | 'writeCoachingCard'
   | 'moveIdea'
@@ -18,7 +20,10 @@ type SupervisorRoute =
   | 'createPairingCode'
   | 'teamKudos'
   | 'askTeam'
-  | 'decideConsultation';
+  | 'decideConsultation'
+  | 'teamPlans'
+  | 'personPlan'
+  | 'recordCheckIn';
 
 /**
  * Supervisor calls go straight to the server (online only): they are not queued like the agent's own actions.
@@ -37,6 +42,9 @@ export function createSupervisorCalls(client: () => SyncClient) {
   return {
     teamOverview: (teamId: string) => call('teamOverview', { teamId }, undefined),
     teamCoaching: (teamId: string) => call('teamCoaching', { teamId }, undefined),
+    teamBriefing: (teamId: string) => call('teamBriefing', { teamId }, undefined),
+    // Not a supervisor's, but read the same way: online only, straight from the server.
+    myRecap: () => call('myRecap', {}, undefined),
     assignMission: (body: RouteBodyInput<'assignMission'>) => call('assignMission', {}, body),
     writeCoachingCard: (body: RouteBodyInput<'writeCoachingCard'>) => call('writeCoachingCard', {}, body),
     moveIdea: (ideaId: string, body: RouteBodyInput<'moveIdea'>) => call('moveIdea', { ideaId }, body),
@@ -47,5 +55,10 @@ export function createSupervisorCalls(client: () => SyncClient) {
     askTeam: (teamId: string, body: RouteBodyInput<'askTeam'>) => call('askTeam', { teamId }, body),
     decideConsultation: (consultationId: string, body: RouteBodyInput<'decideConsultation'>) =>
       call('decideConsultation', { consultationId }, body),
+    teamPlans: (teamId: string) => call('teamPlans', { teamId }, undefined),
+    /** A teammate's or an agent's plan, when its owner shares it with the caller (online only, like these). */
+    personPlan: (personId: string) => call('personPlan', { id: personId }, undefined),
+    recordCheckIn: (personId: string, body: RouteBodyInput<'recordCheckIn'>) =>
+      call('recordCheckIn', { personId }, body),
   };
 }

@@ -13,6 +13,7 @@ export interface SyncConfig {
   /** A live socket silent for this long is dead. The server beats every 15 s by default. */
   heartbeatTimeoutMs?: number;
   backoff?: BackoffOptions;
+  /** Entries per catch-up page (default and most: FEED_PAGE_MAX). */
   feedPageSize?: number;
   /** Prefix of every storage key, so several clients can share one store. */
   storagePrefix?: string;

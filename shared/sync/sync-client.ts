@@ -1,7 +1,7 @@
 import type { Snapshot } from '../api/snapshot';
-import { LIVE_END, type FeedEntry } from '../api/feed';
+import { FEED_PAGE_MAX, LIVE_END, type FeedEntry } from '../api/feed';
 import type { ClientState } from '../ipc/contract';
-import { applyFeedEntry } from './apply-feed-entry';
+import { applyFeedEntries } from './apply-feed-entry';
 import { createRetryTimer, DEFAULT_BACKOFF } from './backoff';
 import { createClientStorage } from './client-storage';
 import { openLiveConnection, type LiveConnection } from './live-connection';
@@ -28,7 +28,7 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
   const storage = createClientStorage(deps.storage, config.storagePrefix ?? 'sidekick.', log);
   const backoff = config.backoff ?? DEFAULT_BACKOFF;
   const reconnectTimer = createRetryTimer(deps.clock, deps.random, backoff);
-  const pageSize = config.feedPageSize ?? 500;
+  const pageSize = config.feedPageSize ?? FEED_PAGE_MAX;
   const heartbeatTimeoutMs = config.heartbeatTimeoutMs ?? 45_000;
   const stateListeners = createListeners<ClientState>(log);
   const entryListeners = createListeners<FeedEntry>(log);
@@ -98,14 +98,28 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
     changed();
   }
 
-  /** Applies the next entry; returns false on a gap (the caller must fill it before going on). */
-  function accept(entry: FeedEntry): boolean {
+  /**
+   * Applies the entries that follow the cursor, in one pass (a catch-up page of thousands folds at once);
+   * entries at or below the cursor are replays and skipped. Returns false on a gap: what came before it is
+   * applied, the caller must fill the gap before going on.
+   */
+  function accept(entries: readonly FeedEntry[]): boolean {
     if (!snapshot) return false;
-    if (entry.seq <= snapshot.cursor) return true;
-    if (entry.seq !== snapshot.cursor + 1) return false;
-    snapshot = applyFeedEntry(snapshot, entry);
-    entryListeners.emit(entry);
-    return true;
+    const run: FeedEntry[] = [];
+    let next = snapshot.cursor;
+    let gap = false;
+    for (const entry of entries) {
+      if (entry.seq <= next) continue;
+      if (entry.seq !== next + 1) {
+        gap = true;
+        break;
+      }
+      run.push(entry);
+      next = entry.seq;
+    }
+    snapshot = applyFeedEntries(snapshot, run);
+    for (const entry of run) entryListeners.emit(entry);
+    return !gap;
   }
 
   async function catchUp(gen: number) {
@@ -130,7 +144,7 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
       }
       if (gen !== generation) return;
       contact();
-      const gap = page.entries.some((entry) => !accept(entry));
+      const gap = !accept(page.entries);
       // The feed no longer has what we missed (or it is out of order): start over from a fresh snapshot.
       if (gap) snapshot = null;
       else if (!page.hasMore) break;
@@ -175,9 +189,10 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
           changed();
           void outbox.flush();
         },
-        onEntry(entry) {
+        onEntries(entries) {
           if (gen !== generation) return;
-          if (!accept(entry)) return reconnectSoon(gen, `missed entries before seq ${entry.seq}`);
+          if (!accept(entries))
+            return reconnectSoon(gen, `missed entries before seq ${entries.at(-1)?.seq ?? '?'}`);
           void saveCache();
           changed();
         },

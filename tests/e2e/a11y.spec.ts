@@ -1,6 +1,16 @@
-import { expect, expectAccessible, openView, person, shot, signIn, suiteServer, test } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  openView,
+  person,
+  postJson,
+  shot,
+  signIn,
+  suiteServer,
+  test,
+} from './fixtures';
 
-const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Coaching', 'Ideas', 'Settings'];
+const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Board', 'Coaching', 'Ideas', 'Settings'];
 
 test('every agent view is reachable, labelled and free of serious axe violations', async ({ browser }) => {
   const server = suiteServer();
@@ -75,5 +85,50 @@ test('the dark theme keeps its contrast: no serious axe violations', async ({ br
   for (const view of AGENT_VIEWS) {
     await openView(page, view);
     await expectAccessible(page, `${view.toLowerCase()} (dark)`);
+  }
+});
+
+test('the admin console (an admin’s landing view): the keyboard opens its sections, axe finds nothing serious in light or dark', async ({
+  browser,
+}) => {
+  const server = suiteServer();
+  // An admin as the README makes one (here through the admin API with the bootstrap token, the same thing).
+  const admin = (await postJson(`${server.url}/api/admin/people`, server.adminToken, {
+    name: 'Ada Admin',
+    role: 'admin',
+  })) as { id: string };
+  const { token } = (await postJson(
+    `${server.url}/api/admin/people/${admin.id}/tokens`,
+    server.adminToken,
+    {},
+  )) as { token: string };
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const page = await signIn(browser, server.url, token, { colorScheme });
+    await expect(page.getByRole('main')).toHaveAttribute('aria-label', 'Admin');
+    await expect(page.getByText('No helpdesk connected yet')).toBeVisible();
+    // Tab from the top of the page to "People (…)", a native disclosure: Enter opens it, with a focus ring.
+    await page.locator('body').focus();
+    const people = page.locator('summary', { hasText: /^People \(/ });
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if (await people.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(people).toBeFocused();
+    expect(await people.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('list', { name: 'People' });
+    const maja = list.getByRole('listitem', { name: 'Maja Kowalska' });
+    await expect(maja).toBeVisible();
+    await maja.locator('summary').first().focus();
+    await page.keyboard.press('Space');
+    await expect(maja.getByRole('form', { name: 'Edit Maja Kowalska' })).toBeVisible();
+    await expect(maja.getByLabel(/^Metrics of Maja Kowalska/)).toBeVisible();
+    for (const title of [/^Teams/, /^History import/]) {
+      await page.locator('summary', { hasText: title }).focus();
+      await page.keyboard.press('Enter');
+    }
+    await expect(page.getByRole('form', { name: 'Import history' })).toBeVisible();
+    await expectAccessible(page, `admin console (${colorScheme})`);
+    await page.context().close();
   }
 });

@@ -38,7 +38,8 @@ test('asked before change at popover size: the supervisor asks, an agent answers
   await card.getByRole('button', { name: 'Send answer' }).click();
   await expect(card).toContainText('You answered');
 
-  await supervisor.getByRole('button', { name: 'Refresh' }).click();
+  // The team view's own Refresh (the growth plans section has its own, named "Refresh growth plans").
+  await supervisor.getByRole('button', { name: 'Refresh', exact: true }).click();
   const review = asked.getByRole('listitem', { name: question });
   await expect(review).toContainText('1 of');
   // One anonymous answer: the results wait for more, so nobody can be picked out.

@@ -20,7 +20,7 @@ import {
  */
 const SIZES = { popover: POPOVER, desktop: { width: 1280, height: 800 } } as const;
 const THEMES = ['light', 'dark'] as const;
-const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Coaching', 'Ideas', 'Settings'];
+const AGENT_VIEWS = ['Today', 'Kudos', 'Timeline', 'Profile', 'Board', 'Coaching', 'Ideas', 'Settings'];
 
 for (const theme of THEMES) {
   for (const [size, viewport] of Object.entries(SIZES)) {

@@ -60,7 +60,15 @@ export interface ServerHandle {
  * demo tokens of every earlier one), so the devices signed in before keep their tokens.
  */
 export async function spawnServer(
-  options: { dataDir?: string; port?: number; adminToken?: string; now?: string; people?: DemoPerson[] } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    adminToken?: string;
+    now?: string;
+    people?: DemoPerson[];
+    /** More environment for the server (e.g. SIDEKICK_SECRET_KEY for helpdesk connections). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ServerHandle> {
   const startAt = options.now ?? E2E_NOW;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-e2e-'));
@@ -86,7 +94,12 @@ export async function spawnServer(
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, SIDEKICK_ADMIN_TOKEN: adminToken, SIDEKICK_HEARTBEAT_MS: '5000' },
+      env: {
+        ...process.env,
+        SIDEKICK_ADMIN_TOKEN: adminToken,
+        SIDEKICK_HEARTBEAT_MS: '5000',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -26,11 +26,8 @@ export function notificationFor(entry: FeedEntry): NotificationContent | null {
   }
   if (entry.type === 'celebration' && entry.payload.kind !== 'kudos') {
     const c = entry.payload;
-    return {
-      title: c.title,
-      body: truncate(c.message),
-      target: { view: 'timeline', itemId: c.refId ?? c.id },
-    };
+    const view = c.kind === 'weekly_recap' ? 'today' : c.kind === 'team_briefing' ? 'team' : 'timeline';
+    return { title: c.title, body: truncate(c.message), target: { view, itemId: c.refId ?? c.id } };
   }
   return null;
 }

@@ -1,20 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClientState, Settings, SidekickApi } from '../../../shared/ipc/contract';
 import { errorMessage } from './error-message';
 
-/** The host's state: the first `getState`, then every pushed `state` event. */
-export function useClientState(api: SidekickApi): { state: ClientState | null; loadError: string | null } {
-  const [state, setState] = useState<ClientState | null>(null);
+/**
+ * The host's state: the first `getState`, then every pushed `state` event. `initial` is shown until the host
+ * answers (the host's answer replaces it).
+ */
+export function useClientState(
+  api: SidekickApi,
+  initial: ClientState | null = null,
+): { state: ClientState | null; loadError: string | null } {
+  const [state, setState] = useState<ClientState | null>(initial);
+  /** A pushed state arrived: it is at least as new as the first getState answer, which then changes nothing. */
+  const pushed = useRef(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     const off = api.onState((next) => {
-      if (live) setState(next);
+      if (!live) return;
+      pushed.current = true;
+      setState(next);
     });
     api.getState().then(
       (first) => {
-        // A pushed state may already have arrived; it is at least as new as this answer.
-        if (live) setState((current) => current ?? first);
+        if (live && !pushed.current) setState(first);
       },
       (error: unknown) => {
         if (live) setLoadError(errorMessage(error));

@@ -51,6 +51,18 @@ export function useDraft<S extends z.ZodType>(
   return [value, setValue, clear];
 }
 
+/**
+ * Writes a draft for a form that is not open yet (a suggestion that prefills a composer): the form finds it
+ * when it opens, as if the person had typed it.
+ */
+export function saveDraft(key: string, value: unknown): void {
+  try {
+    storage()?.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // A full or blocked storage: the form opens with its usual defaults.
+  }
+}
+
 /** On sign-out every draft goes: the next person on this device must not find them. */
 export function clearAllDrafts(): void {
   const store = storage();

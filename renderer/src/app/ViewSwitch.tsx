@@ -10,6 +10,8 @@ import type { CoachingView as Coaching } from '../views/coaching/CoachingView';
 import type { IdeasView as Ideas } from '../views/ideas/IdeasView';
 import type { TeamView as Team } from '../views/team/TeamView';
 import type { SettingsView as SettingsPage } from '../views/settings/SettingsView';
+import type { AdminView as Admin } from '../views/admin/AdminView';
+import type { BoardView as Board } from '../views/board/BoardView';
 import { ViewBoundary } from './ViewBoundary';
 
 /** A view loaded on demand; `retry` makes a fresh attempt after a failed load. */
@@ -41,7 +43,13 @@ const VIEWS = {
   ideas: onDemand<Parameters<typeof Ideas>[0]>(() =>
     import('../views/ideas/IdeasView').then((m) => m.IdeasView),
   ),
+  board: onDemand<Parameters<typeof Board>[0]>(() =>
+    import('../views/board/BoardView').then((m) => m.BoardView),
+  ),
   team: onDemand<Parameters<typeof Team>[0]>(() => import('../views/team/TeamView').then((m) => m.TeamView)),
+  admin: onDemand<Parameters<typeof Admin>[0]>(() =>
+    import('../views/admin/AdminView').then((m) => m.AdminView),
+  ),
   settings: onDemand<Parameters<typeof SettingsPage>[0]>(() =>
     import('../views/settings/SettingsView').then((m) => m.SettingsView),
   ),
@@ -86,7 +94,7 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
   const effective = settings ?? DEFAULT_SETTINGS;
   switch (view) {
     case 'today':
-      return <TodayView snapshot={snapshot} settings={effective} />;
+      return <TodayView snapshot={snapshot} settings={effective} settingsLoaded={settings !== null} />;
     case 'kudos':
       return <KudosView snapshot={snapshot} focus={focus} />;
     case 'timeline': {
@@ -96,6 +104,10 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
     case 'profile': {
       const Profile = VIEWS.profile.get();
       return <Profile snapshot={snapshot} />;
+    }
+    case 'board': {
+      const Board = VIEWS.board.get();
+      return <Board snapshot={snapshot} onSettings={() => open('settings')} />;
     }
     case 'coaching': {
       const Coaching = VIEWS.coaching.get();
@@ -109,9 +121,20 @@ function CurrentView({ view, snapshot, settings, updateSettings, focus, open }: 
       const Team = VIEWS.team.get();
       return <Team snapshot={snapshot} onThank={(personId) => open('kudos', personId)} />;
     }
+    case 'admin': {
+      const Admin = VIEWS.admin.get();
+      return <Admin snapshot={snapshot} />;
+    }
     case 'settings': {
       const SettingsPage = VIEWS.settings.get();
-      return <SettingsPage settings={settings} update={updateSettings} personName={snapshot.person.name} />;
+      return (
+        <SettingsPage
+          settings={settings}
+          update={updateSettings}
+          personName={snapshot.person.name}
+          showBoard={snapshot.person.role === 'agent'}
+        />
+      );
     }
   }
 }

@@ -6,20 +6,28 @@ export const VIEW_LABELS: Record<View, string> = {
   kudos: 'Kudos',
   timeline: 'Timeline',
   profile: 'Profile',
+  board: 'Board',
   coaching: 'Coaching',
   ideas: 'Ideas',
   team: 'Team',
+  admin: 'Admin',
   settings: 'Settings',
 };
 
-/** The views a person may open: the team view is for supervisors (and admins) only, and comes first for them. */
+/**
+ * The views a person may open: the team view is for supervisors and admins, and comes first for them; the admin
+ * console (the same admin routes a script calls) is for admins only, first of all.
+ */
 export function viewsFor(role: Role): View[] {
-  const agent: View[] = ['today', 'kudos', 'timeline', 'profile', 'coaching', 'ideas', 'settings'];
-  return role === 'agent' ? agent : ['team', ...agent];
+  const agent: View[] = ['today', 'kudos', 'timeline', 'profile', 'board', 'coaching', 'ideas', 'settings'];
+  if (role === 'agent') return agent;
+  if (role === 'supervisor') return ['team', ...agent];
+  return ['admin', 'team', ...agent];
 }
 
-/** Where a person lands: an agent on their own day, a supervisor on their team. */
-export const homeViewFor = (role: Role): View => (role === 'agent' ? 'today' : 'team');
+/** Where a person lands: an agent on their own day, a supervisor on their team, an admin in the console. */
+export const homeViewFor = (role: Role): View =>
+  role === 'agent' ? 'today' : role === 'supervisor' ? 'team' : 'admin';
 
 /** How many views fit as tabs in a popover-wide bar; the rest go into "More". */
 export const TABS_IN_NARROW_BAR = 3;

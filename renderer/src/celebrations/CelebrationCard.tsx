@@ -13,6 +13,8 @@ const ICONS: Record<MomentKind, string> = {
   personal_best: '★',
   level_up: '↑',
   digest: '☰',
+  weekly_recap: '▤',
+  team_briefing: '▤',
 };
 
 /**

@@ -29,6 +29,8 @@ const EYEBROWS: Record<MomentKind, string> = {
   personal_best: 'Your best week',
   level_up: 'Growth',
   digest: 'Saved for you',
+  weekly_recap: 'Weekly recap',
+  team_briefing: 'Weekly briefing',
 };
 
 const TARGETS: Record<Celebration['kind'], NavigateTarget['view']> = {
@@ -37,6 +39,8 @@ const TARGETS: Record<Celebration['kind'], NavigateTarget['view']> = {
   streak_milestone: 'today',
   personal_best: 'timeline',
   level_up: 'timeline',
+  weekly_recap: 'today',
+  team_briefing: 'team',
 };
 
 // The engine writes "<mission> (+40 points)"; the points become the card's big number.

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/ipc/contract';
 import { Session, type SessionStore, type SettingsStore } from '../../../shared/sync/host-ports';
+import { SESSION_KEY } from './session-key';
 
-const SESSION_KEY = 'sidekick.session';
 const SETTINGS_KEY = 'sidekick.settings';
 
 function read(storage: Storage, key: string): unknown {

@@ -20,9 +20,15 @@ export interface PopupGateOptions {
   showDigest(digest: PopupDigest): void;
 }
 
-/** Where a pop-up leads: a kudos to itself in the inbox, anything else to the timeline. */
+/** Where a pop-up leads: a kudos to itself in the inbox, a recap to Today, a briefing to Team, else the timeline. */
 export const popupTarget = (c: Celebration): NavigateTarget =>
-  c.kind === 'kudos' ? { view: 'kudos', itemId: c.refId } : { view: 'timeline', itemId: c.refId };
+  c.kind === 'kudos'
+    ? { view: 'kudos', itemId: c.refId }
+    : c.kind === 'weekly_recap'
+      ? { view: 'today', itemId: c.refId }
+      : c.kind === 'team_briefing'
+        ? { view: 'team', itemId: c.refId }
+        : { view: 'timeline', itemId: c.refId };
 
 /**
  * The browser tab's pop-ups through the same notification budget as the desktop's native notifications

@@ -7,6 +7,7 @@ import type {
   PersonRecord,
   TeamRecord,
   UpdatePersonBody,
+  UpdateTeamBody,
 } from '../../../shared/api/admin';
 import type { Database } from '../store/schema';
 import { conflict, invalid, notFound } from '../core/errors';
@@ -25,6 +26,7 @@ import {
   loadTeam,
   removeMemberships,
   teamIdsByName,
+  updateTeamRow,
 } from '../store/repos/teams-repo';
 import { handleOwner, insertHandle, moveHandles } from '../store/repos/handles-repo';
 import { moveEventsToAgent } from '../store/repos/events-repo';
@@ -58,6 +60,42 @@ export async function createTeam(db: Kysely<Database>, body: CreateTeamBody, now
   const team = await loadTeam(db, id);
   if (!team) throw new Error('team vanished after insert');
   return team;
+}
+
+/**
+ * Changes a team's name, zone, schedule or daily goal, and tells every member's companion (`team.updated`).
+ * Streaks and goals read the team when they are next computed (the hourly refresh, or the next event), so days
+ * already judged keep their verdict.
+ */
+export async function updateTeam(
+  ctx: PeopleContext,
+  id: string,
+  body: UpdateTeamBody,
+  now: Date,
+): Promise<TeamRecord> {
+  if (body.timezone !== undefined) checkZone(body.timezone);
+  return runUnitOfWork(ctx.store, ctx.bus, now, async (uow) => {
+    const before = await loadTeam(uow.trx, id);
+    if (!before) throw notFound('The team');
+    // A partial goal changes the fields it names; the others keep what the team had.
+    const goal = body.dailyGoal;
+    const dailyGoal = goal && {
+      minSatisfied: goal.minSatisfied ?? before.dailyGoal.minSatisfied,
+      minSolved: goal.minSolved ?? before.dailyGoal.minSolved,
+      noGuardrailBroken: goal.noGuardrailBroken ?? before.dailyGoal.noGuardrailBroken,
+    };
+    const change = {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.timezone !== undefined ? { timezone: body.timezone } : {}),
+      ...(body.schedule !== undefined ? { schedule: body.schedule } : {}),
+      ...(dailyGoal ? { dailyGoal } : {}),
+    };
+    if (!(await updateTeamRow(uow.trx, id, change))) throw notFound('The team');
+    await feedPeopleChange(uow, null, [id]);
+    const team = await loadTeam(uow.trx, id);
+    if (!team) throw notFound('The team');
+    return team;
+  });
 }
 
 export async function listTeams(db: Kysely<Database>): Promise<TeamRecord[]> {

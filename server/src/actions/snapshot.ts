@@ -15,6 +15,9 @@ import { timelineOf } from '../store/repos/timeline-repo';
 import { cardsOf, ideasFor } from '../store/repos/coaching-ideas-repo';
 import { feedHead } from '../store/repos/feed-repo';
 import { answeredBy, consultationsFor } from '../store/repos/consultations-repo';
+import { loadPlan, planFactsOf } from '../store/repos/growth-plans-repo';
+import { planView } from '../../../shared/domain/growth-plans';
+import { localDateOf } from '../../../shared/domain/time';
 
 const SETTLED_VISIBLE_MS = 14 * 24 * 3600_000;
 
@@ -37,6 +40,10 @@ async function buildSnapshot(db: Kysely<Database>, personId: string, now: Date):
       consultationsFor(db, personId, person.teamIds),
       feedHead(db, personId),
     ]);
+  const plan = await loadPlan(db, personId);
+  const planNow = plan
+    ? planView(plan, await planFactsOf(db, personId), localDateOf(nowIso, person.timezone))
+    : null;
   const answered = await answeredBy(
     db,
     personId,
@@ -56,6 +63,7 @@ async function buildSnapshot(db: Kysely<Database>, personId: string, now: Date):
     coaching,
     ideas,
     consultations: asked.map((c) => ({ ...c, answered: answered.has(c.id) })),
+    plan: planNow,
     cursor,
   });
 }

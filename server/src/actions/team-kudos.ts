@@ -7,8 +7,8 @@ import { forbidden, notFound, ruleRefused } from '../core/errors';
 import { canManageTeam, requireSupervisor } from './access';
 import { loadPerson } from '../store/repos/people-repo';
 import { loadTeam, teamAgents } from '../store/repos/teams-repo';
-import { insertKudos, kudosIdsWithSourcePrefix } from '../store/repos/kudos-repo';
-import { deliverKudos } from '../engine/kudos-delivery';
+import { insertKudosMany, kudosIdsWithSourcePrefix } from '../store/repos/kudos-repo';
+import { deliverKudosMany } from '../engine/kudos-delivery';
 import { runIdempotentAction } from './idempotent-action';
 import { runUnitOfWork, type UnitOfWork } from '../store/unit-of-work';
 
@@ -17,7 +17,8 @@ const sourcePrefix = (batchId: string) => `team-kudos:${batchId}:`;
 
 /**
  * Supervisor kudos to every agent of a team, in ONE transaction (one commit, one fsync): one kudos per member
- * with its inbox entry, toast, timeline and growth, published to live sockets only after the commit. With an
+ * with its inbox entry, toast, timeline and growth, written set-based (a few multi-row statements for the whole
+ * team) and published to live sockets only after the commit. With an
  * Idempotency-Key the whole batch happens once; a replay answers with the same kudos ids.
  */
 export async function sendTeamKudos(
@@ -36,19 +37,23 @@ export async function sendTeamKudos(
   const batchId = randomUUID();
   const kudosIds: string[] = [];
   const work = async (uow: UnitOfWork) => {
-    for (const member of members) {
-      const kudos = personKudos({
+    const kudos = members.map((member) =>
+      personKudos({
         id: randomUUID(),
         kind: 'supervisor',
         from: sender ?? { id: null, name: 'Admin' },
         to: member,
         note: body,
         at: uow.now,
-      });
-      await insertKudos(uow.trx, kudos, `${sourcePrefix(batchId)}${member.id}`);
-      await deliverKudos(uow, kudos);
-      kudosIds.push(kudos.id);
-    }
+      }),
+    );
+    // Set-based: a few multi-row statements for the whole team (kudos, timeline, growth, feed), not five per member.
+    await insertKudosMany(
+      uow.trx,
+      kudos.map((k) => ({ kudos: k, sourceKey: `${sourcePrefix(batchId)}${k.toPersonId}` })),
+    );
+    await deliverKudosMany(uow, kudos);
+    kudosIds.push(...kudos.map((k) => k.id));
     return { id: batchId };
   };
   if (!key) {

@@ -14,6 +14,8 @@ import { registerMetricsRoutes } from '../http/routes-metrics';
 import { registerIngestRoutes } from '../http/routes-ingest';
 import { registerWebhookRoutes } from '../http/routes-webhooks';
 import { registerSupervisorRoutes } from '../http/routes-supervisor';
+import { registerGrowthPlanRoutes } from '../http/routes-growth-plans';
+import { registerRecognitionRoutes } from '../http/routes-recognition';
 import { registerOpsRoutes } from '../http/routes-ops';
 import { registerWebStatic } from '../http/web-static';
 import { registerLiveRoute } from '../http/live-route';
@@ -66,6 +68,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerAdminImportRoute(app, ctx, route);
   registerWebhookRoutes(app, ctx, route);
   registerSupervisorRoutes(app, ctx, route);
+  registerGrowthPlanRoutes(app, ctx, route);
+  registerRecognitionRoutes(app, ctx, route);
   registerPairingRoutes(app, ctx, route, limiter);
   registerLiveRoute(app, ctx, limiter);
   for (const plugin of options.plugins ?? []) await plugin(app, ctx);

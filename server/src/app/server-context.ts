@@ -6,6 +6,7 @@ import { processEnvironment } from './environment';
 import { openStore, type Store, type StoreOptions } from '../store/database';
 import { LocalFeedBus, type FeedBus } from '../feed/feed-bus';
 import { PostgresFeedBus } from '../feed/postgres-feed-bus';
+import { RedisFeedBus } from '../feed/redis-feed-bus';
 import { createServerMetrics } from '../core/metrics';
 import { Lifecycle } from '../core/lifecycle';
 import { rateLimitsFor } from '../core/rate-limits';
@@ -48,7 +49,7 @@ export async function createServerContext(options: ContextOptions = {}): Promise
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   let bus: FeedBus;
   try {
-    bus = feedBusFor(store, config.feedBus);
+    bus = feedBusFor(store, config);
   } catch (error) {
     await store.close();
     throw error;
@@ -65,8 +66,20 @@ export async function createServerContext(options: ContextOptions = {}): Promise
 }
 
 /** The feed bus the configuration and the store call for (docs/running-several-instances.md). */
-function feedBusFor(store: Store, choice: ServerConfig['feedBus']): FeedBus {
+function feedBusFor(store: Store, config: ServerConfig): FeedBus {
+  const choice = config.feedBus;
   if (choice === 'in-process') return new LocalFeedBus();
+  if (choice === 'redis') {
+    if (store.dialect !== 'postgres')
+      throw new ConfigError(
+        'SIDEKICK_FEED_BUS=redis needs a PostgreSQL store (DATABASE_URL); SQLite serves one instance.',
+      );
+    if (config.redisUrl === null)
+      throw new ConfigError(
+        'SIDEKICK_FEED_BUS=redis needs SIDEKICK_REDIS_URL (e.g. redis://127.0.0.1:6379).',
+      );
+    return new RedisFeedBus(store, config.redisUrl);
+  }
   if (store.dialect === 'postgres') return new PostgresFeedBus(store);
   if (choice === 'postgres')
     throw new ConfigError(

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/domain/people-model';
 import type { Database } from '../store/schema';
-import { activeTokenByHash } from '../store/repos/tokens-repo';
+import { activeTokenByHash, touchTokenUse } from '../store/repos/tokens-repo';
+import { toIsoUtc } from '../store/time';
 import { teamIdsOf } from '../store/repos/teams-repo';
 import { hashToken, type TokenKind } from './tokens';
 
@@ -22,11 +23,18 @@ export function bearerFrom(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** Resolves a bearer token to a principal by hash lookup; null when unknown or revoked. */
+/** How stale a token's recorded last use may get before a request writes it again. */
+export const TOKEN_USE_RESOLUTION_MS = 60 * 60_000;
+
+/**
+ * Resolves a bearer token to a principal by hash lookup; null when unknown or revoked. With `now`, a token whose
+ * recorded last use is over an hour old gets it updated (the admin console shows it), without waiting for it.
+ */
 export async function principalForToken(
   db: Kysely<Database>,
   token: string,
   adminTokenHash: string | null,
+  now?: Date,
 ): Promise<Principal | null> {
   const hash = hashToken(token);
   if (adminTokenHash !== null && hash === adminTokenHash) {
@@ -34,6 +42,14 @@ export async function principalForToken(
   }
   const row = await activeTokenByHash(db, hash);
   if (!row) return null;
+  if (now) {
+    const notBefore = toIsoUtc(new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS));
+    // Best effort, off the request path: a failed bookkeeping write must not fail a valid request.
+    if (row.lastUsedAt === null || row.lastUsedAt < notBefore)
+      void touchTokenUse(db, row.tokenId, toIsoUtc(now), notBefore).catch((e: unknown) =>
+        console.error(`sidekick: could not record a token's last use: ${String(e)}`),
+      );
+  }
   return {
     personId: row.personId,
     role: row.role as Role,

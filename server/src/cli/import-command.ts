@@ -1,30 +1,44 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { type Readable } from 'node:stream';
 import { NowFlag, flag, parseArgs, parsedFlag, storeFlags } from './args';
 import type { Environment } from '../core/config';
 import { createServerContext } from '../app/server-context';
 import { importHistory } from '../import/import-history';
-import { ImportQuery, type ImportSummary } from '../../../shared/api/import';
+import { type ImportFormat, ImportQuery, type ImportSummary } from '../../../shared/api/import';
 import { mappingSpecFrom } from '../import/import-request';
 import { createMapper } from '../import/mappings/mapping-spec';
-import { ByteCounter, createProgressView } from '../import/progress-bar';
-import { formatSummary } from '../import/summary-text';
-import { ImportInterruptedError } from '../import/run-import';
+import { ByteCounter, ByteCounterTap, createProgressView } from '../import/progress-bar';
+import { formatSummary, formatWarnings } from '../import/summary-text';
+import { ImportInterruptedError, type ImportInput } from '../import/run-import';
 import { serverHistorySink } from '../import/server-sink';
 import { importOverHttp } from '../import/http-import-client';
 
-export const IMPORT_HELP = `sidekick-server import FILE|- (--mapping generic|zendesk|freshdesk|servicenow | --mapping-file PATH)
-      [--format csv|jsonl] [--source NAME] [--timezone TZ] [--time-format FMT] [--batch-size 500]
-      [--rejections FILE] [--json] [--now ISO] [--data-dir DIR | --database-url URL | --server URL (token in SIDEKICK_TOKEN)]`;
+export const IMPORT_HELP = `sidekick-server import FILE… |- (--mapping generic|zendesk|freshdesk|servicenow|mojo | --mapping-file PATH)
+      [--format csv|jsonl|json] [--source NAME] [--timezone TZ] [--time-format FMT] [--batch-size 500]
+      [--rejections FILE] [--json] [--strict] [--now ISO] [--data-dir DIR | --database-url URL | --server URL (token in SIDEKICK_TOKEN)]`;
+
+/** Exit code when --strict is given and the import warned (and rejected nothing; rejections exit 3). */
+export const EXIT_WARNED = 4;
+
+const EXTENSION_FORMATS: Record<string, ImportFormat> = {
+  '.csv': 'csv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'json',
+};
 
 /**
- * `sidekick-server import`: backfills history from a CSV or JSON Lines file. In-process against the store
- * (--data-dir / --database-url, for a first backfill) or streamed to a running server's admin route (--server).
- * Prints a summary; exits 3 when some lines were rejected, so scripts notice.
+ * `sidekick-server import`: backfills history from CSV, JSON Lines or JSON files (several files are one import:
+ * tickets, metrics, ratings and users joined by ticket id). In-process against the store (--data-dir /
+ * --database-url, for a first backfill) or streamed to a running server's admin route (--server). Prints a
+ * summary and every warning (also on stderr); exits 3 when some lines were rejected, 4 with --strict when the
+ * import warned, so scripts notice.
  */
 export async function runImport(argv: readonly string[], env: Environment): Promise<void> {
-  const args = parseArgs(argv, ['json', 'help']);
-  const file = args.positional[0];
+  const args = parseArgs(argv, ['json', 'help', 'strict']);
+  const files = args.positional;
+  const file = files[0];
   if (flag(args, 'help') === 'true' || !file) {
     console.log(`Usage:\n  ${IMPORT_HELP}\n\nSee server/src/import/README.md.`);
     if (!file && flag(args, 'help') !== 'true') process.exitCode = 2;
@@ -42,17 +56,38 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
     );
   const query = parsedQuery.data;
   const spec = mappingSpecFrom(query);
+  // Without --format (or one in the mapping file) the files' extension says: .csv, .jsonl / .ndjson, .json.
+  if (!spec.format) {
+    const formats = new Set(files.map((f) => EXTENSION_FORMATS[path.extname(f).toLowerCase()]));
+    const [only] = formats;
+    if (formats.size > 1)
+      throw new Error('import: the files are of different formats; import them separately or give --format');
+    if (only) {
+      spec.format = only;
+      query.format = only;
+    }
+  }
   createMapper(spec); // an unknown time zone fails here, before the store is opened or a byte is read
   const batchSize = Number(flag(args, 'batch-size') ?? 500);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
     throw new Error('--batch-size must be 1–5000');
 
-  if (file !== '-' && !fs.existsSync(file)) throw new Error(`import: no such file ${file}`);
-  const totalBytes = file === '-' ? undefined : fs.statSync(file).size;
+  if (files.length > 1 && files.includes('-'))
+    throw new Error('import: - (stdin) cannot be one of several files');
+  for (const f of files) if (f !== '-' && !fs.existsSync(f)) throw new Error(`import: no such file ${f}`);
+  if (files.length > 1 && flag(args, 'server'))
+    throw new Error(
+      'import: --server takes one file; join JSON Lines files into one first (cat tickets.jsonl ticket_metrics.jsonl > all.jsonl) so their records are joined',
+    );
+  const totalBytes = file === '-' ? undefined : files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const counter = new ByteCounter();
-  const input: Readable = (
-    file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 256 * 1024 })
-  ).pipe(counter);
+  // Every file's bytes go through the one counter, so the bar shows the share of all of them read.
+  const open = (f: string): Readable =>
+    (f === '-' ? process.stdin : fs.createReadStream(f, { highWaterMark: 256 * 1024 })).pipe(
+      new ByteCounterTap(counter),
+    );
+  const input: Readable | ImportInput[] =
+    files.length === 1 ? open(file) : files.map((f) => ({ name: path.basename(f), input: open(f) }));
   const view = createProgressView(process.stdout, totalBytes, counter);
   const rejectionsPath = flag(args, 'rejections');
   const rejectionsOut = rejectionsPath ? fs.createWriteStream(rejectionsPath, { flags: 'w' }) : null;
@@ -66,7 +101,13 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
         throw new Error(
           '--server needs an admin token in the SIDEKICK_TOKEN environment variable (kept out of argv so it does not show in ps)',
         );
-      summary = await importOverHttp({ server, token, query, input, onTick: () => view.update() });
+      summary = await importOverHttp({
+        server,
+        token,
+        query,
+        input: input as Readable,
+        onTick: () => view.update(),
+      });
       summary.rejected.forEach((r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`));
     } else {
       // --now: the recomputation's clock (which week's offers, which ratings are recent), as `serve --now`.
@@ -109,7 +150,14 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
   }
   view.stop();
   console.log(flag(args, 'json') === 'true' ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  // Loud: on stderr too, so a warning is seen even when stdout is a JSON summary piped elsewhere.
+  const warnings = summary.warnings ?? [];
+  if (warnings.length > 0) console.error(formatWarnings(warnings));
   if (summary.rejectedCount > 0) process.exitCode = 3;
+  else if (warnings.length > 0 && flag(args, 'strict') === 'true') {
+    console.error(`--strict: the import warned ${warnings.length} time(s); exiting ${EXIT_WARNED}.`);
+    process.exitCode = EXIT_WARNED;
+  }
 }
 
 function pick(args: ReturnType<typeof parseArgs>, names: Record<string, string>): Record<string, string> {

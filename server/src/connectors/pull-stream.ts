@@ -22,6 +22,11 @@ export interface StreamCall {
   client: VendorClient;
   /** Vendor user ids (without prefix) of the agents read this sync: only their comments are agent replies. */
   agentIds: ReadonlySet<string>;
+  /**
+   * Ticket id → assignee id for the tickets read so far in this poll (vendor ids, without prefix): a stream read
+   * later (Zendesk's metric events) credits an agentless record to the ticket's assignee. Bounded by one poll.
+   */
+  ticketAssignees: Map<string, string>;
   now: Date;
 }
 

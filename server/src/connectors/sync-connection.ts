@@ -85,6 +85,8 @@ export async function syncConnection(
     await syncAgentDirectory(ctx.store, agents, startedAt);
     const prefix = `${vendor}:`;
     const agentIds = new Set(agents.map((a) => (a.handles[0] ?? '').slice(prefix.length)));
+    // Filled by the ticket stream as it reads, read by later streams of the same poll (see StreamCall).
+    const ticketAssignees = new Map<string, string>();
     let caughtUp = true;
     const throughs: string[] = [];
     for (const stream of reader.streams) {
@@ -95,7 +97,7 @@ export async function syncConnection(
         // An admin's pause (or a delete) takes effect at the next page.
         const current = await connectionRow(db, id);
         if (!current || current.status !== 'active') return outcome;
-        last = await stream.page(cursor, { client, agentIds, now: now() });
+        last = await stream.page(cursor, { client, agentIds, ticketAssignees, now: now() });
         if (last.events.length > 0) {
           const result = await options.ingest(ctx, last.events);
           outcome.accepted += result.accepted;

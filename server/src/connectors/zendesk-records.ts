@@ -141,6 +141,52 @@ export function ticketEventEvents(event: ZendeskTicketEvent, agentIds: ReadonlyS
   return out;
 }
 
+export const ZendeskMetricEvent = z
+  .object({
+    id: Id,
+    ticket_id: Id,
+    metric: z.string(),
+    instance_id: z.number().optional(),
+    type: z.string(),
+    time: Instant,
+  })
+  .passthrough();
+export type ZendeskMetricEvent = z.infer<typeof ZendeskMetricEvent>;
+
+/**
+ * A resolution_time `fulfill` is a solve, at the time Zendesk's resolution clock stopped: one per resolution,
+ * so a ticket solved, reopened and solved again between two polls has both solves (the ticket export shows
+ * only its latest solved_at). The event names no agent; it is credited to the ticket's assignee as this poll's
+ * ticket pages showed it, and its id is the one the ticket export gives the same solve, so the latest solve is
+ * stored once. Other metrics (reply, wait, agent work times, SLA events) are measured by Sidekick from the
+ * events themselves.
+ */
+export function metricEventEvents(event: ZendeskMetricEvent, assignees: ReadonlyMap<string, string>) {
+  if (event.metric !== 'resolution_time' || event.type !== 'fulfill') return [];
+  const assignee = assignees.get(event.ticket_id);
+  if (!assignee) return [];
+  const at = iso(event.time);
+  return [
+    {
+      source: 'zendesk',
+      type: 'ticket_solved',
+      externalId: `ticket:${event.ticket_id}:solved:${at}`,
+      ticketId: event.ticket_id,
+      agent: handle(assignee),
+      at,
+    },
+  ];
+}
+
+/** The assignee of each ticket on a ticket export page (tickets without one are left out). */
+export function assigneesOf(tickets: readonly ZendeskTicket[]): [string, string][] {
+  return tickets.flatMap((t) =>
+    t.assignee_id && t.assignee_id !== '0' && t.status !== 'deleted'
+      ? [[t.id, t.assignee_id] as [string, string]]
+      : [],
+  );
+}
+
 export const ZendeskRating = z
   .object({
     id: Id,

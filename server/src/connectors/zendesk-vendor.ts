@@ -9,11 +9,14 @@ import {
 } from './pull-stream';
 import { VendorBadResponse, type VendorClient } from './vendor-http';
 import {
+  ZendeskMetricEvent,
   ZendeskMetricSet,
   ZendeskRating,
   ZendeskTicket,
   ZendeskTicketEvent,
   ZendeskUser,
+  assigneesOf,
+  metricEventEvents,
   ratingEvents,
   ticketEventEvents,
   ticketEvents,
@@ -27,6 +30,9 @@ import {
  *   comes back; an empty page may come before end_of_stream, so only end_of_stream ends the read;
  * - ticket events: the time-based export /api/v2/incremental/ticket_events.json?include=comment_events
  *   (start_time = the previous end_time; the page at end_time can repeat, which idempotent ids absorb);
+ * - ticket metric events: the time-based export /api/v2/incremental/ticket_metric_events.json?start_time=
+ *   (next start_time = end_time, like ticket events): every resolution's solve, credited to the assignee the
+ *   ticket pages of the same poll showed;
  * - satisfaction ratings: /api/v2/satisfaction_ratings.json?start_time=, following next_page.
  */
 type Credentials = z.infer<typeof ZendeskCredentials>;
@@ -85,6 +91,8 @@ const tickets: PullStream = {
     const page = parse(TicketsPage, reply.json, 'incremental tickets');
     const metrics = new Map((page.metric_sets ?? []).map((m) => [m.ticket_id, m]));
     const events = page.tickets.flatMap((t) => ticketEvents(t, metrics.get(t.id)));
+    for (const [ticketId, assignee] of assigneesOf(page.tickets))
+      call.ticketAssignees.set(ticketId, assignee);
     const newest = page.tickets.reduce<string | null>((max, t) => {
       const at = t.updated_at ?? t.created_at;
       return max === null || Date.parse(at) > Date.parse(max) ? at : max;
@@ -123,6 +131,35 @@ const ticketEventsStream: PullStream = {
       cursor: { startTime: Math.max(end, cursor.startTime) },
       done: page.end_of_stream || end <= cursor.startTime,
       through: isoOfSeconds(Math.max(end, cursor.startTime)),
+    };
+  },
+};
+
+const MetricEventsPage = z.object({
+  ticket_metric_events: z.array(ZendeskMetricEvent),
+  end_time: z.number().nullable().optional(),
+  next_page: z.string().nullable().optional(),
+  end_of_stream: z.boolean().optional(),
+});
+
+const metricEventsStream: PullStream = {
+  name: 'ticket_metric_events',
+  initial: (startFrom) => ({ startTime: epochSeconds(startFrom) }),
+  describe: (c) => `from ${isoOfSeconds(EventsCursor.parse(c).startTime)}`,
+  async page(c, call) {
+    const cursor = EventsCursor.parse(c);
+    const reply = await call.client.get(
+      `/api/v2/incremental/ticket_metric_events.json?start_time=${cursor.startTime}`,
+    );
+    const page = parse(MetricEventsPage, reply.json, 'incremental ticket metric events');
+    const events = page.ticket_metric_events.flatMap((e) => metricEventEvents(e, call.ticketAssignees));
+    // As with ticket events: the next request starts at end_time, and a page that does not move on is the end.
+    const end = Math.max(page.end_time ?? cursor.startTime, cursor.startTime);
+    return {
+      events,
+      cursor: { startTime: end },
+      done: page.end_of_stream === true || !page.next_page || end <= cursor.startTime,
+      through: isoOfSeconds(end),
     };
   },
 };
@@ -189,6 +226,6 @@ export function zendeskVendor(credentials: Credentials): PullVendor {
       }
       return agents;
     },
-    streams: [tickets, ticketEventsStream, ratings],
+    streams: [tickets, ticketEventsStream, metricEventsStream, ratings],
   };
 }

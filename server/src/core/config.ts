@@ -24,6 +24,7 @@ const SECRETS = new Set([
   'SIDEKICK_ZENDESK_SECRET',
   'SIDEKICK_FRESHDESK_SECRET',
   'SIDEKICK_TOKEN',
+  'SIDEKICK_REDIS_URL',
 ]);
 const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
@@ -72,6 +73,10 @@ export const ENVIRONMENT = {
     schema: wholeNumber('a whole number of milliseconds, at least 1', 1),
     help: 'live socket heartbeat in ms (default 15000)',
   },
+  SIDEKICK_REVOKE_SWEEP_MS: {
+    schema: wholeNumber('a whole number of milliseconds, at least 1', 1),
+    help: 'how often live sockets are re-checked for revoked tokens, in ms (default 60000)',
+  },
   SIDEKICK_INGEST_RATE_PER_MINUTE: {
     schema: wholeNumber('a whole number of requests, at least 1', 1),
     help: 'ingest requests a minute per client (default 600)',
@@ -100,9 +105,16 @@ export const ENVIRONMENT = {
   SIDEKICK_FEED_BUS: {
     schema: z.preprocess(
       unset,
-      z.enum(['postgres', 'in-process'], 'must be postgres or in-process').optional(),
+      z.enum(['postgres', 'redis', 'in-process'], 'must be postgres, redis or in-process').optional(),
     ),
-    help: 'how live pushes reach the other instances: postgres (LISTEN/NOTIFY, the default with DATABASE_URL) or in-process (one instance)',
+    help: 'how live pushes and sign-outs reach the other instances: postgres (LISTEN/NOTIFY, the default with DATABASE_URL), redis (pub/sub at SIDEKICK_REDIS_URL) or in-process (one instance)',
+  },
+  SIDEKICK_REDIS_URL: {
+    schema: z.preprocess(
+      unset,
+      z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    ),
+    help: 'the Redis of SIDEKICK_FEED_BUS=redis, e.g. redis://127.0.0.1:6379',
   },
   SIDEKICK_RENDERER_DIR: { schema: text, help: 'the built renderer served at / (default renderer/dist)' },
   SIDEKICK_IMPORT_MAX_BYTES: {
@@ -179,6 +191,8 @@ export interface ServerConfig {
   /** Shared secret Freshdesk sends in the X-Sidekick-Secret header, or null to refuse Freshdesk webhooks. */
   freshdeskSecret: string | null;
   heartbeatMs: number;
+  /** How often the live sockets' tokens are re-checked against the store: a lost revoke notice is caught by then. */
+  revokeSweepMs: number;
   /** Directory of the built renderer (renderer/dist). */
   rendererDir: string;
   /** Requests per minute per client on ingest routes. */
@@ -190,7 +204,9 @@ export interface ServerConfig {
   /** Fastify's trustProxy: false, or the addresses/CIDRs of the proxies in front (SIDEKICK_TRUST_PROXY). */
   trustProxy: false | string[];
   /** How committed feed entries reach the sockets of other instances; 'auto': PostgreSQL's when on PostgreSQL. */
-  feedBus: 'auto' | 'postgres' | 'in-process';
+  feedBus: 'auto' | 'postgres' | 'redis' | 'in-process';
+  /** The Redis of the redis feed bus (SIDEKICK_REDIS_URL), or null. */
+  redisUrl: string | null;
   /** Larger history uploads are cut off with 413. */
   importMaxBytes: number;
   /** Check every reply against the route table (shared/api/routes.ts); the integration suite turns it on. */
@@ -218,12 +234,14 @@ export function serverConfigFrom(
     zendeskSecret: environment.SIDEKICK_ZENDESK_SECRET ?? null,
     freshdeskSecret: environment.SIDEKICK_FRESHDESK_SECRET ?? null,
     heartbeatMs: environment.SIDEKICK_HEARTBEAT_MS ?? 15_000,
+    revokeSweepMs: environment.SIDEKICK_REVOKE_SWEEP_MS ?? 60_000,
     rendererDir: environment.SIDEKICK_RENDERER_DIR ?? defaults.rendererDir,
     ingestRatePerMinute: environment.SIDEKICK_INGEST_RATE_PER_MINUTE ?? 600,
     authFailuresPerMinute: environment.SIDEKICK_AUTH_FAILURES_PER_MINUTE ?? 30,
     actionsPerMinute: environment.SIDEKICK_ACTIONS_PER_MINUTE ?? 60,
     trustProxy: trustProxyFrom(environment.SIDEKICK_TRUST_PROXY),
     feedBus: environment.SIDEKICK_FEED_BUS ?? 'auto',
+    redisUrl: environment.SIDEKICK_REDIS_URL ?? null,
     importMaxBytes: environment.SIDEKICK_IMPORT_MAX_BYTES ?? DEFAULT_IMPORT_MAX_BYTES,
     validateReplies: environment.SIDEKICK_VALIDATE_REPLIES === '1',
     faultPause: environment.SIDEKICK_FAULT_PAUSE ?? null,

@@ -9,6 +9,10 @@ export interface DemoAgentProfile {
   happy: number;
   /** Local dates (YYYY-MM-DD offsets from today, negative) the agent was off or sick. */
   daysOff: number[];
+  /** The chance a rating was happy more than two weeks ago, when it differs: someone who has improved. */
+  happyBefore?: number;
+  /** A tough day on the last working day before today: several unhappy or abusive customers seen through. */
+  toughDay?: boolean;
 }
 
 const COMMENTS_HAPPY = [
@@ -102,7 +106,7 @@ export function demoHistory(
         });
       }
       if (rnd() < 0.6) {
-        const satisfied = rnd() < agent.happy;
+        const satisfied = rnd() < (d < -14 ? (agent.happyBefore ?? agent.happy) : agent.happy);
         const withComment = rnd() < 0.35;
         push({
           ...base,
@@ -131,5 +135,77 @@ export function demoHistory(
         });
     }
   }
+  if (agent.toughDay) events.push(...toughDay(agent, today, nowMs));
   return events;
+}
+
+const TOUGH_TICKETS = 4;
+/** What three of the four tough customers said once it was solved, and who they were. */
+const THANKS: ReadonlyArray<readonly [string, string]> = [
+  ['Thank you for not giving up on me.', 'Jordan'],
+  ['I was so angry, and you stayed calm. Thanks.', 'Kim'],
+  ['Sorry for shouting earlier. You fixed it anyway — thank you.', 'Robin'],
+];
+
+/**
+ * Four tough contacts on the agent's last working day before today (the seed's "tough customers"): each customer
+ * rated an early answer as unhappy, the ticket came back and the agent saw it through to a second solve (the
+ * last one marked abusive by the helpdesk); three of them then said thank you. Drawn without the random source,
+ * so the rest of the history is the same with or without it.
+ */
+function toughDay(agent: DemoAgentProfile, today: DateTime, nowMs: number): Record<string, unknown>[] {
+  let day = today.minus({ days: 1 });
+  for (let d = -1; day.weekday > 5 || agent.daysOff.includes(d); d--) day = today.plus({ days: d - 1 });
+  const tag = agent.handle.replace(/[^a-z0-9]/gi, '');
+  const out: Record<string, unknown>[] = [];
+  for (let k = 0; k < TOUGH_TICKETS; k++) {
+    const ticketId = `demo-${tag}-${day.toISODate()}-tough-${k}`;
+    const created = day.set({ hour: 9 }).plus({ minutes: k * 60 });
+    const at = (min: number) => created.plus({ minutes: min }).toUTC().toISO() ?? '';
+    const base = { source: 'demo', ticketId, agent: agent.handle };
+    out.push(
+      {
+        source: 'demo',
+        ticketId,
+        type: 'ticket_created',
+        externalId: `${ticketId}:c`,
+        at: at(0),
+        channel: 'phone',
+      },
+      { ...base, type: 'ticket_assigned', externalId: `${ticketId}:a`, at: at(1) },
+      { ...base, type: 'agent_replied', externalId: `${ticketId}:r1`, public: true, at: at(10) },
+      { ...base, type: 'ticket_solved', externalId: `${ticketId}:s`, at: at(40) },
+      {
+        ...base,
+        type: 'csat_rated',
+        externalId: `${ticketId}:csat-bad`,
+        at: at(60),
+        satisfied: false,
+        originalScore: 'bad',
+        comment: COMMENTS_UNHAPPY[k % COMMENTS_UNHAPPY.length],
+      },
+      { ...base, type: 'ticket_reopened', externalId: `${ticketId}:re`, at: at(90) },
+      { ...base, type: 'agent_replied', externalId: `${ticketId}:r2`, public: true, at: at(100) },
+      {
+        ...base,
+        type: 'ticket_solved',
+        externalId: `${ticketId}:s2`,
+        at: at(150),
+        ...(k === TOUGH_TICKETS - 1 ? { customerAbusive: true } : {}),
+      },
+    );
+    const thanks = THANKS[k];
+    if (thanks)
+      out.push({
+        ...base,
+        type: 'csat_rated',
+        externalId: `${ticketId}:csat-good`,
+        at: at(200),
+        satisfied: true,
+        originalScore: 'good',
+        comment: thanks[0],
+        customerName: thanks[1],
+      });
+  }
+  return out.filter((e) => Date.parse(String(e.at)) <= nowMs);
 }

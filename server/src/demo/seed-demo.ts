@@ -19,6 +19,7 @@ import { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE } from '../../../shared/api/admin'
 import { deliverKudos } from '../engine/kudos-delivery';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { toIsoUtc } from '../store/time';
+import { updateRecognitionSettings } from '../actions/recognition-settings';
 import { demoHistory, type DemoAgentProfile } from './demo-history';
 
 export interface DemoToken {
@@ -39,6 +40,7 @@ const AGENTS: Array<DemoAgentProfile & { key: string; name: string }> = [
     ticketsPerDay: 7,
     happy: 0.92,
     daysOff: [-9],
+    toughDay: true,
   },
   {
     key: 'ben',
@@ -47,7 +49,9 @@ const AGENTS: Array<DemoAgentProfile & { key: string; name: string }> = [
     frtMinutes: 45,
     ticketsPerDay: 5,
     happy: 0.8,
+    happyBefore: 0.68,
     daysOff: [-15, -14],
+    toughDay: true,
   },
   {
     key: 'chloe',
@@ -74,6 +78,7 @@ const AGENTS: Array<DemoAgentProfile & { key: string; name: string }> = [
     frtMinutes: 60,
     ticketsPerDay: 4,
     happy: 0.75,
+    happyBefore: 0.55,
     daysOff: [-21, -20, -19],
   },
   {
@@ -87,6 +92,8 @@ const AGENTS: Array<DemoAgentProfile & { key: string; name: string }> = [
   },
 ];
 const SEED = 20_260_301;
+/** Who opted in to the most-improved board; Chloé and Felix did not, and appear on no board. */
+const BOARD_OPT_INS = ['ana', 'ben', 'dev', 'emma'];
 /** The label of the demo's sign-in tokens (tokens an admin issued to demo people keep theirs). */
 const DEMO_TOKEN_LABEL = 'demo';
 
@@ -218,6 +225,9 @@ export async function seedDemo(ctx: AppContext): Promise<DemoToken[]> {
   }
 
   await recomputeAll(ctx);
+  for (const a of agents)
+    if (BOARD_OPT_INS.includes(a.key))
+      await updateRecognitionSettings(ctx, principal(a.id, 'agent'), { boardOptIn: true });
 
   const week = weekWindow(now.toISOString(), TEAM.timezone);
   await assignMission(

@@ -4,16 +4,17 @@ import { eventKey } from '../../../shared/domain/events';
 import { customerKudosFrom } from '../../../shared/domain/kudos-rules';
 import type { UnitOfWork } from '../store/unit-of-work';
 import { loadPeople, type PersonFull } from '../store/repos/people-repo';
-import { loadPersonState } from '../store/repos/person-state-repo';
 import { insertKudos } from '../store/repos/kudos-repo';
 import { deliverKudos } from './kudos-delivery';
 import { agentsOfTickets } from '../store/repos/events-repo';
 import { refreshActiveMissions } from './mission-refresh';
-import { refreshStreak } from './streak-refresh';
-import { celebrateClosedWeekBests, refreshTrends } from './trends-refresh';
+import { refreshStreak, streakEventsSince } from './streak-refresh';
+import { celebrateClosedWeekBests, recordPendingBests, refreshTrends } from './trends-refresh';
 import { refreshGrowth } from './growth-updater';
 import { beginRefreshBatch } from './refresh-batch';
 import { prefetchBatchEvents } from './batch-prefetch';
+import { flushBatchState, personStateOf } from './batch-state';
+import { refreshPendingPlans } from './plan-progress';
 
 /**
  * Applies newly stored events, inside their ingest transaction: customer kudos from happy comments, then for
@@ -46,6 +47,13 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
   // Every touched agent's events for the windows the refresh reads, in a few queries for the whole batch.
   const batch = beginRefreshBatch(uow);
   await prefetchBatchEvents(uow, batch, people, instantsByAgent, streakTouched);
+  const agentIds = [...people.keys()];
+  await batch.state.preload(
+    uow,
+    agentIds,
+    agentIds.filter((id) => streakTouched.has(id) && people.get(id)?.role === 'agent'),
+    streakEventsSince(uow.now),
+  );
   for (const e of events) {
     const person = e.type === 'csat_rated' ? people.get(e.agentId) : undefined;
     if (person) await customerKudosFromEvent(uow, e, person);
@@ -57,6 +65,10 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
       streak: streakTouched.has(agentId),
     });
   }
+  await recordPendingBests(uow);
+  await flushBatchState(uow);
+  // After the flush: the plans read completed missions from the table, which now holds the batch's writes.
+  await refreshPendingPlans(uow, batch.pendingPlans);
 }
 
 /** A satisfied rating with a comment becomes customer kudos (engine rule), once per rating event. */
@@ -85,7 +97,7 @@ export async function refreshAgent(
 ): Promise<void> {
   await refreshActiveMissions(uow, person.id, person.timezone, instants);
   if (person.role !== 'agent') return;
-  let state = await loadPersonState(uow.trx, person.id);
+  let state = await personStateOf(uow, person.id);
   state = await refreshTrends(uow, person, state, instants);
   await celebrateClosedWeekBests(uow, person, state);
   if (opts.streak ?? true) await refreshStreak(uow, person, state);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { HelpdeskEvent, HelpdeskEventType } from '../../../shared/domain/events';
+import { eventKey, type HelpdeskEvent, type HelpdeskEventType } from '../../../shared/domain/events';
 import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { Database } from '../store/schema';
 import { msOf } from '../../../shared/domain/time';
@@ -32,6 +32,11 @@ export class EventCache {
   private readonly context = new Map<string, HelpdeskEvent[]>();
   /** The agentless reopens at or after `since` (their tickets' context is held too). */
   private reopens: { since: string; rows: { ticketId: string; at: string }[] } | null = null;
+  /**
+   * One object per stored event (its idempotency key), however many reads returned it: an agent's own event
+   * is also its ticket's context, and the domain's dedupe recognises the same object without serialising it.
+   */
+  private readonly interned = new Map<string, HelpdeskEvent>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -42,7 +47,7 @@ export class EventCache {
     for (const id of missing) this.own.set(id, { since, rows: [] });
     const tickets = new Set<string>();
     for (const r of await eventsOfAgentsSince(this.db, missing, since)) {
-      this.own.get(r.agentId)?.rows.push(r);
+      this.own.get(r.agentId)?.rows.push(this.intern(r));
       if (!this.context.has(r.ticketId)) tickets.add(r.ticketId);
     }
     if (!this.reopens || this.reopens.since > since) {
@@ -59,7 +64,7 @@ export class EventCache {
     const missing = [...new Set(agentIds)].filter((id) => !this.covers(byAgent, id, since));
     for (const id of missing) byAgent.set(id, { since, rows: [] });
     for (const r of await eventsOfAgentsSince(this.db, missing, since, types))
-      byAgent.get(r.agentId)?.rows.push(r);
+      byAgent.get(r.agentId)?.rows.push(this.intern(r));
   }
 
   /** Same result as loadAgentEvents(db, agentId, window). */
@@ -97,7 +102,16 @@ export class EventCache {
 
   private async loadContext(tickets: string[]): Promise<void> {
     for (const t of tickets) this.context.set(t, []);
-    for (const r of await ticketContextEvents(this.db, tickets)) this.context.get(r.ticketId)?.push(r.event);
+    for (const r of await ticketContextEvents(this.db, tickets))
+      this.context.get(r.ticketId)?.push(this.intern(r).event);
+  }
+
+  private intern<R extends { event: HelpdeskEvent }>(row: R): R {
+    const key = eventKey(row.event);
+    const seen = this.interned.get(key);
+    if (seen) return { ...row, event: seen };
+    this.interned.set(key, row.event);
+    return row;
   }
 
   private typedMap(types: HelpdeskEventType[]): Map<string, Coverage> {

@@ -2,10 +2,13 @@ import type { Celebration, TimelineEntry } from '../../../shared/domain/growth-m
 import { growthState, levelsGained } from '../../../shared/domain/growth';
 import { personalBests } from '../../../shared/domain/personal-bests';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { insertTimeline, totalPoints } from '../store/repos/timeline-repo';
-import { loadPersonState, savePersonState, type PersonState } from '../store/repos/person-state-repo';
+import { insertTimeline, insertTimelines, timelineKey, totalPointsOf } from '../store/repos/timeline-repo';
+import { loadPersonStates, savePersonStates, type PersonState } from '../store/repos/person-state-repo';
+import { agentIdsWithPlans } from '../store/repos/growth-plans-repo';
+import { personStateOf, pointsAdded, pointsOf, storePersonState } from './batch-state';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
+import { planProgressAfter } from './plan-progress';
 
 /**
  * Records an achievement on the agent's timeline once (entry ids are deterministic), with its celebration,
@@ -18,9 +21,10 @@ export async function recordAchievement(
 ): Promise<boolean> {
   const inserted = await insertTimeline(uow.trx, entry);
   if (!inserted) return false;
-  uow.feed(entry.agentId, 'timeline.added', entry);
-  if (celebration) uow.feed(entry.agentId, 'celebration', celebration);
+  pointsAdded(uow, entry.agentId, entry.points);
+  feedAchievement(uow, { entry, celebration });
   await refreshGrowth(uow, entry.agentId);
+  await planProgressAfter(uow, entry);
   return true;
 }
 
@@ -30,26 +34,87 @@ export async function refreshGrowth(
   agentId: string,
   state?: PersonState,
 ): Promise<PersonState> {
-  const current = state ?? (await loadPersonState(uow.trx, agentId));
-  const points = await totalPoints(uow.trx, agentId);
+  const current = state ?? (await personStateOf(uow, agentId));
+  const points = await pointsOf(uow, agentId);
   const growth = growthState(points, personalBests(current.trends));
   const next = { ...current, growth };
   if (JSON.stringify(growth) === JSON.stringify(current.growth)) return next;
-  await savePersonState(uow.trx, agentId, next, uow.now);
+  await storePersonState(uow, agentId, next);
   uow.feed(agentId, 'growth.updated', growth);
-  for (const level of levelsGained(current.growth.points, points)) {
-    const entry = timelineEntryFor({
+  for (const levelUp of levelUpsOf(agentId, current, points, uow.now)) {
+    if (await insertTimeline(uow.trx, levelUp.entry)) {
+      pointsAdded(uow, agentId, levelUp.entry.points);
+      feedAchievement(uow, levelUp);
+    }
+  }
+  return next;
+}
+
+interface Achievement {
+  entry: TimelineEntry;
+  celebration: Celebration | null;
+}
+
+function feedAchievement(uow: UnitOfWork, { entry, celebration }: Achievement): void {
+  uow.feed(entry.agentId, 'timeline.added', entry);
+  if (celebration) uow.feed(entry.agentId, 'celebration', celebration);
+}
+
+function levelUpsOf(agentId: string, current: PersonState, points: number, at: string): Achievement[] {
+  return levelsGained(current.growth.points, points).map((level) => ({
+    entry: timelineEntryFor({
       kind: 'level_up',
       agentId,
       level: level.level,
       levelName: level.levelName,
-      at: uow.now,
-    });
-    if (await insertTimeline(uow.trx, entry)) {
-      uow.feed(agentId, 'timeline.added', entry);
-      const c = celebrationFor({ kind: 'level_up', ...level }, uow.now, `level:${level.level}`);
-      if (c) uow.feed(agentId, 'celebration', c);
-    }
+      at,
+    }),
+    celebration: celebrationFor({ kind: 'level_up', ...level }, at, `level:${level.level}`),
+  }));
+}
+
+/**
+ * `recordAchievement` for many agents at once (a team kudos: one achievement each): the same entries in the same
+ * per-person order, but a few multi-row statements for all of them instead of five round trips per agent. Only
+ * the members who keep a growth plan (one read for all) have it read again, as recordAchievement would.
+ */
+export async function recordAchievements(
+  uow: UnitOfWork,
+  achievements: readonly Achievement[],
+): Promise<void> {
+  const inserted = await insertTimelines(
+    uow.trx,
+    achievements.map((a) => a.entry),
+  );
+  const fresh = achievements.filter((a) => inserted.has(timelineKey(a.entry)));
+  for (const a of fresh) feedAchievement(uow, a);
+  const agentIds = [...new Set(fresh.map((a) => a.entry.agentId))];
+  await refreshGrowthMany(uow, agentIds);
+  const planners = await agentIdsWithPlans(uow.trx, agentIds);
+  for (const a of fresh) if (planners.has(a.entry.agentId)) await planProgressAfter(uow, a.entry);
+}
+
+/** `refreshGrowth` for many agents: their state and points read in a few statements, changes upserted in a few. */
+async function refreshGrowthMany(uow: UnitOfWork, agentIds: readonly string[]): Promise<void> {
+  if (agentIds.length === 0) return;
+  const states = await loadPersonStates(uow.trx, agentIds);
+  const pointsOfAgents = await totalPointsOf(uow.trx, agentIds);
+  const changed: [string, PersonState][] = [];
+  const levelUps: Achievement[] = [];
+  for (const agentId of agentIds) {
+    const current = states.get(agentId) as PersonState;
+    const points = pointsOfAgents.get(agentId) ?? 0;
+    const growth = growthState(points, personalBests(current.trends));
+    if (JSON.stringify(growth) === JSON.stringify(current.growth)) continue;
+    changed.push([agentId, { ...current, growth }]);
+    uow.feed(agentId, 'growth.updated', growth);
+    levelUps.push(...levelUpsOf(agentId, current, points, uow.now));
   }
-  return next;
+  await savePersonStates(uow.trx, changed, uow.now);
+  if (levelUps.length === 0) return;
+  const inserted = await insertTimelines(
+    uow.trx,
+    levelUps.map((l) => l.entry),
+  );
+  for (const l of levelUps) if (inserted.has(timelineKey(l.entry))) feedAchievement(uow, l);
 }

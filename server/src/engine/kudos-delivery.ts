@@ -2,7 +2,7 @@ import type { Kudos } from '../../../shared/domain/people-model';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { recordAchievement } from './growth-updater';
+import { recordAchievement, recordAchievements } from './growth-updater';
 
 /**
  * Delivers a stored kudos to its recipient: inbox entry, toast, timeline, growth points. Used by peers,
@@ -18,4 +18,19 @@ export async function deliverKudos(
     ? null
     : celebrationFor({ kind: 'kudos', kudos }, uow.now, `kudos:${kudos.id}`);
   await recordAchievement(uow, timelineEntryFor({ kind: 'kudos_received', kudos }), celebration);
+}
+
+/**
+ * `deliverKudos` for many new kudos at once (a team kudos, one per member): the same feed entries per person
+ * in the same order, written with a few multi-row statements for the whole team.
+ */
+export async function deliverKudosMany(uow: UnitOfWork, kudos: readonly Kudos[]): Promise<void> {
+  for (const k of kudos) uow.feed(k.toPersonId, 'kudos.upserted', k);
+  await recordAchievements(
+    uow,
+    kudos.map((k) => ({
+      entry: timelineEntryFor({ kind: 'kudos_received', kudos: k }),
+      celebration: celebrationFor({ kind: 'kudos', kudos: k }, uow.now, `kudos:${k.id}`),
+    })),
+  );
 }

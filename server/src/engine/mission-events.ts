@@ -11,6 +11,19 @@ import { refreshBatchOf } from './refresh-batch';
  * loaded and credited to one subject, `team:<id>`, so the engine's own definitions (distinct solves, first
  * public reply, latest rating per ticket …) apply to the team as a whole.
  */
+/** A team mission's members and their metric events over its window, as stored (no agent rewritten). */
+export async function loadMemberEventsForMission(
+  uow: UnitOfWork,
+  mission: Mission,
+): Promise<{ members: Set<string>; events: HelpdeskEvent[] }> {
+  const window = { from: mission.window.start, to: mission.window.end };
+  const members = new Set(mission.teamId ? await teamAgentIds(uow.trx, mission.teamId) : [mission.agentId]);
+  await refreshBatchOf(uow)?.events.prefetch(members, new Date(window.from).toISOString());
+  const events: HelpdeskEvent[] = [];
+  for (const memberId of members) events.push(...(await metricEventsOf(uow, memberId, window)));
+  return { members, events };
+}
+
 export async function loadEventsForMission(
   uow: UnitOfWork,
   mission: Mission,

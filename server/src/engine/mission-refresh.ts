@@ -3,8 +3,10 @@ import type { AgentMetrics } from '../../../shared/domain/metrics-model';
 import { computeMetrics } from '../../../shared/domain/metrics';
 import { settleMission } from '../../../shared/domain/missions';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { activeMissions, activeTeamMissions, saveMission } from '../store/repos/missions-repo';
-import { loadEventsForMission } from './mission-events';
+import { activeTeamMissions } from '../store/repos/missions-repo';
+import { activeMissionsFor, storeMission, withBatchWrites } from './batch-state';
+import { loadEventsForMission, loadMemberEventsForMission } from './mission-events';
+import { metricsFromTallies, talliesFromEvents } from '../../../shared/domain/metric-tallies';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
@@ -38,7 +40,7 @@ export async function refreshMission(
     previous.progress.sample !== view.progress.sample ||
     previous.progress.sentence !== view.progress.sentence;
   if (!changed) return view;
-  await saveMission(uow.trx, view, uow.now);
+  await storeMission(uow, view);
   uow.feed(mission.agentId, 'mission.upserted', view);
   if (mission.status === 'active' && view.mission.status === 'completed') {
     const entry = timelineEntryFor({ kind: 'mission_completed', mission: view.mission, at: uow.now });
@@ -52,6 +54,25 @@ export async function refreshMission(
 }
 
 async function missionMetrics(uow: UnitOfWork, mission: Mission, timezone: string): Promise<AgentMetrics> {
+  const batch = refreshBatchOf(uow);
+  if (batch && mission.scope === 'team' && mission.teamId) {
+    // Every team mission of a window reads the same members' events: tallied once per batch, each mission's
+    // team total read from the tallies (metricsFromTallies equals computeMetrics with the members as agentIds).
+    const key = JSON.stringify([mission.teamId, mission.window.start, mission.window.end]);
+    let team = batch.teamTallies.get(key);
+    if (!team) {
+      const { members, events } = await loadMemberEventsForMission(uow, mission);
+      const tallies = talliesFromEvents(events, (id) => (members.has(id) ? 'UTC' : undefined));
+      batch.teamTallies.set(key, (team = { members: [...members], tallies: [...tallies.values()] }));
+    }
+    return metricsFromTallies({
+      agentId: `team:${mission.teamId}`,
+      agentIds: team.members,
+      tallies: team.tallies,
+      window: { from: mission.window.start, to: mission.window.end },
+      timezone,
+    });
+  }
   const { subjectId, events } = await loadEventsForMission(uow, mission);
   return computeMetrics({
     agentId: subjectId,
@@ -78,7 +99,7 @@ function groupKey(m: Mission): string {
 async function refreshTeamGroup(uow: UnitOfWork, mission: Mission, timezone: string): Promise<void> {
   if (!mission.teamId) return;
   const key = groupKey(mission);
-  const siblings = (await activeTeamMissions(uow.trx, mission.teamId)).filter(
+  const siblings = withBatchWrites(uow, await activeTeamMissions(uow.trx, mission.teamId)).filter(
     (v) => v.mission.scope === 'team' && groupKey(v.mission) === key,
   );
   const metrics = await missionMetrics(uow, mission, timezone);
@@ -96,7 +117,7 @@ export async function refreshActiveMissions(
   // (same events, same instant), so it is recomputed once per batch and time zone, not once per member.
   const groupsDone = refreshBatchOf(uow)?.teamGroupsDone ?? new Map<string, string>();
   const doneHere = new Set<string>();
-  for (const view of await activeMissions(uow.trx, agentId)) {
+  for (const view of await activeMissionsFor(uow, agentId)) {
     const { start, end } = view.mission.window;
     const touched =
       !instants ||

@@ -1,5 +1,6 @@
 import { computeStreak, streakMilestonesToRecord } from '../../../shared/domain/streaks';
-import { streakTallies } from '../../../shared/domain/streak-guardrails';
+import { streakTalliesFromTallies } from '../../../shared/domain/streak-tallies';
+import { talliesFromEvents } from '../../../shared/domain/metric-tallies';
 import { effectiveScheduleAndGoal, primaryTeamId } from '../../../shared/domain/effective-schedule';
 import type { Mission } from '../../../shared/domain/mission-model';
 import { addDays, localDateOf, msOf } from '../../../shared/domain/time';
@@ -8,8 +9,8 @@ import type { HelpdeskEvent, HelpdeskEventType } from '../../../shared/domain/ev
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../store/repos/people-repo';
 import { scheduleAndGoalOf } from '../store/repos/people-repo';
-import { missionsEndingSince } from '../store/repos/missions-repo';
-import { savePersonState, type PersonState } from '../store/repos/person-state-repo';
+import type { PersonState } from '../store/repos/person-state-repo';
+import { missionsEndingSinceFor, storePersonState } from './batch-state';
 import { loadOwnEvents } from '../store/repos/events-repo';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
@@ -53,7 +54,7 @@ async function streakInputs(
   const events = cache
     ? await cache.ownEvents(person.id, since, STREAK_EVENT_TYPES)
     : await loadOwnEvents(uow.trx, person.id, since, STREAK_EVENT_TYPES);
-  const missions = await missionsEndingSince(uow.trx, person.id, since);
+  const missions = await missionsEndingSinceFor(uow, person.id, since);
   for (const m of missions) {
     if (m.status === 'cancelled' || m.guardrails.length === 0) continue;
     const to = Math.min(msOf(m.window.end), msOf(uow.now));
@@ -76,10 +77,12 @@ export async function refreshStreak(
   const from = addDays(today, -STREAK_HORIZON_DAYS);
   const { events, missions } = await streakInputs(uow, person);
   // The domain rule: each day judged by its own events ("a later slip does not reach back").
-  const tallies = streakTallies({
+  // Tallied once (days bucketed in UTC: only instants decide), so each guardrail check reads the tallies
+  // instead of re-sorting every event of the horizon; streakTalliesFromTallies equals streakTallies.
+  const tallies = streakTalliesFromTallies({
     agentId: person.id,
     missions,
-    events,
+    tallies: [...talliesFromEvents(events, (id) => (id === person.id ? 'UTC' : undefined)).values()],
     timezone: person.timezone,
     schedule,
   });
@@ -96,7 +99,7 @@ export async function refreshStreak(
   const { milestonesReached: _reached, ...streak } = result;
   const next = { ...state, streak };
   if (JSON.stringify(streak) === JSON.stringify(state.streak)) return next;
-  await savePersonState(uow.trx, person.id, next, uow.now);
+  await storePersonState(uow, person.id, next);
   uow.feed(person.id, 'streak.updated', streak);
   // Each milestone is dated the day the streak reached it (an import or a late rating records it later).
   for (const { milestone, date, at } of streakMilestonesToRecord(state.streak.current, result)) {

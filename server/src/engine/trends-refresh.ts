@@ -5,12 +5,15 @@ import type { TimeWindow } from '../../../shared/domain/primitives';
 import type { WeeklyTrendPoint } from '../../../shared/domain/metrics-model';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../store/repos/people-repo';
-import { savePersonState, type PersonState } from '../store/repos/person-state-repo';
+import type { PersonState } from '../store/repos/person-state-repo';
+import { storePersonState } from './batch-state';
 import { metricEventsOf } from './event-loader';
 import { newPersonalBests } from '../../../shared/domain/personal-bests';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 import { recordAchievement } from './growth-updater';
+import { refreshBatchOf } from './refresh-batch';
+import { existingTimelineKeys } from '../store/repos/timeline-repo';
 
 /** Weeks of trends kept for the timeline chart and personal bests. */
 export const TREND_WEEKS = 12;
@@ -58,7 +61,7 @@ export async function refreshTrends(
     .filter((p): p is WeeklyTrendPoint => p !== undefined);
   if (!changed && trends.length === state.trends.length) return state;
   const next = { ...state, trends };
-  await savePersonState(uow.trx, person.id, next, uow.now);
+  await storePersonState(uow, person.id, next);
   uow.feed(person.id, 'trends.updated', { trends });
   return next;
 }
@@ -74,12 +77,29 @@ export async function celebrateClosedWeekBests(
 ): Promise<void> {
   const [lastClosed] = keptWeekStarts(uow.now, person.timezone, 1);
   if (!lastClosed) return;
+  const batch = refreshBatchOf(uow);
   for (const best of newPersonalBests(state.trends, lastClosed)) {
     const entry = timelineEntryFor({ kind: 'personal_best', agentId: person.id, best, at: uow.now });
-    await recordAchievement(
-      uow,
-      entry,
-      celebrationFor({ kind: 'personal_best', best }, uow.now, `best:${best.metric}:${best.weekStart}`),
+    const celebration = celebrationFor(
+      { kind: 'personal_best', best },
+      uow.now,
+      `best:${best.metric}:${best.weekStart}`,
     );
+    // In a batch they are all looked up at once (recordPendingBests): most were recorded long ago.
+    if (batch) batch.pendingBests.push({ entry, celebration });
+    else await recordAchievement(uow, entry, celebration);
   }
+}
+
+/** The batch's best celebrations: one read of which are recorded already, then the new ones recorded. */
+export async function recordPendingBests(uow: UnitOfWork): Promise<void> {
+  const batch = refreshBatchOf(uow);
+  if (!batch || batch.pendingBests.length === 0) return;
+  const pending = batch.pendingBests.splice(0);
+  const recorded = await existingTimelineKeys(
+    uow.trx,
+    pending.map((p) => p.entry),
+  );
+  for (const { entry, celebration } of pending)
+    if (!recorded.has(`${entry.agentId}\u0000${entry.id}`)) await recordAchievement(uow, entry, celebration);
 }

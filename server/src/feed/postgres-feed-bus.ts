@@ -4,9 +4,15 @@ import type { FeedEntry } from '../../../shared/api/feed';
 import type { Store } from '../store/database';
 import type { Database } from '../store/schema';
 import { PgListener } from '../store/pg-listener';
-import { notifyInTransaction } from '../store/repos/notify-repo';
+import { notifyInTransaction, notifyNow } from '../store/repos/notify-repo';
 import { LocalFeedBus, type FeedBus, type FeedListener } from './feed-bus';
 import { encodeNotices } from './feed-notice';
+import {
+  decodeSessionEnd,
+  encodeSessionEnd,
+  type LiveSessionEnd,
+  type SessionEndListener,
+} from './session-end';
 import { RemoteFanout } from './remote-fanout';
 
 /** The NOTIFY channel of one store: one per schema, since channels are per database and tests share one. */
@@ -37,7 +43,7 @@ export class PostgresFeedBus implements FeedBus {
   private started = false;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {
     if (!store.sessionUrl) throw new Error('the PostgreSQL feed bus needs a PostgreSQL store');
@@ -49,10 +55,13 @@ export class PostgresFeedBus implements FeedBus {
       url: store.sessionUrl,
       channel: this.channel,
       applicationName: `sidekick-listen ${store.schema ?? 'public'}`.slice(0, 63),
-      onNotification: (payload) => this.fanout.receive(payload),
+      onNotification: (payload) => this.receive(payload),
       onReconnected: () => {
-        this.log('feed bus: LISTEN connection re-established; every live session re-checks its cursor');
+        this.log(
+          'feed bus: LISTEN connection re-established; every live session re-checks its cursor and token',
+        );
         this.fanout.resync();
+        this.local.recheckSessions();
       },
       onError: (e) => this.log(`feed bus: LISTEN connection lost (${String(e)}); reconnecting`),
     });
@@ -74,6 +83,16 @@ export class PostgresFeedBus implements FeedBus {
     return this.local.listenerCount();
   }
 
+  /** This instance's sessions end at once; the others' when they hear the NOTIFY (it commits on its own). */
+  async endSessions(end: LiveSessionEnd): Promise<void> {
+    await this.local.endSessions(end);
+    await notifyNow(this.store.db, this.channel, encodeSessionEnd(this.instanceId, end));
+  }
+
+  onSessionEnd(listener: SessionEndListener): () => void {
+    return this.local.onSessionEnd(listener);
+  }
+
   async start(): Promise<void> {
     this.started = true;
     await this.listener.start();
@@ -87,6 +106,13 @@ export class PostgresFeedBus implements FeedBus {
   /** Resolves when every notice received so far has been delivered (tests). */
   idle(): Promise<void> {
     return this.fanout.idle();
+  }
+
+  /** One channel carries both kinds of message: session ends (rare, small) and feed notices. */
+  private receive(payload: string): void {
+    const ended = decodeSessionEnd(payload);
+    if (!ended) return this.fanout.receive(payload);
+    if (ended.from !== this.instanceId) void this.local.endSessions(ended.end);
   }
 
   async close(): Promise<void> {

@@ -47,7 +47,9 @@ export async function authenticateToken(
   ip: string,
   token: string | null,
 ): Promise<Principal> {
-  const principal = token ? await principalForToken(ctx.store.db, token, ctx.config.adminTokenHash) : null;
+  const principal = token
+    ? await principalForToken(ctx.store.db, token, ctx.config.adminTokenHash, ctx.clock())
+    : null;
   if (!principal) {
     await limiter.fail(ip);
     throw unauthorized(

@@ -29,13 +29,14 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
     );
     let principal: Principal | null = null;
     let started = false;
-    const start = (p: Principal, after: number, token: string) => {
+    // `batch`: the client reads `entries` frames (the auth message says so; a header-authenticated client does not).
+    const start = (p: Principal, after: number, token: string, batch = false) => {
       if (p.tokenKind !== 'person')
         return session.fail('forbidden', 'Only a person’s own token opens their live feed.');
       principal = p;
       started = true;
       clearTimeout(authTimer);
-      session.start(p, after, hashToken(token));
+      session.start(p, after, hashToken(token), batch);
     };
     const authTimer = setTimeout(() => {
       if (!started) session.fail('auth_timeout', 'Send {"kind":"auth","token":…,"after":…} first.');
@@ -65,7 +66,7 @@ export function registerLiveRoute(app: FastifyInstance, ctx: AppContext, limiter
         .then((p) => {
           if (principal && principal.personId !== p.personId)
             throw new HttpError(401, 'unauthorized', 'Token mismatch.');
-          if (!started) start(p, message.after, message.token);
+          if (!started) start(p, message.after, message.token, message.batch === true);
         })
         .catch((e: unknown) =>
           session.fail('unauthorized', e instanceof HttpError ? e.message : 'Not signed in.'),

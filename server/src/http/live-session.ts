@@ -3,7 +3,7 @@ import { LIVE_END, LiveClientMessage, type FeedEntry, type LiveMessage } from '.
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { feedHead, readFeed } from '../store/repos/feed-repo';
-import { liveSessionsOf } from './live-registry';
+import { REVOKED_MESSAGE, liveSessionsOf } from './live-registry';
 
 const CATCH_UP_PAGE = 500;
 /** A client this far behind is disconnected; it reconnects and catches up from its cursor instead. */
@@ -17,6 +17,8 @@ export const AUTH_TIMEOUT_MS = 10_000;
  */
 export class LiveSession {
   private lastSent = 0;
+  /** The client reads `entries` frames (it said so when it signed in). */
+  private batch = false;
   private chain: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -48,18 +50,24 @@ export class LiveSession {
   }
 
   /** `tokenHash`: the hash of the token it signed in with, so revoking that token ends this session. */
-  start(principal: Principal, after: number, tokenHash: string): void {
+  start(principal: Principal, after: number, tokenHash: string, batch = false): void {
     if (this.closed) return;
     this.lastSent = after;
-    this.unregister = liveSessionsOf(this.ctx).add({
+    this.batch = batch;
+    const registry = liveSessionsOf(this.ctx);
+    this.unregister = registry.add({
       personId: principal.personId,
       tokenHash,
       end: (error, message, closeCode) => this.fail(error, message, closeCode),
     });
-    this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entry) =>
-      this.enqueue(() => this.deliver(principal.personId, entry)),
+    this.unsubscribe = this.ctx.bus.subscribe(principal.personId, (entries) =>
+      this.enqueue(() => this.deliver(principal.personId, entries)),
     );
     this.enqueue(async () => {
+      // The token was checked before the session joined the registry: a revoke that committed in between was
+      // announced to nobody here. Checked again now that any later revoke reaches this session.
+      if (!(await registry.isActive(this.ctx, tokenHash, this.ctx.config.adminTokenHash)))
+        return this.fail(LIVE_END.signedOut.error, REVOKED_MESSAGE, LIVE_END.signedOut.closeCode);
       const head = await feedHead(this.ctx.store.db, principal.personId);
       // A cursor past the head (the store was restored, or failed over to a replica behind it) would make every
       // new entry look like a replay and be dropped: the client must start over from a snapshot.
@@ -98,21 +106,29 @@ export class LiveSession {
       .catch(() => this.fail('internal', 'The live feed failed; reconnect to catch up.', 1011));
   }
 
-  private async deliver(personId: string, entry: FeedEntry): Promise<void> {
-    if (this.closed || entry.seq <= this.lastSent) return;
-    if (entry.seq > this.lastSent + 1) return this.catchUp(personId);
-    this.send({ kind: 'entry', entry });
-    this.lastSent = entry.seq;
+  /** `entries`: one person's, in seq order. What was sent is dropped; a gap before or inside is read from the store. */
+  private async deliver(personId: string, entries: readonly FeedEntry[]): Promise<void> {
+    if (this.closed) return;
+    const fresh = entries.filter((e) => e.seq > this.lastSent);
+    if (fresh.length === 0) return;
+    if (fresh.some((e, i) => e.seq !== this.lastSent + 1 + i)) return this.catchUp(personId);
+    this.sendRun(fresh);
+  }
+
+  /** Consecutive entries after lastSent: one frame for a client that reads `entries`, else one frame each. */
+  private sendRun(run: readonly FeedEntry[]): void {
+    const last = run.at(-1);
+    if (!last) return;
+    if (this.batch && run.length > 1) this.send({ kind: 'entries', entries: [...run] });
+    else for (const entry of run) this.send({ kind: 'entry', entry });
+    this.lastSent = last.seq;
   }
 
   private async catchUp(personId: string): Promise<void> {
     for (;;) {
       if (this.closed) return;
       const page = await readFeed(this.ctx.store.db, personId, this.lastSent, CATCH_UP_PAGE);
-      for (const entry of page) {
-        this.send({ kind: 'entry', entry });
-        this.lastSent = entry.seq;
-      }
+      this.sendRun(page);
       if (page.length < CATCH_UP_PAGE) return;
     }
   }

@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context';
 import { assignMission, moveIdea, recordMilestone, writeCoachingCard } from '../actions/supervisor-actions';
 import { teamOverview } from '../actions/team-overview';
 import { teamCoaching } from '../actions/team-coaching';
+import { teamBriefing } from '../actions/weekly-recap-reads';
 import { sendTeamKudos } from '../actions/team-kudos';
 import { askTeam, decideConsultation } from '../actions/consultation-actions';
 import type { RegisterRoute } from './route-registrar';
@@ -10,6 +11,7 @@ import type { RegisterRoute } from './route-registrar';
 /** Supervisors of the team (or admins) only; the actions refuse agents and other teams' supervisors (403). */
 export function registerSupervisorRoutes(app: FastifyInstance, ctx: AppContext, route: RegisterRoute): void {
   route(app, 'teamOverview', (c) => teamOverview(ctx, c.principal, c.params.teamId));
+  route(app, 'teamBriefing', (c) => teamBriefing(ctx, c.principal, c.params.teamId));
   route(app, 'teamCoaching', (c) => teamCoaching(ctx, c.principal, c.params.teamId));
   route(app, 'assignMission', (c) => assignMission(ctx, c.principal, c.body, c.idempotencyKey));
   route(app, 'writeCoachingCard', (c) => writeCoachingCard(ctx, c.principal, c.body, c.idempotencyKey));

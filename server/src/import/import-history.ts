@@ -2,7 +2,8 @@ import { type Readable } from 'node:stream';
 import type { ImportReply } from '../../../shared/api/import';
 import { type IngestBatch } from './import-types';
 import { createMapper, defaultFormat, type MappingSpec } from './mappings/mapping-spec';
-import { runImport, type RunImportOptions } from './run-import';
+import { type ImportPeople, runImport, type RunImportOptions } from './run-import';
+import { ImportWarnings } from './import-warnings';
 
 /** Where imported history goes: the ingest service, and the recomputation of offers and streaks afterwards. */
 export interface HistorySink {
@@ -11,13 +12,15 @@ export interface HistorySink {
   recompute: () => Promise<void>;
   /** Whether a recomputation is owed already (an earlier import was killed or failed before finishing it). */
   recomputeOwed: () => Promise<boolean>;
+  /** Who already exists, and the agents users records name; without it no one is checked. */
+  people?: ImportPeople;
 }
 
 export interface ImportHistoryOptions extends Pick<
   RunImportOptions,
   'batchSize' | 'onProgress' | 'onRejection' | 'clock'
 > {
-  input: Readable;
+  input: Readable | RunImportOptions['input'];
   spec: MappingSpec;
   sink: HistorySink;
   /** Called once every batch is stored, just before the recomputation starts (it can take a while). */
@@ -32,10 +35,13 @@ export interface ImportHistoryOptions extends Pick<
  * still owed (a kill during an earlier import's recomputation), which this import then finishes.
  */
 export async function importHistory(options: ImportHistoryOptions): Promise<ImportReply> {
+  const warnings = new ImportWarnings();
   const summary = await runImport({
     input: options.input,
     format: defaultFormat(options.spec),
-    mapper: createMapper(options.spec),
+    mapper: createMapper(options.spec, warnings),
+    warnings,
+    ...(options.sink.people ? { people: options.sink.people } : {}),
     ingest: options.sink.ingest,
     batchSize: options.batchSize,
     onProgress: options.onProgress,

@@ -1,5 +1,6 @@
 import { IngestEvent, type IngestResult } from '../../../shared/api/ingest';
 import type { ImportRejection } from '../../../shared/api/import';
+import type { VendorAgent } from '../connectors/pull-stream';
 
 /**
  * One record read from an import file: its fields and the (1-based) line of the file it came from, so every
@@ -8,6 +9,8 @@ import type { ImportRejection } from '../../../shared/api/import';
 export interface SourceRecord {
   line: number;
   fields: Record<string, unknown>;
+  /** The file it came from, when one import reads several. */
+  file?: string;
 }
 
 /**
@@ -21,11 +24,16 @@ export type ImportedEvent = IngestEvent;
 export interface MappedEvent {
   line: number;
   event: ImportedEvent;
+  file?: string;
 }
 
 export interface MapOutput {
   events: MappedEvent[];
   rejections: ImportRejection[];
+  /** The record was left out by the mapping's row filter (counted, neither imported nor rejected). */
+  filtered?: boolean;
+  /** Helpdesk agents named by users records (their names and handles become people at the end of the import). */
+  agents?: VendorAgent[];
 }
 
 /**

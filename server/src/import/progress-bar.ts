@@ -11,6 +11,17 @@ export class ByteCounter extends Transform {
   }
 }
 
+/** Passes bytes through, adding them to a shared counter (several files, one bar). */
+export class ByteCounterTap extends Transform {
+  constructor(private readonly counter: ByteCounter) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.counter.bytes += chunk.length;
+    callback(null, chunk);
+  }
+}
+
 export interface ProgressView {
   /** Redraws; `progress` is absent when only the bytes are known (uploading to a server). */
   update(progress?: ImportProgress): void;

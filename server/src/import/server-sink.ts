@@ -2,6 +2,8 @@ import { type AppContext } from '../core/context';
 import { ingestEvents } from '../ingest/ingest-service';
 import { RECOMPUTE_ALL, recomputeAll } from '../engine/recompute';
 import { pendingJob } from '../store/repos/pending-work-repo';
+import { peopleByHandles } from '../store/repos/handles-repo';
+import { syncAgentDirectory } from '../connectors/agent-directory';
 import { type HistorySink } from './import-history';
 
 /**
@@ -17,5 +19,18 @@ export function serverHistorySink(ctx: AppContext): HistorySink {
       await recomputeAll(ctx);
     },
     recomputeOwed: async () => (await pendingJob(ctx.store.db, RECOMPUTE_ALL)) !== null,
+    people: {
+      existing: async (handles) => {
+        const found = new Set<string>();
+        // A few hundred at a time keeps every store's parameter limit far away.
+        for (let i = 0; i < handles.length; i += 500)
+          for (const row of await peopleByHandles(ctx.store.db, handles.slice(i, i + 500)))
+            found.add(row.handle);
+        return found;
+      },
+      directory: async (agents) => {
+        await syncAgentDirectory(ctx.store, agents, ctx.clock().toISOString());
+      },
+    },
   };
 }

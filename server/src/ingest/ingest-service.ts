@@ -1,13 +1,14 @@
 import { IngestEvent } from '../../../shared/api/ingest';
 import type { IngestResult } from '../../../shared/api/ingest';
-import { HelpdeskEvent } from '../../../shared/domain/events';
+import { eventKey, HelpdeskEvent } from '../../../shared/domain/events';
 import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
 import { toIsoUtc } from '../store/time';
 import { DomainError, issuesOf } from '../core/errors';
 import { databaseUnreachableReason } from '../store/database';
-import { insertEventOnce } from '../store/repos/events-repo';
+import { insertEventsOnce } from '../store/repos/events-repo';
 import { resolveHandle } from './handle-resolver';
+import { handleOwners } from '../store/repos/handles-repo';
 import { applyStoredEvents } from '../engine/apply-events';
 import { RECOMPUTE_ALL } from '../engine/recompute';
 import { markPending } from '../store/repos/pending-work-repo';
@@ -89,21 +90,27 @@ async function storeBatch(
   opts: IngestOptions,
 ): Promise<{ accepted: number; duplicates: number }> {
   return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
-    const handles = new Map<string, string>();
-    const stored: HelpdeskEvent[] = [];
-    let duplicates = 0;
+    // Every known handle of the batch in one read; resolveHandle then only creates the unknown ones.
+    const handles = await handleOwners(uow.trx, [
+      ...new Set(batch.flatMap(({ event }) => (event.agent ? [event.agent] : []))),
+    ]);
+    const normals: HelpdeskEvent[] = [];
     for (const { event } of batch) {
       const { agent, ...rest } = event;
       const agentId = agent ? await resolveHandle(uow.trx, agent, uow.now, handles) : undefined;
       // Parsed, not cast: what is stored and applied is a HelpdeskEvent by its own schema, agent resolved.
-      const normal = HelpdeskEvent.parse({
-        ...rest,
-        at: toIsoUtc(rest.at),
-        ...(agentId ? { agentId } : {}),
-      });
-      if (await insertEventOnce(uow.trx, normal, uow.now)) stored.push(normal);
-      else duplicates += 1;
+      normals.push(
+        HelpdeskEvent.parse({
+          ...rest,
+          at: toIsoUtc(rest.at),
+          ...(agentId ? { agentId } : {}),
+        }),
+      );
     }
+    // A few multi-row statements for the batch; a copy of a key already offered in it is a duplicate.
+    const fresh = await insertEventsOnce(uow.trx, normals, uow.now);
+    const stored = normals.filter((e) => fresh.delete(eventKey(e)));
+    const duplicates = normals.length - stored.length;
     if (stored.length > 0) {
       // Deferred: the recomputation is owed from this commit on, so a kill before it ran cannot lose it.
       if (opts.deferRefresh) await markPending(uow.trx, RECOMPUTE_ALL, uow.now);

@@ -1,5 +1,6 @@
 import type { AppContext } from '../core/context';
 import { generateWeeklyOffers } from '../engine/offers-job';
+import { deliverWeeklyRecaps } from '../engine/weekly-recap-job';
 import { finishPendingRecompute, refreshAllStreaks, settleDueMissions } from '../engine/recompute';
 
 export interface SchedulerOptions {
@@ -28,8 +29,8 @@ export interface ScheduledJob {
 
 /**
  * In-process schedule: on its first pass finishes a recomputation an earlier run owed (pending_work), then
- * settles missions whose window closed, creates the week's offers once they are due, and recomputes streaks
- * hourly. Every job is idempotent (deterministic ids, "only active missions settle"); with several instances on
+ * settles missions whose window closed, creates the week's offers once they are due, delivers the weekly recaps
+ * and briefings at each person's first shift, and recomputes streaks hourly. Every job is idempotent (deterministic ids, "only active missions settle"); with several instances on
  * PostgreSQL one of them at a time runs the jobs (`lock`), so a pass is not done N times.
  */
 export interface Scheduler {
@@ -63,6 +64,8 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions = {}):
         }
         await settleDueMissions(ctx);
         await generateWeeklyOffers(ctx);
+        // After the offers: the recap names the new week's three.
+        await deliverWeeklyRecaps(ctx);
         if (Date.now() - lastStreaks >= streakEveryMs) {
           lastStreaks = Date.now();
           await refreshAllStreaks(ctx);

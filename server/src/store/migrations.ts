@@ -5,6 +5,10 @@ import { rateCountersMigration } from './migration-0005-rate-counters';
 import { pairingCodes } from './migration-0007-pairing-codes';
 import { connectionsMigration } from './migration-0008-connections';
 import { growthMigration } from './migration-0009-growth';
+import { growthPlansMigration } from './migration-0010-growth-plans';
+import { weeklyRecapsMigration } from './migration-0011-weekly-recaps';
+import { recognitionMigration } from './migration-0012-recognition';
+import { tokenLastUsed } from './migration-0014-token-last-used';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -193,6 +197,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_pairing_codes': pairingCodes,
   '0008_connections': connectionsMigration,
   '0009_growth': growthMigration,
+  '0010_growth_plans': growthPlansMigration,
+  '0011_weekly_recaps': weeklyRecapsMigration,
+  '0012_recognition': recognitionMigration,
+  '0014_token_last_used': tokenLastUsed,
 };
 
 class StaticMigrations implements MigrationProvider {

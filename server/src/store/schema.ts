@@ -43,6 +43,8 @@ export interface TokensTable {
   label: string;
   created_at: string;
   revoked_at: string | null;
+  /** Migration 0014: when the token last authenticated a request (at most hourly); null if never. */
+  last_used_at: string | null;
 }
 
 /** One-time pairing codes, stored as SHA-256 of the normalised code (migration 0007). */
@@ -202,10 +204,29 @@ export interface ConsultationNamedAnswersTable {
   at: string;
 }
 
+/** An agent's growth plan (migration 0010): visibility and next check-in beside the JSON GrowthPlan. */
+export interface GrowthPlansTable {
+  agent_id: string;
+  visibility: string;
+  /** YYYY-MM-DD in the agent's zone, or null when none is agreed. */
+  next_check_in: string | null;
+  body: string;
+  updated_at: string;
+}
+
 export interface JobRunsTable {
   job: string;
   period: string;
   ran_at: string;
+}
+
+/** A weekly recap or supervisor briefing as delivered (migration 0011): one row per person, subject and week. */
+export interface WeeklyRecapsTable {
+  person_id: string;
+  subject: string;
+  for_week: string;
+  body: string;
+  delivered_at: string;
 }
 
 /** Work owed to the store across restarts (migration 0003): one row per job while it is due. */
@@ -275,4 +296,14 @@ export interface Database {
   consultation_named_answers: ConsultationNamedAnswersTable;
   connections: ConnectionsTable;
   connection_cursors: ConnectionCursorsTable;
+  growth_plans: GrowthPlansTable;
+  recognition_settings: RecognitionSettingsTable;
+  weekly_recaps: WeeklyRecapsTable;
+}
+
+/** A person's recognition choices (migration 0012): on the most-improved board or not (0/1). */
+export interface RecognitionSettingsTable {
+  person_id: string;
+  board_opt_in: number;
+  updated_at: string;
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { FeedEntry, type FeedEntryType, type FeedPayload } from '../../../shared/api/feed';
 import type { Database, FeedTable } from './schema';
+import { insertFeedRows, lockFeedHeads, setFeedHeads } from './repos/feed-repo';
 import type { Store } from './database';
 import { toIsoUtc } from './time';
 
@@ -105,34 +106,19 @@ async function writeFeed(
 ): Promise<FeedEntry[]> {
   if (pending.length === 0) return [];
   const byPerson = new Map<string, PendingEntry[]>();
-  for (const p of pending) byPerson.set(p.personId, [...(byPerson.get(p.personId) ?? []), p]);
+  for (const p of pending) {
+    const list = byPerson.get(p.personId);
+    if (list) list.push(p);
+    else byPerson.set(p.personId, [p]);
+  }
   const written: FeedEntry[] = [];
   // Sorted so two transactions touching the same people lock their heads in the same order (no deadlock).
   const people = [...byPerson.keys()].sort();
-  // A few statements per 200 people rather than four per person: on PostgreSQL each one is a round trip.
-  for (let i = 0; i < people.length; i += HEADS_PER_STATEMENT) {
-    const chunk = people.slice(i, i + HEADS_PER_STATEMENT);
-    await trx
-      .insertInto('feed_heads')
-      .values(chunk.map((person_id) => ({ person_id, seq: 0 })))
-      .onConflict((oc) => oc.column('person_id').doNothing())
-      .execute();
-    const heads =
-      dialect === 'postgres'
-        ? (
-            await sql<{
-              person_id: string;
-              seq: number;
-            }>`select person_id, seq from feed_heads where person_id in (${sql.join(chunk)}) order by person_id for update`.execute(
-              trx,
-            )
-          ).rows
-        : await trx
-            .selectFrom('feed_heads')
-            .select(['person_id', 'seq'])
-            .where('person_id', 'in', chunk)
-            .execute();
-    const headOf = new Map(heads.map((h) => [h.person_id, Number(h.seq)]));
+  // Set-based: three statements per chunk of people however many entries they get (a team kudos of 5,000
+  // people is 20,000 entries); chunks only bound the size of one statement's parameters.
+  for (let i = 0; i < people.length; i += PEOPLE_PER_CHUNK) {
+    const chunk = people.slice(i, i + PEOPLE_PER_CHUNK);
+    const headOf = await lockFeedHeads(trx, dialect, chunk);
     const rows: FeedTable[] = [];
     const newHeads: [string, number][] = [];
     for (const personId of chunk) {
@@ -146,18 +132,11 @@ async function writeFeed(
       }
       newHeads.push([personId, seq]);
     }
-    for (let j = 0; j < rows.length; j += 200)
-      await trx
-        .insertInto('feed')
-        .values(rows.slice(j, j + 200))
-        .execute();
-    const seqCase = sql<number>`case person_id ${sql.join(
-      newHeads.map(([p, s]) => sql`when ${p} then cast(${s} as integer)`),
-      sql` `,
-    )} end`;
-    await trx.updateTable('feed_heads').set({ seq: seqCase }).where('person_id', 'in', chunk).execute();
+    await insertFeedRows(trx, dialect, rows);
+    await setFeedHeads(trx, dialect, newHeads);
   }
   return written;
 }
 
-const HEADS_PER_STATEMENT = 200;
+/** People per chunk of feed statements: bounds one statement's parameters (JSON text or arrays), not their count. */
+const PEOPLE_PER_CHUNK = 5_000;

@@ -112,6 +112,7 @@ for (const dialect of DIALECTS) {
       expect(status.streams.map((s) => s.stream)).toEqual([
         'satisfaction_ratings',
         'ticket_events',
+        'ticket_metric_events',
         'tickets',
       ]);
     });

@@ -103,6 +103,20 @@ beforeAll(async () => {
     supA.token,
     { question: 'Keep Friday lates?', kind: 'options', options: ['Keep', 'Rotate'], closesAt: inAWeek() },
   );
+  // A1's growth plan, shared with their supervisor only (personPlan's rule: a teammate gets 404).
+  await postJson(
+    ActionAck,
+    server.url,
+    apiRoutes.savePlan.path,
+    A1.token,
+    {
+      goal: { kind: 'role_here', text: 'Team lead' },
+      skills: [],
+      visibility: 'supervisor',
+      nextCheckIn: null,
+    },
+    randomUUID(),
+  );
   const state = Snapshot.parse((await request(server.url, 'GET', '/api/me/state', { token: A1.token })).body);
   const task = state.coaching.find((c) => c.id === card.id)?.tasks[0];
   if (!kudos.id || !idea.id || !task) throw new Error('fixtures incomplete');

@@ -22,6 +22,7 @@ import {
   type OutboxActionKind,
 } from '../../../shared/api/actions';
 import { apiRoutes } from '../../../shared/api/routes';
+import { SavePlanBody } from '../../../shared/api/growth-plans';
 import { IngestBatchBody, IngestEvent } from '../../../shared/api/ingest';
 import { IngestResult } from '../../../shared/api/ingest';
 import { request, isApiError, ingest } from '../../../bench/lib/api';
@@ -159,6 +160,15 @@ describe('malformed input', () => {
     replyCoaching: [ReplyCoachingBody, { cardId: 'c1', text: 'On it' }],
     submitIdea: [SubmitIdeaBody, { title: 'Macro for refunds', body: '', anonymous: false }],
     answerConsultation: [AnswerConsultationBody, { consultationId: 'c1', optionId: 'o1', text: '' }],
+    savePlan: [
+      SavePlanBody,
+      {
+        goal: { kind: 'role_here', text: 'Team lead' },
+        skills: [{ name: 'De-escalation', evidence: [{ kind: 'kudos', value: 'Empathy', count: 3 }] }],
+        visibility: 'supervisor',
+        nextCheckIn: '2026-03-20',
+      },
+    ],
   });
 
   it('every agent action refuses malformed bodies with a 4xx and a reason', async () => {

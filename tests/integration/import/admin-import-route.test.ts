@@ -126,6 +126,42 @@ describe('POST /api/admin/import', () => {
     ]);
   });
 
+  it('imports a Mojo API page (format json by default) and answers with the warnings and the filtered count, old fields kept', async () => {
+    const page = JSON.stringify([
+      {
+        id: 123,
+        status_id: 50,
+        assigned_to_id: 10,
+        rating: 80,
+        rated_on: '2026-02-03 09:00',
+        created_on: '2026-02-02T10:30:00Z',
+        solved_on: '2026-02-03T08:45:00Z',
+      },
+    ]);
+    const res = await post('mapping=mojo', page, ADMIN_TOKEN, 'application/json');
+    expect(res.status).toBe(200);
+    const summary = (await res.json()) as Record<string, unknown>;
+    // The fields the admin console already reads are all still there.
+    expect(Object.keys(summary)).toEqual(
+      expect.arrayContaining([
+        'records',
+        'events',
+        'accepted',
+        'duplicates',
+        'rejectedCount',
+        'rejected',
+        'recordsWithoutEvents',
+        'seconds',
+        'recomputed',
+      ]),
+    );
+    expect(summary).toMatchObject({ records: 1, accepted: 3, rejectedCount: 0, filtered: 0 });
+    expect((summary.warnings as { kind: string; lines: number[] }[]).map((w) => [w.kind, w.lines])).toEqual([
+      ['naive_times_as_utc', [1]],
+      ['unknown_people', [1]],
+    ]);
+  });
+
   it('cuts off a body over the size limit with 413', async () => {
     const big = freshdeskTickets(400).join('\n');
     expect(big.length).toBeGreaterThan(MAX_BYTES);

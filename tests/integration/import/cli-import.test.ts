@@ -1,28 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/src/app/start';
 import { ADMIN_TOKEN, getJson } from './helpers/import-server';
 import { zendeskTickets } from './helpers/vendor-exports';
+import { runImportCli } from './helpers/run-cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'import', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = runImportCli;
 
 describe('sidekick-server import (CLI, in-process into a SQLite store)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-cli-import-'));

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedEntry } from '../../../shared/api/feed';
+import { LIVE_END, type FeedEntry } from '../../../shared/api/feed';
 import { startSidekick, type SidekickProcess } from '../../../bench/lib/sidekick-server';
 import { assertContiguous, syncClient } from '../sync/support';
+import { LiveClient } from '../server/helpers/live-client';
 import { FAULT_SUITE_NOW } from '../faults/support/fault-server';
 import { eventually, sleep } from '../faults/support/waits';
 import { freePort, haproxyBinary, startHaproxy, type Haproxy } from './haproxy';
@@ -22,7 +23,8 @@ type Client = ReturnType<typeof syncClient> & { id: string; token: string; handl
  * spread over the three; kudos, team kudos, missions and mission progress from ingest go through the proxy to
  * any instance. Mid-traffic one instance is killed with SIGKILL, the LISTEN connections are terminated, and
  * another instance is drained with SIGTERM. Every agent must end at their feed's head having applied every entry
- * once, in order, with no gap.
+ * once, in order, with no gap. Before the faults, a token revoked through one instance must close its sockets on
+ * the other two (the feed bus carries the sign-out).
  */
 describe('three instances behind HAProxy on one PostgreSQL schema', () => {
   const base = requireDatabaseUrl();
@@ -222,6 +224,36 @@ describe('three instances behind HAProxy on one PostgreSQL schema', () => {
     })();
     await Promise.all([peer, supervisor, ingest, faulted]);
   }
+
+  it('a token revoked through instance A closes its live sockets on B and C with 4001 within a second, and no instance takes it back', async () => {
+    const agent = clients[0]!;
+    const device = (await send('POST', `/api/admin/people/${agent.id}/tokens`, ADMIN, {})) as {
+      id: string;
+      token: string;
+    };
+    const codes: (number | null)[] = [null, null];
+    await Promise.all(
+      [1, 2].map(async (k, i) => {
+        const live = await LiveClient.open(instances[k]!.url, { token: device.token, after: 0 });
+        await live.waitFor((c) => c.messages.some((m) => m.kind === 'hello'), 10_000);
+        void live.closed.then((c) => (codes[i] = c.code));
+      }),
+    );
+    const revoked = await fetch(`${instances[0]!.url}/api/admin/tokens/${device.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    expect(revoked.status).toBe(204);
+    await eventually(() => codes.every((c) => c !== null), 1_000, 'the sockets on B and C closed');
+    expect(codes).toEqual([LIVE_END.signedOut.closeCode, LIVE_END.signedOut.closeCode]);
+    for (const instance of instances) {
+      const again = await LiveClient.open(instance.url, { token: device.token, after: 0 });
+      expect((await again.closed).code).toBe(1008);
+      expect(again.messages.some((m) => m.kind === 'hello')).toBe(false);
+    }
+    // The agent's companion, signed in with its own token, is still online.
+    expect(agent.client.getState().connection).toBe('online');
+  }, 60_000);
 
   it('spreads live sockets over all three, and every agent gets every entry once, in order, through a SIGKILL, a LISTEN cut and a drain', async () => {
     // Round robin on the live backend: each instance holds some of the sockets.

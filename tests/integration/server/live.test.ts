@@ -39,6 +39,26 @@ describe.each(DIALECTS)('live socket /api/live ($name)', (dialect) => {
     live.close();
   });
 
+  it('sends one commit’s entries as one frame to a client that asked for batches, one frame each otherwise', async () => {
+    const cursor = (await t.api<Snapshot>('GET', '/api/me/state', { token: team.ben.token })).body.cursor;
+    const batched = await LiveClient.open(t.url, { token: team.ben.token, after: cursor, batch: true });
+    const plain = await LiveClient.open(t.url, { token: team.ben.token, after: cursor });
+    for (const live of [batched, plain])
+      await live.waitFor((c) => c.messages.some((m) => m.kind === 'hello'));
+    expect((await sendKudos('Thanks for covering lunch')).status).toBe(200);
+    for (const live of [batched, plain])
+      await live.waitFor((c) => c.entries().some((e) => e.type === 'growth.updated'), 5_000);
+    const frames = (live: LiveClient) =>
+      live.messages.filter((m) => m.kind === 'entry' || m.kind === 'entries');
+    // The kudos, its timeline entry, celebration and growth: one commit, four entries.
+    expect(frames(batched).map((m) => m.kind)).toEqual(['entries']);
+    expect(frames(plain).map((m) => m.kind)).toEqual(['entry', 'entry', 'entry', 'entry']);
+    expect(batched.entries()).toEqual(plain.entries());
+    expect(batched.entries().map((e) => e.seq)).toEqual([1, 2, 3, 4].map((i) => cursor + i));
+    batched.close();
+    plain.close();
+  });
+
   it('catches up after a disconnect with no gap and no duplicate', async () => {
     const first = await LiveClient.open(t.url, { token: team.ben.token, after: 0 });
     await first.waitFor((c) => c.messages.some((m) => m.kind === 'hello'));

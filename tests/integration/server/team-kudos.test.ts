@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TeamKudosReply } from '../../../shared/api/actions';
 import { apiRoutes } from '../../../shared/api/routes';
 import type { Snapshot } from '../../../shared/api/snapshot';
+import type { FeedEntry, FeedPage } from '../../../shared/api/feed';
 import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
-import { createPerson, key, standardTeam } from './helpers/fixtures';
+import { createPerson, createTeam, key, standardTeam } from './helpers/fixtures';
 import { LiveClient } from './helpers/live-client';
 
 const pathOf = (teamId: string) => apiRoutes.teamKudos.path.replace(':teamId', teamId);
@@ -112,5 +113,65 @@ describe.each(DIALECTS)('team kudos POST /api/supervisor/teams/:teamId/kudos ($n
     expect(olga.some((k) => k.message === 'Thank you, team')).toBe(false);
     const missing = await t.api('POST', pathOf('no-such-team'), { body });
     expect(missing.status).toBe(404);
+  });
+
+  it('writes every member the entries one kudos writes, in the same order, gap-free, levelling up once', async () => {
+    const teamId = await createTeam(t.api, 'Level Crew');
+    const lead = await createPerson(t.api, { name: 'Lee Lead', role: 'supervisor', teamIds: [teamId] });
+    const agents = await Promise.all(
+      ['Dee', 'Eli', 'Fay'].map((name) => createPerson(t.api, { name: `${name} Agent`, teamIds: [teamId] })),
+    );
+    const cursorOf = async (token: string): Promise<number> =>
+      (await t.api<Snapshot>('GET', '/api/me/state', { token })).body.cursor;
+    const before = new Map(
+      await Promise.all(agents.map(async (a) => [a.id, await cursorOf(a.token)] as const)),
+    );
+    const feedOf = async (agent: { id: string; token: string }): Promise<FeedEntry[]> =>
+      (
+        await t.api<FeedPage>('GET', `/api/me/feed?after=${before.get(agent.id)}&limit=1000`, {
+          token: agent.token,
+        })
+      ).body.entries;
+    const [dee] = agents;
+    if (!dee) throw new Error('no agent');
+    // The per-person path first: one kudos to Dee, for the shape a team kudos must give every member.
+    const single = await t.api('POST', apiRoutes.sendKudos.path, {
+      token: lead.token,
+      body: { toPersonId: dee.id, value: 'Ownership', message: 'Thanks for the escalation' },
+      headers: { 'idempotency-key': key() },
+    });
+    expect(single.status).toBe(200);
+    const one = (await feedOf(dee)).map((e) => e.type);
+    expect(one).toEqual(['kudos.upserted', 'timeline.added', 'celebration', 'growth.updated']);
+    // Ten team kudos of 10 points each: every agent crosses level 2 (100 points) exactly once.
+    for (let i = 0; i < 10; i++) {
+      const res = await t.api('POST', pathOf(teamId), {
+        token: lead.token,
+        body: { value: 'Teamwork', message: `Round ${i}` },
+        headers: { 'idempotency-key': key() },
+      });
+      expect(res.status).toBe(201);
+    }
+    for (const agent of agents) {
+      const feed = await feedOf(agent);
+      const from = before.get(agent.id) ?? 0;
+      expect(feed.map((e) => e.seq)).toEqual(feed.map((_, i) => from + i + 1));
+      const afterSingle = agent.id === dee.id ? feed.slice(one.length) : feed;
+      const levelUp = afterSingle.findIndex(
+        (e) => e.type === 'timeline.added' && e.payload.kind === 'level_up',
+      );
+      expect(levelUp).toBeGreaterThan(0);
+      expect(afterSingle[levelUp - 1]?.type).toBe('growth.updated');
+      expect(afterSingle[levelUp + 1]?.type).toBe('celebration');
+      const rounds = [...afterSingle.slice(0, levelUp), ...afterSingle.slice(levelUp + 2)];
+      expect(rounds.map((e) => e.type)).toEqual(Array.from({ length: 10 }, () => one).flat());
+      const points = rounds.flatMap((e) => (e.type === 'growth.updated' ? [e.payload.points] : []));
+      const start = agent.id === dee.id ? 10 : 0;
+      expect(points).toEqual(Array.from({ length: 10 }, (_, i) => start + 10 * (i + 1)));
+      const state = (await t.api<Snapshot>('GET', '/api/me/state', { token: agent.token })).body;
+      expect(state.growth.points).toBe(start + 100);
+      expect(state.cursor).toBe(from + feed.length);
+      expect(state.kudos.inbox.filter((k) => k.message.startsWith('Round '))).toHaveLength(10);
+    }
   });
 });

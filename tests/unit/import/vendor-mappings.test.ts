@@ -74,7 +74,7 @@ describe('Zendesk ticket export with metrics', () => {
     );
   });
 
-  it('refuses a ticket metrics record given alone instead of storing it as a ticket', () => {
+  it('never stores a ticket metrics record given alone as a ticket: it waits for its ticket and is rejected at the end', () => {
     const metrics = {
       id: 9001,
       ticket_id: 42,
@@ -82,11 +82,20 @@ describe('Zendesk ticket export with metrics', () => {
       reply_time_in_minutes: { calendar: 5 },
     };
     for (const fields of [metrics, { ...metrics, status: 'solved', _stream: 'ticket_metrics' }]) {
-      const out = createZendeskMapper().map({ line: 7, fields });
-      expect(out.events).toEqual([]);
-      expect(out.rejections).toEqual([
-        { line: 7, reason: expect.stringMatching(/ticket metrics record, not a ticket/) },
-      ]);
+      const mapper = createZendeskMapper();
+      const out = mapper.map({ line: 7, fields });
+      expect([out.events, out.rejections]).toEqual([[], []]);
+      expect(mapper.finish()).toEqual({
+        events: [],
+        rejections: [
+          {
+            line: 7,
+            reason: expect.stringMatching(
+              /ticket metrics record, not a ticket, and ticket 42 is not in the import/,
+            ),
+          },
+        ],
+      });
     }
   });
 

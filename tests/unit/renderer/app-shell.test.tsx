@@ -161,12 +161,12 @@ describe('the validating wrapper around window.sidekick', () => {
     await user.keyboard('{ArrowDown}');
     const menu = screen.getByRole('menu', { name: 'More views' });
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Profile', 'Coaching', 'Ideas', 'Settings']);
+    expect(items.map((i) => i.textContent)).toEqual(['Profile', 'Board', 'Coaching', 'Ideas', 'Settings']);
     expect(items[0]).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(items[2]).toHaveFocus();
     await user.keyboard('{End}');
-    expect(items[3]).toHaveFocus();
+    expect(items[4]).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(items[0]).toHaveFocus();
     await user.keyboard('{Escape}');
@@ -187,7 +187,7 @@ describe('the validating wrapper around window.sidekick', () => {
       await renderApp({ snapshot: agentWeek() });
       const nav = screen.getByRole('navigation', { name: 'Views' });
       expect(within(nav).queryByRole('button', { name: /^More/ })).not.toBeInTheDocument();
-      expect(within(nav).getAllByRole('button')).toHaveLength(7);
+      expect(within(nav).getAllByRole('button')).toHaveLength(8);
     } finally {
       setMediaMatch('(min-width: 720px)', false);
     }

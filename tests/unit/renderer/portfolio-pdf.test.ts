@@ -45,6 +45,37 @@ describe('the PDF portfolio', () => {
   const snapshot = {
     ...week,
     person: { ...week.person, name: 'Zoë Nguyễn-Łukasiewicz' },
+    plan: {
+      plan: {
+        agentId: 'p-zoe',
+        goal: { kind: 'skill_elsewhere' as const, text: 'Technical writing for help centres' },
+        skills: [
+          {
+            name: 'Clear macros',
+            evidence: [{ kind: 'kudos' as const, value: 'Quality' as const, count: 2 }],
+          },
+        ],
+        visibility: 'me' as const,
+        nextCheckIn: null,
+        lastCheckIn: null,
+        createdAt: '2026-03-01T09:00:00Z',
+        updatedAt: '2026-03-01T09:00:00Z',
+      },
+      progress: {
+        met: 1,
+        total: 1,
+        ratio: 1,
+        skills: [
+          {
+            name: 'Clear macros',
+            met: 1,
+            total: 1,
+            evidence: [{ key: 'kudos:Quality:2', label: '2 kudos for Quality', met: true, have: 2, need: 2 }],
+          },
+        ],
+      },
+      checkIn: 'none' as const,
+    },
     timeline: [
       entry('t-greek', 'Kudos from Ελένη Παπαδοπούλου', 'Ευχαριστώ πολύ για τη βοήθεια'),
       entry('t-cyrillic', 'Kudos from Дмитрий Соколов', 'Спасибо за помощь с возвратом'),
@@ -70,6 +101,12 @@ describe('the PDF portfolio', () => {
     expect(flat).toContain('Kudos from Ελένη Παπαδοπούλου — Ευχαριστώ πολύ για τη βοήθεια');
     expect(flat).toContain('Kudos from Дмитрий Соколов — Спасибо за помощь с возвратом');
     expect(flat).toContain('Growth portfolio');
+  });
+
+  it('prints the growth plan: goal, progress and evidence', () => {
+    expect(flat).toContain('Growth plan');
+    expect(flat).toContain('Goal (a skill to take anywhere): Technical writing for help centres');
+    expect(flat).toContain('[done] 2 kudos for Quality (2/2)');
   });
 
   it('leaves out what the font cannot draw (emoji) instead of printing mojibake', () => {

@@ -196,7 +196,15 @@ describe('Timeline', () => {
   it('hides points and levels when the person opted out of growth points', async () => {
     const { user } = await renderApp({
       snapshot: agentWeek(),
-      settings: { optOut: { streaks: false, celebrations: false, growthPoints: true, popups: false } },
+      settings: {
+        optOut: {
+          streaks: false,
+          celebrations: false,
+          growthPoints: true,
+          popups: false,
+          weeklyRecap: false,
+        },
+      },
     });
     await openView(user, 'Timeline');
     expect(screen.queryByText(/Level 4/)).not.toBeInTheDocument();

@@ -40,7 +40,15 @@ describe('Today', () => {
   it('hides the streak when the person opted out of streaks', async () => {
     await renderApp({
       snapshot: agentWeek(),
-      settings: { optOut: { streaks: true, celebrations: false, growthPoints: false, popups: false } },
+      settings: {
+        optOut: {
+          streaks: true,
+          celebrations: false,
+          growthPoints: false,
+          popups: false,
+          weeklyRecap: false,
+        },
+      },
     });
     await screen.findByRole('heading', { name: 'Your missions' });
     expect(screen.queryByRole('article', { name: 'Your streak' })).not.toBeInTheDocument();

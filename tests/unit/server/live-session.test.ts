@@ -10,6 +10,8 @@ import type { AppContext } from '../../../server/src/core/context';
 import { runUnitOfWork } from '../../../server/src/store/unit-of-work';
 import { LiveSession } from '../../../server/src/http/live-session';
 import type { Principal } from '../../../server/src/auth/principal';
+import { insertToken, revokeToken } from '../../../server/src/store/repos/tokens-repo';
+import { LIVE_END } from '../../../shared/api/feed';
 
 /** Just enough of a ws socket: records what the session sends. */
 class FakeSocket extends EventEmitter {
@@ -17,11 +19,13 @@ class FakeSocket extends EventEmitter {
   readyState = 1;
   bufferedAmount = 0;
   sent: LiveMessage[] = [];
+  closedWith: number | null = null;
   send(data: string) {
     this.sent.push(JSON.parse(data) as LiveMessage);
   }
-  close() {
+  close(code?: number) {
     this.readyState = 3;
+    this.closedWith = code ?? null;
   }
 }
 
@@ -47,6 +51,16 @@ describe('LiveSession ordering', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidekick-live-unit-'));
     ctx = await createServerContext({ dataDir: dir, adminToken: null, config: { heartbeatMs: 60_000 } });
+    // A session re-checks its token once it joined the registry: these sessions sign in with a live one.
+    await insertToken(ctx.store.db, token('t1', 'test-token-hash'));
+  });
+  const token = (id: string, hash: string) => ({
+    id,
+    hash,
+    personId: 'p1',
+    kind: 'person',
+    label: 'test',
+    createdAt: '2026-03-11T09:00:00.000Z',
   });
   afterAll(async () => {
     await ctx.store.close();
@@ -84,6 +98,21 @@ describe('LiveSession ordering', () => {
     ctx.bus.publish([captured[0]!, captured[1]!]);
     await settle();
     expect(seqs(socket)).toEqual([6, 7]);
+    session.close();
+  });
+
+  it('signs out a session whose token was revoked after the route checked it, before the session registered', async () => {
+    // The window of the race: the route authenticated the token, then a revoke committed (and was announced to
+    // the registry, which did not hold this session yet), then the session started.
+    await insertToken(ctx.store.db, token('t2', 'revoked-in-the-window'));
+    await revokeToken(ctx.store.db, 't2', '2026-03-11T09:01:00.000Z');
+    const socket = new FakeSocket();
+    const session = new LiveSession(ctx, socket as unknown as WebSocket);
+    session.start(person, 0, 'revoked-in-the-window');
+    await settle();
+    expect(socket.sent.some((m) => m.kind === 'hello')).toBe(false);
+    expect(socket.sent.at(-1)).toMatchObject({ kind: 'error', error: LIVE_END.signedOut.error });
+    expect(socket.closedWith).toBe(LIVE_END.signedOut.closeCode);
     session.close();
   });
 });

@@ -24,12 +24,14 @@ describe('one validated server configuration', () => {
       zendeskSecret: null,
       freshdeskSecret: null,
       heartbeatMs: 15_000,
+      revokeSweepMs: 60_000,
       rendererDir: '/r',
       ingestRatePerMinute: 600,
       authFailuresPerMinute: 30,
       actionsPerMinute: 60,
       trustProxy: false,
       feedBus: 'auto',
+      redisUrl: null,
       importMaxBytes: 4 * 1024 ** 3,
       validateReplies: false,
       faultPause: null,
@@ -67,6 +69,18 @@ describe('one validated server configuration', () => {
     expect(
       serverConfigFrom(readEnvironment({ SIDEKICK_SECRET_KEY: key }), { rendererDir: '/r' }).secretKey,
     ).toEqual(Buffer.from(key, 'hex'));
+    expect(refusal({ SIDEKICK_FEED_BUS: 'kafka' })).toMatch(
+      /^SIDEKICK_FEED_BUS must be postgres, redis or in-process/,
+    );
+    expect(refusal({ SIDEKICK_REDIS_URL: 'http://127.0.0.1:6379' })).toMatch(
+      /^SIDEKICK_REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL; got \d+ characters\./,
+    );
+    expect(
+      serverConfigFrom(
+        readEnvironment({ SIDEKICK_FEED_BUS: 'redis', SIDEKICK_REDIS_URL: 'redis://127.0.0.1:6379' }),
+        { rendererDir: '/r' },
+      ),
+    ).toMatchObject({ feedBus: 'redis', redisUrl: 'redis://127.0.0.1:6379' });
     expect(refusal({ SIDEKICK_VALIDATE_REPLIES: 'yes' })).toMatch(
       /^SIDEKICK_VALIDATE_REPLIES must be 0 or 1/,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFeedEntries, applyFeedEntry } from '../../../shared/sync';
 import type { FeedEntry } from '../../../shared/api';
-import type { Consultation } from '../../../shared/domain';
+import type { Consultation, PlanView } from '../../../shared/domain';
 import { agentSnapshot, celebrationEntry, kudos, kudosEntry, streakEntry } from './fixtures';
 
 describe('applyFeedEntry', () => {
@@ -37,6 +37,56 @@ describe('applyFeedEntry', () => {
     const entries = [entry(1, asked), entry(2, { ...asked, answered: true }), entry(3, decided)];
     const s = applyFeedEntries(agentSnapshot(), entries);
     expect(s.consultations).toEqual([decided]);
+    expect(applyFeedEntries(s, entries)).toBe(s);
+  });
+
+  it('replaces the growth plan with each plan.updated; a replay changes nothing', () => {
+    const view = (met: number): PlanView => ({
+      plan: {
+        agentId: 'p-ana',
+        goal: { kind: 'role_here', text: 'Team lead' },
+        skills: [{ name: 'De-escalation', evidence: [{ kind: 'kudos', value: 'Empathy', count: 2 }] }],
+        visibility: 'supervisor',
+        nextCheckIn: '2026-11-20',
+        lastCheckIn: null,
+        createdAt: '2026-11-16T09:00:00Z',
+        updatedAt: '2026-11-16T09:00:00Z',
+      },
+      progress: {
+        met,
+        total: 1,
+        ratio: met,
+        skills: [
+          {
+            name: 'De-escalation',
+            met,
+            total: 1,
+            evidence: [
+              {
+                key: 'kudos:Empathy:2',
+                label: '2 kudos for Empathy',
+                met: met === 1,
+                have: met + 1,
+                need: 2,
+              },
+            ],
+          },
+        ],
+      },
+      checkIn: 'later',
+    });
+    const entry = (seq: number, payload: PlanView): FeedEntry => ({
+      seq,
+      personId: 'p-ana',
+      at: '2026-11-17T09:00:00Z',
+      type: 'plan.updated',
+      payload,
+    });
+    const start = agentSnapshot();
+    expect(start.plan).toBeNull();
+    const entries = [entry(1, view(0)), entry(2, view(1))];
+    const s = applyFeedEntries(start, entries);
+    expect(s.plan).toEqual(view(1));
     expect(applyFeedEntries(s, entries)).toBe(s);
   });
 

@@ -21,7 +21,7 @@ function setup() {
     },
     events: {
       onHello: (personId, cursor) => events.push(`hello:${personId}:${cursor}`),
-      onEntry: (entry) => events.push(`entry:${entry.seq}`),
+      onEntries: (entries) => events.push(`entries:${entries.map((e) => e.seq).join(',')}`),
       onContact: () => undefined,
       onClosed: (reason, reconnectNow) => events.push(`closed:${reason}${reconnectNow ? ':now' : ''}`),
     },
@@ -33,10 +33,17 @@ describe('live connection', () => {
   it('authenticates first, then passes parsed messages on', () => {
     const { sent, events, socket } = setup();
     socket().onOpen();
-    expect(JSON.parse(sent[0]!)).toEqual({ kind: 'auth', token: 'sk_test_token_0123456789', after: 7 });
+    expect(JSON.parse(sent[0]!)).toEqual({
+      kind: 'auth',
+      token: 'sk_test_token_0123456789',
+      after: 7,
+      batch: true,
+    });
     socket().onMessage(JSON.stringify({ kind: 'hello', personId: 'p-ana', cursor: 9 }));
     socket().onMessage(JSON.stringify({ kind: 'entry', entry: kudosEntry(8) }));
-    expect(events).toEqual(['hello:p-ana:9', 'entry:8']);
+    // A client that asked for batches reads one commit's entries as one frame.
+    socket().onMessage(JSON.stringify({ kind: 'entries', entries: [kudosEntry(9), kudosEntry(10)] }));
+    expect(events).toEqual(['hello:p-ana:9', 'entries:8', 'entries:9,10']);
   });
 
   it('closes on a message that does not match the protocol, once', () => {

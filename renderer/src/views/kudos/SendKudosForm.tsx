@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SendKudosBody } from '../../../../shared/api/actions';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { KudosValue } from '../../../../shared/domain/people-model';
@@ -9,14 +9,9 @@ import { useDraft } from '../../api/use-draft';
 import { receiptSentence, useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { ticketFields } from '../../format/ticket';
+import { KudosDraft, kudosDraftKey } from './kudos-draft';
 
 const sent = receiptSentence('Kudos sent');
-const KudosDraft = z.object({
-  to: z.string(),
-  value: KudosValue,
-  message: z.string().max(1000),
-  ticket: z.string().max(2000),
-});
 
 /** Send kudos to a teammate: who, the value they showed, what they did, optionally which ticket. */
 export function SendKudosForm({
@@ -30,7 +25,7 @@ export function SendKudosForm({
   const teammates = (snapshot.team?.members ?? []).filter((m) => m.id !== snapshot.person.id);
   const firstChoice = teammates.find((m) => m.id === initialTo)?.id ?? teammates[0]?.id ?? '';
   // What is being typed survives a revoked token, a reload or the popover closing, until it is sent.
-  const [draft, setDraft, clearDraft] = useDraft(`${snapshot.person.id}.kudos`, KudosDraft, () => ({
+  const [draft, setDraft, clearDraft] = useDraft(kudosDraftKey(snapshot.person.id), KudosDraft, () => ({
     to: firstChoice,
     value: 'Teamwork' as const,
     message: '',

@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { receiptSentence, useAction } from '../../api/use-action';
 import { ActionFeedback } from '../../components/ActionFeedback';
 import { KnownFor } from '../../components/KnownFor';
+import { MyPlanSection } from '../growth/MyPlanSection';
 
 type Field = (typeof PROFILE_FIELDS)[number];
 const GROUPS: { title: string; hint: string; fields: { key: Field; label: string }[] }[] = [
@@ -53,6 +54,7 @@ export function ProfileView({ snapshot }: { snapshot: Snapshot }) {
   return (
     <>
       <KnownFor kudos={snapshot.kudos.inbox} />
+      <MyPlanSection snapshot={snapshot} />
       <form className="form" onSubmit={submit} aria-label="Your profile">
         <p className="muted">
           You own your profile. Nothing here is shared unless you choose who sees it, field by field.

@@ -5,6 +5,7 @@ import { clearAllDrafts } from '../../api/use-draft';
 import { errorMessage } from '../../api/error-message';
 import { Section } from '../../components/Section';
 import { parsePopupsPerHour, POPUPS_PER_HOUR } from './popups-per-hour';
+import { BoardOptIn } from './BoardOptIn';
 
 type OptOut = keyof Settings['optOut'];
 /** Each game mechanic as what it does when ticked, and a sentence for each state. */
@@ -32,6 +33,12 @@ const MECHANICS: { key: OptOut; label: string; on: string; off: string }[] = [
     label: 'Pop-ups',
     on: 'On: new kudos and moments pop up, within the limits above.',
     off: 'Off: nothing pops up; everything still lands in your inbox and timeline.',
+  },
+  {
+    key: 'weeklyRecap',
+    label: 'Weekly recap',
+    on: 'On: your week in review at the start of your first shift, within the limits above.',
+    off: 'Off: no recap card or pop-up. Nothing is lost; turn it back on any time.',
   },
 ];
 
@@ -144,10 +151,13 @@ export function SettingsView({
   settings,
   update,
   personName,
+  showBoard = false,
 }: {
   settings: Settings | null;
   update: (patch: Partial<Settings>) => Promise<void>;
   personName: string;
+  /** Agents choose whether to be on the most-improved board (supervisors are never ranked). */
+  showBoard?: boolean;
 }) {
   const api = useApi();
   const capabilities = useHostCapabilities();
@@ -221,6 +231,7 @@ export function SettingsView({
               describe={settings.optOut[key] ? off : on}
             />
           ))}
+          {showBoard && <BoardOptIn />}
         </div>
       </Section>
       <Section title="This device">

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { PAIRING_CODE_TTL_MINUTES } from '../../../../shared/api/pairing';
-import { PairDeviceInput, SignInInput, type ClientState } from '../../../../shared/ipc/contract';
+import { PAIRING_CODE_TTL_MINUTES } from '../../../../shared/api/pairing-code';
+import type { ClientState } from '../../../../shared/ipc/contract';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 
@@ -11,6 +11,9 @@ function defaultServerUrl(): string {
 }
 
 type Way = 'code' | 'token';
+
+/** The input schemas (zod) load when a form is sent, so the sign-in screen draws without them. */
+const inputSchemas = () => import('../../../../shared/ipc/contract');
 
 const SERVER_PROBLEM = 'Enter the server address, starting with https:// or http://.';
 
@@ -44,6 +47,7 @@ export function SignInView({ state }: { state: ClientState }) {
 
   const submitCode = async (event: FormEvent) => {
     event.preventDefault();
+    const { PairDeviceInput } = await inputSchemas();
     const parsed = PairDeviceInput.safeParse({ serverUrl: serverUrl.trim(), code });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -60,6 +64,7 @@ export function SignInView({ state }: { state: ClientState }) {
 
   const submitToken = async (event: FormEvent) => {
     event.preventDefault();
+    const { SignInInput } = await inputSchemas();
     const parsed = SignInInput.safeParse({ serverUrl: serverUrl.trim(), token: token.trim() });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 import { useNow } from '../../components/use-now';
 import { AskTeamForm } from './AskTeamForm';
+import { BriefingSection } from './BriefingSection';
 import { AssignMissionForm } from './AssignMissionForm';
 import { ConsultationReview } from './ConsultationReview';
 import { CoachingCardForm } from './CoachingCardForm';
@@ -11,7 +12,9 @@ import { IdeaMover } from './IdeaMover';
 import { MemberCard } from './MemberCard';
 import { MilestoneForm } from './MilestoneForm';
 import { TeamKudosForm } from './TeamKudosForm';
+import { ToughDays } from './ToughDays';
 import { useTeamOverview } from './use-team-overview';
+import { TeamPlansSection } from '../growth/TeamPlansSection';
 
 /** "Ana", "Ana and Kofi", "Ana, Kofi and Lee". */
 const listOfNames = (names: readonly string[]) =>
@@ -58,6 +61,7 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
       {!overview && !error && <p aria-busy="true">Loading the team…</p>}
       {overview && (
         <>
+          <BriefingSection teamId={teamId} />
           <Section
             title={`${overview.name} — progress`}
             actions={
@@ -86,6 +90,10 @@ export function TeamView({ snapshot, onThank }: { snapshot: Snapshot; onThank: (
                 ))}
               </ul>
             )}
+          </Section>
+          <TeamPlansSection teamId={teamId} timeZone={snapshot.person.timezone} />
+          <Section title="Reasons for kudos: tough days">
+            <ToughDays teamId={teamId} supervisorId={snapshot.person.id} onKudos={onThank} />
           </Section>
           <Section title="Kudos to the whole team">
             <TeamKudosForm overview={overview} />

@@ -22,6 +22,8 @@ const KIND_ICONS: Record<TimelineKind, string> = {
   coaching_completed: '✎',
   idea_adopted: '☼',
   career_milestone: '◆',
+  plan_progress: '↗',
+  plan_check_in: '☑',
   level_up: '↑',
 };
 

@@ -39,11 +39,36 @@ function printable(text: string, hasGlyph: (codePoint: number) => boolean): stri
   return out.replace(/[ \t]{2,}/g, ' ').trim();
 }
 
+/** What a PDF of sections says: a small label, a big title, a line under it, then the sections. */
+export interface PdfDocument {
+  kicker: string;
+  title: string;
+  subtitle: string;
+  sections: readonly { heading: string; lines: readonly string[] }[];
+}
+
 /**
- * The portfolio as a one-column A4 PDF in an embedded Unicode font, so "Zoë Nguyễn-Łukasiewicz", Greek and
- * Cyrillic print as written; every line, even a single very long word, is wrapped inside the margins.
+ * A one-column A4 PDF in an embedded Unicode font, so "Zoë Nguyễn-Łukasiewicz", Greek and Cyrillic print as
+ * written; every line, even a single very long word, is wrapped inside the margins. The portfolio, the weekly
+ * recap and the supervisor's briefing are all printed by it.
  */
-export function portfolioPdf(snapshot: Snapshot, exportedAt: string, fontBase64: string): Uint8Array {
+export function sectionsPdf(
+  page: PdfDocument,
+  fontBase64: string,
+  options: { onePage?: boolean } = {},
+): Uint8Array {
+  if (!options.onePage) return new Uint8Array(layout(page, fontBase64, 1).output('arraybuffer'));
+  // A one-page document (the recap, the briefing): set smaller, step by step, until it fits on one sheet.
+  let doc = layout(page, fontBase64, 1);
+  for (let scale = 0.9; doc.getNumberOfPages() > 1 && scale >= MIN_SCALE - 1e-9; scale -= 0.1)
+    doc = layout(page, fontBase64, scale);
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** The smallest a one-page document is set (body text at 6 pt); below it, it runs onto a second page. */
+const MIN_SCALE = 0.6;
+
+function layout(page: PdfDocument, fontBase64: string, scale: number): jsPDF {
   const doc = new jsPDF({ unit: 'pt', format: 'a4' });
   doc.addFileToVFS(FONT_FILE, fontBase64);
   doc.addFont(FONT_FILE, FONT, 'normal', 'Identity-H');
@@ -58,10 +83,12 @@ export function portfolioPdf(snapshot: Snapshot, exportedAt: string, fontBase64:
   let y = MARGIN;
   const write = (
     text: string,
-    size: number,
-    gap: number,
+    points: number,
+    gapPoints: number,
     colour: [number, number, number] = [31, 35, 40],
   ) => {
+    const size = points * scale;
+    const gap = gapPoints * scale;
     doc.setFontSize(size);
     doc.setTextColor(...colour);
     for (const line of doc.splitTextToSize(printable(text, hasGlyph), width) as string[]) {
@@ -77,17 +104,30 @@ export function portfolioPdf(snapshot: Snapshot, exportedAt: string, fontBase64:
     doc.setDrawColor(11, 99, 206);
     doc.setLineWidth(1.5);
     doc.line(MARGIN, y, MARGIN + 40, y);
-    y += 10;
+    y += 10 * scale;
   };
 
-  write('Growth portfolio', 11, 2, [87, 96, 106]);
-  write(snapshot.person.name, 22, 4);
-  write(`Exported ${exportedAt.slice(0, 10)} from Sidekick`, 10, 10, [87, 96, 106]);
+  write(page.kicker, 11, 2, [87, 96, 106]);
+  write(page.title, 22, 4);
+  write(page.subtitle, 10, 10, [87, 96, 106]);
   rule();
-  for (const section of portfolioLines(snapshot)) {
-    y += 8;
+  for (const section of page.sections) {
+    y += 8 * scale;
     write(section.heading, 13, 4, [11, 99, 206]);
     for (const line of section.lines) write(line, 10, 2);
   }
-  return new Uint8Array(doc.output('arraybuffer'));
+  return doc;
+}
+
+/** The growth portfolio, every week of it (it may run to several pages). */
+export function portfolioPdf(snapshot: Snapshot, exportedAt: string, fontBase64: string): Uint8Array {
+  return sectionsPdf(
+    {
+      kicker: 'Growth portfolio',
+      title: snapshot.person.name,
+      subtitle: `Exported ${exportedAt.slice(0, 10)} from Sidekick`,
+      sections: portfolioLines(snapshot),
+    },
+    fontBase64,
+  );
 }

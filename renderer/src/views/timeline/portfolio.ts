@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import { formatMetric, METRIC_LABELS } from '../../format/metrics';
 import { groupByWeek } from './group-by-week';
+import { planLines } from '../growth/plan-portfolio';
 
 /** The growth portfolio as data: what both exports (JSON and PDF) are made from. */
 export function portfolioOf(snapshot: Snapshot, exportedAt: string) {
@@ -13,6 +14,8 @@ export function portfolioOf(snapshot: Snapshot, exportedAt: string) {
     streak: { current: snapshot.streak.current, longest: snapshot.streak.longest },
     timeline: snapshot.timeline,
     trends: snapshot.trends,
+    /** The growth plan and its progress as of the export (null when there is none). */
+    plan: snapshot.plan,
   };
 }
 
@@ -38,6 +41,7 @@ export function portfolioLines(snapshot: Snapshot): { heading: string; lines: st
             ),
     },
   ];
+  if (snapshot.plan) sections.push({ heading: 'Growth plan', lines: planLines(snapshot.plan) });
   for (const group of groupByWeek(snapshot.timeline, snapshot.person.timezone)) {
     sections.push({
       heading: `Week of ${group.weekStart}`,

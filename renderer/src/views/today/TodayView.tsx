@@ -5,15 +5,45 @@ import { Section } from '../../components/Section';
 import { MissionCard } from './MissionCard';
 import { OfferCard } from './OfferCard';
 import { StreakCard } from './StreakCard';
+import { ImpactCard } from './ImpactCard';
+import { RecapCard } from '../recap/RecapCard';
+import { useWeeklyRecap } from '../recap/use-weekly-recap';
+import { useNow } from '../../components/use-now';
 
-/** Today: running missions first, then the streak, then this week's offers to choose from. */
-export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings: Settings }) {
+/** A recap is shown for the week it opens, then it gives way (it stays exportable until the next one). */
+const RECAP_SHOWN_MS = 7 * 86_400_000;
+
+/**
+ * Today: the week in review when a new one has arrived (unless opted out), running missions, then the
+ * streak, then this week's offers to choose from.
+ */
+export function TodayView({
+  snapshot,
+  settings,
+  settingsLoaded = true,
+}: {
+  snapshot: Snapshot;
+  settings: Settings;
+  /** False while the host's settings are still on their way (`settings` are the defaults until then). */
+  settingsLoaded?: boolean;
+}) {
+  // Not read until the person's own settings are known: an opted-out agent's recap is never fetched.
+  const recap = useWeeklyRecap(
+    snapshot.person.role === 'agent' && settingsLoaded && !settings.optOut.weeklyRecap,
+  );
+  const now = useNow();
+  const freshRecap = recap && now - Date.parse(recap.deliveredAt) < RECAP_SHOWN_MS ? recap : null;
   const running = snapshot.missions.filter((m) => m.mission.status === 'active');
   const settled = snapshot.missions.filter((m) => m.mission.status === 'completed').slice(-2);
   const openOffers = snapshot.offers.filter((o) => o.status === 'open');
   const acceptedThisWeek = snapshot.offers.some((o) => o.status === 'accepted');
   return (
     <>
+      {freshRecap && (
+        <Section title="Last week">
+          <RecapCard recap={freshRecap} />
+        </Section>
+      )}
       <Section title="Your missions">
         {running.length === 0 && settled.length === 0 ? (
           <EmptyState title="No mission running right now">
@@ -39,6 +69,7 @@ export function TodayView({ snapshot, settings }: { snapshot: Snapshot; settings
           <StreakCard streak={snapshot.streak} />
         </Section>
       )}
+      {snapshot.person.role === 'agent' && <ImpactCard />}
       {openOffers.length > 0 && (
         <Section title="This week’s offers">
           <p className="muted">

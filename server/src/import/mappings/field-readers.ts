@@ -57,6 +57,11 @@ export interface TimeOptions {
   timezone: string;
   /** A luxon format such as "dd-MM-yyyy HH:mm"; without it ISO-8601 (and epoch seconds/milliseconds) is read. */
   format?: string | undefined;
+  /**
+   * Called with the raw text of each time that carried no offset, when no zone was given (it was read as UTC):
+   * the import warns, because local times read as UTC are all off by the zone's offset.
+   */
+  onNaive?: ((raw: string) => void) | undefined;
 }
 
 /** Reads a timestamp and returns an ISO instant in UTC (e.g. 2016-02-29T01:16:00Z). */
@@ -74,10 +79,48 @@ export function instant(
     );
   const raw = text(fields, path);
   if (raw === undefined) return undefined;
-  const parsed = options.format
-    ? DateTime.fromFormat(raw, options.format, { zone: options.timezone })
-    : DateTime.fromISO(raw.replace(' ', 'T'), { zone: options.timezone, setZone: true });
-  return fromDateTime(parsed, path, raw, options.format);
+  return parseInstant(raw, path, options);
+}
+
+/**
+ * Parses a time written as text (`label` names it in an error). Forgiving where exports are sloppy: an hour
+ * without its leading zero ("9:05") is read whatever the format says (HH, dd and MM also accept one digit).
+ */
+export function parseInstant(raw: string, label: string, options: TimeOptions): string {
+  if (options.format) {
+    let parsed = DateTime.fromFormat(raw, options.format, { zone: options.timezone });
+    if (!parsed.isValid) {
+      const lenient = lenientFormat(options.format);
+      if (lenient !== options.format) parsed = DateTime.fromFormat(raw, lenient, { zone: options.timezone });
+    }
+    const result = fromDateTime(parsed, label, raw, options.format);
+    if (!formatHasZone(options.format)) options.onNaive?.(raw);
+    return result;
+  }
+  const iso = padHour(raw.replace(' ', 'T'));
+  const result = fromDateTime(DateTime.fromISO(iso, { zone: options.timezone, setZone: true }), label, raw);
+  const t = iso.indexOf('T');
+  if (t === -1 || !/(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(iso.slice(t))) options.onNaive?.(raw);
+  return result;
+}
+
+/** "2026-03-09T9:05" → "2026-03-09T09:05": ISO wants two digits, exports often write one. */
+function padHour(iso: string): string {
+  return iso.replace(/^(\d{4}-\d{2}-\d{2}T)(\d)(?=:)/, (_m, day: string, hour: string) => `${day}0${hour}`);
+}
+
+/** HH → H, hh → h, dd → d, MM → M (never MMM, a month name): luxon's one-letter tokens take one or two digits. */
+function lenientFormat(format: string): string {
+  return format
+    .replace(/(?<!H)HH(?!H)/g, 'H')
+    .replace(/(?<!h)hh(?!h)/g, 'h')
+    .replace(/(?<!d)dd(?!d)/g, 'd')
+    .replace(/(?<!M)MM(?!M)/g, 'M');
+}
+
+/** Whether a luxon format reads an offset or zone (Z, ZZ, ZZZ, z), quoted literals aside. */
+function formatHasZone(format: string): boolean {
+  return /[Zz]/.test(format.replace(/'[^']*'/g, ''));
 }
 
 function fromDateTime(dt: DateTime, path: string, raw: string, format?: string): string {

@@ -14,6 +14,8 @@ import { FieldError, instant, text, type TimeOptions } from './field-readers';
 export interface FreshdeskOptions {
   source: string;
   timezone: string;
+  /** Hears each time without an offset read as UTC (no zone given). */
+  onNaive?: TimeOptions['onNaive'];
 }
 
 /** Freshdesk's numeric `source` values (API v2). */
@@ -28,7 +30,7 @@ const CHANNELS: Record<string, string> = {
 
 export function createFreshdeskMapper(partial: Partial<FreshdeskOptions> = {}): RecordMapper {
   const options: FreshdeskOptions = { source: 'freshdesk', timezone: 'UTC', ...partial };
-  const time: TimeOptions = { timezone: options.timezone };
+  const time: TimeOptions = { timezone: options.timezone, onNaive: options.onNaive };
   return {
     map: ({ line, fields }) =>
       RecordOutput.of(line, (out) => {

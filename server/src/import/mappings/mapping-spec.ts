@@ -5,6 +5,8 @@ import { GenericMappingOptions, createGenericMapper } from './generic-mapping';
 import { createZendeskMapper } from './zendesk-mapping';
 import { createFreshdeskMapper } from './freshdesk-mapping';
 import { SERVICENOW_DEFAULTS, createServiceNowMapper } from './servicenow-mapping';
+import { createMojoMapper } from './mojo-mapping';
+import { type ImportWarnings } from '../import-warnings';
 
 const common = {
   format: z.enum(IMPORT_FORMATS).optional(),
@@ -26,20 +28,26 @@ export const MappingSpec = z.discriminatedUnion('mapping', [
       timeFormat: z.string().min(1).optional(),
       columns: GenericMappingOptions.shape.columns,
       constants: GenericMappingOptions.shape.constants,
+      where: GenericMappingOptions.shape.where.optional(),
     })
     .strict(),
   z.object({ mapping: z.literal('zendesk'), ...common }).strict(),
   z.object({ mapping: z.literal('freshdesk'), ...common }).strict(),
+  z.object({ mapping: z.literal('mojo'), ...common }).strict(),
   z
     .object({ mapping: z.literal('servicenow'), ...common, timeFormat: z.string().min(1).optional() })
     .strict(),
 ]);
 export type MappingSpec = z.infer<typeof MappingSpec>;
 
-/** The file format a mapping reads when none is given: the ServiceNow log is a CSV, vendor exports are JSON Lines. */
+/**
+ * The file format a mapping reads when none is given: the ServiceNow log is a CSV, Mojo's API answers JSON
+ * arrays, other vendor exports are JSON Lines. (The CLI also goes by the file's extension.)
+ */
 export function defaultFormat(spec: MappingSpec): (typeof IMPORT_FORMATS)[number] {
   if (spec.format) return spec.format;
-  return spec.mapping === 'servicenow' ? 'csv' : 'jsonl';
+  if (spec.mapping === 'servicenow') return 'csv';
+  return spec.mapping === 'mojo' ? 'json' : 'jsonl';
 }
 
 /** Checks a time zone name with luxon-compatible Intl, so a typo fails before anything is read. */
@@ -52,24 +60,37 @@ function assertZone(timezone: string | undefined): void {
   }
 }
 
-export function createMapper(spec: MappingSpec): RecordMapper {
+/**
+ * The mapper for a spec. `warnings` hears what may not be what was meant: without an explicit time zone, every
+ * time that carries no offset is read as UTC and reported (the zone cannot be guessed from the file).
+ */
+export function createMapper(spec: MappingSpec, warnings?: ImportWarnings): RecordMapper {
   assertZone(spec.timezone);
+  const onNaive = spec.timezone || !warnings ? undefined : (raw: string) => warnings.naiveTime(raw);
   const shared = {
     ...(spec.source ? { source: spec.source } : {}),
     ...(spec.timezone ? { timezone: spec.timezone } : {}),
+    ...(onNaive ? { onNaive } : {}),
   };
   switch (spec.mapping) {
     case 'generic':
-      return createGenericMapper({
-        ...shared,
-        timeFormat: spec.timeFormat,
-        columns: spec.columns,
-        constants: spec.constants,
-      });
+      return createGenericMapper(
+        {
+          ...(spec.source ? { source: spec.source } : {}),
+          ...(spec.timezone ? { timezone: spec.timezone } : {}),
+          timeFormat: spec.timeFormat,
+          columns: spec.columns,
+          constants: spec.constants,
+          ...(spec.where ? { where: spec.where } : {}),
+        },
+        { warnings, onNaive },
+      );
     case 'zendesk':
       return createZendeskMapper(shared);
     case 'freshdesk':
       return createFreshdeskMapper(shared);
+    case 'mojo':
+      return createMojoMapper(shared);
     case 'servicenow':
       return createServiceNowMapper({
         ...shared,

@@ -25,6 +25,8 @@ import { FieldError, instant, num, text, type TimeOptions } from './field-reader
 export interface ServiceNowOptions {
   source: string;
   timezone: string;
+  /** Hears each time without an offset read as UTC (no zone given). */
+  onNaive?: TimeOptions['onNaive'];
   timeFormat: string;
 }
 
@@ -71,7 +73,11 @@ interface IncidentState {
 
 export function createServiceNowMapper(partial: Partial<ServiceNowOptions> = {}): RecordMapper {
   const options: ServiceNowOptions = { ...SERVICENOW_DEFAULTS, ...partial };
-  const time: TimeOptions = { timezone: options.timezone, format: options.timeFormat };
+  const time: TimeOptions = {
+    timezone: options.timezone,
+    format: options.timeFormat,
+    onNaive: options.onNaive,
+  };
   const handle = (name: string) => `${options.source}:${name}`;
   const finished = new Map<string, number>();
   let current: IncidentState | undefined;

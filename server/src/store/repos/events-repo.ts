@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { HelpdeskEvent, HelpdeskEventType } from '../../../../shared/domain/events';
+import { eventKey, type HelpdeskEvent, type HelpdeskEventType } from '../../../../shared/domain/events';
 import { METRIC_CONTEXT_TYPES } from '../../../../shared/domain/metric-events';
 import { storedEvent } from './stored-event';
 import type { TimeWindow } from '../../../../shared/domain/primitives';
@@ -127,27 +127,44 @@ export async function loadOwnEvents(
   return rows.map((r) => storedEvent(r.body));
 }
 
-/** Stores a normalised event once per (source, externalId); false when it was already there (a duplicate). */
-export async function insertEventOnce(
+/** Rows per multi-row insert: 8 columns each, far inside both dialects' bound-parameter limits. */
+const INSERT_CHUNK = 250;
+
+/**
+ * Stores normalised events once per (source, externalId): one statement per 250 events rather than one per event (each one a round
+ * trip on PostgreSQL). Returns the idempotency keys (eventKey) that were new; of several copies of one key in
+ * `events`, only the first is offered, as if they had been stored one after the other.
+ */
+export async function insertEventsOnce(
   db: Kysely<Database>,
-  event: HelpdeskEvent,
+  events: readonly HelpdeskEvent[],
   ingestedAt: string,
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('events')
-    .values({
-      source: event.source,
-      external_id: event.externalId,
-      type: event.type,
-      agent_id: 'agentId' in event && event.agentId ? event.agentId : null,
-      ticket_id: event.ticketId,
-      at: event.at,
-      body: JSON.stringify(event),
-      ingested_at: ingestedAt,
-    })
-    .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
-    .executeTakeFirst();
-  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+): Promise<Set<string>> {
+  const firsts = new Map<string, HelpdeskEvent>();
+  for (const e of events) if (!firsts.has(eventKey(e))) firsts.set(eventKey(e), e);
+  const list = [...firsts.values()];
+  const inserted = new Set<string>();
+  for (let i = 0; i < list.length; i += INSERT_CHUNK) {
+    const rows = await db
+      .insertInto('events')
+      .values(
+        list.slice(i, i + INSERT_CHUNK).map((event) => ({
+          source: event.source,
+          external_id: event.externalId,
+          type: event.type,
+          agent_id: 'agentId' in event && event.agentId ? event.agentId : null,
+          ticket_id: event.ticketId,
+          at: event.at,
+          body: JSON.stringify(event),
+          ingested_at: ingestedAt,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
+      .returning(['source', 'external_id'])
+      .execute();
+    for (const r of rows) inserted.add(eventKey({ source: r.source, externalId: r.external_id }));
+  }
+  return inserted;
 }
 
 /** One stored event with the columns a batch read plan slices by. */
@@ -207,4 +224,14 @@ export async function moveEventsToAgent(db: Kysely<Database>, fromId: string, in
       .where('external_id', '=', e.external_id)
       .execute();
   }
+}
+
+/** How many stored events name this person as their agent (what a merge would move). */
+export async function countAgentEvents(db: Kysely<Database>, agentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

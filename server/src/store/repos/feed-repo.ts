@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { FeedEntry } from '../../../../shared/api/feed';
-import type { Database } from '../schema';
+import type { Dialect } from '../database';
+import type { Database, FeedTable } from '../schema';
 
 export async function feedHead(db: Kysely<Database>, personId: string): Promise<number> {
   const row = await db
@@ -27,6 +28,41 @@ export async function readFeed(
     .limit(limit)
     .execute();
   return rows.map(toEntry);
+}
+
+/** The feed entry types, to check a stored row names one (its payload was checked when it was written). */
+const ENTRY_TYPES: ReadonlySet<string> = new Set(FeedEntry.options.map((o) => o.shape.type.value));
+
+/**
+ * Entries after `after` as JSON text, in seq order, at most `limit`: a catch-up page of thousands is served
+ * from the stored payload text as it is, not parsed, checked and serialised again. Every entry was checked
+ * with FeedEntry when it was written (unit-of-work's writeFeed) and the client checks the page it reads; here
+ * a row must name a known type, and its payload text is what JSON.stringify wrote.
+ */
+export async function readFeedJson(
+  db: Kysely<Database>,
+  personId: string,
+  after: number,
+  limit: number,
+): Promise<{ seq: number; json: string }[]> {
+  const rows = await db
+    .selectFrom('feed')
+    .select(['seq', 'type', 'payload', 'at'])
+    .where('person_id', '=', personId)
+    .where('seq', '>', after)
+    .orderBy('seq', 'asc')
+    .limit(limit)
+    .execute();
+  const person = JSON.stringify(personId);
+  return rows.map((r) => {
+    if (!ENTRY_TYPES.has(r.type))
+      throw new Error(`feed row ${personId}/${r.seq} has an unknown type ${r.type}`);
+    const seq = Number(r.seq);
+    return {
+      seq,
+      json: `{"seq":${seq},"personId":${person},"at":${JSON.stringify(r.at)},"type":${JSON.stringify(r.type)},"payload":${r.payload}}`,
+    };
+  });
 }
 
 /** A run of one person's seqs, `after` exclusive, `upTo` inclusive. */
@@ -99,4 +135,90 @@ function toEntry(r: {
     type: r.type,
     payload: JSON.parse(r.payload),
   });
+}
+
+/**
+ * Set-based feed writes: whatever the number of people or rows, one statement each (the rows travel as one JSON
+ * array read with json_each on SQLite, as column arrays read with unnest on PostgreSQL), so a team kudos of
+ * 5,000 people costs a few statements rather than thousands, and no statement's text grows with the rows.
+ */
+
+/**
+ * Creates the heads that are missing and returns every person's head. On PostgreSQL the heads are locked FOR
+ * UPDATE in person order until the transaction ends (two writers of the same people lock them in the same
+ * order, so they cannot deadlock); SQLite has one writer at a time.
+ */
+export async function lockFeedHeads(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  personIds: readonly string[],
+): Promise<Map<string, number>> {
+  const sorted = [...personIds].sort();
+  const rows =
+    dialect === 'postgres'
+      ? await pgLockHeads(db, sorted)
+      : await sqliteLockHeads(db, JSON.stringify(sorted));
+  return new Map(rows.map((h) => [h.person_id, Number(h.seq)]));
+}
+
+async function pgLockHeads(db: Kysely<Database>, ids: string[]) {
+  await sql`insert into feed_heads (person_id, seq) select unnest(${ids}::text[]), 0 on conflict (person_id) do nothing`.execute(
+    db,
+  );
+  const heads = await sql<{ person_id: string; seq: number }>`
+    select person_id, seq from feed_heads where person_id = any(${ids}::text[]) order by person_id for update`.execute(
+    db,
+  );
+  return heads.rows;
+}
+
+async function sqliteLockHeads(db: Kysely<Database>, ids: string) {
+  // `where true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+  await sql`insert into feed_heads (person_id, seq) select value, 0 from json_each(${ids}) where true on conflict (person_id) do nothing`.execute(
+    db,
+  );
+  const heads = await sql<{ person_id: string; seq: number }>`
+    select person_id, seq from feed_heads where person_id in (select value from json_each(${ids}))`.execute(
+    db,
+  );
+  return heads.rows;
+}
+
+/** Inserts feed rows (seqs already allocated under the heads' lock) in one statement. */
+export async function insertFeedRows(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  rows: readonly FeedTable[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (dialect === 'postgres') {
+    await sql`insert into feed (person_id, seq, type, payload, at)
+      select * from unnest(${rows.map((r) => r.person_id)}::text[], ${rows.map((r) => r.seq)}::integer[],
+        ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.payload)}::text[], ${rows.map((r) => r.at)}::text[])`.execute(
+      db,
+    );
+    return;
+  }
+  const json = JSON.stringify(rows.map((r) => [r.person_id, r.seq, r.type, r.payload, r.at]));
+  await sql`insert into feed (person_id, seq, type, payload, at)
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 from json_each(${json})`.execute(
+    db,
+  );
+}
+
+/** Moves each person's head to its new seq, in one statement. */
+export async function setFeedHeads(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  heads: readonly (readonly [string, number])[],
+): Promise<void> {
+  if (heads.length === 0) return;
+  if (dialect === 'postgres') {
+    await sql`update feed_heads set seq = u.seq
+      from unnest(${heads.map((h) => h[0])}::text[], ${heads.map((h) => h[1])}::integer[]) as u(person_id, seq)
+      where feed_heads.person_id = u.person_id`.execute(db);
+    return;
+  }
+  await sql`update feed_heads set seq = j.value ->> 1 from json_each(${JSON.stringify(heads)}) as j
+    where feed_heads.person_id = j.value ->> 0`.execute(db);
 }

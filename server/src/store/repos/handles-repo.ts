@@ -11,6 +11,23 @@ export async function handleOwner(db: Kysely<Database>, handle: string): Promise
   return row?.person_id ?? null;
 }
 
+/** handleOwner for many handles, a query per 500: handle → person id, for the handles that have an owner. */
+export async function handleOwners(
+  db: Kysely<Database>,
+  handles: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < handles.length; i += 500) {
+    const rows = await db
+      .selectFrom('handles')
+      .select(['handle', 'person_id'])
+      .where('handle', 'in', handles.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.handle, r.person_id);
+  }
+  return out;
+}
+
 export async function insertHandle(db: Kysely<Database>, handle: string, personId: string): Promise<void> {
   await db.insertInto('handles').values({ handle, person_id: personId }).execute();
 }

@@ -10,6 +10,18 @@ export function kudosFromRow(row: KudosTable): Kudos {
   return { ...body, thankedAt: row.thanked_at, readAt: row.read_at };
 }
 
+const kudosRow = (kudos: Kudos, sourceKey: string | null): KudosTable => ({
+  id: kudos.id,
+  kind: kudos.kind,
+  from_person_id: kudos.fromPersonId,
+  to_person_id: kudos.toPersonId,
+  body: writeJson(kudos),
+  at: kudos.at,
+  thanked_at: kudos.thankedAt,
+  read_at: kudos.readAt,
+  source_key: sourceKey,
+});
+
 export async function insertKudos(
   db: Kysely<Database>,
   kudos: Kudos,
@@ -17,20 +29,26 @@ export async function insertKudos(
 ): Promise<boolean> {
   const result = await db
     .insertInto('kudos')
-    .values({
-      id: kudos.id,
-      kind: kudos.kind,
-      from_person_id: kudos.fromPersonId,
-      to_person_id: kudos.toPersonId,
-      body: writeJson(kudos),
-      at: kudos.at,
-      thanked_at: kudos.thankedAt,
-      read_at: kudos.readAt,
-      source_key: sourceKey,
-    })
+    .values(kudosRow(kudos, sourceKey))
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Rows per multi-row INSERT: 9 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */
+const KUDOS_PER_STATEMENT = 500;
+
+/** Many new kudos (a team kudos) in a few multi-row statements; an id already stored is left as it was. */
+export async function insertKudosMany(
+  db: Kysely<Database>,
+  items: readonly { kudos: Kudos; sourceKey: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < items.length; i += KUDOS_PER_STATEMENT)
+    await db
+      .insertInto('kudos')
+      .values(items.slice(i, i + KUDOS_PER_STATEMENT).map((k) => kudosRow(k.kudos, k.sourceKey)))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
 export async function loadKudos(db: Kysely<Database>, id: string): Promise<Kudos | null> {
@@ -119,15 +137,33 @@ export async function kudosIdsWithSourcePrefix(db: Kysely<Database>, prefix: str
 export async function latestKudosTo(
   db: Kysely<Database>,
   personId: string,
-): Promise<{ toPersonId: string; at: string }[]> {
+): Promise<{ id: string; toPersonId: string; at: string }[]> {
   const rows = await db
     .selectFrom('kudos')
-    .select(['to_person_id', 'at'])
+    .select(['id', 'to_person_id', 'at'])
     .where('to_person_id', '=', personId)
     .orderBy('at', 'desc')
     .limit(1)
     .execute();
-  return rows.map((k) => ({ toPersonId: k.to_person_id, at: k.at }));
+  return rows.map((k) => ({ id: k.id, toPersonId: k.to_person_id, at: k.at }));
+}
+
+/** Kudos a person received in [from, to), oldest first (the weekly recap and briefing). */
+export async function kudosToBetween(
+  db: Kysely<Database>,
+  personId: string,
+  from: string,
+  to: string,
+): Promise<Kudos[]> {
+  const rows = await db
+    .selectFrom('kudos')
+    .selectAll()
+    .where('to_person_id', '=', personId)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .orderBy('at')
+    .execute();
+  return rows.map(kudosFromRow);
 }
 
 /** Kudos received by `fromId` now belong to `intoId` (merging people). */
@@ -149,4 +185,14 @@ export async function moveKudosReceived(
     moved.push(kudos);
   }
   return moved;
+}
+
+/** How many kudos this person has received (what a merge would move). */
+export async function countKudosTo(db: Kysely<Database>, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('kudos')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('to_person_id', '=', personId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -4,9 +4,10 @@ import type { Database } from '../schema';
 import { readJson, writeJson } from '../json';
 import { toIsoUtc } from '../time';
 
-export async function saveMission(db: Kysely<Database>, view: MissionView, now: string): Promise<void> {
+function missionRow(view: MissionView, now: string) {
   const { mission, progress } = view;
-  const values = {
+  return {
+    id: mission.id,
     agent_id: mission.agentId,
     team_id: mission.teamId,
     status: mission.status,
@@ -17,11 +18,42 @@ export async function saveMission(db: Kysely<Database>, view: MissionView, now: 
     progress: writeJson(progress),
     updated_at: now,
   };
+}
+
+export async function saveMission(db: Kysely<Database>, view: MissionView, now: string): Promise<void> {
+  const { id, ...values } = missionRow(view, now);
   await db
     .insertInto('missions')
-    .values({ id: mission.id, ...values })
+    .values({ id, ...values })
     .onConflict((oc) => oc.column('id').doUpdateSet(values))
     .execute();
+}
+
+/** saveMission for many missions (each id once), one multi-row upsert per 200. */
+export async function saveMissions(
+  db: Kysely<Database>,
+  views: readonly MissionView[],
+  now: string,
+): Promise<void> {
+  const rows = views.map((v) => missionRow(v, now));
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('missions')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          agent_id: eb.ref('excluded.agent_id'),
+          team_id: eb.ref('excluded.team_id'),
+          status: eb.ref('excluded.status'),
+          window_start: eb.ref('excluded.window_start'),
+          window_end: eb.ref('excluded.window_end'),
+          body: eb.ref('excluded.body'),
+          progress: eb.ref('excluded.progress'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
 }
 
 function viewOf(row: { body: string; progress: string }): MissionView {
@@ -127,4 +159,43 @@ export async function missionsEndingSince(
     .where('window_end', '>=', since)
     .execute();
   return rows.map((r) => readJson(Mission, r.body));
+}
+
+/** activeMissions for many agents, a query per 500 (each agent's list in window_end order). */
+export async function activeMissionsOfAgents(
+  db: Kysely<Database>,
+  agentIds: readonly string[],
+): Promise<Map<string, MissionView[]>> {
+  const out = new Map<string, MissionView[]>(agentIds.map((id) => [id, []]));
+  for (let i = 0; i < agentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('missions')
+      .select(['agent_id', 'body', 'progress'])
+      .where('agent_id', 'in', agentIds.slice(i, i + 500))
+      .where('status', '=', 'active')
+      .orderBy('window_end')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) out.get(r.agent_id)?.push(viewOf(r));
+  }
+  return out;
+}
+
+/** missionsEndingSince for many agents, a query per 500. */
+export async function missionsEndingSinceOfAgents(
+  db: Kysely<Database>,
+  agentIds: readonly string[],
+  since: string,
+): Promise<Map<string, Mission[]>> {
+  const out = new Map<string, Mission[]>(agentIds.map((id) => [id, []]));
+  for (let i = 0; i < agentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('missions')
+      .select(['agent_id', 'body'])
+      .where('agent_id', 'in', agentIds.slice(i, i + 500))
+      .where('window_end', '>=', since)
+      .execute();
+    for (const r of rows) out.get(r.agent_id)?.push(readJson(Mission, r.body));
+  }
+  return out;
 }

@@ -14,3 +14,11 @@ export async function notifyInTransaction(
   if (payloads.length === 0) return;
   await sql`select pg_notify(${channel}, p) from unnest(cast(${payloads} as text[])) as p`.execute(trx);
 }
+
+/**
+ * NOTIFY at once, outside any transaction (its own statement commits), for what follows a change already
+ * committed, such as ending the live sessions of a revoked token.
+ */
+export async function notifyNow(db: Kysely<Database>, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+}

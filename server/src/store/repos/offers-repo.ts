@@ -68,3 +68,19 @@ export async function expireOffersBefore(
     .where('week_start', '<', weekStart)
     .execute();
 }
+
+/** Every offer of one agent's week, whatever became of it (the weekly recap names the new week's three). */
+export async function offersOfWeek(
+  db: Kysely<Database>,
+  agentId: string,
+  weekStart: string,
+): Promise<MissionOffer[]> {
+  const rows = await db
+    .selectFrom('offers')
+    .select(['body', 'status'])
+    .where('agent_id', '=', agentId)
+    .where('week_start', '=', weekStart)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...readJson(MissionOffer, r.body), status: r.status as MissionOffer['status'] }));
+}

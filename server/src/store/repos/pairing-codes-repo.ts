@@ -63,3 +63,42 @@ export async function claimPairingCode(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** A person's codes that can still be exchanged at `at` (unused, unexpired), newest first; never their hashes. */
+export async function pendingPairingCodesOf(
+  db: Kysely<Database>,
+  personId: string,
+  at: string,
+): Promise<{ id: string; personId: string; createdAt: string; expiresAt: string }[]> {
+  const rows = await db
+    .selectFrom('pairing_codes')
+    .select(['id', 'person_id', 'created_at', 'expires_at'])
+    .where('person_id', '=', personId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+  }));
+}
+
+/**
+ * Withdraws an unused, unexpired code (at `at`) by ending its life when it began (expires_at = created_at), so
+ * an exchange racing it finds it expired — on every instance, even one whose clock runs behind this one's
+ * (with expires_at = at, such an instance would still accept it); false when there was no such code.
+ */
+export async function withdrawPairingCode(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('pairing_codes')
+    .set((eb) => ({ expires_at: eb.ref('created_at') }))
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -91,8 +91,9 @@ export async function deletePerson(db: Kysely<Database>, id: string): Promise<vo
 
 /**
  * Deletes what the server derived for a person who is being merged away (timeline, state, offers, missions, feed,
- * idempotency keys), so no row is left pointing at nobody. Only for people who never signed in: their rows are
- * all recomputed from events, which move to the person they are merged into.
+ * idempotency keys, the board choice: an opt-in never moves to someone else), so no row is left pointing at
+ * nobody. Only for people who never signed in: their rows are all recomputed from events, which move to the
+ * person they are merged into.
  */
 export async function deleteDerivedRowsOf(db: Kysely<Database>, personId: string): Promise<void> {
   await db.deleteFrom('timeline').where('agent_id', '=', personId).execute();
@@ -102,6 +103,9 @@ export async function deleteDerivedRowsOf(db: Kysely<Database>, personId: string
   await db.deleteFrom('feed').where('person_id', '=', personId).execute();
   await db.deleteFrom('feed_heads').where('person_id', '=', personId).execute();
   await db.deleteFrom('idempotency').where('person_id', '=', personId).execute();
+  await db.deleteFrom('recognition_settings').where('person_id', '=', personId).execute();
+  await db.deleteFrom('weekly_recaps').where('person_id', '=', personId).execute();
+  await db.deleteFrom('growth_plans').where('agent_id', '=', personId).execute();
 }
 
 /** Ids of people by name, optionally only those with a handle or of one claimed state. */
@@ -223,4 +227,9 @@ export function personSummary(person: PersonFull): PersonSummary {
     timezone: person.timezone,
     teamIds: person.teamIds,
   };
+}
+
+/** Every supervisor with their time zone (the weekly briefing goes to each of them). */
+export async function supervisors(db: Kysely<Database>): Promise<{ id: string; timezone: string }[]> {
+  return db.selectFrom('people').select(['id', 'timezone']).where('role', '=', 'supervisor').execute();
 }

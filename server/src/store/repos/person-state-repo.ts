@@ -29,12 +29,67 @@ export async function loadPersonState(db: Kysely<Database>, personId: string): P
     .selectAll()
     .where('person_id', '=', personId)
     .executeTakeFirst();
-  if (!row) return emptyPersonState();
+  return row ? stateFromRow(row) : emptyPersonState();
+}
+
+const Trends = z.array(WeeklyTrendPoint);
+
+function stateFromRow(row: { streak: string; growth: string; trends: string }): PersonState {
   return {
     streak: readJson(StreakState, row.streak),
     growth: readJson(GrowthState, row.growth),
-    trends: readJson(z.array(WeeklyTrendPoint), row.trends),
+    trends: readJson(Trends, row.trends),
   };
+}
+
+/** People per statement (an IN list, or 5 parameters a row for the upsert). */
+const PEOPLE_PER_STATEMENT = 500;
+
+/** Many people's state in a few reads; a person with none stored gets the empty state. */
+export async function loadPersonStates(
+  db: Kysely<Database>,
+  personIds: readonly string[],
+): Promise<Map<string, PersonState>> {
+  const out = new Map<string, PersonState>();
+  for (let i = 0; i < personIds.length; i += PEOPLE_PER_STATEMENT) {
+    const rows = await db
+      .selectFrom('person_state')
+      .selectAll()
+      .where('person_id', 'in', personIds.slice(i, i + PEOPLE_PER_STATEMENT))
+      .execute();
+    for (const r of rows) out.set(r.person_id, stateFromRow(r));
+  }
+  for (const id of personIds) if (!out.has(id)) out.set(id, emptyPersonState());
+  return out;
+}
+
+/** Many people's state in a few multi-row upserts (a team kudos refreshes every member's growth). */
+export async function savePersonStates(
+  db: Kysely<Database>,
+  states: readonly (readonly [string, PersonState])[],
+  now: string,
+): Promise<void> {
+  for (let i = 0; i < states.length; i += PEOPLE_PER_STATEMENT)
+    await db
+      .insertInto('person_state')
+      .values(
+        states.slice(i, i + PEOPLE_PER_STATEMENT).map(([person_id, state]) => ({
+          person_id,
+          streak: writeJson(state.streak),
+          growth: writeJson(state.growth),
+          trends: writeJson(state.trends),
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('person_id').doUpdateSet((eb) => ({
+          streak: eb.ref('excluded.streak'),
+          growth: eb.ref('excluded.growth'),
+          trends: eb.ref('excluded.trends'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
 }
 
 export async function savePersonState(

@@ -115,3 +115,22 @@ export async function addMemberships(
 export async function removeMemberships(db: Kysely<Database>, personId: string): Promise<void> {
   await db.deleteFrom('team_members').where('person_id', '=', personId).execute();
 }
+
+/** Changes the given fields of a team; false when there is no such team. */
+export async function updateTeamRow(
+  db: Kysely<Database>,
+  id: string,
+  change: Partial<Pick<TeamRecord, 'name' | 'timezone' | 'dailyGoal' | 'schedule'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('teams')
+    .set({
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.timezone !== undefined ? { timezone: change.timezone } : {}),
+      ...(change.dailyGoal !== undefined ? { daily_goal: writeJson(change.dailyGoal) } : {}),
+      ...(change.schedule !== undefined ? { schedule: writeJson(change.schedule) } : {}),
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

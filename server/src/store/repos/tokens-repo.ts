@@ -16,6 +16,7 @@ export async function insertToken(
       label: token.label,
       created_at: token.createdAt,
       revoked_at: null,
+      last_used_at: null,
     })
     .execute();
 }
@@ -24,15 +25,89 @@ export async function insertToken(
 export async function activeTokenByHash(
   db: Kysely<Database>,
   hash: string,
-): Promise<{ kind: string; personId: string; role: string } | null> {
+): Promise<{
+  tokenId: string;
+  kind: string;
+  personId: string;
+  role: string;
+  lastUsedAt: string | null;
+} | null> {
   const row = await db
     .selectFrom('tokens')
     .innerJoin('people', 'people.id', 'tokens.person_id')
-    .select(['tokens.kind', 'people.id', 'people.role'])
+    .select(['tokens.id as tokenId', 'tokens.kind', 'tokens.last_used_at', 'people.id', 'people.role'])
     .where('tokens.token_hash', '=', hash)
     .where('tokens.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? { kind: row.kind, personId: row.id, role: row.role } : null;
+  return row
+    ? { tokenId: row.tokenId, kind: row.kind, personId: row.id, role: row.role, lastUsedAt: row.last_used_at }
+    : null;
+}
+
+/**
+ * Records that a token was used at `at`, unless a use at or after `notBefore` is already recorded: one write an
+ * hour per token at most, so authenticating stays a read.
+ */
+export async function touchTokenUse(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+  notBefore: string,
+): Promise<void> {
+  await db
+    .updateTable('tokens')
+    .set({ last_used_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notBefore)]))
+    .execute();
+}
+
+/** A person's tokens, newest first, without their hashes. */
+export async function tokensOf(
+  db: Kysely<Database>,
+  personId: string,
+): Promise<
+  {
+    id: string;
+    personId: string;
+    kind: string;
+    label: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('tokens')
+    .select(['id', 'person_id', 'kind', 'label', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    kind: r.kind,
+    label: r.label,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+/** Which of these token hashes belong to unrevoked tokens (one query; a live-session re-check). */
+export async function activeTokenHashesAmong(
+  db: Kysely<Database>,
+  hashes: readonly string[],
+): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('tokens')
+    .select('token_hash')
+    .where('token_hash', 'in', [...hashes])
+    .where('revoked_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.token_hash));
 }
 
 /** The stored hash of a token, by id; null when there is no such token. */

@@ -4,7 +4,8 @@ import { basic, startFakeHttp, type FakeHttp } from './fake-http';
  * A fake Zendesk serving the documented shapes: users (role filter, next_page), the cursor-based incremental
  * ticket export with sideloaded metric_sets (ordered by generated_timestamp, an empty page before the end,
  * end_of_stream, after_cursor), the time-based ticket events export with comment events (end_time, which the
- * next request repeats), and satisfaction ratings (next_page). Records can be added while it runs: a late
+ * next request repeats), the time-based ticket metric events export (end_time, next_page), and satisfaction
+ * ratings (next_page). Records can be added while it runs: a late
  * change comes back in a later export, out of order with respect to when it happened.
  */
 export interface ZUser {
@@ -37,6 +38,15 @@ export interface ZEvent {
   timestamp: number;
   child_events: ZChild[];
 }
+/** A ticket metric event as the incremental export lists it (metric, instance_id, type, time). */
+export interface ZMetricEvent {
+  id: number;
+  ticket_id: number;
+  metric: 'reply_time' | 'resolution_time' | 'requester_wait_time' | 'agent_work_time';
+  instance_id: number;
+  type: 'activate' | 'fulfill' | 'pause' | 'measure' | 'update_status';
+  time: string;
+}
 export interface ZRating {
   id: number;
   ticket_id: number;
@@ -50,12 +60,13 @@ export interface FakeZendesk extends FakeHttp {
   users: ZUser[];
   tickets: ZTicket[];
   events: ZEvent[];
+  metricEvents: ZMetricEvent[];
   ratings: ZRating[];
   email: string;
   token: string;
 }
 
-const PAGE = { users: 1, tickets: 2, events: 10, ratings: 1 };
+const PAGE = { users: 1, tickets: 2, events: 10, metricEvents: 2, ratings: 1 };
 const sec = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const cursorOf = (n: number) => Buffer.from(`pos:${n}`).toString('base64url');
 const positionOf = (c: string) => Number(Buffer.from(c, 'base64url').toString().slice(4));
@@ -67,6 +78,7 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
     users: [] as ZUser[],
     tickets: [] as ZTicket[],
     events: [] as ZEvent[],
+    metricEvents: [] as ZMetricEvent[],
     ratings: [] as ZRating[],
   };
   let emptyPageServed = false;
@@ -144,6 +156,25 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
         count: page.length,
         end_time: last ? last.timestamp : startTime,
         end_of_stream: page.length === ordered.length,
+      };
+    }
+    if (url.pathname === '/api/v2/incremental/ticket_metric_events.json') {
+      const startTime = Number(q.get('start_time'));
+      const ordered = data.metricEvents
+        .filter((e) => sec(e.time) >= startTime)
+        .sort((a, b) => sec(a.time) - sec(b.time) || a.id - b.id);
+      // Like Zendesk, a page ends at a whole second: the next request (start_time = end_time) repeats that second.
+      const page = ordered.slice(0, PAGE.metricEvents);
+      const last = page.at(-1);
+      const more = page.length < ordered.length;
+      return {
+        ticket_metric_events: page,
+        next_page:
+          more && last
+            ? `${base}/api/v2/incremental/ticket_metric_events.json?start_time=${sec(last.time)}`
+            : null,
+        count: page.length,
+        end_time: last ? sec(last.time) : startTime,
       };
     }
     if (url.pathname === '/api/v2/satisfaction_ratings.json') {

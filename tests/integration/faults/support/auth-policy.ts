@@ -87,6 +87,10 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
 
   listTeams: { allowed: 'admin' },
   createTeam: { request: () => ({ path: '/api/admin/teams', body: { name: 'Intruders', timezone: 'UTC' } }) },
+  updateTeam: {
+    request: (f) => ({ path: `/api/admin/teams/${f.teamA}`, body: { name: 'Taken over' } }),
+    denied: { supB: FORBIDDEN },
+  },
   listPeople: { allowed: 'admin' },
   createPerson: { request: () => ({ path: '/api/admin/people', body: { name: 'Mallory', role: 'admin' } }) },
   getPerson: {
@@ -101,6 +105,16 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
   mergePerson: {
     request: (f) => ({ path: `/api/admin/people/${f.A2}/merge`, body: { intoPersonId: f.A1 } }),
   },
+  mergePreview: {
+    request: (f) => ({ path: `/api/admin/people/${f.A2}/merge`, query: `into=${f.A1}` }),
+    allowed: 'admin',
+  },
+  listTokens: {
+    request: (f) => ({ path: `/api/admin/people/${f.A1}/tokens` }),
+    denied: { A2: FORBIDDEN },
+    allowed: 'admin',
+  },
+  revokePairingCode: { request: () => ({ path: '/api/admin/pairing-codes/some-code' }) },
   createToken: {
     request: (f) => ({ path: `/api/admin/people/${f.A1}/tokens`, body: {} }),
     denied: { A2: FORBIDDEN },
@@ -130,6 +144,7 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
 
   snapshot: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
   feed: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
+  myRecap: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
   sendKudos: {
     request: (f) => ({ path: '/api/me/kudos', body: { toPersonId: f.A1, value: 'Teamwork', message: 'x' } }),
     denied: { admin: FORBIDDEN, B1: FORBIDDEN },
@@ -164,6 +179,23 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     denied: { B1: NOT_YOURS, supB: NOT_YOURS },
   },
 
+  savePlan: {
+    request: () => ({
+      path: '/api/me/plan',
+      body: {
+        goal: { kind: 'role_here', text: 'Team lead' },
+        skills: [],
+        visibility: 'me',
+        nextCheckIn: null,
+      },
+    }),
+  },
+  personPlan: {
+    // A1's plan is shared with their supervisor only (auth-matrix setup): a teammate is told there is none.
+    request: (f) => ({ path: `/api/people/${f.A1}/plan` }),
+    denied: { A2: [404], B1: FORBIDDEN, supB: FORBIDDEN },
+    allowed: 'supA',
+  },
   personMetrics: {
     request: (f) => ({
       path: `/api/people/${f.A1}/metrics`,
@@ -190,6 +222,11 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
   },
   teamOverview: {
     request: (f) => ({ path: `/api/teams/${f.teamA}/overview` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
+  teamBriefing: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/briefing` }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
     allowed: 'supA',
   },
@@ -230,6 +267,19 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
   },
+  teamPlans: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/plans` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
+  },
+  recordCheckIn: {
+    // A1's plan is shared with supA (auth-matrix setup); B1 is not theirs to check in with.
+    request: (f) => ({
+      path: `/api/supervisor/people/${f.A1}/plan/check-ins`,
+      body: { note: 'Talked through the lead role', nextCheckIn: null },
+    }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+  },
   teamKudos: {
     request: (f) => ({
       path: `/api/supervisor/teams/${f.teamA}/kudos`,
@@ -249,6 +299,26 @@ export const AUTH_POLICY: Record<RouteName, RouteRule> = {
       body: { kind: 'promotion', title: 'Team lead', detail: null, at: '2026-03-02T10:00:00Z' },
     }),
     denied: { ...TEAM_A, A2: FORBIDDEN },
+  },
+
+  // Recognition: the person's own; the board for the team's members (an agent who has not opted in gets a
+  // 200 with visible: false) and supervisors; tough days for the team's supervisors only.
+  recognitionSettings: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
+  updateRecognitionSettings: {
+    request: () => ({ path: '/api/me/recognition', body: { boardOptIn: false } }),
+    denied: { admin: FORBIDDEN },
+    allowed: 'A1',
+  },
+  myImpact: { denied: { admin: FORBIDDEN }, allowed: 'A1' },
+  improvementBoard: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/improvement-board` }),
+    denied: { supB: FORBIDDEN, B1: FORBIDDEN },
+    allowed: 'A1',
+  },
+  toughDays: {
+    request: (f) => ({ path: `/api/teams/${f.teamA}/tough-days` }),
+    denied: { ...TEAM_A, A2: FORBIDDEN },
+    allowed: 'supA',
   },
 };
 

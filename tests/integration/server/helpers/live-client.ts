@@ -16,7 +16,7 @@ export class LiveClient {
 
   static async open(
     url: string,
-    auth: { token: string; after: number } | { header: string; after: number },
+    auth: { token: string; after: number; batch?: boolean } | { header: string; after: number },
   ): Promise<LiveClient> {
     const ws =
       'header' in auth
@@ -29,12 +29,22 @@ export class LiveClient {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    if ('token' in auth) ws.send(JSON.stringify({ kind: 'auth', token: auth.token, after: auth.after }));
+    if ('token' in auth)
+      ws.send(
+        JSON.stringify({
+          kind: 'auth',
+          token: auth.token,
+          after: auth.after,
+          ...(auth.batch ? { batch: true } : {}),
+        }),
+      );
     return client;
   }
 
   entries(): FeedEntry[] {
-    return this.messages.flatMap((m) => (m.kind === 'entry' ? [m.entry] : []));
+    return this.messages.flatMap((m) =>
+      m.kind === 'entry' ? [m.entry] : m.kind === 'entries' ? m.entries : [],
+    );
   }
 
   /** Resolves when `predicate` holds on the messages received so far, or rejects after `ms`. */

@@ -1,7 +1,14 @@
 import { vi } from 'vitest';
 import type { Snapshot } from '../../../../shared/api/snapshot';
 import type { TeamCoaching, TeamOverview } from '../../../../shared/api/supervisor';
+import type { TeamPlans } from '../../../../shared/api/growth-plans';
 import type { Celebration } from '../../../../shared/domain/growth-model';
+import type {
+  ImpactSummary,
+  ImprovementBoard,
+  ToughDaySuggestions,
+} from '../../../../shared/domain/recognition-model';
+import type { TeamBriefing, WeeklyRecap } from '../../../../shared/domain/recap-model';
 import {
   DEFAULT_SETTINGS,
   type ClientState,
@@ -20,6 +27,18 @@ export type FakeOptions = {
   overview?: TeamOverview;
   /** The supervisor's side of coaching (getTeamCoaching); without it the call fails like a non-supervisor's. */
   coaching?: TeamCoaching;
+  /** The plans the team shares with its supervisor (getTeamPlans); none by default. */
+  plans?: TeamPlans;
+  /** Recognition reads (getMyImpact, getImprovementBoard, getToughDays); without one the call fails as offline. */
+  impact?: ImpactSummary;
+  board?: ImprovementBoard;
+  toughDays?: ToughDaySuggestions;
+  /** The board opt-in as stored on the server (off by default). */
+  boardOptIn?: boolean;
+  /** The team's weekly briefing (getTeamBriefing); without it the call fails like a non-supervisor's. */
+  briefing?: TeamBriefing;
+  /** The agent's latest weekly recap (getWeeklyRecap); none by default. */
+  recap?: WeeklyRecap;
   /** What the host says it can do (a browser tab by default: no start at login). */
   capabilities?: HostCapabilities;
   /** Replace any method, e.g. to make it fail or answer `queued: true` (the `raw` mock is then not called). */
@@ -46,6 +65,11 @@ export function createFakeApi(options: FakeOptions = {}) {
   const navigateListeners = new Set<(t: NavigateTarget) => void>();
   const digestListeners = new Set<(d: PopupDigest) => void>();
   let n = 0;
+  let boardOptIn = options.boardOptIn ?? false;
+  const answer = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The server cannot be reached right now.');
+    return value;
+  };
   const receipt = async (_request: unknown) => ({ key: `key-${++n}`, queued: false });
   const listen =
     <T>(set: Set<(v: T) => void>) =>
@@ -69,6 +93,12 @@ export function createFakeApi(options: FakeOptions = {}) {
     replyCoaching: vi.fn(receipt),
     submitIdea: vi.fn(receipt),
     answerConsultation: vi.fn(receipt),
+    savePlan: vi.fn(receipt),
+    getTeamPlans: vi.fn(async (_request: unknown) => options.plans ?? { plans: [], checkInsDue: [] }),
+    recordCheckIn: vi.fn(async (_request: unknown) => ({ id: 'plan_check_in:1' })),
+    getPersonPlan: vi.fn(async (_request: unknown) => {
+      throw new Error('The growth plan was not found.');
+    }),
     getTeamOverview: vi.fn(async (_request: unknown) => {
       if (!options.overview) throw new Error('You are not a supervisor of this team.');
       return options.overview;
@@ -77,6 +107,11 @@ export function createFakeApi(options: FakeOptions = {}) {
       if (!options.coaching) throw new Error('You are not a supervisor of this team.');
       return options.coaching;
     }),
+    getTeamBriefing: vi.fn(async (_request: unknown) => {
+      if (!options.briefing) throw new Error('You are not a supervisor of this team.');
+      return options.briefing;
+    }),
+    getWeeklyRecap: vi.fn(async () => ({ recap: options.recap ?? null })),
     assignMission: vi.fn(async (_request: unknown) => ({ missionIds: ['m-new'] })),
     writeCoachingCard: vi.fn(async (_request: unknown) => ({ id: 'c-new' })),
     moveIdea: vi.fn(async (_request: unknown) => ({ id: 'i-3' })),
@@ -90,6 +125,14 @@ export function createFakeApi(options: FakeOptions = {}) {
     sendTeamKudos: vi.fn(async (_request: unknown) => ({ kudosIds: ['k-team-1', 'k-team-2'] })),
     askTeam: vi.fn(async (_request: unknown) => ({ id: 'q-new' })),
     decideConsultation: vi.fn(async (_request: unknown) => ({ id: 'q-macro' })),
+    getRecognitionSettings: vi.fn(async () => ({ boardOptIn })),
+    updateRecognitionSettings: vi.fn(async (request: { boardOptIn: boolean }) => {
+      boardOptIn = request.boardOptIn;
+      return { boardOptIn };
+    }),
+    getMyImpact: vi.fn(async () => answer(options.impact)),
+    getImprovementBoard: vi.fn(async (_request: unknown) => answer(options.board)),
+    getToughDays: vi.fn(async (_request: unknown) => answer(options.toughDays)),
     getSettings: vi.fn(async () => settings),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
       settings = { ...settings, ...patch };
