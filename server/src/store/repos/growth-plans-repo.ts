@@ -84,45 +84,19 @@ export async function unknownEvidenceIds(
   agentId: string,
   ids: { missionIds: string[]; cardIds: string[]; milestoneIds: string[] },
 ): Promise<{ missionIds: string[]; cardIds: string[]; milestoneIds: string[] }> {
-  const owned = async (found: Promise<{ id: string }[]>, wanted: string[]) => {
-    const have = new Set((await found).map((r) => r.id));
+  // Read only when the plan names any: each kind is one query, and none at all for a kind it does not use.
+  const missing = async (wanted: string[], read: () => Promise<{ id: string }[]>) => {
+    if (wanted.length === 0) return [];
+    const have = new Set((await read()).map((r) => r.id));
     return wanted.filter((id) => !have.has(id));
   };
-  const none = Promise.resolve([]);
+  const ownRows = (table: 'missions' | 'coaching' | 'timeline', wanted: string[]) =>
+    db.selectFrom(table).select('id').where('agent_id', '=', agentId).where('id', 'in', wanted);
   return {
-    missionIds: await owned(
-      ids.missionIds.length === 0
-        ? none
-        : db
-            .selectFrom('missions')
-            .select('id')
-            .where('agent_id', '=', agentId)
-            .where('id', 'in', ids.missionIds)
-            .execute(),
-      ids.missionIds,
-    ),
-    cardIds: await owned(
-      ids.cardIds.length === 0
-        ? none
-        : db
-            .selectFrom('coaching')
-            .select('id')
-            .where('agent_id', '=', agentId)
-            .where('id', 'in', ids.cardIds)
-            .execute(),
-      ids.cardIds,
-    ),
-    milestoneIds: await owned(
-      ids.milestoneIds.length === 0
-        ? none
-        : db
-            .selectFrom('timeline')
-            .select('id')
-            .where('agent_id', '=', agentId)
-            .where('kind', '=', 'career_milestone')
-            .where('id', 'in', ids.milestoneIds)
-            .execute(),
-      ids.milestoneIds,
+    missionIds: await missing(ids.missionIds, () => ownRows('missions', ids.missionIds).execute()),
+    cardIds: await missing(ids.cardIds, () => ownRows('coaching', ids.cardIds).execute()),
+    milestoneIds: await missing(ids.milestoneIds, () =>
+      ownRows('timeline', ids.milestoneIds).where('kind', '=', 'career_milestone').execute(),
     ),
   };
 }
