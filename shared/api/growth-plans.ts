@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { Id, IsoDate, Text } from '../domain/primitives';
+import { Id, IsoDate, IsoInstant, Text } from '../domain/primitives';
 import { CheckInStatus, PlanDraft, PlanView } from '../domain/growth-plan-model';
 
-/** The agent's own plan, written whole (goal, skills with their evidence, who sees it, next check-in). */
-export const SavePlanBody = PlanDraft;
+/**
+ * The agent's own plan, written whole (goal, skills with their evidence, who sees it, next check-in), and the
+ * last check-in the editor was opened with, so a check-in recorded meanwhile keeps the date it agreed.
+ */
+export const SavePlanBody = PlanDraft.extend({ seenCheckInAt: IsoInstant.nullable().optional() });
 export type SavePlanBody = z.infer<typeof SavePlanBody>;
 
 /** GET /api/people/:id/plan — a plan as someone allowed to see it sees it. */

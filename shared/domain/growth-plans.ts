@@ -1,5 +1,5 @@
 import type { Visibility } from './people-model';
-import type { IsoDate } from './primitives';
+import type { IsoDate, IsoInstant } from './primitives';
 import type {
   CheckInStatus,
   GrowthPlan,
@@ -9,7 +9,7 @@ import type {
   PlanProgress,
   PlanView,
 } from './growth-plan-model';
-import { daysBetween } from './time';
+import { daysBetween, msOf } from './time';
 
 /** A check-in this many days ahead or fewer is "soon": the supervisor is reminded before the day. */
 export const CHECK_IN_SOON_DAYS = 3;
@@ -162,4 +162,20 @@ export function checkInsToRemind<T extends { agentId: string; nextCheckIn: IsoDa
 export function nextCheckInProblem(next: IsoDate | null, today: IsoDate): string | null {
   if (next !== null && daysBetween(today, next) < 0) return 'The next check-in cannot be in the past.';
   return null;
+}
+
+/**
+ * The next check-in a save of the agent's keeps. A check-in the supervisor recorded after the agent opened the
+ * editor (one the save did not see) agreed its own next date, and the agent's older copy of the date must not
+ * undo that; otherwise the agent's date stands. `seenCheckInAt` is the last check-in the editor was opened with
+ * (null: none); a client that does not say (undefined) is taken at its word, as before.
+ */
+export function nextCheckInAfterSave(
+  previous: Pick<GrowthPlan, 'nextCheckIn' | 'lastCheckIn'> | null,
+  draft: Pick<PlanDraft, 'nextCheckIn'>,
+  seenCheckInAt: IsoInstant | null | undefined,
+): IsoDate | null {
+  if (!previous || seenCheckInAt === undefined || !previous.lastCheckIn) return draft.nextCheckIn;
+  const seen = seenCheckInAt !== null && msOf(seenCheckInAt) === msOf(previous.lastCheckIn.at);
+  return seen ? draft.nextCheckIn : previous.nextCheckIn;
 }

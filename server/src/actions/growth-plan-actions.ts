@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/api/growth-plans';
 import type { GrowthPlan } from '../../../shared/domain/growth-plan-model';
 import {
+  nextCheckInAfterSave,
   nextCheckInProblem,
   planDraftProblems,
   planView,
@@ -71,8 +72,10 @@ export async function savePlan(
   if (first) throw invalid(`${first.path}: ${first.message}.`, problems);
   return runIdempotentAction(ctx, person.id, key, 'savePlan', body, async (uow) => {
     const previous = await loadPlan(uow.trx, person.id);
+    const { seenCheckInAt, ...draft } = body;
     const plan: GrowthPlan = {
-      ...body,
+      ...draft,
+      nextCheckIn: nextCheckInAfterSave(previous, draft, seenCheckInAt),
       agentId: person.id,
       lastCheckIn: previous?.lastCheckIn ?? null,
       createdAt: previous?.createdAt ?? uow.now,

@@ -172,6 +172,26 @@ describe.each(DIALECTS)('growth plans ($name)', (dialect) => {
     expect((await mine(team.ana.token)).plan?.plan.lastCheckIn?.byName).toBe('Sam Supervisor');
   });
 
+  it('an agent’s save from an editor opened before a check-in keeps the date that check-in agreed', async () => {
+    const opened = (await mine(team.ana.token)).plan?.plan;
+    const seenCheckInAt = opened?.lastCheckIn?.at ?? null;
+    expect(seenCheckInAt).not.toBeNull();
+    // The supervisor checks in again while the agent's editor is open on the older copy.
+    expect((await checkIn({ note: 'Moved after the audit', nextCheckIn: '2026-04-01' })).status).toBe(201);
+    const stale = { ...plan, visibility: 'team', nextCheckIn: '2026-03-25', seenCheckInAt };
+    expect(
+      (await save({ ...stale, goal: { ...plan.goal, text: 'Lead the escalations queue' } })).status,
+    ).toBe(200);
+    const kept = (await mine(team.ana.token)).plan?.plan;
+    expect(kept).toMatchObject({ nextCheckIn: '2026-04-01', goal: { text: 'Lead the escalations queue' } });
+    expect(kept).not.toHaveProperty('seenCheckInAt');
+    // Opened after that check-in, the agent's own new date stands.
+    const seen = kept?.lastCheckIn?.at ?? null;
+    expect((await save({ ...stale, nextCheckIn: '2026-04-08', seenCheckInAt: seen })).status).toBe(200);
+    expect((await mine(team.ana.token)).plan?.plan.nextCheckIn).toBe('2026-04-08');
+    expect((await save({ ...stale, seenCheckInAt: 'yesterday' })).status).toBe(400);
+  });
+
   it('kudos and a completed coaching card build the evidence, pushed to the agent and put on the timeline', async () => {
     const before = (await mine(team.ana.token)).cursor;
     for (const message of ['Calm with a furious caller', 'You turned that refund around'])

@@ -8,6 +8,7 @@ import {
   checkInsToRemind,
   evidenceKey,
   metEvidence,
+  nextCheckInAfterSave,
   nextCheckInProblem,
   planDraftProblems,
   planProgress,
@@ -294,5 +295,50 @@ describe('plan drafts', () => {
         ],
       }).map((p) => p.path),
     ).toEqual(['skills.2.name']);
+  });
+});
+
+describe('nextCheckInAfterSave', () => {
+  const arbDate = fc.integer({ min: 0, max: 400 }).map((d) => addDays('2026-01-01', d));
+  const arbInstant = fc
+    .integer({ min: 0, max: 400 * 86_400 })
+    .map((s) => new Date(Date.parse('2026-01-01T00:00:00Z') + s * 1000).toISOString());
+  const arbPrevious = fc.record({
+    nextCheckIn: fc.option(arbDate, { nil: null }),
+    lastCheckIn: fc.option(
+      arbInstant.map((at) => ({ at, byName: 'Sam', note: '' })),
+      { nil: null },
+    ),
+  });
+
+  it('a check-in the save did not see keeps its date; one it saw (or none) lets the agent’s date stand', () => {
+    fc.assert(
+      fc.property(
+        arbPrevious,
+        fc.option(arbDate, { nil: null }),
+        fc.option(arbInstant, { nil: null }),
+        (previous, next, seen) => {
+          const kept = nextCheckInAfterSave(previous, { nextCheckIn: next }, seen);
+          const unseen =
+            previous.lastCheckIn !== null &&
+            (seen === null || Date.parse(seen) !== Date.parse(previous.lastCheckIn.at));
+          expect(kept).toBe(unseen ? previous.nextCheckIn : next);
+          // The same instant written with another offset is the same check-in.
+          if (previous.lastCheckIn) {
+            const sameInOtherZone = new Date(previous.lastCheckIn.at).toISOString().replace('Z', '+00:00');
+            expect(nextCheckInAfterSave(previous, { nextCheckIn: next }, sameInOtherZone)).toBe(next);
+          }
+        },
+      ),
+    );
+  });
+
+  it('a first plan, or a client that does not say what it saw, keeps the agent’s date', () => {
+    fc.assert(
+      fc.property(arbPrevious, fc.option(arbDate, { nil: null }), (previous, next) => {
+        expect(nextCheckInAfterSave(null, { nextCheckIn: next }, null)).toBe(next);
+        expect(nextCheckInAfterSave(previous, { nextCheckIn: next }, undefined)).toBe(next);
+      }),
+    );
   });
 });

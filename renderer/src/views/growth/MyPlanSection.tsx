@@ -68,6 +68,7 @@ export function MyPlanSection({ snapshot }: { snapshot: Snapshot }) {
         <PlanEditor
           snapshot={snapshot}
           initial={view?.plan ?? EMPTY_PLAN}
+          seenCheckInAt={view?.plan.lastCheckIn?.at ?? null}
           onSaved={() => setEditing(false)}
         />
       )}

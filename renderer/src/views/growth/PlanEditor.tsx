@@ -27,10 +27,13 @@ const saved = receiptSentence('Plan saved');
 export function PlanEditor({
   snapshot,
   initial,
+  seenCheckInAt,
   onSaved,
 }: {
   snapshot: Snapshot;
   initial: PlanDraft;
+  /** The last check-in on the plan as opened: a check-in recorded meanwhile keeps its agreed date. */
+  seenCheckInAt: string | null;
   onSaved?: () => void;
 }) {
   const api = useApi();
@@ -59,6 +62,7 @@ export function PlanEditor({
     const parsed = SavePlanBody.safeParse({
       ...draft,
       goal: { ...draft.goal, text: draft.goal.text.trim() },
+      seenCheckInAt,
     });
     if (!parsed.success) {
       setInvalid('Say where you want to go, and give the check-in a full date (or none).');
