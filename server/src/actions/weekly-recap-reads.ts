@@ -19,7 +19,8 @@ export async function myRecap(ctx: AppContext, principal: Principal): Promise<My
 
 /**
  * The team's briefing as of now: about the week that ended, in the team's zone, composed fresh so an idea
- * answered a minute ago is no longer "waiting". Supervisors of the team and admins only.
+ * answered a minute ago is no longer "waiting". Supervisors of the team and admins only (admins without the
+ * check-ins due on plans shared with the supervisor).
  */
 export async function teamBriefing(
   ctx: AppContext,
@@ -34,5 +35,7 @@ export async function teamBriefing(
   const now = ctx.clock().toISOString();
   const briefing = await composeBriefing(db, teamId, weekStartOf(now, team.timezone), now);
   if (!briefing) throw notFound('The team');
-  return briefing;
+  // Plans are shared "with my supervisor": an admin manages the team but supervises no one, so the check-ins
+  // due on those plans are not theirs to read (as GET …/plans refuses them).
+  return principal.role === 'supervisor' ? briefing : { ...briefing, checkInsDue: [] };
 }

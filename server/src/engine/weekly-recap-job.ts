@@ -72,19 +72,27 @@ async function undelivered(
   return out;
 }
 
-/** The team whose schedule the person follows (effectiveScheduleAndGoal), read once per pass. */
+/** A team, read once per pass. */
+function teamOf(
+  db: AppContext['store']['db'],
+  teams: Map<string, Promise<TeamRecord | null>>,
+  teamId: string,
+): Promise<TeamRecord | null> {
+  const known = teams.get(teamId);
+  if (known) return known;
+  const team = loadTeam(db, teamId);
+  teams.set(teamId, team);
+  return team;
+}
+
+/** The team whose schedule the person follows (effectiveScheduleAndGoal). */
 function primaryTeam(
   db: AppContext['store']['db'],
   teams: Map<string, Promise<TeamRecord | null>>,
   person: PersonFull,
 ): Promise<TeamRecord | null> {
   const teamId = primaryTeamId(person.teamIds);
-  if (!teamId) return Promise.resolve(null);
-  const known = teams.get(teamId);
-  if (known) return known;
-  const team = loadTeam(db, teamId);
-  teams.set(teamId, team);
-  return team;
+  return teamId ? teamOf(db, teams, teamId) : Promise.resolve(null);
 }
 
 /** Whether the person's recap moment of `forWeek` (their first shift's start, their zone) has come. */
@@ -135,12 +143,16 @@ export async function deliverWeeklyRecaps(
   for (const person of sups.values()) {
     await yieldToEventLoop();
     if (person.teamIds.length === 0) continue;
-    const forWeek = weekStartOf(now, person.timezone);
-    const pending = [];
-    for (const teamId of person.teamIds)
-      if (!(await deliveredTo(db, briefingSubject(teamId), forWeek)).has(person.id)) pending.push(teamId);
-    if (pending.length === 0 || !isDue(person, await primaryTeam(db, teams, person), forWeek, now)) continue;
-    for (const teamId of pending) {
+    const ownTeam = await primaryTeam(db, teams, person);
+    for (const teamId of person.teamIds) {
+      const team = await teamOf(db, teams, teamId);
+      if (!team) continue;
+      // The briefing is about the team's week in the team's zone (as GET …/briefing answers it), sent at the
+      // supervisor's first shift of that week in their own zone: a supervisor a few zones away from the team
+      // never gets a briefing labelled with a week the team has not started, nor the same week twice.
+      const forWeek = weekStartOf(now, team.timezone);
+      if (!isDue(person, ownTeam, forWeek, now)) continue;
+      if ((await deliveredTo(db, briefingSubject(teamId), forWeek)).has(person.id)) continue;
       const briefing = await composeBriefing(db, teamId, forWeek, now);
       if (!briefing) continue;
       await runUnitOfWork(ctx.store, ctx.bus, new Date(now), async (uow) => {

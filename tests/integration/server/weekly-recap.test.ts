@@ -229,6 +229,10 @@ describe.each(DIALECTS)('the weekly recap and briefing job ($name)', (dialect) =
     );
     const last = TeamBriefing.parse((await t.api('GET', path, { token: team.supervisor.token })).body);
     expect(last.checkInsDue.map((c) => c.name)).toEqual(['Ana Agent']);
+    // An admin manages the team but supervises no one: the briefing without the plans' check-ins.
+    const asAdmin = TeamBriefing.parse((await t.api('GET', path)).body);
+    expect(asAdmin.recognise).toEqual(last.recognise);
+    expect(asAdmin.checkInsDue).toEqual([]);
   });
 
   it('delivers each recap exactly once, however many ticks and instances run the job at once', async () => {
@@ -250,5 +254,33 @@ describe.each(DIALECTS)('the weekly recap and briefing job ($name)', (dialect) =
       'team_briefing',
       'team_briefing',
     ]);
+  });
+
+  it('briefs a supervisor far from the team about the team’s week, once, at their own first shift', async () => {
+    const db = t.server.ctx.store.db;
+    const kiri = await createPerson(t.api, {
+      name: 'Kiri Supervisor',
+      role: 'supervisor',
+      teamIds: [team.teamId],
+      timezone: 'Pacific/Auckland',
+    });
+    const subject = briefingSubject(team.teamId);
+    // Monday 13 April 09:30 in Auckland is still Sunday evening in Warsaw: the team's week is the 6th's.
+    const mondayInAuckland = '2026-04-12T21:30:00.000Z';
+    await deliverWeeklyRecaps({ ...t.server.ctx, clock: () => new Date(mondayInAuckland) }, mondayInAuckland);
+    expect((await deliveriesOf(db, kiri.id, subject)).map((d) => d.forWeek)).toEqual(['2026-04-06']);
+    // Midnight in Warsaw starts the team's new week; Kiri's shift of it has begun, Sam's (09:00 Warsaw) not.
+    const mondayInWarsaw = '2026-04-12T22:30:00.000Z';
+    for (let i = 0; i < 2; i++)
+      await deliverWeeklyRecaps({ ...t.server.ctx, clock: () => new Date(mondayInWarsaw) }, mondayInWarsaw);
+    expect((await deliveriesOf(db, kiri.id, subject)).map((d) => d.forWeek)).toEqual([
+      '2026-04-06',
+      '2026-04-13',
+    ]);
+    expect((await deliveriesOf(db, team.supervisor.id, subject)).map((d) => d.forWeek)).not.toContain(
+      '2026-04-13',
+    );
+    const notices = (await feedOf(kiri.token)).map((n) => n.id);
+    expect(new Set(notices).size).toBe(2);
   });
 });
