@@ -7,6 +7,8 @@ import {
 } from '../../../../shared/api/connections';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
+import { Problem } from './use-admin-action';
+import { SecretFields } from './SecretFields';
 
 type Auth = 'api_token' | 'oauth' | 'api_key';
 const VENDOR_NAMES: Record<Vendor, string> = { zendesk: 'Zendesk', freshdesk: 'Freshdesk' };
@@ -127,22 +129,14 @@ export function AddConnectionForm({ onAdded }: { onAdded: (connection: Connectio
           </select>
         </label>
       )}
-      {effectiveAuth === 'api_token' && (
-        <label>
-          Admin e-mail
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
-        </label>
-      )}
-      <label>
-        {secretLabel}
-        <input
-          type="password"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
+      <SecretFields
+        withEmail={effectiveAuth === 'api_token'}
+        email={email}
+        onEmail={setEmail}
+        secretLabel={secretLabel}
+        secret={secret}
+        onSecret={setSecret}
+      />
       <p className="help">
         The {secretLabel.toLowerCase()} is stored encrypted on the server and never shown again.
       </p>
@@ -159,11 +153,7 @@ export function AddConnectionForm({ onAdded }: { onAdded: (connection: Connectio
           {check.message}
         </p>
       )}
-      {problem && (
-        <p className="feedback error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
     </form>
   );
 }

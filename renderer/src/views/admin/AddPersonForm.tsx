@@ -3,7 +3,8 @@ import type { TeamRecord } from '../../../../shared/api/admin';
 import { Handle } from '../../../../shared/api/ingest';
 import type { Role } from '../../../../shared/domain/people-model';
 import { useApi } from '../../api/api-context';
-import { Outcome, useAdminAction } from './use-admin-action';
+import { Outcome, Problem, useAdminAction } from './use-admin-action';
+import { RoleField, TeamField } from './PersonFields';
 
 /** A new person with a role, a team and their helpdesk handles (comma-separated). */
 export function AddPersonForm({ teams, onAdded }: { teams: readonly TeamRecord[]; onAdded: () => void }) {
@@ -51,25 +52,8 @@ export function AddPersonForm({ teams, onAdded }: { teams: readonly TeamRecord[]
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
       </label>
       <div className="row">
-        <label>
-          Role
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option value="agent">Agent</option>
-            <option value="supervisor">Supervisor</option>
-            <option value="admin">Admin</option>
-          </select>
-        </label>
-        <label>
-          Team
-          <select value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            <option value="">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleField role={role} onChange={setRole} />
+        <TeamField teams={teams} teamId={teamId} onChange={setTeamId} />
       </div>
       <label>
         Handles (comma-separated)
@@ -82,11 +66,7 @@ export function AddPersonForm({ teams, onAdded }: { teams: readonly TeamRecord[]
       <button type="submit" className="small" disabled={busy !== null}>
         {busy ? 'Adding…' : 'Add the person'}
       </button>
-      {problem && (
-        <p className="feedback error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
       <Outcome outcome={outcome} />
     </form>
   );

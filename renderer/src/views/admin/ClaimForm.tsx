@@ -3,6 +3,7 @@ import type { PersonRecord, TeamRecord } from '../../../../shared/api/admin';
 import type { Role } from '../../../../shared/domain/people-model';
 import { useApi } from '../../api/api-context';
 import { Outcome, useAdminAction } from './use-admin-action';
+import { RoleField, TeamField } from './PersonFields';
 
 /**
  * Claims a person the helpdesk created: gives them a role, a team and a time zone, after which syncs never
@@ -43,32 +44,17 @@ export function ClaimForm({
   return (
     <form className="form" onSubmit={submit} aria-label={`Claim ${person.name}`}>
       <div className="row">
-        <label>
-          Team
-          <select
-            value={teamId}
-            onChange={(e) => {
-              setTeamId(e.target.value);
-              const zone = teams.find((t) => t.id === e.target.value)?.timezone;
-              if (zone) setTimezone(zone);
-            }}
-          >
-            <option value="">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Role
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option value="agent">Agent</option>
-            <option value="supervisor">Supervisor</option>
-            <option value="admin">Admin</option>
-          </select>
-        </label>
+        <TeamField
+          teams={teams}
+          teamId={teamId}
+          onChange={(id) => {
+            setTeamId(id);
+            // A claimed person usually works in their team's zone: offered, still editable below.
+            const zone = teams.find((t) => t.id === id)?.timezone;
+            if (zone) setTimezone(zone);
+          }}
+        />
+        <RoleField role={role} onChange={setRole} />
       </div>
       <label>
         Time zone

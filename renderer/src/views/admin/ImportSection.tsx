@@ -3,6 +3,7 @@ import { type BUILT_IN_MAPPINGS, ImportQuery, type ImportReply } from '../../../
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { ImportSummaryView } from './ImportSummaryView';
+import { Problem } from './use-admin-action';
 
 type Mapping = (typeof BUILT_IN_MAPPINGS)[number] | 'file';
 const MAPPING_NAMES: Record<Mapping, string> = {
@@ -132,11 +133,7 @@ export function ImportSection() {
           </p>
         </div>
       )}
-      {problem && (
-        <p className="feedback error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
       {result && <ImportSummaryView fileName={result.fileName} summary={result.summary} />}
     </form>
   );

@@ -5,7 +5,8 @@ import {
   type ConnectionRecord,
 } from '../../../../shared/api/connections';
 import { useApi } from '../../api/api-context';
-import { Outcome, useAdminAction } from './use-admin-action';
+import { Outcome, Problem, useAdminAction } from './use-admin-action';
+import { SecretFields } from './SecretFields';
 
 /**
  * New credentials for a connection the vendor stopped accepting (or any time a token is rotated): the same kind
@@ -56,30 +57,18 @@ export function NewCredentialsForm({
   };
   return (
     <form className="form" onSubmit={submit} aria-label={`New credentials for ${c.name}`}>
-      {c.authKind === 'api_token' && (
-        <label>
-          Admin e-mail
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
-        </label>
-      )}
-      <label>
-        {label}
-        <input
-          type="password"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
+      <SecretFields
+        withEmail={c.authKind === 'api_token'}
+        email={email}
+        onEmail={setEmail}
+        secretLabel={label}
+        secret={secret}
+        onSecret={setSecret}
+      />
       <button type="submit" className="small" disabled={busy !== null}>
         {busy ? 'Saving…' : 'Save the new credentials'}
       </button>
-      {problem && (
-        <p className="feedback error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
       <Outcome outcome={outcome} />
     </form>
   );

@@ -4,7 +4,8 @@ import { Handle } from '../../../../shared/api/ingest';
 import type { Role } from '../../../../shared/domain/people-model';
 import type { Absence } from '../../../../shared/domain/streak-model';
 import { useApi } from '../../api/api-context';
-import { Outcome, useAdminAction } from './use-admin-action';
+import { Outcome, Problem, useAdminAction } from './use-admin-action';
+import { RoleField } from './PersonFields';
 
 const ABSENCE_KINDS: { value: Absence['kind']; label: string }[] = [
   { value: 'leave', label: 'Leave' },
@@ -74,14 +75,7 @@ export function PersonEditor({
   };
   return (
     <form className="form" onSubmit={submit} aria-label={`Edit ${person.name}`}>
-      <label>
-        Role
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          <option value="agent">Agent</option>
-          <option value="supervisor">Supervisor</option>
-          <option value="admin">Admin</option>
-        </select>
-      </label>
+      <RoleField role={role} onChange={setRole} />
       <fieldset>
         <legend>Teams</legend>
         {teams.length === 0 && <p className="meta">No teams yet: add one under Teams.</p>}
@@ -149,11 +143,7 @@ export function PersonEditor({
         {busy ? 'Saving…' : 'Save'}
         <span className="sr-only"> {person.name}</span>
       </button>
-      {problem && (
-        <p className="feedback error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
       <Outcome outcome={outcome} />
     </form>
   );

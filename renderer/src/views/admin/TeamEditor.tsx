@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_DAILY_GOAL, DEFAULT_SCHEDULE, type TeamRecord } from '../../../../shared/api/admin';
 import type { WeeklySchedule } from '../../../../shared/domain/streak-model';
 import { useApi } from '../../api/api-context';
-import { Outcome, useAdminAction } from './use-admin-action';
+import { Outcome, Problem, useAdminAction } from './use-admin-action';
 
 const DAYS = [
   ['1', 'Monday'],
@@ -146,11 +146,7 @@ export function TeamEditor({ team, onSaved }: { team?: TeamRecord; onSaved: () =
         {busy ? 'Saving…' : team ? 'Save' : 'Add the team'}
         <span className="sr-only"> {label}</span>
       </button>
-      {problem && (
-        <p className="feedback error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem problem={problem} />
       <Outcome outcome={outcome} />
     </form>
   );

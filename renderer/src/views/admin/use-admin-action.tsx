@@ -34,3 +34,13 @@ export function Outcome({ outcome }: { outcome: { message: string; failed: boole
     </p>
   );
 }
+
+/** A form's own refusal before anything was sent (a field missing or malformed), as an alert. */
+export function Problem({ problem }: { problem: string | null }) {
+  if (!problem) return null;
+  return (
+    <p className="feedback error" role="alert">
+      {problem}
+    </p>
+  );
+}
