@@ -184,9 +184,9 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
       return dropped(gen, failure.message);
     }
     if (gen !== generation || !snapshot) return;
-    // The caught-up snapshot is saved once, after the hello (or when the socket ends without one): writing a few
-    // MB of JSON before the socket opens would hold back the auth message by as long. A cache that cannot be
-    // written is only a slower next start.
+    // The caught-up snapshot is saved once, after the hello (or when the socket ends, if that comes first):
+    // writing a few MB of JSON before the socket opens would hold back the auth message by as long. A cache that
+    // cannot be written is only a slower next start.
     let unsaved = true;
     const saveCaughtUp = () => {
       if (!unsaved) return;
@@ -213,7 +213,11 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
           lastError = null;
           reconnectTimer.reset();
           changed();
-          saveCaughtUp();
+          // After the listeners heard "online" (a microtask later): the write does not hold back what they do
+          // with it. A stop or reconnect before it ends the socket, whose close saves it first.
+          void Promise.resolve().then(() => {
+            if (gen === generation) saveCaughtUp();
+          });
           void outbox.flush();
         },
         onEntries(entries) {
