@@ -62,7 +62,11 @@ export class LiveSession implements RegisteredSession, HeartbeatMember {
    * Serves the socket: its messages, its close, the sign-in deadline. Browsers sign in with an `auth` message;
    * `bearer` is the token and cursor of a Node client that authenticated the upgrade itself.
    */
-  listen(opts: { ip: string; limiter: AuthFailureLimiter; bearer: { token: string; after: number } | null }): void {
+  listen(opts: {
+    ip: string;
+    limiter: AuthFailureLimiter;
+    bearer: { token: string; after: number } | null;
+  }): void {
     this.ctx.metrics.liveSockets.inc();
     sessionOfSocket.set(this.socket, this);
     this.socket.on('message', onSocketMessage);
