@@ -58,8 +58,11 @@ export interface ServerApi {
     idempotencyKey?: string,
   ): Promise<z.output<S>>;
   getSnapshot(): Promise<Snapshot>;
-  /** A feed page with its envelope checked; its entries are checked by `checkFeedEntries` (feed-page-check.ts). */
-  getFeed(after: number, limit: number): Promise<FeedPageEnvelope>;
+  /**
+   * A feed page with its envelope checked; its entries are checked by `checkFeedEntries` (feed-page-check.ts).
+   * `onText` sees the page's text as it arrives, before it is parsed (to ask for the next page sooner).
+   */
+  getFeed(after: number, limit: number, onText?: (text: string) => void): Promise<FeedPageEnvelope>;
   postAction(action: OutboxAction, idempotencyKey: string): Promise<ActionAck>;
   liveUrl(): string;
 }
@@ -79,6 +82,7 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
     body: unknown,
     schema: S,
     idempotencyKey?: string,
+    onText?: (text: string) => void,
   ) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body instanceof RawBody) headers['content-type'] = body.contentType;
@@ -98,6 +102,7 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
       if (error instanceof SyncRequestError) throw error;
       throw new SyncRequestError(`Could not reach the server at ${base} (${describe(error)}).`, 0, 'network');
     }
+    onText?.(text);
     const parsed = schema.safeParse(safeJson(text));
     if (!parsed.success) {
       throw new SyncRequestError(
@@ -111,8 +116,15 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
   return {
     call,
     getSnapshot: () => call(snapshot.method, snapshot.path, undefined, snapshot.reply),
-    getFeed: (after, limit) =>
-      call(feed.method, `${feed.path}?after=${after}&limit=${limit}`, undefined, FeedPageEnvelope),
+    getFeed: (after, limit, onText) =>
+      call(
+        feed.method,
+        `${feed.path}?after=${after}&limit=${limit}`,
+        undefined,
+        FeedPageEnvelope,
+        undefined,
+        onText,
+      ),
     postAction: (action, key) => {
       const route = actionRoute(action.kind);
       return call(route.method, route.path, action.body, route.reply, key);

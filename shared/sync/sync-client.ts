@@ -8,7 +8,7 @@ import { openLiveConnection, type LiveConnection } from './live-connection';
 import { createOutbox } from './outbox';
 import type { SyncDeps } from './ports';
 import { createServerApi, normaliseServerUrl, SyncRequestError, type FeedPageEnvelope } from './server-api';
-import { checkFeedEntries } from './feed-page-check';
+import { checkFeedEntries, peekNextCursor } from './feed-page-check';
 import { createListeners } from './listeners';
 import type { SyncClient, SyncConfig } from './sync-client-api';
 
@@ -130,12 +130,20 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
    */
   async function catchUp(gen: number) {
     let ahead: { after: number; page: Promise<FeedPageEnvelope> } | null = null;
+    /** The `after` of the page being awaited: only its text may ask ahead (not one dropped after a gap). */
+    let awaited: number | null = null;
     const request = (after: number) => {
-      const page = api.getFeed(after, pageSize);
+      const page = api.getFeed(after, pageSize, (text) => {
+        // The next page is asked for off the end of this one's text, before it is parsed (a hint, checked below).
+        const next = peekNextCursor(text);
+        if (next !== null && next > after && awaited === after && !ahead && gen === generation)
+          ahead = request(next);
+      });
       // Read below, or dropped unread after a gap: either way not an unhandled rejection.
       page.catch(() => undefined);
       return { after, page };
     };
+    const askedAhead = () => ahead;
     for (;;) {
       if (!snapshot || needFresh) {
         ahead = null;
@@ -146,6 +154,7 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
       const current: { after: number; page: Promise<FeedPageEnvelope> } =
         ahead?.after === snapshot.cursor ? ahead : request(snapshot.cursor);
       ahead = null;
+      awaited = current.after;
       let page;
       try {
         page = await current.page;
@@ -159,9 +168,12 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
         }
         throw error;
       }
+      awaited = null;
       if (gen !== generation) return;
       contact();
-      if (page.hasMore && page.cursor > current.after) ahead = request(page.cursor);
+      // What this page's text asked for ahead (set while it was awaited) stands only if the envelope agrees.
+      if (askedAhead()?.after !== page.cursor) ahead = null;
+      if (!askedAhead() && page.hasMore && page.cursor > current.after) ahead = request(page.cursor);
       const gap = !accept(checkFeedEntries(page.entries));
       // The feed no longer has what we missed (or it is out of order): start over from a fresh snapshot.
       if (gap) snapshot = null;
