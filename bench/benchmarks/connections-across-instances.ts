@@ -218,7 +218,7 @@ export async function connectionsAcrossInstancesBenchmark(log: Log): Promise<Ben
   const n = N.toLocaleString('en-US');
   const third = (N / INSTANCES).toLocaleString('en-US');
   const perClient =
-    "What each open socket keeps: the kernel's socket buffers and ws's socket and parser state (the bare servers pay these too), plus the authenticated session: its principal, feed subscription, registry entry and heartbeat timer.";
+    "What each open socket keeps: the kernel's socket buffers and ws's socket and parser state (the bare servers pay these too), plus the authenticated session: a LiveSession of a few fields with its feed subscription and its places in the registry and the process's one heartbeat wheel (no timer, principal or upgrade request per socket).";
   const measurements: Measurement[] = [
     measurement({
       benchmark: '8',

@@ -9,8 +9,9 @@ import './styles.css';
 /**
  * In Electron the preload has already put `window.sidekick` there. In a plain browser tab it is absent, so
  * the browser host is loaded (on demand, so the desktop popover never downloads it) and installed. Either
- * way the host and its checks (validatedApi: zod and the contract) load as a chunk after the first render,
- * so the shell draws first; a tab with no stored session draws the sign-in screen at once.
+ * way the host and its checks (validatedApi: zod and the contract) load as a chunk, so the shell draws first; a
+ * tab with no stored session draws the sign-in screen at once and starts loading the host only after that first
+ * render (lazyApi's `on first use`), so the chunk's download and evaluation do not run before it.
  */
 async function resolveHost() {
   const { validatedApi } = await import('./api/validated-api');
@@ -38,6 +39,6 @@ const initialState = !window.sidekick && surelySignedOut(storage) ? signedOut : 
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={lazyApi(resolveHost)} initialState={initialState} />
+    <App api={lazyApi(resolveHost, initialState ? 'on first use' : 'now')} initialState={initialState} />
   </StrictMode>,
 );

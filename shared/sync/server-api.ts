@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Snapshot } from '../api/snapshot';
-import type { FeedPage } from '../api/feed';
+import { FeedPage } from '../api/feed';
 import { ApiError, type ActionAck, type OutboxAction } from '../api/actions';
 import { actionRoute, apiRoutes } from '../api/routes';
 import type { HttpFetch, HttpRequestInit } from './ports';
@@ -28,6 +28,15 @@ export class SyncRequestError extends Error {
 
 export type Method = HttpRequestInit['method'];
 
+/**
+ * A feed page (`FeedPage`) with only its envelope checked: the cursor and `hasMore` are all the client needs to
+ * ask for the next page, so it asks before it checks and folds this page's entries, and the next page is on its
+ * way meanwhile. The entries are then checked one by one against the same `FeedEntry` schema the route table
+ * names (`checkFeedEntries`), so nothing unchecked is folded or handed to a listener.
+ */
+export const FeedPageEnvelope = FeedPage.extend({ entries: z.array(z.unknown()) });
+export type FeedPageEnvelope = z.infer<typeof FeedPageEnvelope>;
+
 /** A body sent as it is, not as JSON: a history file for the import route. */
 export class RawBody {
   constructor(
@@ -49,7 +58,11 @@ export interface ServerApi {
     idempotencyKey?: string,
   ): Promise<z.output<S>>;
   getSnapshot(): Promise<Snapshot>;
-  getFeed(after: number, limit: number): Promise<FeedPage>;
+  /**
+   * A feed page with its envelope checked; its entries are checked by `checkFeedEntries` (feed-page-check.ts).
+   * `onText` sees the page's text as it arrives, before it is parsed (to ask for the next page sooner).
+   */
+  getFeed(after: number, limit: number, onText?: (text: string) => void): Promise<FeedPageEnvelope>;
   postAction(action: OutboxAction, idempotencyKey: string): Promise<ActionAck>;
   liveUrl(): string;
 }
@@ -69,6 +82,7 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
     body: unknown,
     schema: S,
     idempotencyKey?: string,
+    onText?: (text: string) => void,
   ) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body instanceof RawBody) headers['content-type'] = body.contentType;
@@ -88,6 +102,7 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
       if (error instanceof SyncRequestError) throw error;
       throw new SyncRequestError(`Could not reach the server at ${base} (${describe(error)}).`, 0, 'network');
     }
+    onText?.(text);
     const parsed = schema.safeParse(safeJson(text));
     if (!parsed.success) {
       throw new SyncRequestError(
@@ -101,8 +116,15 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
   return {
     call,
     getSnapshot: () => call(snapshot.method, snapshot.path, undefined, snapshot.reply),
-    getFeed: (after, limit) =>
-      call(feed.method, `${feed.path}?after=${after}&limit=${limit}`, undefined, feed.reply),
+    getFeed: (after, limit, onText) =>
+      call(
+        feed.method,
+        `${feed.path}?after=${after}&limit=${limit}`,
+        undefined,
+        FeedPageEnvelope,
+        undefined,
+        onText,
+      ),
     postAction: (action, key) => {
       const route = actionRoute(action.kind);
       return call(route.method, route.path, action.body, route.reply, key);

@@ -7,7 +7,8 @@ import { createClientStorage } from './client-storage';
 import { openLiveConnection, type LiveConnection } from './live-connection';
 import { createOutbox } from './outbox';
 import type { SyncDeps } from './ports';
-import { createServerApi, normaliseServerUrl, SyncRequestError } from './server-api';
+import { createServerApi, normaliseServerUrl, SyncRequestError, type FeedPageEnvelope } from './server-api';
+import { checkFeedEntries, peekNextCursor } from './feed-page-check';
 import { createListeners } from './listeners';
 import type { SyncClient, SyncConfig } from './sync-client-api';
 
@@ -122,16 +123,41 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
     return !gap;
   }
 
+  /**
+   * Pages through the feed from the cursor. Each page's envelope says where the next one starts, so the next
+   * request goes out before this page's entries are checked and folded: the server reads page n + 1 while the
+   * client works on page n. A page that does not end where the fold did (a gap) drops the request made ahead.
+   */
   async function catchUp(gen: number) {
+    let ahead: { after: number; page: Promise<FeedPageEnvelope> } | null = null;
+    /** The `after` of the page being awaited: only its text may ask ahead (not one dropped after a gap). */
+    let awaited: number | null = null;
+    const request = (after: number) => {
+      const page = api.getFeed(after, pageSize, (text) => {
+        // The next page is asked for off the end of this one's text, before it is parsed (a hint, checked below).
+        const next = peekNextCursor(text);
+        if (next !== null && next > after && awaited === after && !ahead && gen === generation)
+          ahead = request(next);
+      });
+      // Read below, or dropped unread after a gap: either way not an unhandled rejection.
+      page.catch(() => undefined);
+      return { after, page };
+    };
+    const askedAhead = () => ahead;
     for (;;) {
       if (!snapshot || needFresh) {
+        ahead = null;
         snapshot = await api.getSnapshot();
         needFresh = false;
         contact();
       }
+      const current: { after: number; page: Promise<FeedPageEnvelope> } =
+        ahead?.after === snapshot.cursor ? ahead : request(snapshot.cursor);
+      ahead = null;
+      awaited = current.after;
       let page;
       try {
-        page = await api.getFeed(snapshot.cursor, pageSize);
+        page = await current.page;
       } catch (error) {
         // The cursor is past the server's feed (a restore, a failover): the entries we are waiting for will never
         // come under these seqs. Start over from a snapshot; the one on screen stays until the new one is here.
@@ -142,14 +168,17 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
         }
         throw error;
       }
+      awaited = null;
       if (gen !== generation) return;
       contact();
-      const gap = !accept(page.entries);
+      // What this page's text asked for ahead (set while it was awaited) stands only if the envelope agrees.
+      if (askedAhead()?.after !== page.cursor) ahead = null;
+      if (!askedAhead() && page.hasMore && page.cursor > current.after) ahead = request(page.cursor);
+      const gap = !accept(checkFeedEntries(page.entries));
       // The feed no longer has what we missed (or it is out of order): start over from a fresh snapshot.
       if (gap) snapshot = null;
       else if (!page.hasMore) break;
     }
-    await saveCache();
     changed();
   }
 
@@ -167,6 +196,15 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
       return dropped(gen, failure.message);
     }
     if (gen !== generation || !snapshot) return;
+    // The caught-up snapshot is saved once, after the hello (or when the socket ends, if that comes first):
+    // writing a few MB of JSON before the socket opens would hold back the auth message by as long. A cache that
+    // cannot be written is only a slower next start.
+    let unsaved = true;
+    const saveCaughtUp = () => {
+      if (!unsaved) return;
+      unsaved = false;
+      saveCache().catch((error: unknown) => log('warn', `sync: could not save the cache: ${String(error)}`));
+    };
     live = openLiveConnection({
       url: api.liveUrl(),
       token: config.token,
@@ -187,16 +225,23 @@ export function createSyncClient(deps: SyncDeps, config: SyncConfig): SyncClient
           lastError = null;
           reconnectTimer.reset();
           changed();
+          // After the listeners heard "online" (a microtask later): the write does not hold back what they do
+          // with it. A stop or reconnect before it ends the socket, whose close saves it first.
+          void Promise.resolve().then(() => {
+            if (gen === generation) saveCaughtUp();
+          });
           void outbox.flush();
         },
         onEntries(entries) {
           if (gen !== generation) return;
           if (!accept(entries))
             return reconnectSoon(gen, `missed entries before seq ${entries.at(-1)?.seq ?? '?'}`);
+          unsaved = false;
           void saveCache();
           changed();
         },
         onClosed(reason, end) {
+          saveCaughtUp();
           if (gen !== generation) return;
           if (end === 'signed_out')
             return signedOutByServer(new SyncRequestError(reason, 401, LIVE_END.signedOut.error));

@@ -5,9 +5,9 @@ import { LIVE_END } from '../../../shared/api/feed';
 
 /** What the registry needs of a live session: whose it is, by which token, and how to end it. */
 export interface RegisteredSession {
-  personId: string;
+  readonly personId: string;
   /** The hash of the token the socket signed in with (tokens are stored hashed; so is this). */
-  tokenHash: string;
+  readonly tokenHash: string;
   end(error: string, message: string, closeCode: number): void;
 }
 
@@ -35,10 +35,15 @@ export class LiveSessionRegistry {
    */
   constructor(private readonly sweepEvery: { ms: number; run: () => void } | null = null) {}
 
-  add(session: RegisteredSession): () => void {
+  /** The session itself is the entry (no wrapper or closure per socket); `remove` it when it ends. */
+  add(session: RegisteredSession): void {
     this.sessions.add(session);
     this.startSweep();
-    return () => this.remove(session);
+  }
+
+  remove(session: RegisteredSession): void {
+    if (!this.sessions.delete(session)) return;
+    if (this.sessions.size === 0) this.stopSweep();
   }
 
   /** Stops the sweep and any pending re-check retry (drain, shutdown); sessions added later are not swept. */
@@ -73,11 +78,6 @@ export class LiveSessionRegistry {
       });
     };
     attempt(RECHECK_RETRY_MS);
-  }
-
-  private remove(session: RegisteredSession): void {
-    this.sessions.delete(session);
-    if (this.sessions.size === 0) this.stopSweep();
   }
 
   private startSweep(): void {

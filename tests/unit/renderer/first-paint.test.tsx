@@ -59,6 +59,25 @@ describe('first paint: the shell draws before the host has answered', () => {
     ).toBe('api');
   });
 
+  it('loads the host only once the shell first uses it when told to wait (a signed-out tab draws first)', async () => {
+    const fake = createFakeApi({ state: { connection: 'signed_out' } });
+    const load = vi.fn(async () => fake.api);
+    const api = lazyApi(load, 'on first use');
+    // Reading a member is not using it: the shell and its views hold the API before they call it.
+    void api.getState;
+    expect(load).not.toHaveBeenCalled();
+    render(<App api={api} initialState={signedOut} />);
+    expect(await screen.findByRole('form', { name: 'Sign in with a pairing code' })).toBeVisible();
+    // The shell's effects (after its first render) subscribe and ask for the state: that starts the one load.
+    await act(async () => undefined);
+    expect(load).toHaveBeenCalledTimes(1);
+    await api.getState();
+    expect(load).toHaveBeenCalledTimes(1);
+    const eager = vi.fn(async () => fake.api);
+    lazyApi(eager);
+    expect(eager).toHaveBeenCalledTimes(1);
+  });
+
   it('knows a tab is signed out only when no session is stored', () => {
     const storage = new Map<string, string>();
     const fake = { getItem: (k: string) => storage.get(k) ?? null } as unknown as Storage;

@@ -205,4 +205,60 @@ describe('sync client', () => {
     expect(storage.data.size).toBe(0);
     expect(client.getState()).toMatchObject({ connection: 'signed_out', snapshot: null, pendingActions: 0 });
   });
+
+  it('asks for the next feed page before it folds this one, and saves the caught-up cache once', async () => {
+    const server = new FakeServer(agentSnapshot());
+    const storage = new MemoryStorage();
+    const deps = fakeDeps(server, new FakeClock(), storage);
+    const writes: string[] = [];
+    const set = storage.set;
+    storage.set = async (key, value) => {
+      writes.push(key);
+      await set(key, value);
+    };
+    const client = createSyncClient(deps, { ...config(server), feedPageSize: 2 });
+    clients.push(client);
+    // What had been asked for when each entry was folded (onEntry fires as a page is folded).
+    const askedWhenFolded: number[] = [];
+    const feedRequests = () => server.requests.filter((r) => r.path.startsWith('/api/me/feed')).length;
+    client.onEntry(() => askedWhenFolded.push(feedRequests()));
+    await client.verify();
+    for (let seq = 1; seq <= 5; seq++) server.publish(kudosEntry(seq));
+    writes.length = 0;
+    await client.start();
+    await settle();
+    expect(client.getState()).toMatchObject({ connection: 'online', snapshot: { cursor: 5 } });
+    expect(server.requests.filter((r) => r.path.startsWith('/api/me/feed')).map((r) => r.path)).toEqual([
+      '/api/me/feed?after=0&limit=2',
+      '/api/me/feed?after=2&limit=2',
+      '/api/me/feed?after=4&limit=2',
+    ]);
+    // Page 1 (seqs 1–2) was folded once page 2 had been asked for, page 2 once page 3 had; page 3 is the last.
+    expect(askedWhenFolded).toEqual([2, 2, 3, 3, 3]);
+    expect(writes.filter((k) => k.endsWith('sync.cache'))).toHaveLength(1);
+  });
+
+  it('drops the page asked for ahead when the page before it had a gap, and starts over from a snapshot', async () => {
+    const server = new FakeServer(agentSnapshot());
+    const client = createSyncClient(fakeDeps(server, new FakeClock(), new MemoryStorage()), {
+      ...config(server),
+      feedPageSize: 2,
+    });
+    clients.push(client);
+    await client.verify();
+    for (let seq = 1; seq <= 5; seq++) server.publish(kudosEntry(seq));
+    // The feed lost seq 1 (pruned): the first page after the cursor 0 starts at 2, a gap.
+    expect(server.entries.shift()?.seq).toBe(1);
+    const snapshotsBefore = server.requests.filter((r) => r.path === '/api/me/state').length;
+    await client.start();
+    await settle();
+    expect(server.requests.filter((r) => r.path === '/api/me/state').length).toBe(snapshotsBefore + 1);
+    expect(client.getState()).toMatchObject({ connection: 'online', snapshot: { cursor: 5 } });
+    // The page asked for ahead (after 3, where the gapped page ended) was not used: the fresh snapshot's cursor was.
+    expect(server.requests.filter((r) => r.path.startsWith('/api/me/feed')).map((r) => r.path)).toEqual([
+      '/api/me/feed?after=0&limit=2',
+      '/api/me/feed?after=3&limit=2',
+      '/api/me/feed?after=5&limit=2',
+    ]);
+  });
 });
