@@ -11,7 +11,7 @@ import { createMapper } from '../import/mappings/mapping-spec';
 import { ByteCounter, ByteCounterTap, createProgressView } from '../import/progress-bar';
 import { formatSummary, formatWarnings } from '../import/summary-text';
 import { ImportInterruptedError, type ImportInput } from '../import/run-import';
-import { serverHistorySink } from '../import/server-sink';
+import { bulkHistorySink } from '../import/server-sink';
 import { importOverHttp } from '../import/http-import-client';
 
 export const IMPORT_HELP = `sidekick-server import FILE… |- (--mapping generic|zendesk|freshdesk|servicenow|mojo | --mapping-file PATH)
@@ -132,7 +132,7 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
         summary = await importHistory({
           input,
           spec,
-          sink: serverHistorySink(ctx),
+          sink: await bulkHistorySink(ctx),
           batchSize,
           onProgress: (p) => view.update(p),
           onRejection: (r) => rejectionsOut?.write(`${JSON.stringify(r)}\n`),

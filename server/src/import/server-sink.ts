@@ -4,6 +4,7 @@ import { RECOMPUTE_ALL, recomputeAll } from '../engine/recompute';
 import { pendingJob } from '../store/repos/pending-work-repo';
 import { peopleByHandles } from '../store/repos/handles-repo';
 import { syncAgentDirectory } from '../connectors/agent-directory';
+import { tuneForBulkLoad } from '../store/repos/bulk-load-repo';
 import { type HistorySink } from './import-history';
 
 /**
@@ -33,4 +34,14 @@ export function serverHistorySink(ctx: AppContext): HistorySink {
       },
     },
   };
+}
+
+/**
+ * The CLI's in-process import owns its store handle for the whole run, so its connection is tuned for one long
+ * bulk load first (SQLite checkpoints less often: `tuneForBulkLoad`). The admin route's sink is a serving
+ * server's, and never tuned.
+ */
+export async function bulkHistorySink(ctx: AppContext): Promise<HistorySink> {
+  await tuneForBulkLoad(ctx.store);
+  return serverHistorySink(ctx);
 }
