@@ -140,7 +140,7 @@ async function storeBatch(
       normals.push(opts.parsed ? (normal as HelpdeskEvent) : HelpdeskEvent.parse(normal));
     }
     // A few multi-row statements for the batch; a copy of a key already offered in it is a duplicate.
-    const fresh = await insertEventsOnce(uow.trx, normals, uow.now);
+    const fresh = await insertEventsOnce(uow.trx, normals, uow.now, uow.dialect);
     const stored = normals.filter((e) => fresh.delete(eventKey(e)));
     const duplicates = normals.length - stored.length;
     if (stored.length > 0) {
