@@ -147,7 +147,12 @@ export async function insertEventsOnce(
 ): Promise<Set<string>> {
   const firsts = new Map<string, HelpdeskEvent>();
   for (const e of events) if (!firsts.has(eventKey(e))) firsts.set(eventKey(e), e);
-  const list = [...firsts.values()];
+  // Stored in the order of the (agent_id, at) index, the one a batch's events land all over (a year of history
+  // in ticket order puts each agent's events anywhere in their range): each of its pages is then written in one
+  // pass instead of being evicted from SQLite's page cache and read and dirtied again many times in one
+  // transaction. The other two indexes follow the file's (ticket) order, and a batch's share of them is small
+  // enough to stay cached whatever the order. 1,000,000-event import: see benchmark 9.
+  const list = [...firsts.values()].sort(inAgentTimeOrder);
   const inserted = new Set<string>();
   for (let i = 0; i < list.length; i += INSERT_CHUNK) {
     const rows = JSON.stringify(
@@ -178,6 +183,16 @@ export async function insertEventsOnce(
     for (const r of result.rows) inserted.add(eventKey({ source: r.source, externalId: r.external_id }));
   }
   return inserted;
+}
+
+const agentOf = (e: HelpdeskEvent): string => ('agentId' in e && e.agentId ? e.agentId : '');
+
+/** By agent (agentless first, as the index has NULL first), then time: the events_agent_at index's order. */
+function inAgentTimeOrder(a: HelpdeskEvent, b: HelpdeskEvent): number {
+  const x = agentOf(a);
+  const y = agentOf(b);
+  if (x !== y) return x < y ? -1 : 1;
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
 }
 
 /** One stored event with the columns a batch read plan slices by. */
