@@ -37,8 +37,8 @@ interface StoreOptions extends IngestOptions {
  * Stores helpdesk events idempotently by (source, externalId) and applies them to the engine, in batches inside
  * transactions. Bad items are named by their index and never stop the good ones: one that fails the schema is
  * rejected before any batch, and one that passes it but still breaks its batch is found by storing that batch
- * event by event. The result counts exactly what was committed. Callable in-process (the
- * importer) and behind POST /api/ingest/* (the HTTP routes).
+ * event by event. The result counts exactly what was committed. Callable in-process (the demo
+ * seed; the importer uses `ingestImported`) and behind POST /api/ingest/* (the HTTP routes).
  */
 export async function ingestEvents(
   ctx: AppContext,

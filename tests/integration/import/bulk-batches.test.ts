@@ -82,6 +82,33 @@ describe.each(STORES.map((make) => [make().name, make] as const))(
       expect(await pendingJob(ctx.store.db, RECOMPUTE_ALL)).toBeNull();
     });
 
+    it('of two rows with one id in one batch the first is stored, though the batch is stored in agent and time order', async () => {
+      const late = new Date(NOW.getTime() - 3_600_000).toISOString();
+      const early = new Date(NOW.getTime() - 5 * 86_400_000).toISOString();
+      // One agent, so the second copy (earlier) is first in the (agent, time) order the batch is stored in.
+      const row = (at: string) =>
+        JSON.stringify({
+          type: 'ticket_solved',
+          externalId: 'twice',
+          ticketId: 'T-twice',
+          at,
+          agent: 'other:a',
+        });
+      const reply = await importHistory({
+        input: Readable.from([`${row(late)}\n${row(early)}\n`]),
+        spec: { mapping: 'generic', format: 'jsonl', source: 'other' },
+        sink: serverHistorySink(ctx),
+        batchSize: 1000,
+      });
+      expect(reply).toMatchObject({ accepted: 1, duplicates: 1 });
+      const stored = await ctx.store.db
+        .selectFrom('events')
+        .select('at')
+        .where('source', '=', 'other')
+        .execute();
+      expect(stored.map((r) => Date.parse(r.at))).toEqual([Date.parse(late)]);
+    });
+
     it('a re-import in other batch sizes stores nothing twice and owes no recomputation', async () => {
       const before = await storedEvents(ctx);
       for (const batchSize of [1, 13, 1000]) {
