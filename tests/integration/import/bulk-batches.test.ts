@@ -4,6 +4,7 @@ import { createServerContext } from '../../../server/src/app/server-context';
 import type { AppContext } from '../../../server/src/core/context';
 import { importHistory } from '../../../server/src/import/import-history';
 import { serverHistorySink } from '../../../server/src/import/server-sink';
+import { parseMappingFile } from '../../../server/src/import/mappings/mapping-spec';
 import { RECOMPUTE_ALL } from '../../../server/src/engine/recompute';
 import { pendingJob } from '../../../server/src/store/repos/pending-work-repo';
 import { STORES, type FreshStore } from './helpers/import-server';
@@ -37,7 +38,7 @@ function historyLines(): string[] {
 const importLines = (ctx: AppContext, lines: string[], batchSize: number) =>
   importHistory({
     input: Readable.from([`${lines.join('\n')}\n`]),
-    spec: { mapping: 'generic', format: 'jsonl', source: 'legacy' },
+    spec: parseMappingFile(JSON.stringify({ mapping: 'generic', format: 'jsonl', source: 'legacy' })),
     sink: serverHistorySink(ctx),
     batchSize,
   });
@@ -96,7 +97,7 @@ describe.each(STORES.map((make) => [make().name, make] as const))(
         });
       const reply = await importHistory({
         input: Readable.from([`${row(late)}\n${row(early)}\n`]),
-        spec: { mapping: 'generic', format: 'jsonl', source: 'other' },
+        spec: parseMappingFile(JSON.stringify({ mapping: 'generic', format: 'jsonl', source: 'other' })),
         sink: serverHistorySink(ctx),
         batchSize: 1000,
       });
