@@ -106,7 +106,7 @@ export async function importBenchmark(log: Log): Promise<BenchPart> {
           baseline: plainRate,
           better: 'higher',
           limitedBy:
-            "SQLite's writes first, then the recomputation. A year of tickets in ticket order spreads every 10,000-event batch over most of the (agent_id, at) index, so each commit writes most of it again: ~4 GiB written for the ~450 MiB store (/proc io; the plain baseline, 5,000 rows a transaction, writes as much), and in a CPU profile of a whole 1,000,000-event import the inserts were 28 s and the commits 12 s of 81 s, mapping with its one schema check 9 s, reading 3 s, garbage collection 6 s. The batches were 62 and 93 s of the two runs (load average 8 and 11); the remaining 25–60 s are start-up and recomputeAll, the engine's per-agent recomputation from raw events (computeMetrics over the trend weeks, dedupeEvents, the offers' four weeks, the streak), which the stored per-day tallies of branch tallies are to replace. Issue 15's 30,000 events/s is above what the plain inserts reach on this machine (25,000–28,000).",
+            "SQLite's writes first, then the recomputation. A year of tickets in ticket order spreads every 10,000-event batch over most of the (agent_id, at) index, so each commit writes most of it again: ~4 GiB written for the ~450 MiB store (/proc io; the plain baseline, 5,000 rows a transaction, writes as much), and in a CPU profile of a whole 1,000,000-event import the inserts were 28 s and the commits 12 s of 81 s, mapping with its one schema check 9 s, reading 3 s, garbage collection 6 s. The batches were 38, 62 and 93 s of three runs (load average ~4, 8 and 11); the remaining 15–60 s are start-up and recomputeAll, the engine's per-agent recomputation from raw events (computeMetrics over the trend weeks, dedupeEvents, the offers' four weeks, the streak), which the stored per-day tallies of branch tallies are to replace. Issue 15's 30,000 events/s was not reached (19,100 on the quiet run, 0.36× of plain inserts' 53,200; 0.26–0.45× under load).",
         }),
         measurement({
           benchmark: '9',
@@ -117,7 +117,7 @@ export async function importBenchmark(log: Log): Promise<BenchPart> {
           baseline: plain.peakRssMiB,
           better: 'lower',
           limitedBy:
-            "The loaded code, then V8's garbage: ~170 MiB is resident before a byte is read (tsx and the server's modules; `import --help` alone peaks at 168 MiB, the plain baseline process at 170–181), the import phase then swings between ~240 and ~305 MiB as each 10,000-event batch's garbage is collected, flat from the first batch to the last (nothing but the batch grows with the file), and the recomputation at the end stays within ~220–295 MiB; issue 15's 300 MiB is within a collection's swing, not reached for good.",
+            "The loaded code, then V8's garbage: ~170 MiB is resident before a byte is read (tsx and the server's modules; `import --help` alone peaks at 168 MiB, the plain baseline process at 170–181), the import phase then swings between ~220 and ~330 MiB as each 10,000-event batch's garbage is collected (higher on a quiet machine, where V8 lets the heap grow further before collecting: peaks 306, 311 and 347 MiB in three runs), flat from the first batch to the last (nothing but the batch grows with the file), and the recomputation at the end stays within ~220–295 MiB; issue 15's 300 MiB is not met: the swing above the loaded code is a batch's garbage, not data that grows.",
         }),
         measurement({
           benchmark: '9',
@@ -128,7 +128,7 @@ export async function importBenchmark(log: Log): Promise<BenchPart> {
           baseline: plainRate,
           better: 'higher',
           limitedBy:
-            'Reading, mapping and schema-checking every event again, then an insert that finds every key taken (on conflict do nothing): the batches are all of it (43 of 46 s and 65 of 70 s in the two runs, load average 8 and 11), nothing is written, and there is no recomputation (nothing accepted, none owed).',
+            'Reading, mapping and schema-checking every event again, then an insert that finds every key taken (on conflict do nothing): the batches are all of it (28 of 30 s, 43 of 46 s and 65 of 70 s in three runs, load average ~4, 8 and 11), nothing is written, and there is no recomputation (nothing accepted, none owed).',
         }),
       ],
       details: {
