@@ -8,7 +8,7 @@ import { nowMs } from '../lib/clock';
  * and indexes, same durability settings) inserted with no parsing, no engine and no HTTP, one transaction
  * per batch. Whatever the server adds on top is its overhead.
  */
-const EVENTS_DDL = [
+export const EVENTS_DDL = [
   `create table events (source text not null, external_id text not null, type text not null, agent_id text, ticket_id text not null, at text not null, body text not null, ingested_at text not null, constraint events_pk primary key (source, external_id))`,
   `create index events_agent_at on events (agent_id, at)`,
   `create index events_ticket on events (ticket_id, type)`,

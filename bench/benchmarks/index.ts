@@ -7,6 +7,7 @@ import { rendererBenchmark } from './renderer';
 import { engineScalingBenchmark } from './engine-scaling';
 import { crossInstanceBenchmark } from './cross-instance';
 import { connectionsAcrossInstancesBenchmark } from './connections-across-instances';
+import { importBenchmark } from './import';
 
 export type Log = (line: string) => void;
 export interface BenchPart {
@@ -19,7 +20,7 @@ export interface Benchmark {
   run(log: Log): Promise<BenchPart>;
 }
 
-/** The six benchmarks of issue 7 and issue 14's two cross-instance ones, in the order they run. */
+/** The six benchmarks of issue 7, issue 14's two cross-instance ones and issue 15's history import, in the order they run. */
 export const BENCHMARKS: Benchmark[] = [
   { id: '1', title: 'Ingest throughput (SQLite and PostgreSQL)', run: ingestBenchmark },
   { id: '2', title: 'Live push of a supervisor kudos to N connected agents', run: livePushBenchmark },
@@ -36,5 +37,10 @@ export const BENCHMARKS: Benchmark[] = [
     id: '8',
     title: 'Connected clients held by three instances on one PostgreSQL schema (30,000 idle sockets)',
     run: connectionsAcrossInstancesBenchmark,
+  },
+  {
+    id: '9',
+    title: 'History import of 1,000,000 events into a fresh SQLite store (sidekick-server import)',
+    run: importBenchmark,
   },
 ];

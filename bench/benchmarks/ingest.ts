@@ -104,7 +104,7 @@ export async function ingestBenchmark(log: Log): Promise<BenchPart> {
           baseline: sqliteBase.eventsPerSecond,
           better: 'higher',
           limitedBy:
-            "The engine, not the inserts, on one core inside the batch's transaction. A batch's reads and writes are now a few statements (events inserted 250 a statement; every touched agent's state, points and missions read up front and upserted 200 a statement at the end: batch-state.ts), so what remains is domain computation per touched agent: the streak re-tallied from its 120-day horizon of ratings and solves (talliesFromEvents, streakTalliesFromTallies, computeStreak), the touched trend weeks through computeMetrics, and the team missions' tallies of all 200 members — the stored, incrementally maintained tallies of issue 15 are not in yet.",
+            "The engine, not the inserts, on one core inside the batch's transaction. A batch's reads and writes are now a few statements (events inserted 2,000 a statement as one JSON array parameter; every touched agent's state, points and missions read up front and upserted 200 a statement at the end: batch-state.ts), so what remains is domain computation per touched agent: the streak re-tallied from its 120-day horizon of ratings and solves (talliesFromEvents, streakTalliesFromTallies, computeStreak), the touched trend weeks through computeMetrics, and the team missions' tallies of all 200 members — the stored, incrementally maintained tallies of issue 15 are not in yet.",
         }),
         measurement({
           benchmark: '1',

@@ -1,20 +1,21 @@
 import { type AppContext } from '../core/context';
-import { ingestEvents } from '../ingest/ingest-service';
+import { ingestImported } from '../ingest/ingest-service';
 import { RECOMPUTE_ALL, recomputeAll } from '../engine/recompute';
 import { pendingJob } from '../store/repos/pending-work-repo';
 import { peopleByHandles } from '../store/repos/handles-repo';
 import { syncAgentDirectory } from '../connectors/agent-directory';
+import { tuneForBulkLoad } from '../store/repos/bulk-load-repo';
 import { type HistorySink } from './import-history';
 
 /**
- * The in-process sink: each import batch is one ingest transaction (acknowledged once committed) with the
- * per-event engine refresh deferred, then the server's one recomputation of missions, trends, streaks, growth
- * and this week's offers for everyone at the end, which stays owed (pending_work) until it has finished.
+ * The in-process sink: each import batch is one ingest transaction (acknowledged once committed), the events
+ * stored as the mappers parsed them with the per-event engine refresh deferred (`ingestImported`), then the
+ * server's one recomputation of missions, trends, streaks, growth and this week's offers for everyone at the
+ * end, which stays owed (pending_work) until it has finished.
  */
 export function serverHistorySink(ctx: AppContext): HistorySink {
   return {
-    ingest: (events) =>
-      ingestEvents(ctx, events, { deferRefresh: true, batchSize: Math.max(1, events.length) }),
+    ingest: (events) => ingestImported(ctx, events),
     recompute: async () => {
       await recomputeAll(ctx);
     },
@@ -33,4 +34,14 @@ export function serverHistorySink(ctx: AppContext): HistorySink {
       },
     },
   };
+}
+
+/**
+ * The CLI's in-process import owns its store handle for the whole run, so its connection is tuned for one long
+ * bulk load first (SQLite checkpoints less often: `tuneForBulkLoad`). The admin route's sink is a serving
+ * server's, and never tuned.
+ */
+export async function bulkHistorySink(ctx: AppContext): Promise<HistorySink> {
+  await tuneForBulkLoad(ctx.store);
+  return serverHistorySink(ctx);
 }

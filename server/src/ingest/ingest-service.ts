@@ -24,12 +24,21 @@ export interface IngestOptions {
   deferRefresh?: boolean;
 }
 
+/** How one call stores its batches: the caller's options, and whether its items were parsed already. */
+interface StoreOptions extends IngestOptions {
+  /**
+   * The items were parsed with IngestEvent by the caller (the importer's mappers check every event they derive),
+   * so each is resolved and stored as it is rather than parsed a second and third time.
+   */
+  parsed?: boolean;
+}
+
 /**
  * Stores helpdesk events idempotently by (source, externalId) and applies them to the engine, in batches inside
  * transactions. Bad items are named by their index and never stop the good ones: one that fails the schema is
  * rejected before any batch, and one that passes it but still breaks its batch is found by storing that batch
- * event by event. The result counts exactly what was committed. Callable in-process (the
- * importer) and behind POST /api/ingest/* (the HTTP routes).
+ * event by event. The result counts exactly what was committed. Callable in-process (the demo
+ * seed; the importer uses `ingestImported`) and behind POST /api/ingest/* (the HTTP routes).
  */
 export async function ingestEvents(
   ctx: AppContext,
@@ -50,6 +59,34 @@ export async function ingestEvents(
           .join('; '),
       });
   });
+  await storeInBatches(ctx, valid, batchSize, opts, result);
+  ctx.metrics.eventsIngested.inc({ outcome: 'rejected' }, result.rejected.length);
+  return result;
+}
+
+/**
+ * The bulk history import's path: events the importer already parsed with IngestEvent (every mapper output is
+ * checked by that schema, and a failure is a line-numbered rejection there), stored in one transaction with
+ * the engine refresh deferred to the one `recomputeAll` at the end of the import, which this transaction marks
+ * owed (pending_work) when it stores anything. Acknowledged (resolved) only after the commit; an event that
+ * breaks the batch is found by storing it event by event, as `ingestEvents` does.
+ */
+export async function ingestImported(ctx: AppContext, events: readonly IngestEvent[]): Promise<IngestResult> {
+  const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+  const items = events.map((event, index) => ({ index, event }));
+  await storeInBatches(ctx, items, Math.max(1, items.length), { deferRefresh: true, parsed: true }, result);
+  ctx.metrics.eventsIngested.inc({ outcome: 'rejected' }, result.rejected.length);
+  return result;
+}
+
+/** Stores `valid` a transaction per `batchSize`, counting into `result`; a failing batch is retried event by event. */
+async function storeInBatches(
+  ctx: AppContext,
+  valid: readonly { index: number; event: IngestEvent }[],
+  batchSize: number,
+  opts: StoreOptions,
+  result: IngestResult,
+): Promise<void> {
   for (let start = 0; start < valid.length; start += batchSize) {
     const batch = valid.slice(start, start + batchSize);
     try {
@@ -79,15 +116,13 @@ export async function ingestEvents(
   result.rejected.sort((a, b) => a.index - b.index);
   ctx.metrics.eventsIngested.inc({ outcome: 'accepted' }, result.accepted);
   ctx.metrics.eventsIngested.inc({ outcome: 'duplicate' }, result.duplicates);
-  ctx.metrics.eventsIngested.inc({ outcome: 'rejected' }, result.rejected.length);
-  return result;
 }
 
 /** One batch in one transaction: stored once by (source, externalId), then applied unless deferred. */
 async function storeBatch(
   ctx: AppContext,
   batch: readonly { index: number; event: IngestEvent }[],
-  opts: IngestOptions,
+  opts: StoreOptions,
 ): Promise<{ accepted: number; duplicates: number }> {
   return runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), async (uow) => {
     // Every known handle of the batch in one read; resolveHandle then only creates the unknown ones.
@@ -98,17 +133,14 @@ async function storeBatch(
     for (const { event } of batch) {
       const { agent, ...rest } = event;
       const agentId = agent ? await resolveHandle(uow.trx, agent, uow.now, handles) : undefined;
-      // Parsed, not cast: what is stored and applied is a HelpdeskEvent by its own schema, agent resolved.
-      normals.push(
-        HelpdeskEvent.parse({
-          ...rest,
-          at: toIsoUtc(rest.at),
-          ...(agentId ? { agentId } : {}),
-        }),
-      );
+      const normal = { ...rest, at: toIsoUtc(rest.at), ...(agentId ? { agentId } : {}) };
+      // Parsed, not cast: what is stored and applied is a HelpdeskEvent by its own schema, agent resolved —
+      // unless the caller parsed it with IngestEvent already: the same variants field for field (one union,
+      // helpdeskEventUnion), `agent` swapped for the id just resolved, `at` normalised as above.
+      normals.push(opts.parsed ? (normal as HelpdeskEvent) : HelpdeskEvent.parse(normal));
     }
     // A few multi-row statements for the batch; a copy of a key already offered in it is a duplicate.
-    const fresh = await insertEventsOnce(uow.trx, normals, uow.now);
+    const fresh = await insertEventsOnce(uow.trx, normals, uow.now, uow.dialect);
     const stored = normals.filter((e) => fresh.delete(eventKey(e)));
     const duplicates = normals.length - stored.length;
     if (stored.length > 0) {

@@ -9,6 +9,7 @@ import { growthPlansMigration } from './migration-0010-growth-plans';
 import { weeklyRecapsMigration } from './migration-0011-weekly-recaps';
 import { recognitionMigration } from './migration-0012-recognition';
 import { tokenLastUsed } from './migration-0014-token-last-used';
+import { agentlessEventsMigration } from './migration-0017-agentless-events';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -201,6 +202,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_weekly_recaps': weeklyRecapsMigration,
   '0012_recognition': recognitionMigration,
   '0014_token_last_used': tokenLastUsed,
+  '0017_agentless_events': agentlessEventsMigration,
 };
 
 class StaticMigrations implements MigrationProvider {

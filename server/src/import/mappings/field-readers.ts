@@ -97,11 +97,30 @@ export function parseInstant(raw: string, label: string, options: TimeOptions): 
     if (!formatHasZone(options.format)) options.onNaive?.(raw);
     return result;
   }
+  const utc = utcInstant(raw);
+  if (utc !== undefined) return utc;
   const iso = padHour(raw.replace(' ', 'T'));
   const result = fromDateTime(DateTime.fromISO(iso, { zone: options.timezone, setZone: true }), label, raw);
   const t = iso.indexOf('T');
   if (t === -1 || !/(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(iso.slice(t))) options.onNaive?.(raw);
   return result;
+}
+
+/** A full ISO instant in UTC, "2025-01-06T08:00:00Z" or with milliseconds: what exports and APIs mostly write. */
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/**
+ * The common case read without luxon (a bulk import reads a million of them; luxon's ISO parser is most of
+ * the mapping's time): the same string luxon gives, or undefined for anything else — another form, or a
+ * value Date accepts but rolls over (February 30, hour 24), which luxon then reads or rejects with its sentence.
+ */
+function utcInstant(raw: string): string | undefined {
+  if (!UTC_ISO.test(raw)) return undefined;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) return undefined;
+  const iso = new Date(ms).toISOString();
+  if (iso.slice(0, 19) !== raw.slice(0, 19)) return undefined;
+  return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
 }
 
 /** "2026-03-09T9:05" → "2026-03-09T09:05": ISO wants two digits, exports often write one. */
