@@ -31,6 +31,7 @@ import {
 import { handleOwner, insertHandle, moveHandles } from '../store/repos/handles-repo';
 import { agentsOfTickets, moveEventsToAgent, ticketsOfAgents } from '../store/repos/events-repo';
 import { deleteTalliesOf } from '../store/repos/tallies-repo';
+import { rebuildTallies } from '../engine/tallies';
 import { moveKudosReceived } from '../store/repos/kudos-repo';
 import { hasTokens, revokeToken as revokeTokenRow, tokenHashById } from '../store/repos/tokens-repo';
 import { deliverKudos } from '../engine/kudos-delivery';
@@ -182,6 +183,9 @@ export async function updatePerson(
     if (body.addHandles) await addHandles(trx, id, body.addHandles);
     const person = await loadPerson(trx, id);
     if (!person) throw notFound('The person');
+    // Their metric tallies are bucketed by local day: a new zone re-tallies them from their stored events.
+    if (person.timezone !== before.timezone)
+      await rebuildTallies(uow, [id], new Map([[id, person.timezone]]));
     await feedPeopleChange(uow, id, [...before.teamIds, ...person.teamIds]);
     return personRecord(trx, person);
   });
