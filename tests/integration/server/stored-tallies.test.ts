@@ -148,7 +148,13 @@ describe.each(DIALECTS)('stored metric tallies ($name)', (dialect) => {
       // Every other ticket's creation arrives after all the work; the rest in any order, so a first reply can
       // arrive after a later one by someone else (the credit moves between agents' days).
       const late = (e: Wire) => e.type === 'ticket_created' && Number(e.ticketId.split('-')[1]) % 2 === 0;
-      const order = [...shuffle(events.filter((e) => !late(e)), seed * 7), ...events.filter(late)];
+      const order = [
+        ...shuffle(
+          events.filter((e) => !late(e)),
+          seed * 7,
+        ),
+        ...events.filter(late),
+      ];
       const withDuplicates = order.flatMap((e, i) => (i % 9 === 0 && i > 0 ? [e, order[i - 1]!] : [e]));
       await ingest(t, withDuplicates, 7 + seed * 5);
       expect(await storedTallies(t)).toEqual(await talliesFromScratch(t));
