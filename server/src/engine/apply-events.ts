@@ -12,7 +12,7 @@ import { refreshActiveMissions } from './mission-refresh';
 import { refreshStreak, streakEventsSince } from './streak-refresh';
 import { moveTallies, tallyDaysOf } from './tallies';
 import { celebrateClosedWeekBests, recordPendingBests, refreshTrends } from './trends-refresh';
-import { refreshGrowth } from './growth-updater';
+import { recordBatchAchievements, refreshGrowth } from './growth-updater';
 import { beginRefreshBatch } from './refresh-batch';
 import { flushBatchState, personStateOf } from './batch-state';
 import { refreshPendingPlans } from './plan-progress';
@@ -75,7 +75,8 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
   }
   await recordPendingBests(uow);
   await flushBatchState(uow);
-  // After the flush: the plans read completed missions from the table, which now holds the batch's writes.
+  // After the flush: growth reads the person states, and the plans the completed missions, the batch wrote.
+  await recordBatchAchievements(uow, batch.pendingAchievements);
   await refreshPendingPlans(uow, batch.pendingPlans);
 }
 

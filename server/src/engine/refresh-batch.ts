@@ -26,6 +26,8 @@ export interface RefreshBatch {
    * are written (flushBatchState), since a mission completed in the batch is still active in the table until then.
    */
   pendingPlans: Set<string>;
+  /** Achievements of the batch, recorded together once its rows are written (recordBatchAchievements). */
+  pendingAchievements: { entry: TimelineEntry; celebration: Celebration | null }[];
   team(teamId: string): Promise<TeamRecord | null>;
 }
 
@@ -40,6 +42,7 @@ export function beginRefreshBatch(uow: UnitOfWork): RefreshBatch {
     pendingBests: [],
     teamTallies: new Map(),
     pendingPlans: new Set(),
+    pendingAchievements: [],
     team: (teamId) => {
       let team = teams.get(teamId);
       if (!team) teams.set(teamId, (team = loadTeam(uow.trx, teamId)));
