@@ -6,11 +6,10 @@ import type { UnitOfWork } from '../store/unit-of-work';
 import { loadPeople, type PersonFull } from '../store/repos/people-repo';
 import { insertKudos } from '../store/repos/kudos-repo';
 import { deliverKudos } from './kudos-delivery';
-import { agentsOfTickets } from '../store/repos/events-repo';
 import { earliestActiveMissionStart } from '../store/repos/missions-repo';
 import { refreshActiveMissions } from './mission-refresh';
 import { refreshStreak, streakEventsSince } from './streak-refresh';
-import { moveTallies, tallyDaysOf } from './tallies';
+import { moveTallies, readBatchTickets, tallyDaysOf } from './tallies';
 import { celebrateClosedWeekBests, recordPendingBests, refreshTrends } from './trends-refresh';
 import { recordBatchAchievements, refreshGrowth } from './growth-updater';
 import { beginRefreshBatch } from './refresh-batch';
@@ -37,13 +36,12 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
     if (e.type === 'ticket_created' || (e.type === 'ticket_reopened' && !e.agentId))
       orphanTickets.push({ ticketId: e.ticketId, at: e.at });
   }
-  if (orphanTickets.length > 0) {
-    for (const agentId of await agentsOfTickets(uow.trx, [
-      ...new Set(orphanTickets.map((t) => t.ticketId)),
-    ])) {
-      // Their replies and solves may lie anywhere after creation, so their active missions are all refreshed.
+  // The batch's tickets as stored: what the tallies move, and who worked a ticket an orphan event touches.
+  const tickets = await readBatchTickets(uow, events);
+  for (const { ticketId } of orphanTickets) {
+    // Their replies and solves may lie anywhere after creation, so their active missions are all refreshed.
+    for (const agentId of tickets.agentsByTicket.get(ticketId) ?? [])
       if (!instantsByAgent.has(agentId)) instantsByAgent.set(agentId, []);
-    }
   }
   const people = await loadPeople(uow.trx, [...instantsByAgent.keys()]);
   const batch = beginRefreshBatch(uow);
@@ -52,7 +50,7 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
   // the refresh reads (the streak horizon or an active mission's start) come in the same read.
   const missionStart = agentIds.length > 0 ? await earliestActiveMissionStart(uow.trx, agentIds) : null;
   const since = streakEventsSince(uow.now);
-  await moveTallies(uow, events, {
+  await moveTallies(uow, events, tickets, {
     agentIds,
     fromDay: tallyDaysOf({ from: missionStart !== null && missionStart < since ? missionStart : since }).from,
   });

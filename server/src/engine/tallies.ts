@@ -101,25 +101,54 @@ export async function rebuildTallies(
   for (const id of ids) checkedIn(uow).add(id);
 }
 
+/** Every stored event of the tickets an ingest batch touched (its own new events included). */
+export interface BatchTickets {
+  events: HelpdeskEvent[];
+  /** The agents with an event on each ticket: whose metrics a late creation or agentless reopen there moves. */
+  agentsByTicket: Map<string, Set<string>>;
+}
+
+/**
+ * Reads the stored events of the tickets `fresh` touches (one query per 500 tickets), after taking their locks
+ * on PostgreSQL (lockTallyKeys): what moveTallies re-derives, read before anything else of the batch.
+ */
+export async function readBatchTickets(
+  uow: UnitOfWork,
+  fresh: readonly HelpdeskEvent[],
+): Promise<BatchTickets> {
+  const tickets = [...new Set(fresh.map((e) => e.ticketId))].sort();
+  const agentsByTicket = new Map<string, Set<string>>();
+  if (tickets.length === 0) return { events: [], agentsByTicket };
+  await lockTallyKeys(uow.trx, uow.dialect, 1, tickets);
+  const events = await eventsOfTickets(uow.trx, tickets);
+  for (const e of events) {
+    if (!('agentId' in e) || !e.agentId) continue;
+    let agents = agentsByTicket.get(e.ticketId);
+    if (!agents) agentsByTicket.set(e.ticketId, (agents = new Set()));
+    agents.add(e.agentId);
+  }
+  return { events, agentsByTicket };
+}
+
 /**
  * Moves into the stored tallies what newly stored `fresh` events change: for each ticket they touch, its
  * credits derived from its stored events without them (as the tallies hold it) leave their days, and its
  * credits with them arrive (applyCredits). Runs in the transaction that stored `fresh`, before any tally is
- * read. In an ingest batch, `prefetch` names agents whose tallies from a day on the refresh will read: they
- * are read first, in the same queries, so the move's reads and the refresh's come from one read.
+ * read; `tickets` is readBatchTickets(fresh). In an ingest batch, `prefetch` names agents whose tallies from a
+ * day on the refresh will read: they are read first, in the same queries, so the move's reads and the
+ * refresh's come from one read.
  */
 export async function moveTallies(
   uow: UnitOfWork,
   fresh: readonly HelpdeskEvent[],
+  tickets: BatchTickets,
   prefetch?: { agentIds: readonly string[]; fromDay: IsoDate },
 ): Promise<void> {
-  const tickets = [...new Set(fresh.map((e) => e.ticketId))].sort();
-  if (tickets.length === 0) return;
-  await lockTallyKeys(uow.trx, uow.dialect, 1, tickets);
-  const events = await eventsOfTickets(uow.trx, tickets);
+  const { events } = tickets;
+  if (events.length === 0) return;
   const freshKeys = new Set(fresh.map(eventKey));
   const agents = new Set<string>();
-  for (const e of events) if ('agentId' in e && e.agentId) agents.add(e.agentId);
+  for (const set of tickets.agentsByTicket.values()) for (const id of set) agents.add(id);
   const zones = await timezonesOf(uow.trx, [...agents]);
   await lockTallyKeys(uow.trx, uow.dialect, 2, [...zones.keys()]);
   // Agents built just now already hold the fresh events; moving their credits again would count them twice.
