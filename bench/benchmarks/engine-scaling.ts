@@ -128,7 +128,7 @@ export async function engineScalingBenchmark(log: Log): Promise<BenchPart> {
         baseline: cost(1_000) * driftFrom(1_000),
         better: 'lower',
         limitedBy:
-          "What 100× the history costs on its own: only windowed reads (this week, 12 trend weeks, a bounded streak horizon) and the agent's stored state, so a ratio near 1 is flat.",
+          "What 100× the history costs on its own. A batch reads the stored events of the tickets it touches and the agent's stored tallies of the days its windows cover (this week, 12 trend weeks, a bounded streak horizon), never the whole history, so a ratio near 1 is flat.",
       }),
       measurement({
         benchmark: '6',

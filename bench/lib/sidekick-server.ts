@@ -41,6 +41,8 @@ export async function startSidekick(opts: {
     ...(opts.now ? ['--now', opts.now] : []),
     ...(process.env.BENCH_SERVER_LOG ? ['--log'] : []),
   ];
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there (on its graceful stop).
+  if (process.env.BENCH_CPU_PROF) args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
   // The ingest and per-person action limits protect production from a runaway connector or account; a benchmark
   // is that connector, and its supervisor sends far more than 60 kudos a minute, on purpose.
   const env: NodeJS.ProcessEnv = {

@@ -22,6 +22,16 @@ export function assertTimeZone(tz: string): string {
   return tz;
 }
 
+/**
+ * Memoised answers of pure calendar functions (a luxon DateTime is immutable, so one can be shared): a streak
+ * walk asks for the same midnights and day numbers for every agent of a batch, each answer costing a zone
+ * conversion or a date parse. Bounded: cleared when full.
+ */
+const MAX_MEMO = 50_000;
+const midnights = new Map<string, DateTime>();
+const dayNumbers = new Map<string, number>();
+const datesOfNumber = new Map<number, IsoDate>();
+
 /** Parses an instant into the given zone; a malformed instant is a programming error, so it throws. */
 export function zoned(at: IsoInstant, tz: string): DateTime {
   const dt = DateTime.fromISO(at, { zone: assertTimeZone(tz) });
@@ -31,9 +41,15 @@ export function zoned(at: IsoInstant, tz: string): DateTime {
 
 /** The local midnight that starts a calendar date in a zone (luxon moves a skipped midnight forward). */
 export function startOfDate(date: IsoDate, tz: string): DateTime {
+  const key = `${tz}|${date}`;
+  const hit = midnights.get(key);
+  if (hit) return hit;
   const dt = DateTime.fromISO(date, { zone: assertTimeZone(tz) });
   if (!dt.isValid) throw new Error(`invalid ISO date: ${JSON.stringify(date)}`);
-  return dt.startOf('day');
+  if (midnights.size >= MAX_MEMO) midnights.clear();
+  const start = dt.startOf('day');
+  midnights.set(key, start);
+  return start;
 }
 
 export function toInstant(dt: DateTime): IsoInstant {
@@ -95,15 +111,28 @@ export function localWallOf(at: IsoInstant, tz: string): LocalWall {
 
 /** Calendar arithmetic on YYYY-MM-DD needs no zone; plain UTC day numbers keep it fast in long walks. */
 function dayNumber(date: IsoDate): number {
+  const hit = dayNumbers.get(date);
+  if (hit !== undefined) return hit;
   const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date))
     throw new Error(`invalid ISO date: ${JSON.stringify(date)}`);
+  if (dayNumbers.size >= MAX_MEMO) dayNumbers.clear();
+  dayNumbers.set(date, ms / 86_400_000);
   return ms / 86_400_000;
+}
+
+function dateOfNumber(n: number): IsoDate {
+  const hit = datesOfNumber.get(n);
+  if (hit !== undefined) return hit;
+  const date = new Date(n * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+  if (datesOfNumber.size >= MAX_MEMO) datesOfNumber.clear();
+  datesOfNumber.set(n, date);
+  return date;
 }
 
 /** Adds whole calendar days to a date. */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+  return dateOfNumber(dayNumber(date) + days);
 }
 
 /** Calendar days from `a` to `b` (positive when b is later). */

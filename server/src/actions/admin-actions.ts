@@ -29,7 +29,9 @@ import {
   updateTeamRow,
 } from '../store/repos/teams-repo';
 import { handleOwner, insertHandle, moveHandles } from '../store/repos/handles-repo';
-import { moveEventsToAgent } from '../store/repos/events-repo';
+import { agentsOfTickets, moveEventsToAgent, ticketsOfAgents } from '../store/repos/events-repo';
+import { deleteTalliesOf } from '../store/repos/tallies-repo';
+import { rebuildTallies } from '../engine/tallies';
 import { moveKudosReceived } from '../store/repos/kudos-repo';
 import { hasTokens, revokeToken as revokeTokenRow, tokenHashById } from '../store/repos/tokens-repo';
 import { deliverKudos } from '../engine/kudos-delivery';
@@ -181,6 +183,9 @@ export async function updatePerson(
     if (body.addHandles) await addHandles(trx, id, body.addHandles);
     const person = await loadPerson(trx, id);
     if (!person) throw notFound('The person');
+    // Their metric tallies are bucketed by local day: a new zone re-tallies them from their stored events.
+    if (person.timezone !== before.timezone)
+      await rebuildTallies(uow, [id], new Map([[id, person.timezone]]));
     await feedPeopleChange(uow, id, [...before.teamIds, ...person.teamIds]);
     return personRecord(trx, person);
   });
@@ -210,6 +215,12 @@ export async function mergePerson(
         'merge_claimed',
       );
     await moveHandles(trx, fromId, intoId);
+    // Tallies name agents inside their credits (ratings): the target's and those of everyone who shares a
+    // ticket with the moved events are built again from the stored events when next read.
+    await deleteTalliesOf(trx, [
+      intoId,
+      ...(await agentsOfTickets(trx, await ticketsOfAgents(trx, [fromId]))),
+    ]);
     await moveEventsToAgent(trx, fromId, intoId);
     for (const kudos of await moveKudosReceived(trx, fromId, into))
       await deliverKudos(uow, kudos, { historical: true });

@@ -6,20 +6,21 @@ import type { UnitOfWork } from '../store/unit-of-work';
 import { loadPeople, type PersonFull } from '../store/repos/people-repo';
 import { insertKudos } from '../store/repos/kudos-repo';
 import { deliverKudos } from './kudos-delivery';
-import { agentsOfTickets } from '../store/repos/events-repo';
+import { earliestActiveMissionStart } from '../store/repos/missions-repo';
 import { refreshActiveMissions } from './mission-refresh';
 import { refreshStreak, streakEventsSince } from './streak-refresh';
+import { moveTallies, readBatchTickets, tallyDaysOf } from './tallies';
 import { celebrateClosedWeekBests, recordPendingBests, refreshTrends } from './trends-refresh';
-import { refreshGrowth } from './growth-updater';
+import { recordBatchAchievements, refreshGrowth } from './growth-updater';
 import { beginRefreshBatch } from './refresh-batch';
-import { prefetchBatchEvents } from './batch-prefetch';
 import { flushBatchState, personStateOf } from './batch-state';
 import { refreshPendingPlans } from './plan-progress';
 
 /**
  * Applies newly stored events, inside their ingest transaction: customer kudos from happy comments, then for
- * each agent the events touch, the missions, trends, streak and growth they affect. Work is proportional to
- * the windows the events fall in, never to the agent's whole history.
+ * each agent the events touch, their stored tallies (moveTallies), then the missions, trends, streak and growth
+ * they affect, read from those tallies. Work is proportional to the tickets the events touch and the days the
+ * windows cover, never to the agent's whole history.
  */
 export async function applyStoredEvents(uow: UnitOfWork, events: readonly HelpdeskEvent[]): Promise<void> {
   const instantsByAgent = new Map<string, string[]>();
@@ -35,19 +36,24 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
     if (e.type === 'ticket_created' || (e.type === 'ticket_reopened' && !e.agentId))
       orphanTickets.push({ ticketId: e.ticketId, at: e.at });
   }
-  if (orphanTickets.length > 0) {
-    for (const agentId of await agentsOfTickets(uow.trx, [
-      ...new Set(orphanTickets.map((t) => t.ticketId)),
-    ])) {
-      // Their replies and solves may lie anywhere after creation, so their active missions are all refreshed.
+  // The batch's tickets as stored: what the tallies move, and who worked a ticket an orphan event touches.
+  const tickets = await readBatchTickets(uow, events);
+  for (const { ticketId } of orphanTickets) {
+    // Their replies and solves may lie anywhere after creation, so their active missions are all refreshed.
+    for (const agentId of tickets.agentsByTicket.get(ticketId) ?? [])
       if (!instantsByAgent.has(agentId)) instantsByAgent.set(agentId, []);
-    }
   }
   const people = await loadPeople(uow.trx, [...instantsByAgent.keys()]);
-  // Every touched agent's events for the windows the refresh reads, in a few queries for the whole batch.
   const batch = beginRefreshBatch(uow);
-  await prefetchBatchEvents(uow, batch, people, instantsByAgent, streakTouched);
   const agentIds = [...people.keys()];
+  // The batch's credits move into the stored tallies first; the touched agents' tallies from the earliest day
+  // the refresh reads (the streak horizon or an active mission's start) come in the same read.
+  const missionStart = agentIds.length > 0 ? await earliestActiveMissionStart(uow.trx, agentIds) : null;
+  const since = streakEventsSince(uow.now);
+  await moveTallies(uow, events, tickets, {
+    agentIds,
+    fromDay: tallyDaysOf({ from: missionStart !== null && missionStart < since ? missionStart : since }).from,
+  });
   await batch.state.preload(
     uow,
     agentIds,
@@ -67,7 +73,8 @@ export async function applyStoredEvents(uow: UnitOfWork, events: readonly Helpde
   }
   await recordPendingBests(uow);
   await flushBatchState(uow);
-  // After the flush: the plans read completed missions from the table, which now holds the batch's writes.
+  // After the flush: growth reads the person states, and the plans the completed missions, the batch wrote.
+  await recordBatchAchievements(uow, batch.pendingAchievements);
   await refreshPendingPlans(uow, batch.pendingPlans);
 }
 

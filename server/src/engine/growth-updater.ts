@@ -9,16 +9,24 @@ import { personStateOf, pointsAdded, pointsOf, storePersonState } from './batch-
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 import { planProgressAfter } from './plan-progress';
+import { refreshBatchOf } from './refresh-batch';
 
 /**
  * Records an achievement on the agent's timeline once (entry ids are deterministic), with its celebration,
  * then refreshes growth. Returns false when the achievement was already recorded (a replay changes nothing).
+ * Inside an ingest batch it is queued instead (true: not known yet) and recorded with the batch's other
+ * achievements after the batch's rows are written (recordBatchAchievements), a few statements for all of them.
  */
 export async function recordAchievement(
   uow: UnitOfWork,
   entry: TimelineEntry,
   celebration: Celebration | null,
 ): Promise<boolean> {
+  const batch = refreshBatchOf(uow);
+  if (batch) {
+    batch.pendingAchievements.push({ entry, celebration });
+    return true;
+  }
   const inserted = await insertTimeline(uow.trx, entry);
   if (!inserted) return false;
   pointsAdded(uow, entry.agentId, entry.points);
@@ -50,9 +58,27 @@ export async function refreshGrowth(
   return next;
 }
 
-interface Achievement {
+export interface Achievement {
   entry: TimelineEntry;
   celebration: Celebration | null;
+}
+
+/**
+ * The achievements an ingest batch queued, recorded once its person states and missions are written (so the
+ * growth read here sees them): each distinct entry once, in the order queued, as recordAchievements does.
+ */
+export async function recordBatchAchievements(
+  uow: UnitOfWork,
+  queued: readonly Achievement[],
+): Promise<void> {
+  const seen = new Set<string>();
+  const distinct = queued.filter((a) => {
+    const key = timelineKey(a.entry);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (distinct.length > 0) await recordAchievements(uow, distinct);
 }
 
 function feedAchievement(uow: UnitOfWork, { entry, celebration }: Achievement): void {

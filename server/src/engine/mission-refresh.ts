@@ -1,19 +1,19 @@
 import type { Mission, MissionView } from '../../../shared/domain/mission-model';
 import type { AgentMetrics } from '../../../shared/domain/metrics-model';
-import { computeMetrics } from '../../../shared/domain/metrics';
 import { settleMission } from '../../../shared/domain/missions';
 import type { UnitOfWork } from '../store/unit-of-work';
 import { activeTeamMissions } from '../store/repos/missions-repo';
 import { activeMissionsFor, storeMission, withBatchWrites } from './batch-state';
-import { loadEventsForMission, loadMemberEventsForMission } from './mission-events';
-import { metricsFromTallies, talliesFromEvents } from '../../../shared/domain/metric-tallies';
+import { teamAgentIds } from '../store/repos/teams-repo';
+import { talliesOver } from './tallies';
+import { metricsFromTallies } from '../../../shared/domain/metric-tallies';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
 import { refreshBatchOf } from './refresh-batch';
 
 /**
- * Re-evaluates one mission from the events of its window (engine: computeMetrics → settleMission), stores
+ * Re-evaluates one mission from the stored tallies of its window (engine: metricsFromTallies → settleMission), stores
  * the result and feeds `mission.upserted` when anything a person sees changed; a completion lands on the
  * timeline with its reward and a celebration. `isNew` forces the first feed entry.
  */
@@ -54,30 +54,27 @@ export async function refreshMission(
 }
 
 async function missionMetrics(uow: UnitOfWork, mission: Mission, timezone: string): Promise<AgentMetrics> {
-  const batch = refreshBatchOf(uow);
-  if (batch && mission.scope === 'team' && mission.teamId) {
-    // Every team mission of a window reads the same members' events: tallied once per batch, each mission's
-    // team total read from the tallies (metricsFromTallies equals computeMetrics with the members as agentIds).
-    const key = JSON.stringify([mission.teamId, mission.window.start, mission.window.end]);
-    let team = batch.teamTallies.get(key);
-    if (!team) {
-      const { members, events } = await loadMemberEventsForMission(uow, mission);
-      const tallies = talliesFromEvents(events, (id) => (members.has(id) ? 'UTC' : undefined));
-      batch.teamTallies.set(key, (team = { members: [...members], tallies: [...tallies.values()] }));
-    }
-    return metricsFromTallies({
-      agentId: `team:${mission.teamId}`,
-      agentIds: team.members,
-      tallies: team.tallies,
-      window: { from: mission.window.start, to: mission.window.end },
-      timezone,
-    });
+  const window = { from: mission.window.start, to: mission.window.end };
+  if (mission.scope !== 'team' || !mission.teamId) {
+    const tallies = await talliesOver(uow, [mission.agentId], window);
+    return metricsFromTallies({ agentId: mission.agentId, tallies, window, timezone });
   }
-  const { subjectId, events } = await loadEventsForMission(uow, mission);
-  return computeMetrics({
-    agentId: subjectId,
-    events,
-    window: { from: mission.window.start, to: mission.window.end },
+  // The team total: every member's stored tallies together (metricsFromTallies with the members as agentIds
+  // equals computeMetrics over their events credited to one subject). In a batch, every team mission of a
+  // window reads the same members' tallies: gathered once.
+  const batch = refreshBatchOf(uow);
+  const key = JSON.stringify([mission.teamId, mission.window.start, mission.window.end]);
+  let team = batch?.teamTallies.get(key);
+  if (!team) {
+    const members = [...new Set(await teamAgentIds(uow.trx, mission.teamId))];
+    team = { members, tallies: await talliesOver(uow, members, window) };
+    batch?.teamTallies.set(key, team);
+  }
+  return metricsFromTallies({
+    agentId: `team:${mission.teamId}`,
+    agentIds: team.members,
+    tallies: team.tallies,
+    window,
     timezone,
   });
 }

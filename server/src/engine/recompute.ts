@@ -7,6 +7,7 @@ import { NOT_RECOGNISED_DAYS } from '../../../shared/domain/people-model';
 import { customerKudosFromEvent, refreshAgent } from './apply-events';
 import { loadOwnEvents } from '../store/repos/events-repo';
 import { refreshActiveMissions } from './mission-refresh';
+import { rebuildTallies } from './tallies';
 import { generateWeeklyOffers } from './offers-job';
 import { clearPending, markPending, pendingJob } from '../store/repos/pending-work-repo';
 import { toIsoUtc } from '../store/time';
@@ -16,8 +17,8 @@ import { faultPause } from '../core/fault-pause';
 export const RECOMPUTE_ALL = 'recompute_all';
 
 /**
- * After a bulk import (ingest with deferRefresh): every agent's missions, trends, streak and growth from the
- * stored history, then this week's offers. One transaction per agent, so a large team never holds one long lock.
+ * After a bulk import (ingest with deferRefresh): every agent's metric tallies rebuilt from the stored history,
+ * then their missions, trends, streak and growth read from them, then this week's offers. One transaction per agent, so a large team never holds one long lock.
  * The work is owed durably (pending_work) from before it starts until it is done — a deferred ingest batch marks
  * it in its own transaction too — so a kill mid-way leaves it for `finishPendingRecompute` at the next start or
  * import instead of losing the derived state for good.
@@ -47,6 +48,8 @@ async function recomputeFor(ctx: AppContext, requestId: string): Promise<{ agent
       const since = new Date(Date.parse(uow.now) - 2 * NOT_RECOGNISED_DAYS * 86_400_000).toISOString();
       for (const e of await loadOwnEvents(uow.trx, id, since, ['csat_rated']))
         await customerKudosFromEvent(uow, e, person, { historical: true });
+      // The deferred batches stored events without moving tallies: this agent's are rebuilt from all of them.
+      await rebuildTallies(uow, [id], new Map([[id, person.timezone]]));
       await refreshAgent(uow, person);
     });
   }

@@ -3,16 +3,16 @@ import type { TeamRecord } from '../../../shared/api/admin';
 import type { Celebration, TimelineEntry } from '../../../shared/domain/growth-model';
 import type { AgentDayTally } from '../../../shared/domain/metric-tallies';
 import { loadTeam } from '../store/repos/teams-repo';
-import { EventCache } from './event-cache';
+import { TallyCache } from './tally-cache';
 import { BatchState } from './batch-state';
 
 /**
- * What the refreshes of one ingest batch share: the events (loaded once for all touched agents), the team
+ * What the refreshes of one ingest batch share: the stored tallies (read once for all touched agents), the team
  * missions already recomputed (a team mission is refreshed once per batch, not once per touched member), and
  * the teams read. Lives exactly as long as its unit of work; without one every refresh reads for itself.
  */
 export interface RefreshBatch {
-  events: EventCache;
+  tallies: TallyCache;
   /** Team mission group → the time zone it was last recomputed in during this batch. */
   teamGroupsDone: Map<string, string>;
   /** Person state, points and missions of the touched agents, read up front and written at the end. */
@@ -26,6 +26,8 @@ export interface RefreshBatch {
    * are written (flushBatchState), since a mission completed in the batch is still active in the table until then.
    */
   pendingPlans: Set<string>;
+  /** Achievements of the batch, recorded together once its rows are written (recordBatchAchievements). */
+  pendingAchievements: { entry: TimelineEntry; celebration: Celebration | null }[];
   team(teamId: string): Promise<TeamRecord | null>;
 }
 
@@ -34,12 +36,13 @@ const batches = new WeakMap<UnitOfWork, RefreshBatch>();
 export function beginRefreshBatch(uow: UnitOfWork): RefreshBatch {
   const teams = new Map<string, Promise<TeamRecord | null>>();
   const batch: RefreshBatch = {
-    events: new EventCache(uow.trx),
+    tallies: new TallyCache(),
     teamGroupsDone: new Map(),
     state: new BatchState(),
     pendingBests: [],
     teamTallies: new Map(),
     pendingPlans: new Set(),
+    pendingAchievements: [],
     team: (teamId) => {
       let team = teams.get(teamId);
       if (!team) teams.set(teamId, (team = loadTeam(uow.trx, teamId)));

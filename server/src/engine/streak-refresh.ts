@@ -1,21 +1,19 @@
 import { computeStreak, streakMilestonesToRecord } from '../../../shared/domain/streaks';
 import { streakTalliesFromTallies } from '../../../shared/domain/streak-tallies';
-import { talliesFromEvents } from '../../../shared/domain/metric-tallies';
+import type { AgentDayTally } from '../../../shared/domain/metric-tallies';
 import { effectiveScheduleAndGoal, primaryTeamId } from '../../../shared/domain/effective-schedule';
 import type { Mission } from '../../../shared/domain/mission-model';
 import { addDays, localDateOf, msOf } from '../../../shared/domain/time';
 import type { DailyGoal, WeeklySchedule } from '../../../shared/domain/streak-model';
-import type { HelpdeskEvent, HelpdeskEventType } from '../../../shared/domain/events';
 import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../store/repos/people-repo';
 import { scheduleAndGoalOf } from '../store/repos/people-repo';
 import type { PersonState } from '../store/repos/person-state-repo';
 import { missionsEndingSinceFor, storePersonState } from './batch-state';
-import { loadOwnEvents } from '../store/repos/events-repo';
 import { recordAchievement } from './growth-updater';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
-import { metricEventsOf } from './event-loader';
+import { talliesOver } from './tallies';
 import { refreshBatchOf } from './refresh-batch';
 
 /**
@@ -23,8 +21,6 @@ import { refreshBatchOf } from './refresh-batch';
  * from the stored state (`previousLongest`), so it is kept forever even beyond this horizon.
  */
 export const STREAK_HORIZON_DAYS = 120;
-
-export const STREAK_EVENT_TYPES: HelpdeskEventType[] = ['csat_rated', 'ticket_solved'];
 
 /** The instant the streak's events are read from: the horizon plus two days of time-zone slack. */
 export const streakEventsSince = (now: string) =>
@@ -42,28 +38,20 @@ async function scheduleAndGoal(
 }
 
 /**
- * What streakTallies reads: the agent's ratings and solves over the horizon, their missions of that period,
- * and, for each guarded mission, the metric events of its window so far (a guardrail is judged on them).
+ * What streakTallies reads: the agent's stored tallies over the horizon and over the windows of their guarded
+ * missions of that period (a guardrail is judged on the mission's window so far), and those missions.
  */
 async function streakInputs(
   uow: UnitOfWork,
   person: PersonFull,
-): Promise<{ events: HelpdeskEvent[]; missions: Mission[] }> {
+): Promise<{ tallies: AgentDayTally[]; missions: Mission[] }> {
   const since = streakEventsSince(uow.now);
-  const cache = refreshBatchOf(uow)?.events;
-  const events = cache
-    ? await cache.ownEvents(person.id, since, STREAK_EVENT_TYPES)
-    : await loadOwnEvents(uow.trx, person.id, since, STREAK_EVENT_TYPES);
   const missions = await missionsEndingSinceFor(uow, person.id, since);
-  for (const m of missions) {
-    if (m.status === 'cancelled' || m.guardrails.length === 0) continue;
-    const to = Math.min(msOf(m.window.end), msOf(uow.now));
-    if (to <= msOf(m.window.start)) continue;
-    events.push(
-      ...(await metricEventsOf(uow, person.id, { from: m.window.start, to: new Date(to).toISOString() })),
-    );
-  }
-  return { events, missions };
+  let from = msOf(since);
+  for (const m of missions)
+    if (m.status !== 'cancelled' && m.guardrails.length > 0) from = Math.min(from, msOf(m.window.start));
+  // Open-ended, as the events were read: a rating stamped after now still belongs to its day.
+  return { tallies: await talliesOver(uow, [person.id], { from: new Date(from).toISOString() }), missions };
 }
 
 /** Recomputes the streak (engine), stores it, and celebrates milestones newly reached and new records. */
@@ -75,14 +63,13 @@ export async function refreshStreak(
   const { schedule, goal } = await scheduleAndGoal(uow, person);
   const today = localDateOf(uow.now, person.timezone);
   const from = addDays(today, -STREAK_HORIZON_DAYS);
-  const { events, missions } = await streakInputs(uow, person);
-  // The domain rule: each day judged by its own events ("a later slip does not reach back").
-  // Tallied once (days bucketed in UTC: only instants decide), so each guardrail check reads the tallies
-  // instead of re-sorting every event of the horizon; streakTalliesFromTallies equals streakTallies.
+  const { tallies: stored, missions } = await streakInputs(uow, person);
+  // The domain rule: each day judged by its own events ("a later slip does not reach back"), read from the
+  // stored tallies: streakTalliesFromTallies equals streakTallies over the same events.
   const tallies = streakTalliesFromTallies({
     agentId: person.id,
     missions,
-    tallies: [...talliesFromEvents(events, (id) => (id === person.id ? 'UTC' : undefined)).values()],
+    tallies: stored,
     timezone: person.timezone,
     schedule,
   });

@@ -1,4 +1,4 @@
-import { computeMetrics } from '../../../shared/domain/metrics';
+import { metricsFromTallies } from '../../../shared/domain/metric-tallies';
 import { trendPointOf } from '../../../shared/domain/trends';
 import { keptWeekStarts, weekWindow } from './week-memo';
 import type { TimeWindow } from '../../../shared/domain/primitives';
@@ -7,7 +7,7 @@ import type { UnitOfWork } from '../store/unit-of-work';
 import type { PersonFull } from '../store/repos/people-repo';
 import type { PersonState } from '../store/repos/person-state-repo';
 import { storePersonState } from './batch-state';
-import { metricEventsOf } from './event-loader';
+import { talliesOver } from './tallies';
 import { newPersonalBests } from '../../../shared/domain/personal-bests';
 import { timelineEntryFor } from '../../../shared/domain/timeline';
 import { celebrationFor } from '../../../shared/domain/celebrations';
@@ -25,8 +25,8 @@ const inWindowOf = (window: TimeWindow) => {
 };
 
 /**
- * Recomputes only the trend weeks that hold one of `instants` (all kept weeks when omitted), so the cost
- * follows what an event touches. Feeds `trends.updated` when a point changed.
+ * Recomputes only the trend weeks that hold one of `instants` (all kept weeks when omitted), from the stored
+ * tallies of the week's days, so the cost follows what an event touches. Feeds `trends.updated` when a point changed.
  */
 export async function refreshTrends(
   uow: UnitOfWork,
@@ -46,9 +46,9 @@ export async function refreshTrends(
   for (const weekStart of kept) {
     if (!touched.has(weekStart) && byWeek.has(weekStart)) continue;
     const window = weekWindow(weekStart, person.timezone);
-    const events = await metricEventsOf(uow, person.id, window);
+    const tallies = await talliesOver(uow, [person.id], window);
     const point = trendPointOf(
-      computeMetrics({ agentId: person.id, events, window, timezone: person.timezone }),
+      metricsFromTallies({ agentId: person.id, tallies, window, timezone: person.timezone }),
       weekStart,
     );
     if (JSON.stringify(point) !== JSON.stringify(byWeek.get(weekStart))) {

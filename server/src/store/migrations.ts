@@ -9,6 +9,7 @@ import { growthPlansMigration } from './migration-0010-growth-plans';
 import { weeklyRecapsMigration } from './migration-0011-weekly-recaps';
 import { recognitionMigration } from './migration-0012-recognition';
 import { tokenLastUsed } from './migration-0014-token-last-used';
+import { agentDayTalliesMigration } from './migration-0015-agent-day-tallies';
 import { agentlessEventsMigration } from './migration-0017-agentless-events';
 
 /**
@@ -202,6 +203,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_weekly_recaps': weeklyRecapsMigration,
   '0012_recognition': recognitionMigration,
   '0014_token_last_used': tokenLastUsed,
+  '0015_agent_day_tallies': agentDayTalliesMigration,
   '0017_agentless_events': agentlessEventsMigration,
 };
 

@@ -229,6 +229,19 @@ export interface WeeklyRecapsTable {
   delivered_at: string;
 }
 
+/** One agent's metric tallies of one local day (migration 0015): `tickets` is Record<ticketId, TicketCredit> JSON. */
+export interface AgentDayTalliesTable {
+  agent_id: string;
+  day: string;
+  tickets: string;
+}
+
+/** The zone an agent's tallies are bucketed in (migration 0015); no row: the agent's tallies are not built. */
+export interface TallyZonesTable {
+  agent_id: string;
+  timezone: string;
+}
+
 /** Work owed to the store across restarts (migration 0003): one row per job while it is due. */
 export interface PendingWorkTable {
   job: string;
@@ -299,6 +312,8 @@ export interface Database {
   growth_plans: GrowthPlansTable;
   recognition_settings: RecognitionSettingsTable;
   weekly_recaps: WeeklyRecapsTable;
+  agent_day_tallies: AgentDayTalliesTable;
+  tally_zones: TallyZonesTable;
 }
 
 /** A person's recognition choices (migration 0012): on the most-improved board or not (0/1). */

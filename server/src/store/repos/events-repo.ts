@@ -263,3 +263,37 @@ export async function countAgentEvents(db: Kysely<Database>, agentId: string): P
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Every event of these tickets, of any type and by anyone, a query per 500 tickets (a ticket's whole story). */
+export async function eventsOfTickets(
+  db: Kysely<Database>,
+  ticketIds: readonly string[],
+): Promise<HelpdeskEvent[]> {
+  const out: HelpdeskEvent[] = [];
+  const ids = [...new Set(ticketIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('events')
+      .select('body')
+      .where('ticket_id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.push(storedEvent(r.body));
+  }
+  return out;
+}
+
+/** The tickets on which any of these agents has an event: every ticket that can credit them. */
+export async function ticketsOfAgents(db: Kysely<Database>, agentIds: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  const ids = [...new Set(agentIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('events')
+      .select('ticket_id')
+      .distinct()
+      .where('agent_id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.add(r.ticket_id);
+  }
+  return [...out];
+}

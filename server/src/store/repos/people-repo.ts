@@ -106,6 +106,8 @@ export async function deleteDerivedRowsOf(db: Kysely<Database>, personId: string
   await db.deleteFrom('recognition_settings').where('person_id', '=', personId).execute();
   await db.deleteFrom('weekly_recaps').where('person_id', '=', personId).execute();
   await db.deleteFrom('growth_plans').where('agent_id', '=', personId).execute();
+  await db.deleteFrom('agent_day_tallies').where('agent_id', '=', personId).execute();
+  await db.deleteFrom('tally_zones').where('agent_id', '=', personId).execute();
 }
 
 /** Ids of people by name, optionally only those with a handle or of one claimed state. */
@@ -139,6 +141,24 @@ export async function loadPerson(db: Kysely<Database>, id: string): Promise<Pers
     teams.map((t) => t.team_id),
     handles.map((h) => h.handle),
   );
+}
+
+/** Each of these people's time zone (what their metric tallies are bucketed by); unknown ids are left out. */
+export async function timezonesOf(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('people')
+      .select(['id', 'timezone'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.timezone);
+  }
+  return out;
 }
 
 /** Many people in three queries per 500 (an ingest batch touches hundreds); missing ids are left out. */
