@@ -30,8 +30,7 @@ import {
 } from '../store/repos/teams-repo';
 import { handleOwner, insertHandle, moveHandles } from '../store/repos/handles-repo';
 import { agentsOfTickets, moveEventsToAgent, ticketsOfAgents } from '../store/repos/events-repo';
-import { deleteTalliesOf } from '../store/repos/tallies-repo';
-import { rebuildTallies } from '../engine/tallies';
+import { dropTallies, rebuildTallies } from '../engine/tallies';
 import { moveKudosReceived } from '../store/repos/kudos-repo';
 import { hasTokens, revokeToken as revokeTokenRow, tokenHashById } from '../store/repos/tokens-repo';
 import { deliverKudos } from '../engine/kudos-delivery';
@@ -217,10 +216,7 @@ export async function mergePerson(
     await moveHandles(trx, fromId, intoId);
     // Tallies name agents inside their credits (ratings): the target's and those of everyone who shares a
     // ticket with the moved events are built again from the stored events when next read.
-    await deleteTalliesOf(trx, [
-      intoId,
-      ...(await agentsOfTickets(trx, await ticketsOfAgents(trx, [fromId]))),
-    ]);
+    await dropTallies(uow, [intoId, ...(await agentsOfTickets(trx, await ticketsOfAgents(trx, [fromId])))]);
     await moveEventsToAgent(trx, fromId, intoId);
     for (const kudos of await moveKudosReceived(trx, fromId, into))
       await deliverKudos(uow, kudos, { historical: true });

@@ -1,13 +1,13 @@
 import { yieldToEventLoop } from './yield';
 import type { AppContext } from '../core/context';
 import { runUnitOfWork } from '../store/unit-of-work';
-import { agents, loadPerson } from '../store/repos/people-repo';
+import { agents, everyoneWithZones, loadPerson } from '../store/repos/people-repo';
 import { agentsWithMissionsDue } from '../store/repos/missions-repo';
 import { NOT_RECOGNISED_DAYS } from '../../../shared/domain/people-model';
 import { customerKudosFromEvent, refreshAgent } from './apply-events';
 import { loadOwnEvents } from '../store/repos/events-repo';
 import { refreshActiveMissions } from './mission-refresh';
-import { rebuildTallies } from './tallies';
+import { ensureTallies } from './tallies';
 import { generateWeeklyOffers } from './offers-job';
 import { clearPending, markPending, pendingJob } from '../store/repos/pending-work-repo';
 import { toIsoUtc } from '../store/time';
@@ -17,8 +17,10 @@ import { faultPause } from '../core/fault-pause';
 export const RECOMPUTE_ALL = 'recompute_all';
 
 /**
- * After a bulk import (ingest with deferRefresh): every agent's metric tallies rebuilt from the stored history,
- * then their missions, trends, streak and growth read from them, then this week's offers. One transaction per agent, so a large team never holds one long lock.
+ * After a bulk import (ingest with deferRefresh): the metric tallies of everyone the deferred batches credited
+ * rebuilt from the stored history (they marked them not built), then every agent's missions, trends, streak and
+ * growth read from them, then this week's offers. One transaction per agent (and per few people for the
+ * tallies), so a large team never holds one long lock.
  * The work is owed durably (pending_work) from before it starts until it is done — a deferred ingest batch marks
  * it in its own transaction too — so a kill mid-way leaves it for `finishPendingRecompute` at the next start or
  * import instead of losing the derived state for good.
@@ -36,7 +38,23 @@ export async function finishPendingRecompute(ctx: AppContext): Promise<boolean> 
   return true;
 }
 
+/** People whose tallies are rebuilt in one transaction before the refreshes (a bounded lock and read). */
+const TALLY_REBUILD_CHUNK = 25;
+
 async function recomputeFor(ctx: AppContext, requestId: string): Promise<{ agents: number; offers: number }> {
+  // Everyone's tallies first (supervisors' too: a role can change), so that no refresh below reads a teammate
+  // whose tallies still lack the imported events — a team mission's total is read from all its members.
+  const everyone = await everyoneWithZones(ctx.store.db);
+  for (let i = 0; i < everyone.length; i += TALLY_REBUILD_CHUNK) {
+    const chunk = everyone.slice(i, i + TALLY_REBUILD_CHUNK);
+    await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), (uow) =>
+      ensureTallies(
+        uow,
+        chunk.map((p) => p.id),
+        new Map(chunk.map((p) => [p.id, p.timezone])),
+      ),
+    );
+  }
   const people = await agents(ctx.store.db);
   for (const [i, { id }] of people.entries()) {
     // The fault suite's SIGKILL lands here: some agents recomputed and committed, the rest not yet.
@@ -48,8 +66,6 @@ async function recomputeFor(ctx: AppContext, requestId: string): Promise<{ agent
       const since = new Date(Date.parse(uow.now) - 2 * NOT_RECOGNISED_DAYS * 86_400_000).toISOString();
       for (const e of await loadOwnEvents(uow.trx, id, since, ['csat_rated']))
         await customerKudosFromEvent(uow, e, person, { historical: true });
-      // The deferred batches stored events without moving tallies: this agent's are rebuilt from all of them.
-      await rebuildTallies(uow, [id], new Map([[id, person.timezone]]));
       await refreshAgent(uow, person);
     });
   }

@@ -9,10 +9,11 @@ import {
 import type { IsoDate, IsoInstant, TimeWindow } from '../../../shared/domain/primitives';
 import { addDays, msOf } from '../../../shared/domain/time';
 import type { UnitOfWork } from '../store/unit-of-work';
-import { eventsOfTickets, ticketsOfAgents } from '../store/repos/events-repo';
+import { agentsOfTickets, eventsOfTickets, ticketsOfAgents } from '../store/repos/events-repo';
 import { timezonesOf } from '../store/repos/people-repo';
 import {
   deleteTalliesOf,
+  forgetTallyZones,
   loadTallies,
   loadTallyRows,
   lockTallyKeys,
@@ -206,4 +207,38 @@ export async function talliesOver(
   const missing = cache.missing(agentIds, days.from);
   if (missing.length > 0) cache.hold(missing, days.from, await loadTallies(uow.trx, missing, days.from));
   return [...new Set(agentIds)].flatMap((id) => cache.range(id, days.from, days.to));
+}
+
+/**
+ * Every agent `events` can credit — their own, and everyone with an event on their tickets (ratings are held by
+ * every rater, a reopen counts against the last solver) — counts as not built from this transaction's commit,
+ * so whatever reads their tallies next rebuilds them from the stored events first. For the stores that do not
+ * move tallies: a deferred (bulk import) batch, whose recomputation rebuilds everyone, and which must not leave
+ * a live batch or the scheduler meanwhile reading tallies that lack its events. On PostgreSQL the agents' locks
+ * are taken first (one statement, in order), so a concurrent rebuild or move of theirs queues behind it.
+ */
+export async function forgetTalliesCredited(
+  uow: UnitOfWork,
+  events: readonly HelpdeskEvent[],
+): Promise<void> {
+  const tickets = [...new Set(events.map((e) => e.ticketId))];
+  const agents = new Set(await agentsOfTickets(uow.trx, tickets));
+  for (const e of events) if ('agentId' in e && e.agentId) agents.add(e.agentId);
+  if (agents.size === 0) return;
+  await lockTallyKeys(uow.trx, uow.dialect, 2, [...agents]);
+  await forgetTallyZones(uow.trx, [...agents]);
+  refreshBatchOf(uow)?.tallies.forget([...agents]);
+  const done = checkedIn(uow);
+  for (const id of agents) done.delete(id);
+}
+
+/** A merge's: these agents' tallies deleted (locked first on PostgreSQL), to be rebuilt when next read. */
+export async function dropTallies(uow: UnitOfWork, agentIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(agentIds)];
+  if (ids.length === 0) return;
+  await lockTallyKeys(uow.trx, uow.dialect, 2, ids);
+  await deleteTalliesOf(uow.trx, ids);
+  refreshBatchOf(uow)?.tallies.forget(ids);
+  const done = checkedIn(uow);
+  for (const id of ids) done.delete(id);
 }

@@ -10,6 +10,7 @@ import { insertEventsOnce } from '../store/repos/events-repo';
 import { resolveHandle } from './handle-resolver';
 import { handleOwners } from '../store/repos/handles-repo';
 import { applyStoredEvents } from '../engine/apply-events';
+import { forgetTalliesCredited } from '../engine/tallies';
 import { RECOMPUTE_ALL } from '../engine/recompute';
 import { markPending } from '../store/repos/pending-work-repo';
 
@@ -145,8 +146,11 @@ async function storeBatch(
     const duplicates = normals.length - stored.length;
     if (stored.length > 0) {
       // Deferred: the recomputation is owed from this commit on, so a kill before it ran cannot lose it.
-      if (opts.deferRefresh) await markPending(uow.trx, RECOMPUTE_ALL, uow.now);
-      else await applyStoredEvents(uow, stored);
+      if (opts.deferRefresh) {
+        await markPending(uow.trx, RECOMPUTE_ALL, uow.now);
+        // Not moved into the stored tallies: whoever the events credit is rebuilt before anything reads them.
+        await forgetTalliesCredited(uow, stored);
+      } else await applyStoredEvents(uow, stored);
     }
     return { accepted: stored.length, duplicates };
   });

@@ -124,6 +124,11 @@ export async function personIds(
   return (await query.execute()).map((r) => r.id);
 }
 
+/** Everyone (every role) with their time zone. */
+export async function everyoneWithZones(db: Kysely<Database>): Promise<{ id: string; timezone: string }[]> {
+  return db.selectFrom('people').select(['id', 'timezone']).orderBy('id').execute();
+}
+
 /** Every agent with their time zone. */
 export async function agents(db: Kysely<Database>): Promise<{ id: string; timezone: string }[]> {
   return db.selectFrom('people').select(['id', 'timezone']).where('role', '=', 'agent').execute();

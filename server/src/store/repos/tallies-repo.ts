@@ -97,6 +97,19 @@ export async function deleteTalliesOf(db: Kysely<Database>, agentIds: readonly s
   }
 }
 
+/**
+ * Marks these agents' tallies as not built (their zone rows go; the tallies stay until the rebuild replaces
+ * them): cheaper than deleting the rows when a rebuild follows anyway.
+ */
+export async function forgetTallyZones(db: Kysely<Database>, agentIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(agentIds)];
+  for (let i = 0; i < ids.length; i += AGENTS_PER_READ)
+    await db
+      .deleteFrom('tally_zones')
+      .where('agent_id', 'in', ids.slice(i, i + AGENTS_PER_READ))
+      .execute();
+}
+
 /** The zone each agent's tallies were built in; agents without built tallies are absent. */
 export async function tallyZones(
   db: Kysely<Database>,
