@@ -3,6 +3,7 @@ import { LIVE_END, LiveClientMessage, type FeedEntry, type LiveMessage } from '.
 import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { feedHead, readFeed } from '../store/repos/feed-repo';
+import { feedEntryText } from '../store/feed-entry-text';
 import { REVOKED_MESSAGE, liveSessionsOf } from './live-registry';
 
 const CATCH_UP_PAGE = 500;
@@ -31,6 +32,11 @@ export class LiveSession {
   ) {}
 
   send(message: LiveMessage): void {
+    this.sendText(JSON.stringify(message));
+  }
+
+  /** A LiveMessage's JSON text (entries frames are joined from each entry's text, see feedEntryText). */
+  private sendText(text: string): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.fail(
@@ -40,7 +46,7 @@ export class LiveSession {
       );
       return;
     }
-    this.socket.send(JSON.stringify(message));
+    this.socket.send(text);
   }
 
   fail(error: string, message: string, code = 1008): void {
@@ -119,8 +125,10 @@ export class LiveSession {
   private sendRun(run: readonly FeedEntry[]): void {
     const last = run.at(-1);
     if (!last) return;
-    if (this.batch && run.length > 1) this.send({ kind: 'entries', entries: [...run] });
-    else for (const entry of run) this.send({ kind: 'entry', entry });
+    // The frames' text joined from each entry's (a team kudos' shared fields were serialised once, not per member).
+    if (this.batch && run.length > 1)
+      this.sendText(`{"kind":"entries","entries":[${run.map(feedEntryText).join(',')}]}`);
+    else for (const entry of run) this.sendText(`{"kind":"entry","entry":${feedEntryText(entry)}}`);
     this.lastSent = last.seq;
   }
 

@@ -9,6 +9,7 @@ import { growthPlansMigration } from './migration-0010-growth-plans';
 import { weeklyRecapsMigration } from './migration-0011-weekly-recaps';
 import { recognitionMigration } from './migration-0012-recognition';
 import { tokenLastUsed } from './migration-0014-token-last-used';
+import { feedShared } from './migration-0016-feed-shared';
 
 /**
  * One set of migrations for both dialects, written with Kysely's schema builder and portable column types
@@ -201,6 +202,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_weekly_recaps': weeklyRecapsMigration,
   '0012_recognition': recognitionMigration,
   '0014_token_last_used': tokenLastUsed,
+  '0016_feed_shared': feedShared,
 };
 
 class StaticMigrations implements MigrationProvider {
