@@ -105,6 +105,7 @@ export async function recordAchievements(
 ): Promise<void> {
   const inserted = await insertTimelines(
     uow.trx,
+    uow.dialect,
     achievements.map((a) => a.entry),
   );
   const fresh = achievements.filter((a) => inserted.has(timelineKey(a.entry)));
@@ -139,6 +140,7 @@ async function refreshGrowthMany(uow: UnitOfWork, agentIds: readonly string[]): 
   if (levelUps.length === 0) return;
   const inserted = await insertTimelines(
     uow.trx,
+    uow.dialect,
     levelUps.map((l) => l.entry),
   );
   for (const l of levelUps) if (inserted.has(timelineKey(l.entry))) feedAchievement(uow, l);

@@ -53,37 +53,60 @@ export function joinPayloadText(own: string, shared: string | null): string {
   return `${own.slice(0, -1)},${shared.slice(1)}`;
 }
 
-/** The feed entry types, to check a stored row names one (its payload was checked when it was written). */
+/** The feed entry types, to check stored rows name one (their payloads were checked when they were written). */
 const ENTRY_TYPES: ReadonlySet<string> = new Set(FeedEntry.options.map((o) => o.shape.type.value));
 
 /**
- * Entries after `after` as JSON text, in seq order, at most `limit`: a catch-up page of thousands is served
- * from the stored payload text as it is, not parsed, checked and serialised again. Every entry was checked
- * with FeedEntry when it was written (unit-of-work's writeFeed) and the client checks the page it reads; here
- * a row must name a known type, and its payload text is what JSON.stringify wrote.
+ * One catch-up page as JSON text, built by the database from the stored text (each entry's fields, and its
+ * payload joined from the row's own fields and its shared ones, as joinPayloadText does): a page of thousands
+ * of entries is one string handed over, not thousands of rows turned into strings in JavaScript. `count`
+ * entries after `after` in seq order, the last at `last` (`after` when none); `unknown` rows name a type that is
+ * no feed entry type (every row was checked with FeedEntry when it was written; the caller refuses the page).
  */
-export async function readFeedJson(
+export async function readFeedPageText(
   db: Kysely<Database>,
+  dialect: Dialect,
   personId: string,
   after: number,
   limit: number,
-): Promise<{ seq: number; json: string }[]> {
-  const rows = await selectRows(db)
-    .where('feed.person_id', '=', personId)
-    .where('feed.seq', '>', after)
-    .orderBy('feed.seq', 'asc')
-    .limit(limit)
-    .execute();
-  const person = JSON.stringify(personId);
-  return rows.map((r) => {
-    if (!ENTRY_TYPES.has(r.type))
-      throw new Error(`feed row ${personId}/${r.seq} has an unknown type ${r.type}`);
-    const seq = Number(r.seq);
-    return {
-      seq,
-      json: `{"seq":${seq},"personId":${person},"at":${JSON.stringify(r.at)},"type":${JSON.stringify(r.type)},"payload":${joinPayloadText(r.payload, r.shared)}}`,
-    };
-  });
+): Promise<{ text: string; count: number; last: number; unknown: number }> {
+  const types = [...ENTRY_TYPES];
+  const row =
+    dialect === 'postgres'
+      ? await sql<PageRow>`select count(*)::integer as count, coalesce(max(seq), ${after})::integer as last,
+          coalesce(string_agg(j, ',' order by seq), '') as text,
+          count(*) filter (where not (type = any(${types}::text[])))::integer as unknown
+        from (select f.seq, f.type, '{"seq":' || f.seq || ',"personId":' || to_json(f.person_id)::text
+            || ',"at":' || to_json(f.at)::text || ',"type":' || to_json(f.type)::text || ',"payload":'
+            || case when s.body is null or s.body = '{}' then f.payload when f.payload = '{}' then s.body
+                 else left(f.payload, -1) || ',' || substr(s.body, 2) end || '}' as j
+          from feed f left join feed_shared s on s.id = f.shared_id
+          where f.person_id = ${personId} and f.seq > ${after} order by f.seq limit ${limit}) page`.execute(
+          db,
+        )
+      : await sql<PageRow>`select count(*) as count, coalesce(max(seq), ${after}) as last,
+          coalesce(group_concat(j, ',' order by seq), '') as text,
+          coalesce(sum(type not in (select value from json_each(${JSON.stringify(types)}))), 0) as unknown
+        from (select f.seq, f.type, '{"seq":' || f.seq || ',"personId":' || json_quote(f.person_id)
+            || ',"at":' || json_quote(f.at) || ',"type":' || json_quote(f.type) || ',"payload":'
+            || case when s.body is null or s.body = '{}' then f.payload when f.payload = '{}' then s.body
+                 else substr(f.payload, 1, length(f.payload) - 1) || ',' || substr(s.body, 2) end || '}' as j
+          from feed f left join feed_shared s on s.id = f.shared_id
+          where f.person_id = ${personId} and f.seq > ${after} order by f.seq limit ${limit})`.execute(db);
+  const r = row.rows[0];
+  return {
+    text: r?.text ?? '',
+    count: Number(r?.count ?? 0),
+    last: Number(r?.last ?? after),
+    unknown: Number(r?.unknown ?? 0),
+  };
+}
+
+interface PageRow {
+  text: string;
+  count: number;
+  last: number;
+  unknown: number;
 }
 
 /** A run of one person's seqs, `after` exclusive, `upTo` inclusive. */
