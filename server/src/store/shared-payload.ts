@@ -28,6 +28,21 @@ const payloadSchemas = new Map<string, PayloadSchema | null>(
 );
 
 /**
+ * The schema of the fields of `type` that differ between members, made once per set of fields (a team kudos
+ * splits the same way every time): a new zod object schema compiles its checker on its first parse.
+ */
+const ownSchemas = new Map<string, z.ZodType>();
+function ownFieldsSchema(type: string, schema: PayloadSchema, ownKeys: readonly string[]): z.ZodType {
+  const id = `${type}\u0000${ownKeys.join('\u0000')}`;
+  let own = ownSchemas.get(id);
+  if (!own) {
+    own = schema.pick(Object.fromEntries(ownKeys.map((k) => [k, true])));
+    ownSchemas.set(id, own);
+  }
+  return own;
+}
+
+/**
  * Splits `payloads` (at least two, of `type`) into common and own fields, checking them with the type's schema;
  * null when the type's payload is not a plain object schema (then each entry is checked and stored whole).
  * Throws, like FeedEntry.parse would, when a payload does not match.
@@ -49,7 +64,7 @@ export function sharePayloads(type: FeedEntryType, payloads: readonly unknown[])
   const ownKeys = keys.filter((key) => !commonSet.has(key));
   // The first payload checked whole (its common fields are every payload's), the rest by their own fields.
   const parsedFirst = schema.parse(first) as Record<string, unknown>;
-  const ownSchema = schema.pick(Object.fromEntries(ownKeys.map((k) => [k, true])));
+  const ownSchema = ownFieldsSchema(type, schema, ownKeys);
   const shared: Record<string, unknown> = {};
   for (const k of common) shared[k] = parsedFirst[k];
   const own: string[] = [];

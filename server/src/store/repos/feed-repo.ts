@@ -84,9 +84,11 @@ export async function readFeedPageText(
           where f.person_id = ${personId} and f.seq > ${after} order by f.seq limit ${limit}) page`.execute(
           db,
         )
-      : await sql<PageRow>`select count(*) as count, coalesce(max(seq), ${after}) as last,
-          coalesce(group_concat(j, ',' order by seq), '') as text,
-          coalesce(sum(type not in (select value from json_each(${JSON.stringify(types)}))), 0) as unknown
+      : // group_concat joins the rows in the order the ordered subquery yields them; an ORDER BY inside the
+        // aggregate would sort the page's text again (measured: about twice the time of the whole read).
+        await sql<PageRow>`select count(*) as count, coalesce(max(seq), ${after}) as last,
+          coalesce(group_concat(j, ','), '') as text,
+          coalesce(sum(type not in (${sql.join(types)})), 0) as unknown
         from (select f.seq, f.type, '{"seq":' || f.seq || ',"personId":' || json_quote(f.person_id)
             || ',"at":' || json_quote(f.at) || ',"type":' || json_quote(f.type) || ',"payload":'
             || case when s.body is null or s.body = '{}' then f.payload when f.payload = '{}' then s.body
