@@ -136,7 +136,7 @@ export async function catchUpBenchmark(log: Log): Promise<BenchPart> {
           baselineName: 'reading the same rows from SQLite (better-sqlite3, JSON.parse)',
           baseline: median(storeMs),
           better: 'lower',
-          limitedBy: `The server answers the ${Math.ceil((head - cursor) / FEED_PAGE_MAX)} feed pages of up to ${FEED_PAGE_MAX.toLocaleString('en-US')} in ${Math.round(median(httpMs))} ms (measured alone: reading the rows and joining their stored JSON text, then HTTP); on top, shared/sync parses and checks each page with zod (one schema parse per page), folds it in one pass, saves the cache once and opens the live socket.`,
+          limitedBy: `The server answers the ${Math.ceil((head - cursor) / FEED_PAGE_MAX)} feed pages of up to ${FEED_PAGE_MAX.toLocaleString('en-US')} in ${Math.round(median(httpMs))} ms (measured alone: the database builds each page's JSON text from the stored rows in one query, shared fields joined, then HTTP); on top, shared/sync parses and checks each page with zod (one schema parse per page), folds it in one pass, saves the cache once and opens the live socket.`,
         }),
       ],
       details: {

@@ -1,19 +1,47 @@
-import type { FeedEntry } from '../../../shared/api/feed';
+import type { FeedEntry, FeedEntryType } from '../../../shared/api/feed';
+import { joinPayloadText } from './repos/feed-repo';
 
 /**
- * The JSON text of committed feed entries whose writer already built it from stored text (a team kudos' shared
- * fields are serialised once, not once per member), so a live push joins texts instead of serialising each
- * entry again. Keyed by the entry object; an entry without one is serialised as usual.
+ * A committed entry of a team message (uow.feedMany) that knows its own JSON text: the payload's text is the
+ * member's own fields joined to the shared ones, serialised once for the whole team, so a live push joins texts
+ * instead of serialising each member's entry again. Built only when a socket sends it (after the commit), and
+ * kept in a private field: the entry is, to everything else (JSON, equality), a plain FeedEntry.
  */
-const texts = new WeakMap<FeedEntry, string>();
+export class TextedFeedEntry {
+  #text: string | null = null;
 
-export function rememberEntryText(entry: FeedEntry, text: string): void {
-  texts.set(entry, text);
+  constructor(
+    readonly seq: number,
+    readonly personId: string,
+    readonly at: string,
+    readonly type: FeedEntryType,
+    readonly payload: unknown,
+    /** The member's own fields' JSON text and the shared fields' (feed_shared.body). */
+    own: string,
+    shared: string,
+  ) {
+    this.#own = own;
+    this.#shared = shared;
+  }
+
+  #own: string;
+  #shared: string;
+
+  text(): string {
+    this.#text ??= entryTextOf(
+      this.seq,
+      this.personId,
+      this.at,
+      this.type,
+      joinPayloadText(this.#own, this.#shared),
+    );
+    return this.#text;
+  }
 }
 
-/** The entry as JSON: the remembered text, or JSON.stringify. */
+/** The entry as JSON: the text a TextedFeedEntry builds, or JSON.stringify. */
 export function feedEntryText(entry: FeedEntry): string {
-  return texts.get(entry) ?? JSON.stringify(entry);
+  return entry instanceof TextedFeedEntry ? entry.text() : JSON.stringify(entry);
 }
 
 /** An entry's JSON text from its parts, the payload's text as it is (no parse, no serialisation). */

@@ -1,15 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { FeedEntry, type FeedEntryType, type FeedPayload } from '../../../shared/api/feed';
 import type { Database, FeedSharedTable, FeedTable } from './schema';
-import {
-  insertFeedRows,
-  insertFeedShared,
-  joinPayloadText,
-  lockFeedHeads,
-  setFeedHeads,
-} from './repos/feed-repo';
+import { insertFeedRows, insertFeedShared, lockFeedHeads, setFeedHeads } from './repos/feed-repo';
 import { sharePayloads, type SharedPayloads } from './shared-payload';
-import { entryTextOf, rememberEntryText } from './feed-entry-text';
+import { TextedFeedEntry } from './feed-entry-text';
 import type { Store } from './database';
 import { toIsoUtc } from './time';
 
@@ -162,9 +156,16 @@ async function writeFeed(
           // Checked when it was shared (sharePayloads): its own fields here, the common ones once.
           const { group, index } = e.shared;
           const own = group.own[index] as string;
-          const entry = { seq, personId, at, type: e.type, payload: group.payloads[index] } as FeedEntry;
-          rememberEntryText(entry, entryTextOf(seq, personId, at, e.type, joinPayloadText(own, group.body)));
-          written.push(entry);
+          const entry = new TextedFeedEntry(
+            seq,
+            personId,
+            at,
+            e.type,
+            group.payloads[index],
+            own,
+            group.body,
+          );
+          written.push(entry as unknown as FeedEntry);
           rows.push({ person_id: personId, seq, type: e.type, payload: own, at, shared_id: group.id });
           continue;
         }
