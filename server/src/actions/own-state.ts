@@ -3,7 +3,7 @@ import type { AppContext } from '../core/context';
 import type { Principal } from '../auth/principal';
 import { conflict, forbidden } from '../core/errors';
 import { loadPerson } from '../store/repos/people-repo';
-import { feedHead, readFeedJson } from '../store/repos/feed-repo';
+import { feedHead, readFeedPageText } from '../store/repos/feed-repo';
 import { LIVE_END } from '../../../shared/api/feed';
 import { snapshotFor } from './snapshot';
 
@@ -20,8 +20,8 @@ export async function ownSnapshot(ctx: AppContext, principal: Principal): Promis
 }
 
 /**
- * The signed-in person's feed entries after `after`, at most `limit`, as the FeedPage's JSON text: built from
- * the stored entries' text (readFeedJson), since a catch-up page is thousands of entries.
+ * The signed-in person's feed entries after `after`, at most `limit`, as the FeedPage's JSON text: the database
+ * builds the entries' text from what is stored (readFeedPageText), since a catch-up page is thousands of entries.
  */
 export async function ownFeedJson(
   ctx: AppContext,
@@ -30,19 +30,17 @@ export async function ownFeedJson(
   limit: number,
 ): Promise<string> {
   await requirePerson(ctx, principal);
-  // One more than asked tells whether there is more without a count query.
-  const entries = await readFeedJson(ctx.store.db, principal.personId, after, limit + 1);
-  if (entries.length === 0 && after > 0) {
-    // A cursor past the head (the store was restored, or failed over to a replica behind it): answering "nothing
-    // new" would leave the client waiting for seqs that will be reused for other entries.
-    const head = await feedHead(ctx.store.db, principal.personId);
-    if (after > head)
-      throw conflict(
-        `Your cursor ${after} is ahead of the server's feed, which ends at ${head}: load a fresh snapshot.`,
-        LIVE_END.cursorAhead.error,
-      );
-  }
-  const page = entries.slice(0, limit);
-  const cursor = page.at(-1)?.seq ?? after;
-  return `{"entries":[${page.map((e) => e.json).join(',')}],"cursor":${cursor},"hasMore":${entries.length > limit}}`;
+  const page = await readFeedPageText(ctx.store.db, ctx.store.dialect, principal.personId, after, limit);
+  if (page.unknown > 0)
+    throw new Error(`the feed of ${principal.personId} after ${after} has rows of an unknown type`);
+  // Read after the page: entries committed since are "more" (the next page has them), never skipped.
+  const head = await feedHead(ctx.store.db, principal.personId);
+  // A cursor past the head (the store was restored, or failed over to a replica behind it): answering "nothing
+  // new" would leave the client waiting for seqs that will be reused for other entries.
+  if (page.count === 0 && after > head)
+    throw conflict(
+      `Your cursor ${after} is ahead of the server's feed, which ends at ${head}: load a fresh snapshot.`,
+      LIVE_END.cursorAhead.error,
+    );
+  return `{"entries":[${page.text}],"cursor":${page.last},"hasMore":${page.last < head}}`;
 }

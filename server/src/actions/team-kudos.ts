@@ -50,6 +50,7 @@ export async function sendTeamKudos(
     // Set-based: a few multi-row statements for the whole team (kudos, timeline, growth, feed), not five per member.
     await insertKudosMany(
       uow.trx,
+      uow.dialect,
       kudos.map((k) => ({ kudos: k, sourceKey: `${sourcePrefix(batchId)}${k.toPersonId}` })),
     );
     await deliverKudosMany(uow, kudos);

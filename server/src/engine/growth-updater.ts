@@ -86,6 +86,27 @@ function feedAchievement(uow: UnitOfWork, { entry, celebration }: Achievement): 
   if (celebration) uow.feed(entry.agentId, 'celebration', celebration);
 }
 
+/**
+ * feedAchievement for each, with the fields the entries share stored once (uow.feedMany) when each agent has
+ * one achievement (a team kudos): every agent still gets its timeline entry, then its celebration.
+ */
+function feedAchievements(uow: UnitOfWork, achievements: readonly Achievement[]): void {
+  if (new Set(achievements.map((a) => a.entry.agentId)).size !== achievements.length) {
+    for (const a of achievements) feedAchievement(uow, a);
+    return;
+  }
+  uow.feedMany(
+    'timeline.added',
+    achievements.map((a) => ({ personId: a.entry.agentId, payload: a.entry })),
+  );
+  uow.feedMany(
+    'celebration',
+    achievements.flatMap((a) =>
+      a.celebration ? [{ personId: a.entry.agentId, payload: a.celebration }] : [],
+    ),
+  );
+}
+
 function levelUpsOf(agentId: string, current: PersonState, points: number, at: string): Achievement[] {
   return levelsGained(current.growth.points, points).map((level) => ({
     entry: timelineEntryFor({
@@ -110,10 +131,11 @@ export async function recordAchievements(
 ): Promise<void> {
   const inserted = await insertTimelines(
     uow.trx,
+    uow.dialect,
     achievements.map((a) => a.entry),
   );
   const fresh = achievements.filter((a) => inserted.has(timelineKey(a.entry)));
-  for (const a of fresh) feedAchievement(uow, a);
+  feedAchievements(uow, fresh);
   const agentIds = [...new Set(fresh.map((a) => a.entry.agentId))];
   await refreshGrowthMany(uow, agentIds);
   const planners = await agentIdsWithPlans(uow.trx, agentIds);
@@ -133,13 +155,18 @@ async function refreshGrowthMany(uow: UnitOfWork, agentIds: readonly string[]): 
     const growth = growthState(points, personalBests(current.trends));
     if (JSON.stringify(growth) === JSON.stringify(current.growth)) continue;
     changed.push([agentId, { ...current, growth }]);
-    uow.feed(agentId, 'growth.updated', growth);
     levelUps.push(...levelUpsOf(agentId, current, points, uow.now));
   }
+  // agentIds are distinct: one growth entry each, the fields they share (level names, often more) stored once.
+  uow.feedMany(
+    'growth.updated',
+    changed.map(([agentId, state]) => ({ personId: agentId, payload: state.growth })),
+  );
   await savePersonStates(uow.trx, changed, uow.now);
   if (levelUps.length === 0) return;
   const inserted = await insertTimelines(
     uow.trx,
+    uow.dialect,
     levelUps.map((l) => l.entry),
   );
   for (const l of levelUps) if (inserted.has(timelineKey(l.entry))) feedAchievement(uow, l);

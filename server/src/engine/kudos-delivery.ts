@@ -25,7 +25,11 @@ export async function deliverKudos(
  * in the same order, written with a few multi-row statements for the whole team.
  */
 export async function deliverKudosMany(uow: UnitOfWork, kudos: readonly Kudos[]): Promise<void> {
-  for (const k of kudos) uow.feed(k.toPersonId, 'kudos.upserted', k);
+  // The kudos share their sender, value and message: stored once (uow.feedMany), each row names its recipient.
+  uow.feedMany(
+    'kudos.upserted',
+    kudos.map((k) => ({ personId: k.toPersonId, payload: k })),
+  );
   await recordAchievements(
     uow,
     kudos.map((k) => ({

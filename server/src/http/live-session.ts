@@ -15,6 +15,7 @@ import { authenticateToken, type AuthFailureLimiter } from './authenticate';
 import { HttpError } from './http-errors';
 import { REVOKED_MESSAGE, liveSessionsOf, type RegisteredSession } from './live-registry';
 import { HeartbeatWheel, type HeartbeatMember } from './heartbeat-wheel';
+import { feedEntryText } from '../store/feed-entry-text';
 
 const CATCH_UP_PAGE = 500;
 /** A client this far behind is disconnected; it reconnects and catches up from its cursor instead. */
@@ -242,8 +243,10 @@ export class LiveSession implements RegisteredSession, HeartbeatMember {
   private sendRun(run: readonly FeedEntry[]): void {
     const last = run.at(-1);
     if (!last) return;
-    if (this.batch && run.length > 1) this.send({ kind: 'entries', entries: [...run] });
-    else for (const entry of run) this.send({ kind: 'entry', entry });
+    // The frames' text joined from each entry's (a team kudos' shared fields were serialised once, not per member).
+    if (this.batch && run.length > 1)
+      this.sendFrame(`{"kind":"entries","entries":[${run.map(feedEntryText).join(',')}]}`);
+    else for (const entry of run) this.sendFrame(`{"kind":"entry","entry":${feedEntryText(entry)}}`);
     this.lastSent = last.seq;
   }
 

@@ -10,6 +10,7 @@ import { weeklyRecapsMigration } from './migration-0011-weekly-recaps';
 import { recognitionMigration } from './migration-0012-recognition';
 import { tokenLastUsed } from './migration-0014-token-last-used';
 import { agentDayTalliesMigration } from './migration-0015-agent-day-tallies';
+import { feedShared } from './migration-0016-feed-shared';
 import { agentlessEventsMigration } from './migration-0017-agentless-events';
 
 /**
@@ -204,6 +205,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_recognition': recognitionMigration,
   '0014_token_last_used': tokenLastUsed,
   '0015_agent_day_tallies': agentDayTalliesMigration,
+  '0016_feed_shared': feedShared,
   '0017_agentless_events': agentlessEventsMigration,
 };
 

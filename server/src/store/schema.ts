@@ -83,7 +83,18 @@ export interface FeedTable {
   person_id: string;
   seq: number;
   type: string;
+  /** The whole payload's JSON, or with `shared_id` only this person's own fields (the rest is shared). */
   payload: string;
+  at: string;
+  /** The feed_shared row holding the fields this entry has in common with other people's (migration 0016). */
+  shared_id: string | null;
+}
+
+/** Fields many people's feed entries have in common (one team kudos), stored once (migration 0016). */
+export interface FeedSharedTable {
+  id: string;
+  /** A JSON object: the common fields; an entry's payload is these plus its row's own `payload` fields. */
+  body: string;
   at: string;
 }
 
@@ -292,6 +303,7 @@ export interface Database {
   events: EventsTable;
   feed: FeedTable;
   feed_heads: FeedHeadsTable;
+  feed_shared: FeedSharedTable;
   rate_counters: RateCountersTable;
   idempotency: IdempotencyTable;
   kudos: KudosTable;

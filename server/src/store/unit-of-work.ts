@@ -1,7 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { FeedEntry, type FeedEntryType, type FeedPayload } from '../../../shared/api/feed';
-import type { Database, FeedTable } from './schema';
-import { insertFeedRows, lockFeedHeads, setFeedHeads } from './repos/feed-repo';
+import type { Database, FeedSharedTable, FeedTable } from './schema';
+import { insertFeedRows, insertFeedShared, lockFeedHeads, setFeedHeads } from './repos/feed-repo';
+import { sharePayloads, type SharedPayloads } from './shared-payload';
+import { TextedFeedEntry } from './feed-entry-text';
 import type { Store } from './database';
 import { toIsoUtc } from './time';
 
@@ -16,6 +18,15 @@ export interface UnitOfWork {
   /** The instant this unit of work happens at (ISO UTC). */
   now: string;
   feed<T extends FeedEntryType>(personId: string, type: T, payload: FeedPayload<T>): void;
+  /**
+   * `feed(personId, type, payload)` for each item, in order, for many people at once (a team kudos: one entry
+   * per member): the fields all payloads have in common are checked and stored once (feed_shared), each
+   * person's row keeps its own fields, and the entries reach clients exactly as if fed one by one.
+   */
+  feedMany<T extends FeedEntryType>(
+    type: T,
+    items: readonly { personId: string; payload: FeedPayload<T> }[],
+  ): void;
 }
 
 /**
@@ -35,6 +46,8 @@ interface PendingEntry {
   personId: string;
   type: FeedEntryType;
   payload: unknown;
+  /** Set by feedMany: the shared fields, and this entry's place among the group's items. */
+  shared?: { group: SharedPayloads; index: number };
 }
 
 export async function runUnitOfWork<T>(
@@ -52,6 +65,17 @@ export async function runUnitOfWork<T>(
       dialect: store.dialect,
       now: at,
       feed: (personId, type, payload) => pending.push({ personId, type, payload }),
+      feedMany: (type, items) => {
+        const group = sharePayloads(
+          type,
+          items.map((i) => i.payload),
+        );
+        items.forEach(({ personId, payload }, index) =>
+          pending.push(
+            group ? { personId, type, payload, shared: { group, index } } : { personId, type, payload },
+          ),
+        );
+      },
     };
     const value = await work(uow);
     committed = await writeFeed(trx, store.dialect, pending, at);
@@ -112,6 +136,9 @@ async function writeFeed(
     else byPerson.set(p.personId, [p]);
   }
   const written: FeedEntry[] = [];
+  const groups = new Set(pending.flatMap((p) => (p.shared ? [p.shared.group] : [])));
+  const sharedRows: FeedSharedTable[] = [...groups].map((g) => ({ id: g.id, body: g.body, at }));
+  await insertFeedShared(trx, sharedRows);
   // Sorted so two transactions touching the same people lock their heads in the same order (no deadlock).
   const people = [...byPerson.keys()].sort();
   // Set-based: three statements per chunk of people however many entries they get (a team kudos of 5,000
@@ -125,10 +152,34 @@ async function writeFeed(
       let seq = headOf.get(personId) ?? 0;
       for (const e of byPerson.get(personId) ?? []) {
         seq += 1;
+        if (e.shared) {
+          // Checked when it was shared (sharePayloads): its own fields here, the common ones once.
+          const { group, index } = e.shared;
+          const own = group.own[index] as string;
+          const entry = new TextedFeedEntry(
+            seq,
+            personId,
+            at,
+            e.type,
+            group.payloads[index],
+            own,
+            group.body,
+          );
+          written.push(entry as unknown as FeedEntry);
+          rows.push({ person_id: personId, seq, type: e.type, payload: own, at, shared_id: group.id });
+          continue;
+        }
         // Parsing here catches a malformed payload before it reaches any client.
         const entry = FeedEntry.parse({ seq, personId, at, type: e.type, payload: e.payload });
         written.push(entry);
-        rows.push({ person_id: personId, seq, type: entry.type, payload: JSON.stringify(entry.payload), at });
+        rows.push({
+          person_id: personId,
+          seq,
+          type: entry.type,
+          payload: JSON.stringify(entry.payload),
+          at,
+          shared_id: null,
+        });
       }
       newHeads.push([personId, seq]);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../shared/api/routes';
-import { LIVE_RECONNECT_CLOSE_CODE } from '../../../shared/api/feed';
+import { FEED_PAGE_MAX, LIVE_RECONNECT_CLOSE_CODE, type FeedPage } from '../../../shared/api/feed';
 import { startServer, type RunningServer } from '../../../server/src/app/start';
 import { SessionLock } from '../../../server/src/store/session-lock';
 import { ADMIN_TOKEN, TEST_NOW, apiFor, type Api } from '../server/helpers/test-server';
@@ -94,6 +94,36 @@ describe('several instances on one PostgreSQL schema (LISTEN/NOTIFY feed bus)', 
         5_000,
       );
       expectContiguous(live);
+      live.close();
+    }
+  });
+
+  it('a team kudos through B arrives once, in order, whole, live on A and B as in a catch-up page', async () => {
+    const members = [team.ana, team.ben];
+    // Ana's socket on A hears it through NOTIFY (entries read back from the store), Ben's on B in-process.
+    const lives = [await openAt(a, team.ana.token), await openAt(b, team.ben.token)];
+    const message = 'Shared once, whole for everyone';
+    const sent = await apiB('POST', `/api/supervisor/teams/${team.teamId}/kudos`, {
+      token: team.supervisor.token,
+      body: { value: 'Teamwork', message },
+      headers: { 'idempotency-key': key() },
+    });
+    expect(sent.status).toBe(201);
+    for (const [i, live] of lives.entries()) {
+      const member = members[i] as (typeof members)[number];
+      const page = (
+        await apiA<FeedPage>('GET', `/api/me/feed?after=0&limit=${FEED_PAGE_MAX}`, { token: member.token })
+      ).body;
+      await live.waitFor((c) => c.entries().length >= page.cursor, 5_000);
+      expectContiguous(live);
+      expect(live.entries()).toEqual(page.entries);
+      const kudos = page.entries.flatMap((e) =>
+        e.type === 'kudos.upserted' && e.payload.message === message ? [e.payload] : [],
+      );
+      expect(kudos).toHaveLength(1);
+      expect(kudos[0]).toMatchObject({ toPersonId: member.id, fromPersonId: team.supervisor.id });
+      const types = page.entries.slice(-4).map((e) => e.type);
+      expect(types).toEqual(['kudos.upserted', 'timeline.added', 'celebration', 'growth.updated']);
       live.close();
     }
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TeamKudosReply } from '../../../shared/api/actions';
 import { apiRoutes } from '../../../shared/api/routes';
 import type { Snapshot } from '../../../shared/api/snapshot';
-import type { FeedEntry, FeedPage } from '../../../shared/api/feed';
+import { FEED_PAGE_MAX, type FeedEntry, type FeedPage } from '../../../shared/api/feed';
 import { DIALECTS, startTestServer, type TestServer } from './helpers/test-server';
 import { createPerson, createTeam, key, standardTeam } from './helpers/fixtures';
 import { LiveClient } from './helpers/live-client';
@@ -72,6 +72,30 @@ describe.each(DIALECTS)('team kudos POST /api/supervisor/teams/:teamId/kudos ($n
         5_000,
       );
       expect(live.entries().some((e) => e.type === 'celebration')).toBe(true);
+    }
+    // Their shared fields stored once (feed_shared), every member's entries are whole: live exactly as a
+    // catch-up page gives them, once each, gap-free, and the kudos is the one in the member's inbox.
+    for (const [i, live] of clients.entries()) {
+      const member = members[i] as (typeof members)[number];
+      const after = (live.entries()[0]?.seq ?? 1) - 1;
+      const page = (
+        await t.api<FeedPage>('GET', `/api/me/feed?after=${after}&limit=${FEED_PAGE_MAX}`, {
+          token: member.token,
+        })
+      ).body;
+      await live.waitFor((c) => (c.entries().at(-1)?.seq ?? 0) >= page.cursor, 5_000);
+      expect(live.entries()).toEqual(page.entries);
+      const mine = page.entries.flatMap((e) =>
+        e.type === 'kudos.upserted' && e.payload.message === body.message ? [e.payload] : [],
+      );
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ toPersonId: member.id, fromName: 'Sam Supervisor', value: 'Teamwork' });
+      const inbox = (await t.api<Snapshot>('GET', '/api/me/state', { token: member.token })).body.kudos.inbox;
+      expect(inbox).toContainEqual(mine[0]);
+      const timeline = page.entries.filter(
+        (e) => e.type === 'timeline.added' && e.payload.refId === mine[0]?.id,
+      );
+      expect(timeline).toHaveLength(1);
     }
     const received = clients.flatMap((live) =>
       live.entries().flatMap((e) => (e.type === 'kudos.upserted' ? [e.payload] : [])),

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { FeedEntry } from '../../../../shared/api/feed';
 import type { Dialect } from '../database';
-import type { Database, FeedTable } from '../schema';
+import type { Database, FeedSharedTable, FeedTable } from '../schema';
 
 export async function feedHead(db: Kysely<Database>, personId: string): Promise<number> {
   const row = await db
@@ -19,50 +19,96 @@ export async function readFeed(
   after: number,
   limit: number,
 ): Promise<FeedEntry[]> {
-  const rows = await db
-    .selectFrom('feed')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .where('seq', '>', after)
-    .orderBy('seq', 'asc')
+  const rows = await selectRows(db)
+    .where('feed.person_id', '=', personId)
+    .where('feed.seq', '>', after)
+    .orderBy('feed.seq', 'asc')
     .limit(limit)
     .execute();
   return rows.map(toEntry);
 }
 
-/** The feed entry types, to check a stored row names one (its payload was checked when it was written). */
+/** Feed rows with their shared fields (feed_shared, when the row names one): what toEntry and entryText read. */
+function selectRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('feed')
+    .leftJoin('feed_shared', 'feed_shared.id', 'feed.shared_id')
+    .select([
+      'feed.person_id',
+      'feed.seq',
+      'feed.type',
+      'feed.payload',
+      'feed.at',
+      'feed_shared.body as shared',
+    ]);
+}
+
+/**
+ * A payload's JSON text from a row's own fields and the fields it shares with other rows (feed_shared), both
+ * JSON objects with no field in common (writeFeed splits them so): the two texts joined, never parsed.
+ */
+export function joinPayloadText(own: string, shared: string | null): string {
+  if (shared === null || shared === '{}') return own;
+  if (own === '{}') return shared;
+  return `${own.slice(0, -1)},${shared.slice(1)}`;
+}
+
+/** The feed entry types, to check stored rows name one (their payloads were checked when they were written). */
 const ENTRY_TYPES: ReadonlySet<string> = new Set(FeedEntry.options.map((o) => o.shape.type.value));
 
 /**
- * Entries after `after` as JSON text, in seq order, at most `limit`: a catch-up page of thousands is served
- * from the stored payload text as it is, not parsed, checked and serialised again. Every entry was checked
- * with FeedEntry when it was written (unit-of-work's writeFeed) and the client checks the page it reads; here
- * a row must name a known type, and its payload text is what JSON.stringify wrote.
+ * One catch-up page as JSON text, built by the database from the stored text (each entry's fields, and its
+ * payload joined from the row's own fields and its shared ones, as joinPayloadText does): a page of thousands
+ * of entries is one string handed over, not thousands of rows turned into strings in JavaScript. `count`
+ * entries after `after` in seq order, the last at `last` (`after` when none); `unknown` rows name a type that is
+ * no feed entry type (every row was checked with FeedEntry when it was written; the caller refuses the page).
  */
-export async function readFeedJson(
+export async function readFeedPageText(
   db: Kysely<Database>,
+  dialect: Dialect,
   personId: string,
   after: number,
   limit: number,
-): Promise<{ seq: number; json: string }[]> {
-  const rows = await db
-    .selectFrom('feed')
-    .select(['seq', 'type', 'payload', 'at'])
-    .where('person_id', '=', personId)
-    .where('seq', '>', after)
-    .orderBy('seq', 'asc')
-    .limit(limit)
-    .execute();
-  const person = JSON.stringify(personId);
-  return rows.map((r) => {
-    if (!ENTRY_TYPES.has(r.type))
-      throw new Error(`feed row ${personId}/${r.seq} has an unknown type ${r.type}`);
-    const seq = Number(r.seq);
-    return {
-      seq,
-      json: `{"seq":${seq},"personId":${person},"at":${JSON.stringify(r.at)},"type":${JSON.stringify(r.type)},"payload":${r.payload}}`,
-    };
-  });
+): Promise<{ text: string; count: number; last: number; unknown: number }> {
+  const types = [...ENTRY_TYPES];
+  const row =
+    dialect === 'postgres'
+      ? await sql<PageRow>`select count(*)::integer as count, coalesce(max(seq), ${after})::integer as last,
+          coalesce(string_agg(j, ',' order by seq), '') as text,
+          count(*) filter (where not (type = any(${types}::text[])))::integer as unknown
+        from (select f.seq, f.type, '{"seq":' || f.seq || ',"personId":' || to_json(f.person_id)::text
+            || ',"at":' || to_json(f.at)::text || ',"type":' || to_json(f.type)::text || ',"payload":'
+            || case when s.body is null or s.body = '{}' then f.payload when f.payload = '{}' then s.body
+                 else left(f.payload, -1) || ',' || substr(s.body, 2) end || '}' as j
+          from feed f left join feed_shared s on s.id = f.shared_id
+          where f.person_id = ${personId} and f.seq > ${after} order by f.seq limit ${limit}) page`.execute(
+          db,
+        )
+      : // group_concat joins the rows in the order the ordered subquery yields them; an ORDER BY inside the
+        // aggregate would sort the page's text again (measured: about twice the time of the whole read).
+        await sql<PageRow>`select count(*) as count, coalesce(max(seq), ${after}) as last,
+          coalesce(group_concat(j, ','), '') as text,
+          coalesce(sum(type not in (${sql.join(types)})), 0) as unknown
+        from (select f.seq, f.type, '{"seq":' || f.seq || ',"personId":' || json_quote(f.person_id)
+            || ',"at":' || json_quote(f.at) || ',"type":' || json_quote(f.type) || ',"payload":'
+            || case when s.body is null or s.body = '{}' then f.payload when f.payload = '{}' then s.body
+                 else substr(f.payload, 1, length(f.payload) - 1) || ',' || substr(s.body, 2) end || '}' as j
+          from feed f left join feed_shared s on s.id = f.shared_id
+          where f.person_id = ${personId} and f.seq > ${after} order by f.seq limit ${limit})`.execute(db);
+  const r = row.rows[0];
+  return {
+    text: r?.text ?? '',
+    count: Number(r?.count ?? 0),
+    last: Number(r?.last ?? after),
+    unknown: Number(r?.unknown ?? 0),
+  };
+}
+
+interface PageRow {
+  text: string;
+  count: number;
+  last: number;
+  unknown: number;
 }
 
 /** A run of one person's seqs, `after` exclusive, `upTo` inclusive. */
@@ -80,18 +126,20 @@ export async function readFeedRanges(
   const out: FeedEntry[] = [];
   for (let i = 0; i < ranges.length; i += RANGES_PER_STATEMENT) {
     const chunk = ranges.slice(i, i + RANGES_PER_STATEMENT);
-    const rows = await db
-      .selectFrom('feed')
-      .selectAll()
+    const rows = await selectRows(db)
       .where((eb) =>
         eb.or(
           chunk.map((r) =>
-            eb.and([eb('person_id', '=', r.personId), eb('seq', '>', r.after), eb('seq', '<=', r.upTo)]),
+            eb.and([
+              eb('feed.person_id', '=', r.personId),
+              eb('feed.seq', '>', r.after),
+              eb('feed.seq', '<=', r.upTo),
+            ]),
           ),
         ),
       )
-      .orderBy('person_id')
-      .orderBy('seq', 'asc')
+      .orderBy('feed.person_id')
+      .orderBy('feed.seq', 'asc')
       .execute();
     out.push(...rows.map(toEntry));
   }
@@ -106,12 +154,10 @@ export async function readHeadEntries(
   const out: FeedEntry[] = [];
   for (let i = 0; i < personIds.length; i += RANGES_PER_STATEMENT) {
     const chunk = personIds.slice(i, i + RANGES_PER_STATEMENT);
-    const rows = await db
-      .selectFrom('feed')
+    const rows = await selectRows(db)
       .innerJoin('feed_heads', (join) =>
         join.onRef('feed_heads.person_id', '=', 'feed.person_id').onRef('feed_heads.seq', '=', 'feed.seq'),
       )
-      .selectAll('feed')
       .where('feed.person_id', 'in', chunk)
       .execute();
     out.push(...rows.map(toEntry));
@@ -127,13 +173,14 @@ function toEntry(r: {
   at: string;
   type: string;
   payload: string;
+  shared: string | null;
 }): FeedEntry {
   return FeedEntry.parse({
     seq: Number(r.seq),
     personId: r.person_id,
     at: r.at,
     type: r.type,
-    payload: JSON.parse(r.payload),
+    payload: JSON.parse(joinPayloadText(r.payload, r.shared)),
   });
 }
 
@@ -192,18 +239,29 @@ export async function insertFeedRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   if (dialect === 'postgres') {
-    await sql`insert into feed (person_id, seq, type, payload, at)
+    await sql`insert into feed (person_id, seq, type, payload, at, shared_id)
       select * from unnest(${rows.map((r) => r.person_id)}::text[], ${rows.map((r) => r.seq)}::integer[],
-        ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.payload)}::text[], ${rows.map((r) => r.at)}::text[])`.execute(
-      db,
-    );
+        ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.payload)}::text[], ${rows.map((r) => r.at)}::text[],
+        ${rows.map((r) => r.shared_id)}::text[])`.execute(db);
     return;
   }
-  const json = JSON.stringify(rows.map((r) => [r.person_id, r.seq, r.type, r.payload, r.at]));
-  await sql`insert into feed (person_id, seq, type, payload, at)
-    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 from json_each(${json})`.execute(
+  const json = JSON.stringify(rows.map((r) => [r.person_id, r.seq, r.type, r.payload, r.at, r.shared_id]));
+  await sql`insert into feed (person_id, seq, type, payload, at, shared_id)
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 from json_each(${json})`.execute(
     db,
   );
+}
+
+/** Stores the fields that many feed rows share (rows name them by `shared_id`), in one statement. */
+export async function insertFeedShared(
+  db: Kysely<Database>,
+  rows: readonly FeedSharedTable[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('feed_shared')
+    .values([...rows])
+    .execute();
 }
 
 /** Moves each person's head to its new seq, in one statement. */

@@ -35,20 +35,45 @@ export async function insertKudos(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** Rows per multi-row INSERT: 9 columns × 500 stays far below SQLite's and PostgreSQL's parameter limits. */
-const KUDOS_PER_STATEMENT = 500;
-
-/** Many new kudos (a team kudos) in a few multi-row statements; an id already stored is left as it was. */
+/**
+ * Many new kudos (a team kudos) in one statement; an id already stored is left as it was. The rows travel as one
+ * JSON array read with json_each on SQLite, as column arrays read with unnest on PostgreSQL: a statement whose
+ * text does not grow with the rows, so nothing is built or compiled per row but the row itself.
+ */
 export async function insertKudosMany(
   db: Kysely<Database>,
+  dialect: Dialect,
   items: readonly { kudos: Kudos; sourceKey: string | null }[],
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += KUDOS_PER_STATEMENT)
-    await db
-      .insertInto('kudos')
-      .values(items.slice(i, i + KUDOS_PER_STATEMENT).map((k) => kudosRow(k.kudos, k.sourceKey)))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  if (items.length === 0) return;
+  const rows = items.map((k) => kudosRow(k.kudos, k.sourceKey));
+  if (dialect === 'postgres') {
+    const col = <K extends keyof KudosTable>(k: K) => rows.map((r) => r[k]);
+    await sql`insert into kudos (id, kind, from_person_id, to_person_id, body, at, thanked_at, read_at, source_key)
+      select * from unnest(${col('id')}::text[], ${col('kind')}::text[], ${col('from_person_id')}::text[],
+        ${col('to_person_id')}::text[], ${col('body')}::text[], ${col('at')}::text[], ${col('thanked_at')}::text[],
+        ${col('read_at')}::text[], ${col('source_key')}::text[])
+      on conflict do nothing`.execute(db);
+    return;
+  }
+  const json = JSON.stringify(
+    rows.map((r) => [
+      r.id,
+      r.kind,
+      r.from_person_id,
+      r.to_person_id,
+      r.body,
+      r.at,
+      r.thanked_at,
+      r.read_at,
+      r.source_key,
+    ]),
+  );
+  // `where true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+  await sql`insert into kudos (id, kind, from_person_id, to_person_id, body, at, thanked_at, read_at, source_key)
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+      value ->> 8 from json_each(${json}) where true
+    on conflict do nothing`.execute(db);
 }
 
 export async function loadKudos(db: Kysely<Database>, id: string): Promise<Kudos | null> {

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from '../database';
 import { TimelineEntry } from '../../../../shared/domain/growth-model';
 import type { Database } from '../schema';
 import { readJson, writeJson } from '../json';
@@ -23,33 +24,48 @@ const timelineRow = (entry: TimelineEntry) => ({
   body: writeJson(entry),
 });
 
-/** Rows per statement: 7 parameters a row, far below either dialect's limit. */
-const ROWS_PER_STATEMENT = 500;
-
 /** The key `insertTimelines` reports an inserted entry under. */
 export const timelineKey = (entry: { agentId: string; id: string }): string =>
   `${entry.agentId}\u0000${entry.id}`;
 
 /**
- * Many timeline entries in a few multi-row statements, each once per (agent, id); returns the keys
- * (`timelineKey`) of those that were new (RETURNING lists only inserted rows on SQLite and PostgreSQL alike).
+ * Many timeline entries in one statement, each once per (agent, id); returns the keys (`timelineKey`) of those
+ * that were new (RETURNING lists only inserted rows on SQLite and PostgreSQL alike). The rows travel as one JSON
+ * array (json_each, SQLite) or as column arrays (unnest, PostgreSQL), so the statement's text stays the same size.
  */
 export async function insertTimelines(
   db: Kysely<Database>,
+  dialect: Dialect,
   entries: readonly TimelineEntry[],
 ): Promise<Set<string>> {
   const inserted = new Set<string>();
-  for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
-    const rows = await db
-      .insertInto('timeline')
-      .values(entries.slice(i, i + ROWS_PER_STATEMENT).map(timelineRow))
-      .onConflict((oc) => oc.doNothing())
-      .returning(['agent_id', 'id'])
-      .execute();
-    for (const r of rows) inserted.add(timelineKey({ agentId: r.agent_id, id: r.id }));
-  }
+  if (entries.length === 0) return inserted;
+  const rows = entries.map(timelineRow);
+  const query =
+    dialect === 'postgres'
+      ? sql<{
+          agent_id: string;
+          id: string;
+        }>`insert into timeline (id, agent_id, at, kind, ref_key, points, body)
+        select * from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.agent_id)}::text[],
+          ${rows.map((r) => r.at)}::text[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.ref_key)}::text[],
+          ${rows.map((r) => r.points)}::integer[], ${rows.map((r) => r.body)}::text[])
+        on conflict do nothing returning agent_id, id`
+      : // `where true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+        sql<{
+          agent_id: string;
+          id: string;
+        }>`insert into timeline (id, agent_id, at, kind, ref_key, points, body)
+        select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+        from json_each(${JSON.stringify(rows.map((r) => [r.id, r.agent_id, r.at, r.kind, r.ref_key, r.points, r.body]))})
+        where true on conflict do nothing returning agent_id, id`;
+  for (const r of (await query.execute(db)).rows)
+    inserted.add(timelineKey({ agentId: r.agent_id, id: r.id }));
   return inserted;
 }
+
+/** Rows per statement of the reads below: one parameter a row, far below either dialect's limit. */
+const ROWS_PER_STATEMENT = 500;
 
 /** Which of these (agent, id) timeline entries are stored already, as `timelineKey`s, in a few reads. */
 export async function existingTimelineKeys(
