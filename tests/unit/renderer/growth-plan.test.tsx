@@ -89,6 +89,7 @@ describe('My plan (profile)', () => {
       ],
       visibility: 'me',
       nextCheckIn: '2026-03-20',
+      seenCheckInAt: null,
     });
   });
 
@@ -123,10 +124,15 @@ describe('My plan (profile)', () => {
         lastCheckIn: { at: '2026-03-10T15:00:00Z', byName: 'Sofia Brandt', note: 'Lead the Tuesday huddle' },
       },
     };
-    const { user } = await renderApp({ snapshot: { ...agentWeek(), plan } });
+    const { raw, user } = await renderApp({ snapshot: { ...agentWeek(), plan } });
     await openView(user, 'Profile');
-    expect(screen.getByRole('region', { name: 'My plan' })).toHaveTextContent(
-      'Last check-in Tue 10 Mar with Sofia Brandt: Lead the Tuesday huddle',
+    const section = screen.getByRole('region', { name: 'My plan' });
+    expect(section).toHaveTextContent('Last check-in Tue 10 Mar with Sofia Brandt: Lead the Tuesday huddle');
+    // A save says which check-in the editor was opened with: one recorded meanwhile keeps its agreed date.
+    await user.click(within(section).getByRole('button', { name: 'Edit plan' }));
+    await user.click(within(section).getByRole('button', { name: /save/i }));
+    expect(raw.savePlan).toHaveBeenCalledWith(
+      expect.objectContaining({ seenCheckInAt: '2026-03-10T15:00:00Z' }),
     );
   });
 });
