@@ -128,11 +128,21 @@ describe('shared/sync against the real server', () => {
       await client.start();
       await waitFor(() => client.getState().connection === 'online', 10_000, 'online');
       const from = client.getState().snapshot!.cursor + 1;
+      // "Offline" lasts only until the next reconnect attempt (a backoff of a few ms with jitter), so every state
+      // the client passes through is recorded rather than sampled: a loaded machine's polling could miss it.
+      let wentOffline = false;
+      let staleWhenOffline = false;
+      const unsubscribe = client.subscribe((state) => {
+        if (state.connection !== 'offline') return;
+        wentOffline = true;
+        staleWhenOffline ||= state.staleSince !== null;
+      });
       proxy.silence();
       await supervisorKudos(team.ben.id, 'sent into the silence');
       // The socket never closes; only the missing heartbeats (timeout 3 s in these tests) tell the client.
-      await waitFor(() => client.getState().connection === 'offline', 8_000, 'the heartbeat timeout');
-      expect(client.getState().staleSince).not.toBeNull();
+      await waitFor(() => wentOffline, 8_000, 'the heartbeat timeout');
+      unsubscribe();
+      expect(staleWhenOffline).toBe(true);
       proxy.restore();
       const fresh = await serverSnapshot(team.ben.token);
       await waitFor(
