@@ -55,6 +55,9 @@ export type FeedPage = z.infer<typeof FeedPage>;
  */
 export const FEED_PAGE_MAX = 20_000;
 
+/** The largest page servers before FEED_PAGE_MAX took: a client asks for it when such a server refuses more. */
+export const FEED_PAGE_MAX_BEFORE = 5_000;
+
 /** GET /api/me/feed?after=&limit= : entries after the cursor, at most `limit` (default 200, at most 20,000). */
 export const FeedQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Snapshot } from '../api/snapshot';
-import { FeedPage } from '../api/feed';
+import { FEED_PAGE_MAX_BEFORE, FeedPage } from '../api/feed';
 import { ApiError, type ActionAck, type OutboxAction } from '../api/actions';
 import { actionRoute, apiRoutes } from '../api/routes';
 import type { HttpFetch, HttpRequestInit } from './ports';
@@ -76,6 +76,8 @@ const { snapshot, feed } = apiRoutes;
 
 export function createServerApi(http: HttpFetch, serverUrl: string, token: string): ServerApi {
   const base = normaliseServerUrl(serverUrl);
+  /** The largest feed page this server takes, as far as its answers told. */
+  let pageCap = Infinity;
   async function call<S extends z.ZodType>(
     method: Method,
     path: string,
@@ -116,15 +118,28 @@ export function createServerApi(http: HttpFetch, serverUrl: string, token: strin
   return {
     call,
     getSnapshot: () => call(snapshot.method, snapshot.path, undefined, snapshot.reply),
-    getFeed: (after, limit, onText) =>
-      call(
-        feed.method,
-        `${feed.path}?after=${after}&limit=${limit}`,
-        undefined,
-        FeedPageEnvelope,
-        undefined,
-        onText,
-      ),
+    getFeed: async (after, limit, onText) => {
+      const page = (size: number) =>
+        call(
+          feed.method,
+          `${feed.path}?after=${after}&limit=${size}`,
+          undefined,
+          FeedPageEnvelope,
+          undefined,
+          onText,
+        );
+      const size = Math.min(limit, pageCap);
+      try {
+        return await page(size);
+      } catch (error) {
+        // A server older than this client refuses pages above what it allowed (400): ask it for its own largest
+        // from now on, so a desktop app updated ahead of its self-hosted server still catches up.
+        if (!(error instanceof SyncRequestError) || error.status !== 400 || size <= FEED_PAGE_MAX_BEFORE)
+          throw error;
+        pageCap = FEED_PAGE_MAX_BEFORE;
+        return page(pageCap);
+      }
+    },
     postAction: (action, key) => {
       const route = actionRoute(action.kind);
       return call(route.method, route.path, action.body, route.reply, key);
