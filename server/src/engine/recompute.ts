@@ -38,21 +38,14 @@ export async function finishPendingRecompute(ctx: AppContext): Promise<boolean> 
   return true;
 }
 
-/** People whose tallies are rebuilt in one transaction before the refreshes (a bounded lock and read). */
-const TALLY_REBUILD_CHUNK = 25;
-
 async function recomputeFor(ctx: AppContext, requestId: string): Promise<{ agents: number; offers: number }> {
   // Everyone's tallies first (supervisors' too: a role can change), so that no refresh below reads a teammate
-  // whose tallies still lack the imported events — a team mission's total is read from all its members.
-  const everyone = await everyoneWithZones(ctx.store.db);
-  for (let i = 0; i < everyone.length; i += TALLY_REBUILD_CHUNK) {
-    const chunk = everyone.slice(i, i + TALLY_REBUILD_CHUNK);
+  // whose tallies still lack the imported events — a team mission's total is read from all its members. One
+  // person a transaction: a rebuild holds all events of their tickets in memory (thousands after an import).
+  for (const { id, timezone } of await everyoneWithZones(ctx.store.db)) {
+    await yieldToEventLoop();
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), (uow) =>
-      ensureTallies(
-        uow,
-        chunk.map((p) => p.id),
-        new Map(chunk.map((p) => [p.id, p.timezone])),
-      ),
+      ensureTallies(uow, [id], new Map([[id, timezone]])),
     );
   }
   const people = await agents(ctx.store.db);
