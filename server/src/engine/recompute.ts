@@ -8,6 +8,7 @@ import { customerKudosFromEvent, refreshAgent } from './apply-events';
 import { loadOwnEvents } from '../store/repos/events-repo';
 import { refreshActiveMissions } from './mission-refresh';
 import { ensureTallies } from './tallies';
+import { tallyZones } from '../store/repos/tallies-repo';
 import { generateWeeklyOffers } from './offers-job';
 import { clearPending, markPending, pendingJob } from '../store/repos/pending-work-repo';
 import { toIsoUtc } from '../store/time';
@@ -42,7 +43,13 @@ async function recomputeFor(ctx: AppContext, requestId: string): Promise<{ agent
   // Everyone's tallies first (supervisors' too: a role can change), so that no refresh below reads a teammate
   // whose tallies still lack the imported events — a team mission's total is read from all its members. One
   // person a transaction: a rebuild holds all events of their tickets in memory (thousands after an import).
-  for (const { id, timezone } of await everyoneWithZones(ctx.store.db)) {
+  const everyone = await everyoneWithZones(ctx.store.db);
+  const built = await tallyZones(
+    ctx.store.db,
+    everyone.map((p) => p.id),
+  );
+  // Read first: only the stale open a transaction (ensureTallies checks again inside it).
+  for (const { id, timezone } of everyone.filter((p) => built.get(p.id) !== p.timezone)) {
     await yieldToEventLoop();
     await runUnitOfWork(ctx.store, ctx.bus, ctx.clock(), (uow) =>
       ensureTallies(uow, [id], new Map([[id, timezone]])),
