@@ -214,30 +214,36 @@ export async function talliesOver(
  * every rater, a reopen counts against the last solver) — counts as not built from this transaction's commit,
  * so whatever reads their tallies next rebuilds them from the stored events first. For the stores that do not
  * move tallies: a deferred (bulk import) batch, whose recomputation rebuilds everyone, and which must not leave
- * a live batch or the scheduler meanwhile reading tallies that lack its events. On PostgreSQL the agents' locks
- * are taken first (one statement, in order), so a concurrent rebuild or move of theirs queues behind it.
+ * a live batch or the scheduler meanwhile reading tallies that lack its events.
  */
 export async function forgetTalliesCredited(
   uow: UnitOfWork,
   events: readonly HelpdeskEvent[],
 ): Promise<void> {
-  const tickets = [...new Set(events.map((e) => e.ticketId))];
-  const agents = new Set(await agentsOfTickets(uow.trx, tickets));
-  for (const e of events) if ('agentId' in e && e.agentId) agents.add(e.agentId);
-  if (agents.size === 0) return;
-  await lockTallyKeys(uow.trx, uow.dialect, 2, [...agents]);
-  await forgetTallyZones(uow.trx, [...agents]);
-  refreshBatchOf(uow)?.tallies.forget([...agents]);
-  const done = checkedIn(uow);
-  for (const id of agents) done.delete(id);
+  // The batch's own events are stored already, so their tickets' agents include their own agents.
+  const agents = await agentsOfTickets(uow.trx, [...new Set(events.map((e) => e.ticketId))]);
+  await unbuild(uow, agents, forgetTallyZones);
 }
 
-/** A merge's: these agents' tallies deleted (locked first on PostgreSQL), to be rebuilt when next read. */
+/** A merge's: these agents' tallies deleted, to be rebuilt when next read. */
 export async function dropTallies(uow: UnitOfWork, agentIds: readonly string[]): Promise<void> {
+  await unbuild(uow, agentIds, deleteTalliesOf);
+}
+
+/**
+ * Marks agents' tallies as not built with `remove` (their zone rows, or their rows too), in the store and in
+ * this transaction's memory. On PostgreSQL the agents' locks come first (one statement, in order), so a
+ * concurrent rebuild or move of theirs queues behind it.
+ */
+async function unbuild(
+  uow: UnitOfWork,
+  agentIds: readonly string[],
+  remove: (db: UnitOfWork['trx'], ids: readonly string[]) => Promise<void>,
+): Promise<void> {
   const ids = [...new Set(agentIds)];
   if (ids.length === 0) return;
   await lockTallyKeys(uow.trx, uow.dialect, 2, ids);
-  await deleteTalliesOf(uow.trx, ids);
+  await remove(uow.trx, ids);
   refreshBatchOf(uow)?.tallies.forget(ids);
   const done = checkedIn(uow);
   for (const id of ids) done.delete(id);
